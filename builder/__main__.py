@@ -1,0 +1,5 @@
+"""Allow ``python -m builder`` to behave exactly like the ``course-builder`` script."""
+
+from builder.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""The pipeline for one lecture: load → resolve → render (PDF | PPTX) → write → check.
+
+Each stage is a function of its inputs only, so course builds can run lectures in parallel
+and a watch mode can rebuild one lecture. Both outputs are rendered to bytes before
+anything is written: a failure in either leaves the previous files untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from builder.editions import Edition
+from builder.layout.model import Layout
+from builder.resolve import Document, resolve
+from builder.source import load_source
+from builder.write import write_all
+
+FORMATS = ("pdf", "pptx")
+
+
+def _render_pdf(document: Document) -> bytes:
+    from builder.guide import render_guide
+
+    return render_guide(document)
+
+
+def _render_pptx(document: Document) -> bytes:
+    from builder.deck import render_deck
+
+    return render_deck(document)
+
+
+RENDERERS: dict[str, Callable[[Document], bytes]] = {"pdf": _render_pdf, "pptx": _render_pptx}
+
+
+@dataclass
+class BuildResult:
+    """What one lecture's build wrote."""
+
+    source: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+    document: Document | None = None
+
+
+def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
+                  formats: Iterable[str] = FORMATS, edition: Edition | None = None) -> BuildResult:
+    """Build one source into ``out_dir/<stem>.<format>`` for each requested format."""
+    source = load_source(source_path)
+    document = resolve(source, layout, edition)
+    rendered = {fmt: RENDERERS[fmt](document) for fmt in formats}
+    files = {out_dir / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()}
+    write_all(files)
+    result = BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in rendered},
+                         document)
+    return result

@@ -1,0 +1,86 @@
+"""The ``course-builder`` command: the only place errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from enum import IntEnum
+from pathlib import Path
+from typing import Sequence
+
+from builder import __version__
+from builder.errors import BuilderError, InputError
+
+PROG = "course-builder"
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    CHECK_FAILED = 1
+    BAD_INPUT = 2
+    INTERNAL_ERROR = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Turn YAML lecture summaries into a "
+                                     "PDF study guide and a PowerPoint deck.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build sources (or a course layout) into PDF and PPTX")
+    build.add_argument("inputs", nargs="*", type=Path, metavar="SOURCE",
+                       help="source files, or a course layout; default: every file in sources/")
+    build.add_argument("--layout", type=Path, help="layout file (default: the packaged default)")
+    build.add_argument("--out", type=Path, help="output folder (default: output/)")
+    build.add_argument("--format", default="pdf,pptx", help="pdf, pptx or pdf,pptx (default)")
+    build.add_argument("--edition", choices=("student", "instructor"),
+                       help="override the layout's edition")
+    build.add_argument("--no-check", action="store_true", help="skip reading the outputs back")
+    build.add_argument("--no-strict", action="store_true",
+                       help="accessibility problems in a layout are warnings, not errors")
+
+    validate = commands.add_parser("validate", help="check sources and layouts without building")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    schema = commands.add_parser("schema", help="print a JSON Schema")
+    schema.add_argument("kind", choices=("source", "layout"))
+
+    new = commands.add_parser("new", help="scaffold a commented source that validates")
+    new.add_argument("name", help="lecture name (written to sources/NAME.yaml) or a .yaml path")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    check = commands.add_parser("check", help="verify built PDF and PPTX files match")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status (never raises for user errors)."""
+    arguments = _parser().parse_args(argv)
+    try:
+        return int(_run(arguments))
+    except BuilderError as error:
+        for line in error.lines():
+            print(f"{PROG}: error: {line}" if not isinstance(error, InputError) else line,
+                  file=sys.stderr)
+        if arguments.debug:
+            traceback.print_exc()
+        return error.exit_status
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        if arguments.debug:
+            traceback.print_exc()
+        print(f"{PROG}: internal error: {type(error).__name__}: {error} "
+              f"(run with --debug for the traceback)", file=sys.stderr)
+        return ExitStatus.INTERNAL_ERROR
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    from builder import commands
+
+    handler = getattr(commands, f"run_{arguments.command}")
+    return handler(arguments)

@@ -1,0 +1,91 @@
+"""One function per CLI command; each returns an exit status and raises BuilderError on bad input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from builder.errors import BuilderError, InputError, SourceError
+
+SOURCES = Path("sources")
+OUTPUT = Path("output")
+TEMPLATE = Path(__file__).parent / "defaults" / "new-source.yaml"
+
+
+def _is_layout(path: Path) -> bool:
+    """A YAML with no ``sections:`` at its top is a layout (possibly a whole course)."""
+    from builder.yamlload import load_yaml
+
+    located, problems = load_yaml(path)
+    return not problems and isinstance(located.data, dict) and "sections" not in located.data
+
+
+def run_validate(arguments: argparse.Namespace) -> int:
+    """Validate every given source or layout; report all problems of all files, then fail once."""
+    from builder.layout import load_layout
+    from builder.source import load_source
+
+    problems: list = []
+    for path in arguments.paths:
+        files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                if _is_layout(file):
+                    load_layout(file)
+                else:
+                    load_source(file)
+                print(f"{file}: ok")
+            except InputError as error:
+                problems += error.problems
+    if problems:
+        raise InputError(problems)
+    return 0
+
+
+def run_schema(arguments: argparse.Namespace) -> int:
+    from builder.schema import SCHEMAS
+
+    print(json.dumps(SCHEMAS[arguments.kind](), indent=2, ensure_ascii=False))
+    return 0
+
+
+def run_new(arguments: argparse.Namespace) -> int:
+    name = arguments.name
+    target = Path(name) if name.endswith((".yaml", ".yml")) else SOURCES / f"{name}.yaml"
+    if target.exists() and not arguments.force:
+        raise InputError(f"{target}:1:1: already exists (use --force to overwrite)")
+    title = target.stem.replace("-", " ").replace("_", " ").title()
+    text = TEMPLATE.read_text(encoding="utf-8").replace("{{title}}", title)
+    from builder.write import write_atomic
+
+    write_atomic(target, text.encode("utf-8"))
+    print(f"wrote {target}: edit it, then run 'course-builder build {target}'")
+    return 0
+
+
+def run_build(arguments: argparse.Namespace) -> int:
+    from builder.build import FORMATS, build_lecture
+    from builder.layout import load_layout
+
+    formats = [f.strip() for f in arguments.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise InputError(f"--format: unknown format '{','.join(unknown)}' (use pdf, pptx or pdf,pptx)")
+    inputs = list(arguments.inputs) or sorted(SOURCES.glob("*.yaml"))
+    if not inputs:
+        raise InputError(f"{SOURCES}/: no sources to build (try 'course-builder new my-lecture')")
+    out = arguments.out or OUTPUT
+    layout = load_layout(arguments.layout)
+    for path in inputs:
+        result = build_lecture(path, layout, out, formats, arguments.edition)
+        for fmt, written in result.outputs.items():
+            print(f"wrote {written}")
+    return 0
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    from builder.check import check_paths
+
+    return check_paths(arguments.paths)

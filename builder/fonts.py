@@ -1,0 +1,75 @@
+"""Font families: which TTF files draw each face, and which font name the deck uses.
+
+Shared by both renderers so the guide embeds exactly the files the deck's text was measured
+with. Bundled families are metric-compatible with fonts every PowerPoint has (Carlito ↔
+Calibri), so a deck naming Calibri lays out as we measured it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.layout.model import FontFamily
+
+FONT_FOLDER = Path(__file__).parent / "fonts"
+
+BUNDLED: dict[str, tuple[str, str]] = {
+    # family: (file prefix, the metric-compatible font the deck names)
+    "Carlito": ("Carlito", "Calibri"),
+    "Caladea": ("Caladea", "Cambria"),
+    "Liberation Sans": ("LiberationSans", "Arial"),
+    "Liberation Mono": ("LiberationMono", "Courier New"),
+}
+STYLES = ("regular", "bold", "italic", "bold_italic")
+_FILE_STYLE = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "BoldItalic"}
+
+
+@dataclass(frozen=True)
+class Faces:
+    """The four files of a family (missing styles fall back to the nearest one)."""
+
+    family: str
+    deck_name: str
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+    def file(self, bold: bool = False, italic: bool = False) -> Path:
+        if bold and italic:
+            return self.bold_italic
+        return self.bold if bold else (self.italic if italic else self.regular)
+
+    def face_name(self, bold: bool = False, italic: bool = False) -> str:
+        """Unique name of one face, used when registering it with reportlab."""
+        style = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+        return f"{self.family.replace(' ', '')}-{_FILE_STYLE[style]}"
+
+
+def faces(family: FontFamily) -> Faces:
+    """Resolve a layout's font family to files; raise ValueError naming what is missing."""
+    files: dict[str, Path | None] = {style: None for style in STYLES}
+    deck_name = family.deck_name
+    if family.name in BUNDLED:
+        prefix, bundled_deck = BUNDLED[family.name]
+        deck_name = deck_name or bundled_deck
+        for style in STYLES:
+            candidate = FONT_FOLDER / f"{prefix}-{_FILE_STYLE[style]}.ttf"
+            files[style] = candidate if candidate.is_file() else None
+    for style in STYLES:
+        given = getattr(family, style)
+        if given:
+            files[style] = Path(given)
+    if files["regular"] is None:
+        known = ", ".join(BUNDLED)
+        raise ValueError(f"font family '{family.name}' has no regular TTF file: give 'regular:' "
+                         f"or use a bundled family ({known})")
+    for style, path in files.items():
+        if path is not None and not path.is_file():
+            raise ValueError(f"font file '{path}' ({family.name} {style}) not found")
+    regular = files["regular"]
+    bold = files["bold"] or regular
+    italic = files["italic"] or regular
+    bold_italic = files["bold_italic"] or files["bold"] or italic
+    return Faces(family.name, deck_name or family.name, regular, bold, italic, bold_italic)

@@ -1,0 +1,23 @@
+"""The content model: typed, immutable, and the only thing renderers read."""
+
+from builder.model.base import Model
+from builder.model.content import (
+    BLOCK_KINDS, Block, Bullets, Callout, CalloutBody, Discussion, FigureRef, KeyTerm, KeyTerms,
+    Lecture, Paragraph, People, Person, Question, Questions, Quote, QuoteBody, Reference, Section,
+    SpeakerNotes, Statistic, Statistics, SubBullets, Table, TableBody, Timeline, block_kind, slugify,
+)
+from builder.model.dates import DateSpan, PartialDate, parse_date
+from builder.model.figures import (
+    FIGURE_KINDS, BarFigure, Figure, FigureBase, ImageFigure, LineFigure, MapArea, MapFigure,
+    MapLine, MapPoint, PieFigure, Series, TableFigure, TimelineEvent, TimelineFigure,
+)
+
+__all__ = [
+    "BLOCK_KINDS", "FIGURE_KINDS", "BarFigure", "Block", "Bullets", "Callout", "CalloutBody",
+    "DateSpan", "Discussion", "Figure", "FigureBase", "FigureRef", "ImageFigure", "KeyTerm",
+    "KeyTerms", "Lecture", "LineFigure", "MapArea", "MapFigure", "MapLine", "MapPoint", "Model",
+    "Paragraph", "PartialDate", "People", "Person", "PieFigure", "Question", "Questions", "Quote",
+    "QuoteBody", "Reference", "Section", "Series", "SpeakerNotes", "Statistic", "Statistics",
+    "SubBullets", "Table", "TableBody", "TableFigure", "Timeline", "TimelineEvent",
+    "TimelineFigure", "block_kind", "parse_date", "slugify",
+]

@@ -1,0 +1,192 @@
+"""Figures: declared once at lecture level, drawn natively by each renderer.
+
+A figure is an envelope (id, caption, alt text, credit) plus kind-specific data. The
+``kind`` key selects the model, so an unknown kind or a field that belongs to another kind
+is reported at its line like any other mistake.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from builder.model.base import Model
+from builder.model.dates import Date
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80,
+                                  description="lowercase letters, digits and hyphens")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class FigureBase(Model):
+    """What every figure has, whatever its kind."""
+
+    id: Identifier
+    caption: Text
+    alt: Text = Field(description="Alternative text read by screen readers: what the figure shows.")
+    credit: str | None = Field(default=None, description="Source or credit line printed under it.")
+    notes: str | None = Field(default=None, description="Speaker notes for the figure's slide.")
+
+
+class Series(Model):
+    """One named row of numbers, one value per category."""
+
+    name: Text
+    values: tuple[float, ...]
+
+
+class _CategoryChart(FigureBase):
+    categories: tuple[Text, ...] = Field(min_length=1)
+    series: tuple[Series, ...] = Field(min_length=1)
+    number_format: str = Field(default="#,##0", description="Excel-style format, e.g. #,##0 or 0.0%")
+    value_axis_title: str | None = None
+    category_axis_title: str | None = None
+    legend: bool | None = Field(default=None, description="Show a legend (default: when 2+ series)")
+
+    @field_validator("series")
+    @classmethod
+    def _series_match_categories(cls, series: tuple[Series, ...], info: ValidationInfo):
+        categories = info.data.get("categories")
+        if categories is None:
+            return series
+        for index, one in enumerate(series):
+            if len(one.values) != len(categories):
+                raise ValueError(
+                    f"series[{index}] '{one.name}' has {len(one.values)} values "
+                    f"but there are {len(categories)} categories"
+                )
+        return series
+
+
+class BarFigure(_CategoryChart):
+    kind: Literal["bar"]
+    orientation: Literal["vertical", "horizontal"] = "vertical"
+    stacked: bool = False
+
+
+class LineFigure(_CategoryChart):
+    kind: Literal["line"]
+
+
+class PieFigure(FigureBase):
+    kind: Literal["pie", "donut"]
+    categories: tuple[Text, ...] = Field(min_length=1)
+    values: tuple[float, ...] = Field(min_length=1)
+    number_format: str = "#,##0"
+
+    @field_validator("values")
+    @classmethod
+    def _values_fit(cls, values: tuple[float, ...], info: ValidationInfo):
+        categories = info.data.get("categories")
+        if categories is not None and len(values) != len(categories):
+            raise ValueError(f"{len(values)} values for {len(categories)} categories")
+        negative = [v for v in values if v < 0]
+        if negative:
+            raise ValueError(f"a pie cannot show negative values ({negative[0]:g})")
+        if values and sum(values) == 0:
+            raise ValueError("a pie needs at least one value above zero")
+        return values
+
+
+class TimelineEvent(Model):
+    """Something that happened on a date, or over a span (drawn as a bar)."""
+
+    date: Date
+    label: Text
+    detail: str | None = None
+
+
+class TimelineFigure(FigureBase):
+    kind: Literal["timeline"]
+    events: tuple[TimelineEvent, ...] = Field(min_length=2)
+    start: int | None = Field(default=None, description="First year on the axis")
+    end: int | None = Field(default=None, description="Last year on the axis")
+
+
+class TableFigure(FigureBase):
+    kind: Literal["table"]
+    header: tuple[Text, ...] = Field(min_length=1)
+    rows: tuple[tuple[str, ...], ...] = Field(min_length=1)
+
+    @field_validator("rows")
+    @classmethod
+    def _rows_fit_header(cls, rows, info: ValidationInfo):
+        header = info.data.get("header")
+        if header is not None:
+            for index, row in enumerate(rows):
+                if len(row) != len(header):
+                    raise ValueError(f"rows[{index}] has {len(row)} cells; the header has {len(header)}")
+        return rows
+
+
+class ImageFigure(FigureBase):
+    kind: Literal["image"]
+    path: Text = Field(description="PNG or JPEG file, relative to the source file")
+
+
+class MapLine(Model):
+    """A line in longitude/latitude, e.g. a border or a front."""
+
+    label: str | None = None
+    coordinates: tuple[tuple[float, float], ...] = Field(min_length=2)
+    style: Literal["solid", "dashed", "dotted"] = "solid"
+    width: float = Field(default=1.5, gt=0, description="Stroke width in points")
+    color: int = Field(default=0, ge=0, description="Index into the layout's chart palette")
+
+
+class MapArea(Model):
+    """A filled polygon (a zone, a front-line band)."""
+
+    label: str | None = None
+    coordinates: tuple[tuple[float, float], ...] = Field(min_length=3)
+    color: int = Field(default=1, ge=0, description="Index into the layout's chart palette")
+
+
+class MapPoint(Model):
+    """A labelled place."""
+
+    label: Text
+    lon: float
+    lat: float
+    marker: Literal["city", "capital", "battle", "none"] = "city"
+    position: Literal["right", "left", "above", "below"] = "right"
+
+
+class MapFigure(FigureBase):
+    kind: Literal["map"]
+    bounds: tuple[float, float, float, float] = Field(
+        description="[west, south, east, north] in degrees")
+    projection: Literal["equirectangular", "mercator"] = "equirectangular"
+    outline: str | None = Field(default=None, description="GeoJSON land outline, relative to source")
+    areas: tuple[MapArea, ...] = ()
+    lines: tuple[MapLine, ...] = ()
+    points: tuple[MapPoint, ...] = ()
+
+    @field_validator("bounds")
+    @classmethod
+    def _bounds_ordered(cls, bounds):
+        west, south, east, north = bounds
+        if not (-180 <= west < east <= 180 and -85 <= south < north <= 85):
+            raise ValueError("bounds must be [west, south, east, north] with west < east, south < north")
+        return bounds
+
+    @field_validator("points")
+    @classmethod
+    def _inside_bounds(cls, points, info: ValidationInfo):
+        bounds = info.data.get("bounds")
+        if bounds is None:
+            return points
+        west, south, east, north = bounds
+        for index, point in enumerate(points):
+            if not (west <= point.lon <= east and south <= point.lat <= north):
+                raise ValueError(
+                    f"points[{index}] '{point.label}' ({point.lon}, {point.lat}) lies outside the "
+                    f"map's bounds [{west}, {south}, {east}, {north}]")
+        return points
+
+Figure = Annotated[
+    Union[BarFigure, LineFigure, PieFigure, TimelineFigure, TableFigure, ImageFigure, MapFigure],
+    Field(discriminator="kind"),
+]
+FIGURE_KINDS = ("bar", "line", "pie", "donut", "timeline", "table", "image", "map")

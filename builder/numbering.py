@@ -1,0 +1,45 @@
+"""Figure numbering and captions: decided once, read by the guide, the deck and the checker.
+
+Figures are numbered in order of first reference in the sections, so "Figure 3" is the
+third figure a reader meets in either output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.model import FigureBase, FigureRef, Lecture
+
+
+@dataclass(frozen=True)
+class NumberedFigure:
+    """A figure with its number and the exact caption lines both outputs print."""
+
+    figure: FigureBase
+    number: int
+    word: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.word} {self.number}"
+
+    @property
+    def caption(self) -> str:
+        """``Figure 2. Casualties of the Korean War`` (emphasis markers left in place)."""
+        return f"{self.label}. {self.figure.caption}"
+
+    @property
+    def credit(self) -> str:
+        return f"Source: {self.figure.credit}" if self.figure.credit else ""
+
+
+def number_figures(lecture: Lecture, word: str = "Figure") -> dict[str, NumberedFigure]:
+    """Number every referenced figure by first reference; keyed by figure id."""
+    declared = {figure.id: figure for figure in lecture.figures}
+    numbered: dict[str, NumberedFigure] = {}
+    for section in lecture.sections:
+        for block in section.blocks:
+            if isinstance(block, FigureRef) and block.figure not in numbered:
+                numbered[block.figure] = NumberedFigure(declared[block.figure],
+                                                        len(numbered) + 1, word)
+    return numbered

@@ -1,0 +1,112 @@
+"""Resolve: the lecture, its layout and an edition become one ``Document`` both renderers read.
+
+Everything the two outputs must agree on is decided here once: figure numbers and captions,
+question numbers, the glossary's order, the collected people and timeline, header fields,
+and asset paths. Renderers take a Document and never look at YAML or at each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.editions import Edition, EditionRules
+from builder.fonts import Faces, faces
+from builder.layout.model import Layout
+from builder.model import (KeyTerm, KeyTerms, Lecture, People, Person, Question, Questions,
+                           Section, Timeline, TimelineEvent)
+from builder.numbering import NumberedFigure, number_figures
+from builder.source import Source
+
+
+@dataclass(frozen=True)
+class NumberedQuestion:
+    number: int
+    question: Question
+    section: Section | None  # None for the lecture's review questions
+
+
+@dataclass(frozen=True)
+class Document:
+    """A lecture ready to render: content, look, edition and every shared decision."""
+
+    lecture: Lecture
+    layout: Layout
+    edition: EditionRules
+    source_folder: Path
+    stem: str
+    figures: dict[str, NumberedFigure]
+    questions: tuple[NumberedQuestion, ...]
+    glossary: tuple[KeyTerm, ...]
+    people: tuple[Person, ...]
+    timeline: tuple[TimelineEvent, ...]
+    sections_show_timeline: bool
+    fonts: dict[str, Faces] = field(default_factory=dict)
+
+    def figure(self, figure_id: str) -> NumberedFigure:
+        return self.figures[figure_id]
+
+    def question_number(self, question: Question) -> int:
+        return next(q.number for q in self.questions if q.question is question)
+
+    def asset(self, relative: str) -> Path:
+        """A file a source names, relative to the source's folder."""
+        return (self.source_folder / relative).resolve()
+
+    @property
+    def course_label(self) -> str:
+        course = self.layout.course
+        return " ".join(part for part in (course.code, course.title) if part) or ""
+
+    def fill(self, template: str, **extra: object) -> str:
+        """Fill a header/footer template; an empty field drops its separator with it."""
+        values = {"course": self.course_label, "lecture": self.lecture.title,
+                  "date": self.lecture.date.display() if self.lecture.date else "",
+                  "term": self.layout.course.term or "",
+                  "instructor": self.lecture.instructor or self.layout.course.instructor or "",
+                  "edition": self.edition.label, **{k: str(v) for k, v in extra.items()}}
+        text = template.format_map(_Blank(values))
+        for separator in (" · ", " | ", " — ", " - "):
+            text = text.strip().removeprefix(separator.strip()).removesuffix(separator.strip())
+            while separator + separator.strip() in text:
+                text = text.replace(separator + separator.strip(), separator.strip())
+        return text.strip(" ·|—-")
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> Document:
+    """Build the Document for one source under one layout (``edition`` overrides the layout's)."""
+    lecture = source.lecture
+    questions: list[NumberedQuestion] = []
+    glossary: dict[str, KeyTerm] = {}
+    people: dict[str, Person] = {}
+    events: list[TimelineEvent] = []
+    for section in lecture.sections:
+        for block in section.blocks:
+            if isinstance(block, Questions):
+                questions += [NumberedQuestion(len(questions) + 1, q, section) for q in block.questions]
+            elif isinstance(block, KeyTerms):
+                for term in block.key_terms:
+                    glossary.setdefault(term.term.casefold(), term)
+            elif isinstance(block, People):
+                for person in block.people:
+                    people.setdefault(person.name, person)
+            elif isinstance(block, Timeline):
+                events += block.timeline
+    questions += [NumberedQuestion(len(questions) + 1, q, None) for q in lecture.review_questions]
+    return Document(
+        lecture=lecture, layout=layout,
+        edition=EditionRules(edition or layout.edition),
+        source_folder=source.folder, stem=source.stem,
+        figures=number_figures(lecture, layout.figure_word),
+        questions=tuple(questions),
+        glossary=tuple(sorted(glossary.values(), key=lambda t: t.term.casefold())),
+        people=tuple(people.values()),
+        timeline=tuple(sorted(events, key=lambda e: e.date)),
+        sections_show_timeline=any(isinstance(b, Timeline) for s in lecture.sections for b in s.blocks),
+        fonts={role: faces(getattr(layout.fonts, role)) for role in ("heading", "body", "mono")},
+    )

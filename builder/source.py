@@ -1,0 +1,130 @@
+"""Load a lecture source: YAML → validated ``Lecture`` → cross-checked, or every problem at once.
+
+Cross-checks are what a schema cannot say: ids are unique, every figure reference resolves,
+every declared figure is used, and every file a figure names exists and can be read.
+This module must stay free of reportlab and python-pptx so ``validate`` stays light.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.errors import Problem, SourceError
+from builder.model import FIGURE_KINDS, BLOCK_KINDS, FigureRef, ImageFigure, Lecture, MapFigure
+from builder.validation import validate
+from builder.yamlload import Located, load_yaml
+
+KIND_NAMES = {"block": (*BLOCK_KINDS, "notes"), "kind": FIGURE_KINDS}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A validated lecture and where it came from (assets resolve relative to ``folder``)."""
+
+    path: Path
+    lecture: Lecture
+    located: Located
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_source(path: str | Path, text: str | None = None) -> Source:
+    """Load, validate and cross-check one source; raise SourceError listing every problem."""
+    path = Path(path)
+    located, problems = load_yaml(path, text, display_path=display_path(path))
+    if problems:
+        raise SourceError(problems)
+    lecture = validate(Lecture, located, SourceError, KIND_NAMES)
+    problems = cross_check(lecture, located, path.parent)
+    if problems:
+        raise SourceError(problems)
+    return Source(path, lecture, located)
+
+
+def cross_check(lecture: Lecture, located: Located, folder: Path) -> list[Problem]:
+    """Problems that span fields: ids, figure references, assets."""
+    problems: list[Problem] = []
+    section_ids = Counter(section.key for section in lecture.sections)
+    for index, section in enumerate(lecture.sections):
+        if section_ids[section.key] > 1:
+            field = "id" if section.id else "title"
+            problems.append(located.problem(("sections", index, field),
+                                            f"section id '{section.key}' is used by "
+                                            f"{section_ids[section.key]} sections; give each an id"))
+            section_ids[section.key] = -1  # report each clash once
+    figure_ids = Counter(figure.id for figure in lecture.figures)
+    declared = {figure.id for figure in lecture.figures}
+    for index, figure in enumerate(lecture.figures):
+        if figure_ids[figure.id] > 1:
+            problems.append(located.problem(("figures", index, "id"),
+                                            f"figure id '{figure.id}' is declared twice"))
+    used: set[str] = set()
+    for s_index, section in enumerate(lecture.sections):
+        for b_index, block in enumerate(section.blocks):
+            if isinstance(block, FigureRef):
+                used.add(block.figure)
+                if block.figure not in declared:
+                    problems.append(located.problem(
+                        ("sections", s_index, "blocks", b_index, "figure"),
+                        f"no figure '{block.figure}' is declared"
+                        + (f" (declared: {', '.join(sorted(declared))})" if declared else "")))
+    for index, figure in enumerate(lecture.figures):
+        if figure.id not in used:
+            problems.append(located.problem(("figures", index, "id"),
+                                            f"figure '{figure.id}' is declared but never shown: "
+                                            f"add '- figure: {figure.id}' to a section"))
+        problems += _check_assets(figure, index, located, folder)
+    return problems
+
+
+def _check_assets(figure, index: int, located: Located, folder: Path) -> list[Problem]:
+    if isinstance(figure, ImageFigure):
+        return _check_image(folder / figure.path, located, ("figures", index, "path"))
+    if isinstance(figure, MapFigure) and figure.outline:
+        where = ("figures", index, "outline")
+        file = folder / figure.outline
+        if not file.is_file():
+            return [located.problem(where, f"outline file '{figure.outline}' not found")]
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            return [located.problem(where, f"outline '{figure.outline}' is not GeoJSON: {error}")]
+        if not isinstance(data, dict) or data.get("type") not in ("FeatureCollection", "Feature",
+                                                                  "Polygon", "MultiPolygon"):
+            return [located.problem(where, f"outline '{figure.outline}' is not a GeoJSON "
+                                           "FeatureCollection, Feature or (Multi)Polygon")]
+    return []
+
+
+def _check_image(file: Path, located: Located, where) -> list[Problem]:
+    shown = file.name
+    if file.suffix.lower() not in IMAGE_SUFFIXES:
+        return [located.problem(where, f"'{shown}' is not a PNG or JPEG image")]
+    if not file.is_file():
+        return [located.problem(where, f"image '{shown}' not found next to the source")]
+    from PIL import Image, UnidentifiedImageError  # Pillow only; validate stays renderer-free
+
+    try:
+        with Image.open(file) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        return [located.problem(where, f"image '{shown}' cannot be read ({error})")]
+    return []

@@ -1,0 +1,135 @@
+"""Read YAML safely and remember where every key and value stood.
+
+PyYAML's SafeLoader builds no objects, but it silently keeps the last of two equal keys and
+turns ``1950-06-25`` into a ``datetime.date``. We compose the node tree ourselves so that
+duplicate keys become errors, dates stay text (the model parses them), and every value can
+be traced back to ``line:col`` for error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from builder.errors import Problem
+
+PathKey = tuple[str | int, ...]
+MAX_NODES = 200_000  # an alias bomb expands past this long before it exhausts memory
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: dates remain strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Located:
+    """Plain data from a YAML file plus the position of each value and each mapping key."""
+
+    path: str
+    data: Any
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, where: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value at ``where`` (or its key), else its nearest parent."""
+        table = self.keys if key else self.values
+        probe = tuple(where)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, where: PathKey, message: str, *, key: bool = False) -> Problem:
+        line, column = self.position(where, key=key)
+        return Problem(self.path, line, column, message, format_path(where))
+
+
+def format_path(where: PathKey) -> str:
+    """``("sections", 3, "title")`` → ``sections[3].title``."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | None = None) -> tuple[Located, list[Problem]]:
+    """Parse one YAML document; return the located data and every problem found in it."""
+    shown = display_path or str(path)
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Located(shown, None), [Problem(shown, 1, 1, "file not found")]
+        except UnicodeDecodeError as error:
+            return Located(shown, None), [Problem(shown, 1, 1, f"not UTF-8 text ({error.reason})")]
+        except OSError as error:
+            return Located(shown, None), [Problem(shown, 1, 1, f"cannot read: {error.strerror}")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = error.problem or error.context or "invalid YAML"
+        return Located(shown, None), [Problem(shown, line, column, f"YAML syntax error: {reason}")]
+    finally:
+        loader.dispose()
+    located = Located(shown, None)
+    if node is None:
+        return located, [Problem(shown, 1, 1, "the file is empty")]
+    problems: list[Problem] = []
+    budget = [MAX_NODES]
+    located.data = _convert(node, (), located, problems, loader, budget)
+    return located, problems
+
+
+def _convert(node: yaml.Node, where: PathKey, located: Located, problems: list[Problem],
+             loader: _Loader, budget: list[int]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        if budget[0] == -1:
+            problems.append(Problem(located.path, *_mark(node), "the document is too large "
+                                    "(aliases expand past 200,000 values)"))
+        return None
+    located.values[where] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(located.path, *_mark(key_node), "a key must be plain text"))
+                continue
+            key = str(loader.construct_object(key_node))
+            if key in result:
+                first_line = located.keys[(*where, key)][0]
+                problems.append(Problem(located.path, *_mark(key_node),
+                                        f"duplicate key '{key}' (first given on line {first_line})",
+                                        format_path((*where, key))))
+                continue
+            located.keys[(*where, key)] = _mark(key_node)
+            result[key] = _convert(value_node, (*where, key), located, problems, loader, budget)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*where, index), located, problems, loader, budget)
+                for index, item in enumerate(node.value)]
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as error:
+        problems.append(Problem(located.path, *_mark(node), f"YAML: {error.problem}"))
+        return None
