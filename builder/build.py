@@ -45,8 +45,12 @@ class BuildResult:
 
 
 def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
-                  formats: Iterable[str] = FORMATS, edition: Edition | None = None) -> BuildResult:
-    """Build one source into ``out_dir/<stem>.<format>`` for each requested format."""
+                  formats: Iterable[str] = FORMATS, edition: Edition | None = None,
+                  check: bool = True) -> BuildResult:
+    """Build one source into ``out_dir/<stem>.<format>`` for each requested format.
+
+    With ``check``, the outputs are read back and compared (see ``builder.check``).
+    """
     source = load_source(source_path)
     document = resolve(source, layout, edition)
     rendered = {fmt: RENDERERS[fmt](document) for fmt in formats}

@@ -79,7 +79,8 @@ def run_build(arguments: argparse.Namespace) -> int:
     out = arguments.out or OUTPUT
     layout = load_layout(arguments.layout)
     for path in inputs:
-        result = build_lecture(path, layout, out, formats, arguments.edition)
+        result = build_lecture(path, layout, out, formats, arguments.edition,
+                               check=not arguments.no_check)
         for fmt, written in result.outputs.items():
             print(f"wrote {written}")
     return 0
