@@ -17,21 +17,18 @@ def set_alt_text(shape, text: str, title: str | None = None) -> None:
 
 
 def set_font_slots(run, latin: str, east_asian: str, complex_script: str) -> None:
-    """Set the Latin, East Asian and complex-script typefaces of a run (``a:latin/a:ea/a:cs``)."""
+    """Set the Latin, East Asian and complex-script typefaces of a run (``a:latin/a:ea/a:cs``).
+
+    Without ``a:ea`` PowerPoint draws Hangul or Chinese in the Latin font, as boxes.
+    The schema fixes their order inside ``a:rPr``: after fills and effects, before
+    ``a:sym``, hyperlinks and ``a:extLst``.
+    """
     properties = run._r.get_or_add_rPr()
-    for tag, face in (("a:latin", latin), ("a:ea", east_asian), ("a:cs", complex_script)):
-        element = properties.find(qn(tag))
-        if element is None:
-            element = properties.makeelement(qn(tag), {})
-            properties.append(element)
-        element.set("typeface", face)
-    # schema order inside a:rPr: ln, fills, effects, highlight, uLnTx…, latin, ea, cs, sym, hlink…
     for tag in ("a:latin", "a:ea", "a:cs"):
-        element = properties.find(qn(tag))
-        properties.remove(element)
-    anchor = next((child for child in properties
-                   if child.tag in (qn("a:sym"), qn("a:hlinkClick"), qn("a:hlinkMouseOver"),
-                                    qn("a:rtl"), qn("a:extLst"))), None)
+        for element in properties.findall(qn(tag)):
+            properties.remove(element)
+    later = {qn(tag) for tag in ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")}
+    anchor = next((child for child in properties if child.tag in later), None)
     for tag, face in (("a:latin", latin), ("a:ea", east_asian), ("a:cs", complex_script)):
         element = properties.makeelement(qn(tag), {"typeface": face})
         if anchor is None:
