@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
@@ -18,13 +19,21 @@ _PATTERN = re.compile(rf"^{_PART}(?:\s*/\s*{_PART})?$")
 JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(\s*/\s*\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day; a coarser date sorts first."""
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return self.year, self.month or 0, self.day or 0
+
+    def __lt__(self, other: "PartialDate") -> bool:
+        return self.sort_key < other.sort_key
 
     def display(self) -> str:
         if self.month is None:
@@ -58,12 +67,16 @@ class PartialDate:
         return text
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class DateSpan:
-    """A single partial date, or a range from ``start`` to ``end``."""
+    """A single partial date, or a range from ``start`` to ``end`` (ordered by start, then end)."""
 
     start: PartialDate
     end: PartialDate | None = None
+
+    def __lt__(self, other: "DateSpan") -> bool:
+        return (self.start, self.end or self.start) < (other.start, other.end or other.start)
 
     @property
     def is_range(self) -> bool:

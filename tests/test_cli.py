@@ -1,0 +1,81 @@
+"""The command line: exit codes, one-line errors, schema output and the scaffold."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from tests.conftest import ROOT
+
+
+def test_validate_good_source_exits_0(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "intro.yaml"
+    assert main(["new", str(target)]) == 0
+    assert main(["validate", str(target)]) == 0
+    assert f"{target}: ok" in capsys.readouterr().out
+
+
+def test_validate_bad_source_exits_2_with_one_line_per_problem(write_source, capsys) -> None:
+    path = write_source("title: [a]\nsections:\n  - title: One\n    blocks:\n      - paragraph: Hi\n")
+    assert main(["validate", str(path)]) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert error == [f"{path}:1:8: title: expected text, got a list"]
+
+
+def test_bad_input_has_no_traceback_but_debug_shows_one(write_source) -> None:
+    path = write_source("title: T\ntitle: U\n")
+    quiet = subprocess.run([sys.executable, "-m", "builder", "validate", str(path)],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert quiet.returncode == 2
+    assert "Traceback" not in quiet.stderr
+    assert f"{path}:2:1: title: duplicate key 'title'" in quiet.stderr
+
+
+def test_missing_file_is_bad_input(tmp_path: Path, capsys) -> None:
+    assert main(["validate", str(tmp_path / "nope.yaml")]) == 2
+    assert "nope.yaml:1:1: file not found" in capsys.readouterr().err
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "intro.yaml"
+    assert main(["new", str(target)]) == 0
+    before = target.read_text()
+    assert main(["new", str(target)]) == 2
+    assert target.read_text() == before
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_new_scaffold_is_commented_and_titled(tmp_path: Path) -> None:
+    target = tmp_path / "cold-war-origins.yaml"
+    main(["new", str(target)])
+    text = target.read_text()
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "title: Cold War Origins" in text
+
+
+@pytest.mark.parametrize("kind", ["source", "layout"])
+def test_schema_prints_json_schema(kind: str, capsys) -> None:
+    assert main(["schema", kind]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema["type"] == "object"
+
+
+@pytest.mark.parametrize("kind", ["source", "layout"])
+def test_committed_schema_files_are_current(kind: str, capsys) -> None:
+    main(["schema", kind])
+    printed = json.loads(capsys.readouterr().out)
+    committed = json.loads((ROOT / "schema" / f"{kind}.json").read_text(encoding="utf-8"))
+    assert committed == printed, f"regenerate: python -m builder schema {kind} > schema/{kind}.json"
+
+
+def test_unknown_format_is_bad_input(write_source, tmp_path: Path, capsys) -> None:
+    path = write_source("title: T\nsections:\n  - title: One\n    blocks:\n      - paragraph: Hi\n")
+    assert main(["build", str(path), "--out", str(tmp_path / "out"), "--format", "docx"]) == 2
+    assert "unknown format 'docx'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
