@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import traceback
 from enum import IntEnum
@@ -28,7 +27,11 @@ def _parser() -> argparse.ArgumentParser:
                                      "PDF study guide and a PowerPoint deck.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks")
+    commands = _Commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"),
+                         common)
 
     build = commands.add_parser("build", help="build sources (or a course layout) into PDF and PPTX")
     build.add_argument("inputs", nargs="*", type=Path, metavar="SOURCE",
@@ -55,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="verify built PDF and PPTX files match")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     return parser
+
+
+class _Commands:
+    """Subparsers that all accept the global options (``build --debug`` as well as ``--debug build``)."""
+
+    def __init__(self, subparsers, common: argparse.ArgumentParser):
+        self.subparsers, self.common = subparsers, common
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        return self.subparsers.add_parser(name, parents=[self.common], **kwargs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from pydantic import Discriminator, Field, Tag, ValidationInfo, field_validator,
 
 from builder.model.base import Model
 from builder.model.dates import Date
-from builder.model.figures import Figure, Identifier, Text, TimelineEvent
+from builder.model.figures import Figure, Identifier, Text, TimelineEvent, rows_fit_header
 
 Notes = Annotated[str | None, Field(default=None, description="Speaker notes (deck only)")]
 
@@ -79,12 +79,7 @@ class TableBody(Model):
     @field_validator("rows")
     @classmethod
     def _rows_fit_header(cls, rows, info: ValidationInfo):
-        header = info.data.get("header")
-        if header is not None:
-            for index, row in enumerate(rows):
-                if len(row) != len(header):
-                    raise ValueError(f"rows[{index}] has {len(row)} cells; the header has {len(header)}")
-        return rows
+        return rows_fit_header(rows, info.data.get("header"))
 
 
 class CalloutBody(Model):

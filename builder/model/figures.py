@@ -19,6 +19,15 @@ Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80
 Text = Annotated[str, Field(min_length=1)]
 
 
+def rows_fit_header(rows: tuple[tuple[str, ...], ...], header: tuple[str, ...] | None):
+    """Every table row has one cell per header column (shared by table blocks and figures)."""
+    if header is not None:
+        for index, row in enumerate(rows):
+            if len(row) != len(header):
+                raise ValueError(f"rows[{index}] has {len(row)} cells; the header has {len(header)}")
+    return rows
+
+
 class FigureBase(Model):
     """What every figure has, whatever its kind."""
 
@@ -112,12 +121,7 @@ class TableFigure(FigureBase):
     @field_validator("rows")
     @classmethod
     def _rows_fit_header(cls, rows, info: ValidationInfo):
-        header = info.data.get("header")
-        if header is not None:
-            for index, row in enumerate(rows):
-                if len(row) != len(header):
-                    raise ValueError(f"rows[{index}] has {len(row)} cells; the header has {len(header)}")
-        return rows
+        return rows_fit_header(rows, info.data.get("header"))
 
 
 class ImageFigure(FigureBase):
