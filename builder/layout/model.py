@@ -2,23 +2,40 @@
 
 A layout file is merged over the packaged default (``builder/defaults/layout.yaml``) along its
 ``extends:`` chain, then validated here. Every field has the default's value, so renderers
-read a complete, resolved layout and never check for absence.
+read a complete, resolved layout and never check for absence. File paths (logos, fonts, the
+.pptx template, a course's lectures) are absolute by then, resolved against the layout file
+that declared each one, and the files are known to exist.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
 
-from builder.layout.values import ColorValue, LengthValue
+from builder.layout.values import ColorValue, Length, LengthValue
 from builder.model.base import Model
 
 GUIDE_PARTS = ("title_page", "objectives", "contents", "sections", "glossary", "people",
                "timeline", "questions", "answer_key", "notes_appendix", "sources")
 DECK_PARTS = ("title", "agenda", "objectives", "sections", "timeline", "people", "questions",
               "takeaways", "sources")
+SLIDE_KINDS = ("title", "section", "content", "figure", "blank")
+"""Our slide kinds, which ``deck.template_layouts`` maps to a template's layout names."""
 Edition = Literal["student", "instructor"]
+TEMPLATE_FIELDS = ("course", "lecture", "page", "pages", "date", "term", "instructor", "edition")
+"""Fields a header or footer template may name: ``"{course} · Page {page} of {pages}"``."""
+PAGE_SIZES: dict[str, tuple[float, float]] = {
+    # portrait width × height in points
+    "A4": (595.2756, 841.8898), "Letter": (612.0, 792.0), "Legal": (612.0, 1008.0),
+    "A5": (419.5276, 595.2756),
+}
+SLIDE_SIZES: dict[str, tuple[float, float]] = {
+    # PowerPoint's own sizes for each aspect ratio, in points
+    "16:9": (960.0, 540.0), "4:3": (720.0, 540.0), "16:10": (720.0, 450.0),
+}
+MIN_SLIDE, MAX_SLIDE = 72.0, 4032.0  # PowerPoint accepts 1 in to 56 in per side
 
 
 class FontFamily(Model):
@@ -59,7 +76,9 @@ class Palette(Model):
 
 
 class Course(Model):
-    code: str | None = None
+    """The course a layout belongs to; ``build <layout>`` builds each of its lectures."""
+
+    code: str | None = Field(default=None, description="e.g. HIST 101; names the output folder")
     title: str | None = None
     term: str | None = None
     instructor: str | None = None
@@ -72,6 +91,13 @@ class Margins(Model):
     left: LengthValue
     right: LengthValue
 
+    @field_validator("top", "bottom", "left", "right")
+    @classmethod
+    def _not_negative(cls, length: Length) -> Length:
+        if length < 0:
+            raise ValueError("a margin cannot be negative")
+        return length
+
 
 class GuideSizes(Model):
     body: float = Field(gt=4, le=40)
@@ -83,22 +109,37 @@ class GuideSizes(Model):
 
 
 class Guide(Model):
-    page_size: Literal["A4", "Letter", "Legal", "A5"] | tuple[LengthValue, LengthValue]
-    orientation: Literal["portrait", "landscape"]
+    page_size: Literal["A4", "Letter", "Legal", "A5"] | tuple[LengthValue, LengthValue] = Field(
+        description="A named size, or [width, height] used as given")
+    orientation: Literal["portrait", "landscape"] = Field(description="Turns a named page size")
     margins: Margins
     sizes: GuideSizes
     header: str = Field(description="Running header; fields {course} {lecture} {page} {pages} {date}")
     footer: str
     logo: str | None = Field(default=None, description="PNG/JPEG relative to the layout")
-    parts: tuple[Literal[GUIDE_PARTS], ...]
+    parts: tuple[Literal[GUIDE_PARTS], ...] = Field(
+        description="Which parts the guide has, in this order")
 
     @field_validator("parts")
     @classmethod
     def _parts_unique(cls, parts):
-        duplicated = sorted({p for p in parts if parts.count(p) > 1})
-        if duplicated:
-            raise ValueError(f"parts listed twice: {', '.join(duplicated)}")
-        return parts
+        return _unique_parts(parts)
+
+    @field_validator("page_size")
+    @classmethod
+    def _page_positive(cls, size):
+        if isinstance(size, tuple) and (len(size) != 2 or min(size) <= 0):
+            raise ValueError("a custom page size is [width, height], both above zero")
+        return size
+
+    @property
+    def page_points(self) -> tuple[float, float]:
+        """Page width and height in points: a named size turned by ``orientation``; a custom
+        ``[width, height]`` exactly as given (it already says which way it is turned)."""
+        if isinstance(self.page_size, tuple):
+            return float(self.page_size[0]), float(self.page_size[1])
+        short, long = PAGE_SIZES[self.page_size]
+        return (long, short) if self.orientation == "landscape" else (short, long)
 
 
 class DeckSizes(Model):
@@ -109,6 +150,15 @@ class DeckSizes(Model):
     caption: float = Field(gt=6, le=40)
     footer: float = Field(gt=6, le=24)
 
+    @field_validator("min_body")
+    @classmethod
+    def _not_above_body(cls, min_body: float, info: ValidationInfo) -> float:
+        body = info.data.get("body")
+        if body is not None and min_body > body:
+            raise ValueError(f"min_body ({min_body:g}) is larger than body ({body:g}): it is the "
+                             "size a crowded slide may shrink to")
+        return min_body
+
 
 class Deck(Model):
     size: Literal["16:9", "4:3", "16:10"] | tuple[LengthValue, LengthValue]
@@ -116,18 +166,53 @@ class Deck(Model):
     sizes: DeckSizes
     max_bullets: int = Field(ge=2, le=15)
     background: ColorValue | None = Field(default=None, description="Default: palette.background")
-    logo: str | None = None
+    logo: str | None = Field(default=None, description="PNG/JPEG relative to the layout")
     logo_position: Literal["top-right", "top-left", "bottom-right", "bottom-left"] = "bottom-right"
     slide_numbers: bool = True
     footer: str = Field(default="{course} · {lecture}", description="Footer text; same fields")
     template: str | None = Field(default=None, description=".pptx template relative to the layout")
     template_layouts: dict[str, str] = Field(
-        default_factory=dict, description="Our slide kind → the template's layout name")
-    parts: tuple[Literal[DECK_PARTS], ...]
+        default_factory=dict, description="Our slide kind (title, section, content, figure, "
+                                          "blank) → the template's layout name",
+        json_schema_extra={"propertyNames": {"enum": list(SLIDE_KINDS)}})
+    parts: tuple[Literal[DECK_PARTS], ...] = Field(
+        description="Which parts the deck has, in this order")
+
+    @field_validator("parts")
+    @classmethod
+    def _parts_unique(cls, parts):
+        return _unique_parts(parts)
+
+    @field_validator("size")
+    @classmethod
+    def _size_in_range(cls, size):
+        if isinstance(size, tuple) and (len(size) != 2 or not all(
+                MIN_SLIDE <= side <= MAX_SLIDE for side in size)):
+            raise ValueError("a custom slide size is [width, height], each from 1in to 56in "
+                             "(PowerPoint's limits)")
+        return size
+
+    @property
+    def slide_points(self) -> tuple[float, float]:
+        """Slide width and height in points (16:9 is PowerPoint's 13.333 in × 7.5 in)."""
+        if isinstance(self.size, str):
+            return SLIDE_SIZES[self.size]
+        return float(self.size[0]), float(self.size[1])
+
+
+def _unique_parts(parts: tuple[str, ...]) -> tuple[str, ...]:
+    duplicated = sorted({part for part in parts if parts.count(part) > 1})
+    if duplicated:
+        raise ValueError(f"parts listed twice: {', '.join(duplicated)}")
+    return parts
 
 
 class Layout(Model):
-    """A resolved layout; ``folder`` (set by the loader) anchors relative asset paths."""
+    """A resolved layout: every relative path in it is already absolute.
+
+    The loader records the file it came from and the ``extends:`` chain (``file``, ``chain``)
+    for messages; renderers need neither.
+    """
 
     name: str
     description: str | None = None
@@ -140,3 +225,16 @@ class Layout(Model):
     guide: Guide
     deck: Deck
     strict: bool = Field(default=True, description="Accessibility problems are errors, not warnings")
+
+    _file: Path | None = PrivateAttr(default=None)
+    _chain: tuple[Path, ...] = PrivateAttr(default=())
+
+    @property
+    def file(self) -> Path | None:
+        """The layout file this was loaded from (None for the packaged default)."""
+        return self._file
+
+    @property
+    def chain(self) -> tuple[Path, ...]:
+        """Files merged to make this layout, most general first (the packaged default first)."""
+        return self._chain

@@ -67,6 +67,27 @@ class Color(str):
         a, b = sorted((self.relative_luminance(), other.relative_luminance()), reverse=True)
         return (a + 0.05) / (b + 0.05)
 
+    def lab(self) -> tuple[float, float, float]:
+        """CIE L*a*b* (D65), so colour differences can be measured the way eyes see them."""
+        def linear(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (linear(v) for v in self.rgb)
+        x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+        y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+        def f(t: float) -> float:
+            return t ** (1 / 3) if t > (6 / 29) ** 3 else t / (3 * (6 / 29) ** 2) + 4 / 29
+
+        fx, fy, fz = f(x), f(y), f(z)
+        return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+    def delta_e(self, other: "Color") -> float:
+        """CIE76 colour difference ΔE*ab: about 2.3 is barely visible, 20+ reads as a new hue."""
+        return sum((a - b) ** 2 for a, b in zip(self.lab(), other.lab())) ** 0.5
+
     def mix(self, other: "Color", amount: float) -> "Color":
         """Blend toward ``other`` by ``amount`` (0 = self, 1 = other), for tints."""
         mixed = (round(a + (b - a) * amount) for a, b in zip(self.rgb, other.rgb))

@@ -1,0 +1,189 @@
+"""Files a layout names (logos, fonts, a .pptx template, a course's lectures).
+
+Each path is relative to the layout file that declared it, so a layout that ``extends:``
+another from a different folder still finds the parent's logo. Paths are made absolute
+here, once, and every file is checked before a renderer ever opens it: a missing logo is an
+error at its line in the YAML, not a reportlab traceback halfway through a build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, Callable
+
+from builder.errors import Problem
+from builder.layout.merge import MergedLocated
+from builder.layout.model import SLIDE_KINDS
+from builder.yamlload import PathKey
+
+FONT_ROLES = ("heading", "body", "mono")
+FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
+IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+_LAYOUT_NAME = re.compile(rb'<p:cSld[^>]*\sname="([^"]*)"')
+
+
+def check_assets(merged: MergedLocated) -> list[Problem]:
+    """Make every file path in ``merged.data`` absolute and check each file; return problems."""
+    problems: list[Problem] = []
+    data = merged.data
+    checks: list[tuple[PathKey, Callable[[Path], str | None]]] = [
+        (("guide", "logo"), _image_problem),
+        (("deck", "logo"), _image_problem),
+        (("deck", "template"), _template_problem),
+    ]
+    checks += [(("fonts", role, style), _font_problem)
+               for role in FONT_ROLES for style in FONT_STYLES]
+    lectures = _get(data, ("course", "lectures"))
+    if isinstance(lectures, list):
+        checks += [(("course", "lectures", index), _source_problem) for index in range(len(lectures))]
+    for where, check in checks:
+        value = _get(data, where)
+        if not isinstance(value, str) or not value.strip():
+            continue  # absent, or the wrong type: the model reports that
+        file = _absolute(merged.folder_of(where), value.strip())
+        _set(data, where, str(file))
+        message = check(file) if file.is_file() else _missing(value, file)
+        if message:
+            problems.append(merged.problem(where, message))
+    problems += _font_family_problems(merged)
+    problems += _template_layout_problems(merged)
+    return problems
+
+
+def _absolute(folder: Path, value: str) -> Path:
+    path = Path(value).expanduser()
+    return (path if path.is_absolute() else folder / path).resolve()
+
+
+def _missing(value: str, file: Path) -> str:
+    if file.is_dir():
+        return f"'{value}' is a folder, not a file"
+    return f"file '{value}' not found (looked for {file})"
+
+
+def _image_problem(file: Path) -> str | None:
+    head = _head(file, 8)
+    if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
+        return f"'{file.name}' is not a PNG or JPEG image"
+    return None
+
+
+def _font_problem(file: Path) -> str | None:
+    head = _head(file, 4)
+    if head == b"OTTO":
+        return (f"'{file.name}' has PostScript (CFF) outlines; the PDF needs TrueType outlines: "
+                "use the .ttf version of the font")
+    if head not in (b"\x00\x01\x00\x00", b"true"):
+        return f"'{file.name}' is not a TrueType (.ttf) font"
+    return None
+
+
+def _source_problem(file: Path) -> str | None:
+    if file.suffix.lower() not in (".yaml", ".yml"):
+        return f"'{file.name}' is not a lecture source (.yaml)"
+    return None
+
+
+def _template_problem(file: Path) -> str | None:
+    if file.suffix.lower() != ".pptx":
+        return f"'{file.name}' is not a PowerPoint file: the template must be a .pptx"
+    try:
+        with zipfile.ZipFile(file) as archive:
+            if "ppt/presentation.xml" not in archive.namelist():
+                return f"'{file.name}' is not a PowerPoint presentation (no ppt/presentation.xml)"
+    except zipfile.BadZipFile:
+        return f"'{file.name}' is not a .pptx (not a zip archive)"
+    return None
+
+
+def template_layout_names(file: Path) -> list[str]:
+    """Names of the slide layouts a .pptx template offers, as PowerPoint shows them."""
+    names: list[str] = []
+    with zipfile.ZipFile(file) as archive:
+        for member in sorted(archive.namelist()):
+            if member.startswith("ppt/slideLayouts/") and member.endswith(".xml"):
+                match = _LAYOUT_NAME.search(archive.read(member))
+                if match:
+                    names.append(match.group(1).decode("utf-8"))
+    return names
+
+
+def _template_layout_problems(merged: MergedLocated) -> list[Problem]:
+    """Keys of ``deck.template_layouts`` are our slide kinds; values, the template's layouts."""
+    mapping = _get(merged.data, ("deck", "template_layouts"))
+    template = _get(merged.data, ("deck", "template"))
+    if not isinstance(mapping, dict) or not mapping:
+        return []
+    problems = []
+    for kind in mapping:
+        if kind not in SLIDE_KINDS:
+            guess = difflib.get_close_matches(kind, SLIDE_KINDS, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            problems.append(merged.problem(("deck", "template_layouts", kind),
+                                           f"unknown slide kind '{kind}'{hint} (kinds: "
+                                           f"{', '.join(SLIDE_KINDS)})", key=True))
+    if not isinstance(template, str):
+        return problems + [merged.problem(("deck", "template_layouts"),
+                                          "names template layouts but no deck.template is given")]
+    try:
+        available = template_layout_names(Path(template))
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return problems  # the template itself is reported
+    for kind, name in mapping.items():
+        if isinstance(name, str) and name not in available:
+            guess = difflib.get_close_matches(name, available, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            problems.append(merged.problem(
+                ("deck", "template_layouts", kind),
+                f"the template has no layout '{name}'{hint} (it has: {', '.join(available)})"))
+    return problems
+
+
+def _font_family_problems(merged: MergedLocated) -> list[Problem]:
+    """A family that is not bundled must name its own regular file."""
+    from builder.fonts import BUNDLED  # late: builder.fonts imports the layout model
+
+    deck_names = {deck: family for family, (_, deck) in BUNDLED.items()}
+    problems = []
+    for role in FONT_ROLES:
+        family = _get(merged.data, ("fonts", role))
+        if not isinstance(family, dict) or not isinstance(family.get("name"), str):
+            continue
+        name = family["name"]
+        if name in BUNDLED or family.get("regular"):
+            continue
+        if name in deck_names:
+            message = (f"'{name}' is not bundled: use '{deck_names[name]}', which has the same "
+                       f"metrics and which the deck names {name}")
+        else:
+            guess = difflib.get_close_matches(name, list(BUNDLED), n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            message = (f"unknown font family '{name}': {hint}use a bundled family "
+                       f"({', '.join(BUNDLED)}) or give 'regular:' (and bold, italic) as .ttf files")
+        problems.append(merged.problem(("fonts", role, "name"), message))
+    return problems
+
+
+def _head(file: Path, size: int) -> bytes:
+    with file.open("rb") as stream:
+        return stream.read(size)
+
+
+def _get(data: Any, where: PathKey) -> Any:
+    for part in where:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _set(data: Any, where: PathKey, value: Any) -> None:
+    for part in where[:-1]:
+        data = data[part]
+    data[where[-1]] = value
