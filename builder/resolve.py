@@ -88,7 +88,8 @@ def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> D
     for section in lecture.sections:
         for block in section.blocks:
             if isinstance(block, Questions):
-                questions += [NumberedQuestion(len(questions) + 1, q, section) for q in block.questions]
+                questions += [NumberedQuestion(len(questions) + 1 + i, q, section)
+                              for i, q in enumerate(block.questions)]
             elif isinstance(block, KeyTerms):
                 for term in block.key_terms:
                     glossary.setdefault(term.term.casefold(), term)
@@ -97,7 +98,8 @@ def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> D
                     people.setdefault(person.name, person)
             elif isinstance(block, Timeline):
                 events += block.timeline
-    questions += [NumberedQuestion(len(questions) + 1, q, None) for q in lecture.review_questions]
+    questions += [NumberedQuestion(len(questions) + 1 + i, q, None)
+                  for i, q in enumerate(lecture.review_questions)]
     return Document(
         lecture=lecture, layout=layout,
         edition=EditionRules(edition or layout.edition),
