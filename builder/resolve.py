@@ -12,6 +12,7 @@ from pathlib import Path
 
 from builder.editions import Edition, EditionRules
 from builder.fonts import Faces, faces
+from builder.inline import plain
 from builder.layout.model import Layout
 from builder.model import (KeyTerm, KeyTerms, Lecture, People, Person, Question, Questions,
                            Section, Timeline, TimelineEvent)
@@ -60,7 +61,7 @@ class Document:
 
     def fill(self, template: str, **extra: object) -> str:
         """Fill a header/footer template; an empty field drops its separator with it."""
-        values = {"course": self.course_label, "lecture": self.lecture.title,
+        values = {"course": self.course_label, "lecture": plain(self.lecture.title),
                   "date": self.lecture.date.display() if self.lecture.date else "",
                   "term": self.layout.course.term or "",
                   "instructor": self.lecture.instructor or self.layout.course.instructor or "",

@@ -1,20 +1,165 @@
-"""Figures drawn as reportlab vector graphics for the guide (contract; see the figures issue).
+"""Figures drawn as reportlab vector graphics for the guide.
 
 ``figure_flowable(document, numbered, width, max_height)`` returns one Flowable that draws
 the figure itself (no caption: the guide prints "Figure N. Caption" and the credit), at most
-``width`` wide and ``max_height`` tall, keeping the figure's aspect.
+``width`` wide and ``max_height`` tall, keeping the figure's aspect. Charts, timelines and
+maps are scenes built in ``builder.charts`` (shared with the deck) and painted here.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+import math
+from typing import Callable
 
+from reportlab.graphics.shapes import (Circle, Drawing, Group, PolyLine, Polygon, Rect, String,
+                                       Wedge)
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+
+from builder import measure
+from builder.charts import scene as sc
+from builder.charts.figures import SCENES, scene_for
+from builder.charts.images import pixel_size
+from builder.charts.geometry import fit
+from builder.charts.style import FigureStyle
+from builder.charts.tables import column_widths
 from builder.errors import RenderError
+from builder.layout.values import Color
+from builder.model import ImageFigure, TableFigure
 from builder.numbering import NumberedFigure
 from builder.resolve import Document
+
+_DASHES = {"solid": None, "dashed": (4.0, 2.5), "dotted": (1.0, 2.0)}
+
+
+def figure_style(document: Document, size: float | None = None) -> FigureStyle:
+    """The guide's figure look: body font at the layout's small size."""
+    return FigureStyle.from_layout(document.layout.palette, document.fonts["body"],
+                                   size or document.layout.guide.sizes.small)
 
 
 def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
                     max_height: float) -> Flowable:
-    raise RenderError(f"{numbered.figure.where}: figure kind '{numbered.figure.kind}' "
-                      "cannot be drawn in the guide yet")
+    """The figure drawing, fitted to ``width`` × ``max_height``; RenderError at its source line."""
+    figure = numbered.figure
+    try:
+        if isinstance(figure, ImageFigure):
+            return _image(document, figure, width, max_height)
+        if isinstance(figure, TableFigure):
+            return _table(document, figure, width)
+        if figure.kind not in SCENES:
+            raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
+        style = figure_style(document)
+        scene = scene_for(figure, style, width, max_height, document.asset)
+        return paint(scene, style.typeface, figure.alt)
+    except RenderError:
+        raise
+    except Exception as error:  # a reportlab or file failure, reported at the figure
+        raise RenderError(f"{figure.where}: figure '{figure.id}' cannot be drawn: "
+                          f"{error}") from error
+
+
+def _hex(color: Color | None):
+    return None if color is None else colors.HexColor(color.hex)
+
+
+def paint(scene: sc.Scene, typeface: sc.Typeface, alt: str = "") -> Drawing:
+    """A reportlab Drawing of a scene (y flipped: scenes grow downward, PDF upward)."""
+    height = scene.height
+    drawing = Drawing(scene.width, height)
+    for item in scene.items:
+        drawing.add(_PAINTERS[type(item)](item, height, typeface))
+    drawing.hAlign = "CENTER"
+    drawing._alt_text = alt  # noqa: SLF001 - read back by tests; reportlab ignores it
+    return drawing
+
+
+def _text(item: sc.Text, height: float, typeface: sc.Typeface):
+    group = Group()
+    anchor = {"left": "start", "center": "middle", "right": "end"}[item.align]
+    x = {"left": item.left, "center": item.left + item.width / 2,
+         "right": item.left + item.width}[item.align]
+    line = sc.Typeface.line_height(item.size)
+    for index, text in enumerate(item.lines):
+        baseline = height - (item.top + sc.Typeface.ascent(item.size) + index * line)
+        group.add(String(x, baseline, text, fontName=typeface.font(item.bold), fontSize=item.size,
+                         fillColor=_hex(item.color), textAnchor=anchor))
+    if item.rotation:
+        cx = item.left + item.width / 2
+        cy = height - (item.top + item.height / 2)
+        angle = math.radians(item.rotation)
+        cos, sin = math.cos(angle), math.sin(angle)
+        group.transform = (cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy)
+    return group
+
+
+def _path(item: sc.Path, height: float, typeface: sc.Typeface):
+    points = [coordinate for x, y in item.points for coordinate in (x, height - y)]
+    dash = _DASHES[item.dash]
+    if dash is not None:
+        dash = [d * max(item.stroke_width, 0.75) for d in dash]
+    if item.closed:
+        return Polygon(points, fillColor=_hex(item.fill), strokeColor=_hex(item.stroke),
+                       strokeWidth=item.stroke_width if item.stroke else 0,
+                       strokeDashArray=dash, strokeLineJoin=1)
+    return PolyLine(points, strokeColor=_hex(item.stroke), strokeWidth=item.stroke_width,
+                    strokeDashArray=dash, strokeLineJoin=1, strokeLineCap=1)
+
+
+def _rect(item: sc.Rect, height: float, typeface: sc.Typeface):
+    return Rect(item.left, height - item.top - item.height, item.width, item.height,
+                fillColor=_hex(item.fill), strokeColor=_hex(item.stroke),
+                strokeWidth=item.stroke_width)
+
+
+def _circle(item: sc.Circle, height: float, typeface: sc.Typeface):
+    return Circle(item.cx, height - item.cy, item.radius, fillColor=_hex(item.fill),
+                  strokeColor=_hex(item.stroke), strokeWidth=item.stroke_width)
+
+
+def _wedge(item: sc.Wedge, height: float, typeface: sc.Typeface):
+    return Wedge(item.cx, height - item.cy, item.radius, item.start, item.end,
+                 radius1=item.inner_radius or None, fillColor=_hex(item.fill),
+                 strokeColor=_hex(item.stroke), strokeWidth=item.stroke_width)
+
+
+_PAINTERS: dict[type, Callable] = {sc.Text: _text, sc.Path: _path, sc.Rect: _rect,
+                                   sc.Circle: _circle, sc.Wedge: _wedge}
+
+
+def _image(document: Document, figure: ImageFigure, width: float, max_height: float) -> Image:
+    """The picture at its own pixels, scaled to fit (never resampled)."""
+    path = document.asset(figure.path)
+    pixels_wide, pixels_high = pixel_size(path, figure)
+    shown_width, shown_height = fit(width, max_height, pixels_high / pixels_wide)
+    image = Image(str(path), shown_width, shown_height)
+    image.hAlign = "CENTER"
+    return image
+
+
+def _table(document: Document, figure: TableFigure, width: float) -> Table:
+    """A data table: bold header on the surface tint, hairline rules, columns sized by content."""
+    palette = document.layout.palette
+    faces = document.fonts["body"]
+    size = document.layout.guide.sizes.small + 0.5
+    body = ParagraphStyle("figure-table", fontName=measure.face(faces), fontSize=size,
+                          leading=size * 1.25, textColor=_hex(palette.text))
+    head = ParagraphStyle("figure-table-head", parent=body, fontName=measure.face(faces, True))
+    widths = column_widths(figure, sc.Typeface(faces), size, width - 0.1, padding=8.0)
+    data = [[Paragraph(_escape(cell), head) for cell in figure.header]]
+    data += [[Paragraph(_escape(cell), body) for cell in row] for row in figure.rows]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), _hex(palette.surface)),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, _hex(palette.primary)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, _hex(palette.muted)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,274 @@
+"""Content blocks → platypus flowables, one function per block kind (singledispatch).
+
+Adding a block kind means one more ``@render_block.register`` here. Every function returns
+flowables tagged with the block's ``where`` so layout failures can be traced to the source.
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
+from reportlab.platypus import TableStyle
+
+from builder.guide import figures
+from builder.guide.context import Context, tag
+from builder.guide.flowables import Anchor
+from builder.guide.markup import check_glyphs
+from builder.guide.questions import question_flowables
+from builder.guide.tables import box, cell_font, data_table, unbreakable
+from builder.measure import width as text_width
+from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerm, KeyTerms, Paragraph,
+                           People, Person, Questions, Quote, SpeakerNotes, Statistics,
+                           SubBullets, Table as TableBlock, Timeline, TimelineEvent)
+
+CALLOUT_LABELS = {"note": "Note", "tip": "Tip", "warning": "Warning"}
+STATISTIC_MIN_WIDTH = 120.0
+
+
+@singledispatch
+def render_block(block: object, context: Context) -> list[Flowable]:
+    """The flowables for one block; unknown kinds are a programming error, not input's."""
+    raise TypeError(f"no guide renderer for {type(block).__name__}")
+
+
+def gap(context: Context, lines: float = 0.7) -> Spacer:
+    """Vertical space in body lines, so spacing scales with the layout's type size."""
+    return Spacer(1, context.styles.line * lines)
+
+
+def lead(context: Context, lines: float) -> Spacer:
+    """Space before a block that stays with it: a heading followed by this space must not
+    end a page while the block itself moves to the next one."""
+    spacer = gap(context, lines)
+    spacer.keepWithNext = 1
+    return spacer
+
+
+@render_block.register
+def _(block: Paragraph, context: Context) -> list[Flowable]:
+    return tag([context.paragraph(block.paragraph, context.styles.body, block.where)],
+               block.where)
+
+
+@render_block.register
+def _(block: Bullets, context: Context) -> list[Flowable]:
+    styles = context.styles
+    where = block.where
+    check_glyphs("•–", styles.body.faces, where)  # the bullet characters themselves
+    items: list[ListItem] = []
+    for item in block.bullets:
+        if isinstance(item, SubBullets):
+            nested = ListFlowable(
+                [ListItem(context.paragraph(text, styles.bullet, where)) for text in item.items],
+                bulletType="bullet", start="–", leftIndent=14,
+                bulletFontName=styles.body.font_name,
+                bulletFontSize=styles.body_size,
+                bulletColor=styles.colors.muted, spaceBefore=styles.line * 0.2)
+            items.append(ListItem([context.paragraph(item.text, styles.bullet, where), nested]))
+        else:
+            items.append(ListItem(context.paragraph(item, styles.bullet, where)))
+    bullets = ListFlowable(items, bulletType="bullet", start="•", leftIndent=16,
+                           bulletFontName=styles.body.font_name, bulletFontSize=styles.body_size,
+                           bulletColor=styles.colors.accent,
+                           spaceAfter=styles.line * 0.5)
+    return tag([bullets], where)
+
+
+def definition(context: Context, term: KeyTerm) -> list[Flowable]:
+    """A term in bold colour with its definition indented under it."""
+    styles = context.styles
+    return tag([context.paragraph(term.term, styles.term, term.where),
+                context.paragraph(term.definition, styles.definition, term.where)], term.where)
+
+
+@render_block.register
+def _(block: KeyTerms, context: Context) -> list[Flowable]:
+    styles = context.styles
+    flowables: list[Flowable] = [context.paragraph("Key terms", styles.label, block.where)]
+    for term in block.key_terms:
+        flowables += definition(context, term)
+    return tag([*flowables, gap(context, 0.3)], block.where)
+
+
+def people_table(context: Context, people: tuple[Person, ...], where: str) -> Table:
+    rows = [(person.name, person.life or "—", person.role) for person in people]
+    return data_table(context, ("Name", "Dates", "Role"), rows, where, bold_first_column=True)
+
+
+@render_block.register
+def _(block: People, context: Context) -> list[Flowable]:
+    return tag([people_table(context, block.people, block.where), gap(context)], block.where)
+
+
+def timeline_table(context: Context, events: tuple[TimelineEvent, ...], where: str) -> Table:
+    """Dated two-column list: the date in bold colour, the event and its detail beside it."""
+    styles = context.styles
+    date_style = styles.cell_bold
+    dates = [event.date.display() for event in events]
+    date_width = max(text_width(text, date_style.font_name, date_style.paragraph.fontSize)
+                     for text in dates) + 14
+    date_width = min(date_width, context.width * 0.34)
+    rows = []
+    for event, date in zip(events, dates):
+        cell: list[Flowable] = [context.paragraph(event.label, styles.cell, event.where)]
+        if event.detail:
+            cell.append(context.paragraph(event.detail, styles.small, event.where))
+        rows.append([context.paragraph(date, date_style, event.where, inline=False), cell])
+    table = Table(rows, colWidths=[date_width, context.width - date_width], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        cell_font(styles),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBEFORE", (1, 0), (1, -1), 1.5, styles.colors.accent),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, styles.colors.rule),
+        ("TEXTCOLOR", (0, 0), (0, -1), styles.colors.primary),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("LEFTPADDING", (1, 0), (1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    return table
+
+
+@render_block.register
+def _(block: Timeline, context: Context) -> list[Flowable]:
+    return tag([timeline_table(context, block.timeline, block.where), gap(context)], block.where)
+
+
+@render_block.register
+def _(block: Quote, context: Context) -> list[Flowable]:
+    styles = context.styles
+    quote = block.quote
+    where = block.where
+    attribution = quote.speaker + (f", {quote.date.display()}" if quote.date else "")
+    content: list[Flowable] = [
+        context.paragraph("“" + quote.text + "”", styles.quote, where),
+        context.paragraph("— " + attribution, styles.attribution, where),
+    ]
+    if quote.context:
+        content.append(context.paragraph(quote.context, styles.small_italic, where))
+    indent = styles.line
+    pull = box(content, context.width - indent, styles, tint=None, rule=styles.colors.accent,
+               padding=8)
+    pull.hAlign = "RIGHT"
+    return tag([lead(context, 0.2), pull, gap(context, 0.9)], where)
+
+
+@render_block.register
+def _(block: Statistics, context: Context) -> list[Flowable]:
+    """Big numbers with labels, in a grid as wide as the page allows."""
+    styles = context.styles
+    where = block.where
+    statistics = block.statistics
+    widest = max(1, min(4, int(context.width // STATISTIC_MIN_WIDTH)))
+    rows_needed = -(-len(statistics) // widest)
+    columns = -(-len(statistics) // rows_needed)  # balanced: 4 items make 2 × 2, not 3 + 1
+    cells: list[list[Flowable]] = []
+    for statistic in statistics:
+        cell = [context.paragraph(statistic.value, styles.stat_value, where),
+                context.paragraph(statistic.label, styles.stat_label, where)]
+        if statistic.note:
+            cell.append(context.paragraph(statistic.note, styles.stat_note, where))
+        cells.append(cell)
+    rows = [cells[index:index + columns] for index in range(0, len(cells), columns)]
+    empty = columns - len(rows[-1])
+    rows[-1] = rows[-1] + [[] for _ in range(empty)]
+    commands: list[tuple] = [
+        cell_font(styles),
+        ("BACKGROUND", (0, 0), (-1, -1), styles.colors.surface),
+        ("INNERGRID", (0, 0), (-1, -1), 6, colors.white),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+    ]
+    if empty:
+        commands.append(("BACKGROUND", (columns - empty, len(rows) - 1), (-1, -1), colors.white))
+    grid = Table(rows, colWidths=[context.width / columns] * columns, hAlign="LEFT")
+    grid.setStyle(TableStyle(commands))
+    return tag([lead(context, 0.2), grid, gap(context)], where)
+
+
+@render_block.register
+def _(block: FigureRef, context: Context) -> list[Flowable]:
+    """Drawing, caption and credit, never split across pages; first use gets the anchor."""
+    styles = context.styles
+    numbered = context.document.figure(block.figure)
+    caption_space = styles.line * 4
+    drawing = figures.figure_flowable(context.document, numbered, context.width,
+                                      context.frame_height * 0.62 - caption_space)
+    label = numbered.label + "."
+    caption = context.paragraph(numbered.figure.caption, styles.caption, block.where,
+                                prefix=f"<b>{context.markup(label, styles.caption, block.where)}"
+                                       "</b> ")
+    stack: list[Flowable] = [drawing, caption]
+    if numbered.credit:
+        stack.append(context.paragraph(numbered.credit, styles.credit, block.where))
+    key = f"figure-{numbered.figure.id}"
+    if context.claim_anchor(key):
+        stack.insert(0, Anchor(key))
+    return tag([lead(context, 0.3), figure_column(context, stack), gap(context)], block.where)
+
+
+def figure_column(context: Context, stack: list[Flowable]) -> Flowable:
+    """Drawing, caption and credit as one unbreakable column, centred.
+
+    A narrow figure gets a column about its own width: a caption running the full page width
+    under a narrow map reads as unrelated text.
+    """
+    drawing = next(f for f in stack if not isinstance(f, Anchor))
+    drawing_width = drawing.wrap(context.width, context.frame_height)[0]
+    column = min(context.width, max(drawing_width, context.width * 0.62))
+    return unbreakable(stack, column, context.styles, align="CENTER")
+
+
+@render_block.register
+def _(block: TableBlock, context: Context) -> list[Flowable]:
+    styles = context.styles
+    body = block.table
+    flowables: list[Flowable] = []
+    if body.caption:
+        flowables.append(context.paragraph(body.caption, styles.label, block.where))
+    flowables += [data_table(context, body.header, body.rows, block.where), gap(context)]
+    return tag(flowables, block.where)
+
+
+@render_block.register
+def _(block: Callout, context: Context) -> list[Flowable]:
+    styles = context.styles
+    callout = block.callout
+    rule, tint = styles.colors.kinds[callout.kind]
+    title = callout.title or CALLOUT_LABELS[callout.kind]
+    content = [context.paragraph(title, styles.callout_title, block.where),
+               context.paragraph(callout.text, styles.body_tight, block.where)]
+    return tag([lead(context, 0.2), box(content, context.width, styles, tint=tint, rule=rule),
+                gap(context)], block.where)
+
+
+@render_block.register
+def _(block: Discussion, context: Context) -> list[Flowable]:
+    styles = context.styles
+    content = [context.paragraph("Discuss", styles.label, block.where),
+               context.paragraph(block.discussion, styles.discussion, block.where)]
+    framed = box(content, context.width, styles, tint=None, border=styles.colors.accent,
+                 rounded=True)
+    return tag([lead(context, 0.2), framed, gap(context)], block.where)
+
+
+@render_block.register
+def _(block: Questions, context: Context) -> list[Flowable]:
+    document = context.document
+    flowables: list[Flowable] = [context.paragraph("Check your understanding",
+                                                   context.styles.label, block.where)]
+    for question in block.questions:
+        number = document.question_number(question)
+        numbered = document.questions[number - 1]
+        flowables += question_flowables(context, numbered)
+    return tag([*flowables, gap(context)], block.where)
+
+
+@render_block.register
+def _(block: SpeakerNotes, context: Context) -> list[Flowable]:
+    return []  # speaker notes belong to the deck (and the instructor's notes appendix)

@@ -1,0 +1,73 @@
+"""What every block and part renderer needs: the document, styles and the frame's size.
+
+Renderers build flowables through ``Context.paragraph`` so that every piece of source text
+is escaped and glyph-checked on its way in, and tag what they return with the block's
+location so a reportlab layout failure can name the source line that caused it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from reportlab.platypus import Flowable, Paragraph
+
+from builder.guide.markup import markup
+from builder.guide.styles import Styles, TextStyle
+from builder.resolve import Document
+
+WHERE = "_guide_where"
+
+
+@dataclass
+class Context:
+    """Rendering state for one guide: shared by all block and part renderers."""
+
+    document: Document
+    styles: Styles
+    width: float
+    frame_height: float
+    anchors: set[str] = field(default_factory=set)
+
+    def paragraph(self, text: str, style: TextStyle, where: str, *, inline: bool = True,
+                  prefix: str = "", suffix: str = "", bullet: str | None = None) -> Paragraph:
+        """A Paragraph of source text; ``prefix``/``suffix`` are ready-made markup.
+
+        ``bullet`` (e.g. ``"12."``) hangs in the style's left indent, so wrapped lines align.
+        """
+        return Paragraph(prefix + markup(text, style, where, inline=inline) + suffix,
+                         style.paragraph, bulletText=bullet)
+
+    def markup(self, text: str, style: TextStyle, where: str, *, inline: bool = True) -> str:
+        return markup(text, style, where, inline=inline)
+
+    def claim_anchor(self, key: str) -> bool:
+        """True the first time ``key`` is asked for: a named destination exists only once."""
+        if key in self.anchors:
+            return False
+        self.anchors.add(key)
+        return True
+
+
+def tag(flowables: Iterable[Flowable], where: str) -> list[Flowable]:
+    """Mark flowables with the source location they render (kept if already marked)."""
+    tagged = list(flowables)
+    for flowable in tagged:
+        if where and not getattr(flowable, WHERE, ""):
+            setattr(flowable, WHERE, where)
+    return tagged
+
+
+def where_of(flowable: object) -> str:
+    """The source location of a flowable, looking inside containers reportlab builds."""
+    where = getattr(flowable, WHERE, "")
+    if where:
+        return where
+    for attribute in ("_content", "_flowables", "content"):
+        inner = getattr(flowable, attribute, None)
+        if isinstance(inner, (list, tuple)):
+            for child in inner:
+                found = where_of(child)
+                if found:
+                    return found
+    return ""

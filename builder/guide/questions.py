@@ -1,0 +1,52 @@
+"""Review questions and their answers, shared by in-section question blocks and back matter.
+
+Numbers come from ``document.questions`` so the guide, the deck and the answer key agree.
+The student edition leaves ruled lines under short-answer questions; only the instructor
+edition prints answers.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from builder.guide.context import Context, tag
+from builder.guide.flowables import AnswerLines
+from builder.guide.tables import unbreakable
+from builder.resolve import NumberedQuestion
+
+ANSWER_LINES = 3
+
+
+def letter(index: int) -> str:
+    return chr(ord("A") + index)
+
+
+def question_flowables(context: Context, numbered: NumberedQuestion) -> list[Flowable]:
+    """One numbered question with its lettered choices or answer lines, kept together."""
+    styles = context.styles
+    question = numbered.question
+    where = question.where
+    parts: list[Flowable] = [context.paragraph(question.question, styles.question, where,
+                                               bullet=f"{numbered.number}.")]
+    if question.choices:
+        for index, choice in enumerate(question.choices):
+            parts.append(context.paragraph(choice, styles.choice, where, bullet=letter(index)))
+    elif context.document.edition.shows_answer_lines:
+        parts.append(Spacer(1, styles.line * 0.3))
+        parts.append(AnswerLines(ANSWER_LINES, styles.line * 1.55, styles.colors.rule,
+                                 indent=styles.question.paragraph.leftIndent))
+    return tag([Spacer(1, styles.line * 0.55), unbreakable(tag(parts, where), context.width,
+                                                           styles)], where)
+
+
+def answer_flowables(context: Context, numbered: NumberedQuestion) -> list[Flowable]:
+    """One line of the answer key: number, answer, then the explanation if any."""
+    styles = context.styles
+    question = numbered.question
+    where = question.where
+    parts: list[Flowable] = [context.paragraph(question.answer_text, styles.answer, where,
+                                               bullet=f"{numbered.number}.")]
+    if question.explanation:
+        parts.append(context.paragraph(question.explanation, styles.explanation, where))
+    return tag([Spacer(1, styles.line * 0.4), unbreakable(tag(parts, where), context.width,
+                                                          styles)], where)

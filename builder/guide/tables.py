@@ -1,0 +1,133 @@
+"""Tables and boxes: data tables with tinted, repeating headers; tinted single-cell boxes.
+
+Column widths come from the text itself (measured with the real font) so short columns stay
+narrow and long text wraps inside its column instead of overflowing the page.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from builder.guide.context import Context
+from builder.guide.styles import Styles, TextStyle
+from builder.inline import plain
+from builder.measure import width as text_width
+
+CELL_PADDING = 5.0
+
+
+def cell_font(styles: Styles) -> tuple:
+    """Table style command setting the cells' own font: without it reportlab selects
+    Helvetica on every cell (even ones holding paragraphs) and the PDF lists an unembedded font.
+    """
+    return ("FONT", (0, 0), (-1, -1), styles.body.font_name, styles.body_size)
+
+
+def column_widths(columns: Sequence[Sequence[str]], style: TextStyle,
+                  available: float) -> list[float]:
+    """Share ``available`` between columns by their natural and minimum (longest word) widths."""
+    font, size = style.font_name, style.paragraph.fontSize
+    padding = 2 * CELL_PADDING + 1
+    count = len(columns)
+    natural = [max((text_width(plain(text), font, size) for text in column), default=0) + padding
+               for column in columns]
+    minimum = [min(max((text_width(word, font, size) for text in column
+                        for word in plain(text).split()), default=0) + padding,
+                   available / count)
+               for column in columns]
+    minimum = [max(value, min(36.0, available / count)) for value in minimum]
+    if sum(natural) <= available:
+        spare = available - sum(natural)
+        total = sum(natural)
+        return [value + spare * value / total for value in natural]
+    remaining = max(0.0, available - sum(minimum))
+    wants = [max(0.0, n - m) for n, m in zip(natural, minimum)]
+    total_want = sum(wants) or 1.0
+    return [m + remaining * w / total_want for m, w in zip(minimum, wants)]
+
+
+def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[str]],
+               where: str, bold_first_column: bool = False) -> Table:
+    """A full-width table: header tinted and repeated on each page, zebra rows."""
+    styles = context.styles
+    widths = column_widths([[header[i], *(row[i] for row in rows)] for i in range(len(header))],
+                           styles.cell, context.width)
+    data: list[list[Flowable]] = [[context.paragraph(text, styles.cell_header, where)
+                                   for text in header]]
+    for row in rows:
+        data.append([context.paragraph(text, styles.cell_bold if bold_first_column and index == 0
+                                       else styles.cell, where)
+                     for index, text in enumerate(row)])
+    palette = styles.colors
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        cell_font(styles),
+        ("BACKGROUND", (0, 0), (-1, 0), palette.surface),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, palette.zebra]),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.9, palette.primary),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, palette.rule),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+    ]))
+    return table
+
+
+def box(content: list[Flowable], width: float, styles: Styles, *, tint: colors.Color | None,
+        rule: colors.Color | None = None, border: colors.Color | None = None,
+        padding: float = 10.0, rounded: bool = False) -> Table:
+    """One tinted cell holding flowables, with an optional coloured rule on its left.
+
+    A box that fits on a page moves whole to the next one; only a box taller than a page
+    splits (``splitInRow``) and continues on the next page rather than fail.
+    """
+    commands: list[tuple] = [
+        cell_font(styles),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding + (2 if rule is not None else 0)),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), padding * 0.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+    ]
+    if tint is not None:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), tint))
+    if rule is not None:
+        commands.append(("LINEBEFORE", (0, 0), (0, -1), 3, rule))
+    if border is not None:
+        commands.append(("BOX", (0, 0), (-1, -1), 0.8, border))
+    if rounded:
+        commands.append(("ROUNDEDCORNERS", [4, 4, 4, 4]))
+    table = Table([[content]], colWidths=[width], hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    allow_splitting_if_taller_than(table, width, styles.frame_height)
+    return table
+
+
+def unbreakable(content: list[Flowable], width: float, styles: Styles,
+                align: str = "LEFT") -> Table:
+    """Flowables that must stay on one page (a question and its choices, a figure and its
+    caption), as one table cell.
+
+    Not platypus' KeepTogether: it reports an unbounded height when nested, so a heading
+    kept with its next block (keepWithNext wraps both in a KeepTogether) would always
+    push that block, or itself, to a new page.
+    """
+    table = Table([[content]], colWidths=[width], hAlign=align)
+    table.setStyle(TableStyle([
+        cell_font(styles), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def allow_splitting_if_taller_than(table: Table, width: float, height: float) -> None:
+    """Let a one-cell table split inside its row only when it cannot fit on any page."""
+    if table.wrap(width, height)[1] > height:
+        table.splitInRow = 1
+
