@@ -1,5 +1,54 @@
-"""The PowerPoint lecture deck (python-pptx)."""
+"""The PowerPoint lecture deck (python-pptx): plan → draw → save reproducibly.
+
+``plan`` decides every slide and measures every text without python-pptx; ``slides`` draws
+the plan into the default presentation or the layout's template; ``package`` fixes the
+metadata and the zip so the same inputs give byte-identical files.
+"""
+
+from __future__ import annotations
+
+from builder.deck import fit, oxml
+from builder.deck.grid import Grid
+from builder.deck.package import save, set_core_properties
+from builder.deck.plan import plan_deck
+from builder.deck.slides import Canvas, draw_slide, logo_aspect
+from builder.deck.specs import Para, Plan
+from builder.deck.template import open_deck
+from builder.deck.text import Ink
+from builder.resolve import Document
+
+__all__ = ["render_deck", "plan_deck", "footer_text"]
 
 
-def render_deck(document):  # replaced by the deck renderer
-    raise NotImplementedError("the PPTX deck renderer is not written yet")
+def footer_text(document: Document, grid: Grid) -> str:
+    """The footer line, shortened with an ellipsis if it would wrap in its box."""
+    text = document.fill(document.layout.deck.footer)
+    faces = document.fonts["body"]
+    size = grid.footer_size
+    while len(text) > 1 and fit.para_lines(Para(fit.plain_runs(text)), faces, size,
+                                           grid.footer.inner_width) > 1:
+        text = text.removesuffix("…")[:-1].rstrip() + "…"
+    return text
+
+
+def render_deck(document: Document) -> bytes:
+    """The lecture as a .pptx: same sections, order and numbered figures as the guide."""
+    deck = document.layout.deck
+    deckfile = open_deck(document.layout)
+    logo = deck.logo
+    grid = Grid.build(deck, deckfile.size, logo_aspect(logo))
+    plan: Plan = plan_deck(document, grid)
+    ink = Ink(document.layout)
+    palette = document.layout.palette
+    oxml.set_theme(deckfile.presentation, {
+        "dk1": palette.text, "lt1": palette.background, "dk2": palette.primary,
+        "lt2": palette.surface, **{f"accent{i + 1}": color for i, color in
+                                    enumerate([palette.primary, palette.accent,
+                                               *palette.chart[2:6]])}},
+        document.fonts["heading"].deck_name, document.fonts["body"].deck_name,
+        ink.east_asian, ink.complex_script, document.layout.name)
+    canvas = Canvas(deckfile, grid, document, ink, footer_text(document, grid), logo)
+    for number, spec in enumerate(plan.slides, start=1):
+        draw_slide(canvas, spec, number)
+    set_core_properties(deckfile.presentation, document)
+    return save(deckfile.presentation)

@@ -16,6 +16,20 @@ def set_alt_text(shape, text: str, title: str | None = None) -> None:
         properties.set("title", title)
 
 
+def alt_text(shape) -> str:
+    """A shape's ``descr`` as written (for reading decks back)."""
+    return shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr", "")
+
+
+def font_slots(run) -> dict[str, str]:
+    """The typefaces a run names, by slot (``latin``, ``ea``, ``cs``), for reading decks back."""
+    properties = run._r.rPr
+    if properties is None:
+        return {}
+    return {tag: element.get("typeface") for tag in ("latin", "ea", "cs")
+            if (element := properties.find(qn(f"a:{tag}"))) is not None}
+
+
 def set_font_slots(run, latin: str, east_asian: str, complex_script: str) -> None:
     """Set the Latin, East Asian and complex-script typefaces of a run (``a:latin/a:ea/a:cs``).
 
@@ -35,3 +49,150 @@ def set_font_slots(run, latin: str, east_asian: str, complex_script: str) -> Non
             properties.append(element)
         else:
             anchor.addprevious(element)
+
+
+def set_data_label_separator(data_labels, separator: str) -> None:
+    """Set ``c:dLbls/c:separator`` (e.g. a line break between a pie slice's name and value).
+
+    The schema puts ``c:separator`` after the ``c:show*`` flags and before
+    ``c:showLeaderLines``, ``c:leaderLines`` and ``c:extLst``.
+    """
+    labels = data_labels._element
+    for element in labels.findall(qn("c:separator")):
+        labels.remove(element)
+    element = labels.makeelement(qn("c:separator"), {})
+    element.text = separator
+    later = {qn(tag) for tag in ("c:showLeaderLines", "c:leaderLines", "c:extLst")}
+    anchor = next((child for child in labels if child.tag in later), None)
+    if anchor is None:
+        labels.append(element)
+    else:
+        anchor.addprevious(element)
+
+
+def set_doughnut_hole(chart, percent: int) -> None:
+    """Set a doughnut chart's ``c:holeSize`` (10–90 % of the diameter)."""
+    for hole in chart._chartSpace.xpath(".//c:doughnutChart/c:holeSize"):
+        hole.set("val", str(percent))
+
+
+def set_axis_crosses(axis, where: str) -> None:
+    """Set this axis's own ``c:crosses`` (``autoZero``, ``min`` or ``max``): where it meets the
+    perpendicular axis. python-pptx's ``crosses`` only writes the other axis's element."""
+    for crosses in axis._element.findall(qn("c:crosses")):
+        crosses.set("val", where)
+
+
+def set_plain_letters(run) -> None:
+    """Undo letter styling a template may pass down (``cap="all"``, letter spacing), which
+    would make the text wider than it was measured."""
+    properties = run._r.get_or_add_rPr()
+    properties.set("cap", "none")
+    properties.set("spc", "0")
+
+
+def set_bullet(paragraph, marker: str, margin: int, color: str, font: str) -> None:
+    """Give a paragraph a hanging marker: ``•``, ``–``, or an auto number such as ``3.``/``C.``.
+
+    ``margin`` (EMU) is the text's left edge (``marL``); the marker hangs left of it
+    (``indent`` = -margin), so wrapped lines align under the text, as measured.
+    """
+    properties = paragraph._p.get_or_add_pPr()
+    properties.set("marL", str(margin))
+    properties.set("indent", str(-margin))
+    for tag in ("a:buClr", "a:buSzPct", "a:buFont", "a:buNone", "a:buChar", "a:buAutoNum"):
+        for element in properties.findall(qn(tag)):
+            properties.remove(element)
+    color_element = properties.makeelement(qn("a:buClr"), {})
+    color_element.append(color_element.makeelement(qn("a:srgbClr"), {"val": color}))
+    elements = [color_element, properties.makeelement(qn("a:buFont"), {"typeface": font})]
+    number = marker[:-1]
+    if marker.endswith(".") and number.isdigit():
+        elements.append(properties.makeelement(
+            qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": number}))
+    elif marker.endswith(".") and len(number) == 1 and number.isalpha():
+        elements.append(properties.makeelement(
+            qn("a:buAutoNum"), {"type": "alphaUcPeriod",
+                                "startAt": str(ord(number.upper()) - ord("A") + 1)}))
+    else:
+        elements.append(properties.makeelement(qn("a:buChar"), {"char": marker}))
+    # CT_TextParagraphProperties: lnSpc, spcBef, spcAft, buClr…, buSzX, buFont, bu*, tabLst…
+    later = {qn(tag) for tag in ("a:tabLst", "a:defRPr", "a:extLst")}
+    anchor = next((child for child in properties if child.tag in later), None)
+    for element in elements:
+        if anchor is None:
+            properties.append(element)
+        else:
+            anchor.addprevious(element)
+
+
+def set_indent(paragraph, margin: int) -> None:
+    """Indent a paragraph without a marker (a continued bullet keeps its text edge)."""
+    properties = paragraph._p.get_or_add_pPr()
+    properties.set("marL", str(margin))
+    properties.set("indent", "0")
+
+
+def paragraph_margin(paragraph) -> int:
+    """The paragraph's left margin (``marL``) in EMU as written, 0 when absent (for read-back)."""
+    properties = paragraph._p.pPr
+    return int(properties.get("marL", "0")) if properties is not None else 0
+
+
+def remove_shape(shape) -> None:
+    """Delete a shape (an unused placeholder) from its slide's shape tree."""
+    element = shape._element
+    element.getparent().remove(element)
+
+
+def remove_all_slides(presentation) -> None:
+    """Drop the slides a template ships with, keeping its masters and layouts."""
+    slide_ids = presentation.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        presentation.part.drop_rel(slide_id.get(qn("r:id")))
+        slide_ids.remove(slide_id)
+
+
+THEME_RELATIONSHIP = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+
+
+def set_theme(presentation, colors: dict[str, str], major: str, minor: str, east_asian: str,
+              complex_script: str, name: str) -> None:
+    """Write the layout's palette and fonts into the master's theme (``a:clrScheme``,
+    ``a:fontScheme``), so PowerPoint's colour and font pickers offer the course's look."""
+    from lxml import etree
+
+    part = presentation.slide_master.part.part_related_by(THEME_RELATIONSHIP)
+    root = etree.fromstring(part.blob)
+    scheme = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}")
+    if scheme is not None:
+        scheme.set("name", name)
+        for slot, value in colors.items():
+            element = scheme.find(qn(f"a:{slot}"))
+            if element is None:
+                continue
+            for child in list(element):
+                element.remove(child)
+            element.append(element.makeelement(qn("a:srgbClr"), {"val": value}))
+    fonts = root.find(f"{qn('a:themeElements')}/{qn('a:fontScheme')}")
+    if fonts is not None:
+        fonts.set("name", name)
+        for tag, face in (("a:majorFont", major), ("a:minorFont", minor)):
+            group = fonts.find(qn(tag))
+            if group is None:
+                continue
+            for slot, value in (("a:latin", face), ("a:ea", east_asian), ("a:cs", complex_script)):
+                element = group.find(qn(slot))
+                if element is not None:
+                    element.set("typeface", value)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def renumber_axis_ids(chart) -> None:
+    """Make ``c:axId``/``c:crossAx`` values positive: python-pptx's chart templates use
+    negative ids, which the schema (an unsignedInt) and strict validators reject."""
+    space = chart._chartSpace
+    ids = sorted({int(e.get("val")) for e in space.xpath(".//c:axId | .//c:crossAx")})
+    mapping = {old: str(index + 1000001) for index, old in enumerate(ids)}
+    for element in space.xpath(".//c:axId | .//c:crossAx"):
+        element.set("val", mapping[int(element.get("val"))])

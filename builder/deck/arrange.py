@@ -1,0 +1,200 @@
+"""Arranged slides: cards in a grid, events on an axis, rows in a table — measured to fit.
+
+The planner hands these a title and items; each picks the layout (cards per slide, events
+per slide, column widths, rows per slide) that keeps every text at or above the minimum
+size, and continues on "(cont.)" slides when one slide is not enough.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from builder.deck import fit
+from builder.deck.grid import CELL_PAD_X, CELL_PAD_Y, Box, Grid, card_boxes, timeline_boxes
+from builder.deck.specs import (Card, CardsSlide, Event, Para, SlideSpec, TableSlide,
+                                TimelineSlide)
+from builder.errors import RenderError
+from builder.inline import plain
+from builder.measure import runs_width
+from builder.model import TimelineEvent
+from builder.resolve import Document
+
+CONTINUED = " (cont.)"
+TIMELINE_COUNTS = (6, 5, 4, 3, 2, 1)
+
+
+def join_notes(*notes: str | None) -> str:
+    return "\n\n".join(note.strip() for note in notes if note and note.strip())
+
+
+def card_paras(card: Card, style: str) -> list[Para]:
+    """A card's paragraphs: heading (drawn in the heading size), small line, text."""
+    heading_color = "accent" if style == "statistic" else "primary"
+    paras = [Para(fit.plain_runs(card.heading, bold=True), color=heading_color)]
+    if card.line:
+        paras.append(Para(fit.plain_runs(card.line), gap=0.1, color="muted"))
+    if card.text:
+        paras.append(Para(card.text, gap=0.3))
+    if card.note:
+        paras.append(Para(card.note, gap=0.3, color="muted"))
+    return paras
+
+
+def event_paras(event: Event) -> list[Para]:
+    """A timeline event's paragraphs: its date, then its label."""
+    return [Para(fit.plain_runs(event.date, bold=True), color="accent"),
+            Para(event.label, gap=0.1)]
+
+
+
+class Arranger:
+    """The measuring context (grid, faces, sizes) and the arranged slide kinds."""
+
+    def __init__(self, document: Document, grid: Grid):
+        self.document = document
+        self.lecture = document.lecture
+        self.grid = grid
+        self.deck = document.layout.deck
+        self.body_faces = document.fonts["body"]
+        self.heading_faces = document.fonts["heading"]
+        self.body_size = self.deck.sizes.body
+        self.min_size = min(self.deck.sizes.min_body, self.body_size)
+        self.sizes = fit.size_steps(self.body_size, self.min_size)
+
+    def card_size(self, card: Card, style: str, box: Box) -> tuple[float, float] | None:
+        """(heading size, text size) for one card in ``box``, largest text first."""
+        heading_largest = self.body_size * (1.8 if style == "statistic" else 1.0)
+        for size in self.sizes:
+            heading = max(round(heading_largest * size / self.body_size * 2) / 2, size)
+            if self.card_height(card, style, heading, size, box.inner_width) <= box.inner_height:
+                return heading, size
+        return None
+
+    def card_height(self, card: Card, style: str, heading_size: float, size: float,
+                    width: float) -> float:
+        head, *rest = card_paras(card, style)
+        total = fit.height([head], self.heading_faces, heading_size, width)
+        for para in rest:
+            total += fit.height([para], self.body_faces, size, width) + para.gap * size
+        return total
+
+    def card_slides(self, title: str, style: str, cards: Sequence[Card],
+                    grids: Sequence[tuple[int, int]], notes: str | None,
+                    where: str) -> list[SlideSpec]:
+        """Cards in the grid needing fewest slides, then giving the largest text (≥ minimum)."""
+        candidates: list[tuple[int, float, int, list[SlideSpec]]] = []
+        for order, (columns, rows) in enumerate(grids):
+            per_slide = columns * rows
+            chunks = [cards[i:i + per_slide] for i in range(0, len(cards), per_slide)]
+            slides: list[SlideSpec] = []
+            for index, chunk in enumerate(chunks):
+                used_columns = max(min(columns, len(chunk)), min(columns, 2))
+                used_rows = math.ceil(len(chunk) / used_columns)
+                box = card_boxes(self.grid, used_columns, used_rows, 1)[0]
+                fitted = [self.card_size(card, style, box) for card in chunk]
+                if any(one is None for one in fitted):
+                    break
+                heading = min(one[0] for one in fitted)
+                size = min(one[1] for one in fitted)
+                slides.append(CardsSlide(title + (CONTINUED if index else ""),
+                                         join_notes(notes) if index == 0 else "", where=where,
+                                         style=style, cards=tuple(chunk), columns=used_columns,
+                                         rows=used_rows, heading_size=heading, size=size))
+            else:
+                smallest = min(slide.size for slide in slides)
+                candidates.append((len(slides), -smallest, order, slides))
+        if not candidates:
+            raise RenderError(f"{where}: a {style} card's text is too long for a slide; "
+                              "shorten it")
+        return min(candidates, key=lambda candidate: candidate[:3])[3]
+
+    def timeline_slides(self, title: str, events: Sequence[TimelineEvent], notes: str | None,
+                        where: str) -> list[SlideSpec]:
+        """Events along an axis, as many per slide as fit at ≥ the minimum size."""
+        marks = [Event(event.date.display(), fit.runs(event.label)) for event in events]
+        details = [f"{event.date.display()}: {plain(event.label)} — {event.detail}"
+                   for event in events if event.detail]
+        for count in TIMELINE_COUNTS:
+            if count > len(marks) and count != min(len(marks), TIMELINE_COUNTS[0]):
+                continue
+            chunks = [marks[i:i + count] for i in range(0, len(marks), count)]
+            slides: list[SlideSpec] = []
+            for index, chunk in enumerate(chunks):
+                _, _, boxes = timeline_boxes(self.grid, len(chunk))
+                box = boxes[0]
+                size = next((size for size in self.sizes if all(
+                    fit.fits(event_paras(mark), self.body_faces, size, box)
+                    for mark in chunk)), None)
+                if size is None:
+                    break
+                slide_notes = join_notes(notes, *details) if index == 0 else ""
+                slides.append(TimelineSlide(title + (CONTINUED if index else ""), slide_notes,
+                                            where=where, events=tuple(chunk), size=size,
+                                            box_height=box.height))
+            else:
+                return slides
+        raise RenderError(f"{where}: a timeline label is too long for a slide; shorten it")
+
+    def table_slides(self, title: str, header: Sequence[str], rows: Sequence[Sequence[str]],
+                     notes: str | None, where: str) -> list[SlideSpec]:
+        """A native table at the largest size that fits; rows continue on further slides."""
+        header_runs = tuple(fit.runs(cell, bold=True) for cell in header)
+        body_runs = [tuple(fit.runs(cell) for cell in row) for row in rows]
+        box = self.grid.body
+        for size in self.sizes:
+            widths = self.column_widths([header_runs, *body_runs], size, box.width)
+            heights = [self.row_height(row, widths, size) for row in [header_runs, *body_runs]]
+            if sum(heights) <= box.height:
+                return [TableSlide(title, join_notes(notes), where=where, header=header_runs,
+                                   rows=tuple(body_runs), column_widths=tuple(widths),
+                                   row_heights=tuple(heights), size=size)]
+        size = self.min_size
+        widths = self.column_widths([header_runs, *body_runs], size, box.width)
+        header_height = self.row_height(header_runs, widths, size)
+        slides: list[SlideSpec] = []
+        page: list[tuple] = []
+        page_heights: list[float] = []
+        for row in body_runs:
+            row_height = self.row_height(row, widths, size)
+            if header_height + row_height > box.height:
+                raise RenderError(f"{where}: a table row is too tall for a slide; shorten it")
+            if page and header_height + sum(page_heights) + row_height > box.height:
+                slides.append((tuple(page), tuple(page_heights)))
+                page, page_heights = [], []
+            page.append(row)
+            page_heights.append(row_height)
+        slides.append((tuple(page), tuple(page_heights)))
+        return [TableSlide(title + (CONTINUED if index else ""),
+                           join_notes(notes) if index == 0 else "", where=where,
+                           header=header_runs, rows=page_rows, column_widths=tuple(widths),
+                           row_heights=(header_height, *page_row_heights), size=size)
+                for index, (page_rows, page_row_heights) in enumerate(slides)]
+
+    def column_widths(self, rows: Sequence[Sequence[tuple]], size: float,
+                      total: float) -> list[float]:
+        """Natural widths, with the widest columns capped (water-filling) to fit ``total``."""
+        natural = [max(runs_width(fit.measurable(row[column], self.body_faces), self.body_faces,
+                                  size) for row in rows)
+                   / fit.WIDTH_SLACK + 2 * CELL_PAD_X + 2 for column in range(len(rows[0]))]
+        if sum(natural) <= total:
+            spare = (total - sum(natural)) / len(natural)
+            return [width + spare for width in natural]
+        low, high = total / len(natural) / 4, max(natural)
+        for _ in range(40):
+            cap = (low + high) / 2
+            if sum(min(width, cap) for width in natural) > total:
+                high = cap
+            else:
+                low = cap
+        widths = [min(width, low) for width in natural]
+        spare = total - sum(widths)
+        capped = [index for index, width in enumerate(natural) if width > low]
+        for index in capped:
+            widths[index] += spare / len(capped)
+        return widths
+
+    def row_height(self, row: Sequence[tuple], widths: Sequence[float], size: float) -> float:
+        lines = max(fit.para_lines(Para(cell), self.body_faces, size, width - 2 * CELL_PAD_X)
+                    for cell, width in zip(row, widths))
+        return lines * fit.line_height(size) + 2 * CELL_PAD_Y

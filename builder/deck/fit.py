@@ -1,0 +1,223 @@
+"""Measure slide text with real font metrics, choose sizes, and split what does not fit.
+
+PowerPoint cannot be asked how tall a paragraph will be, and autofit differs between
+PowerPoint, LibreOffice and Keynote. So every box is measured here with ``builder.measure``
+(the same TTFs as the PDF) and drawn with exactly these insets, indents, line heights and
+paragraph gaps: measured lines × line height + gaps + insets ≤ box height.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+from builder import measure
+from builder.deck.grid import TITLE_LEADING, Box
+from builder.deck.specs import Para, Runs
+from builder.fonts import Faces
+from builder.inline import Run, parse_inline
+
+LEADING = 1.2  # line height as a multiple of the size, set as exact spacing on every paragraph
+WIDTH_SLACK = 0.97  # wrap a little narrower than the box: PowerPoint's wrap may differ by a hair
+SIZE_STEP = 2.0
+INDENTS = {0: 0.0, 1: 1.0, 2: 2.1}  # left margin of each level, in ems (the marker hangs in it)
+LABEL_INDENT = 1.6  # for lettered choices ("A."), wider than a bullet
+
+
+def runs(text: str, bold: bool = False, italic: bool = False) -> Runs:
+    """Inline-marked text as runs, with whitespace collapsed (slides have no hard breaks)."""
+    collapsed = re.sub(r"\s+", " ", text).strip()
+    return tuple(Run(r.text, r.bold or bold, r.italic or italic) for r in parse_inline(collapsed))
+
+
+def plain_runs(text: str, bold: bool = False, italic: bool = False) -> Runs:
+    """Literal text (no markup) as one run."""
+    return (Run(re.sub(r"\s+", " ", text).strip(), bold, italic),)
+
+
+def line_height(size: float, leading: float = LEADING) -> float:
+    return measure.line_height(size, leading)
+
+
+def indent(para: Para, size: float) -> float:
+    """The paragraph's left margin in points (``marL``); text wraps to the right of it."""
+    if para.level and len(para.marker) > 1:
+        return LABEL_INDENT * size
+    return INDENTS.get(para.level, INDENTS[2]) * size
+
+
+def size_steps(largest: float, smallest: float) -> list[float]:
+    """Sizes to try, largest first, ending exactly on ``smallest``."""
+    sizes, size = [], largest
+    while size > smallest + 1e-6:
+        sizes.append(size)
+        size -= SIZE_STEP
+    sizes.append(smallest)
+    return sizes
+
+
+def measurable(runs: Sequence[Run], faces: Faces) -> list[Run]:
+    """Runs with characters the family lacks (Hangul, Chinese) replaced by a stand-in ~1.1 em
+    wide: PowerPoint draws them in the East Asian font at about 1 em, while the TTF we
+    measure with would count its narrow missing-glyph box."""
+    measured = []
+    for run in runs:
+        missing = set(measure.missing_glyphs(run.text, measure.face(faces, run.bold, run.italic)))
+        text = "".join(STAND_IN if char in missing else char for char in run.text)
+        measured.append(Run(text, run.bold, run.italic))
+    return measured
+
+
+STAND_IN = "M."
+
+
+def para_lines(para: Para, faces: Faces, size: float, width: float) -> int:
+    available = width * WIDTH_SLACK - indent(para, size)
+    if not para.runs:
+        return 1
+    return measure.wrap_runs(measurable(para.runs, faces), faces, size, max(available, size))
+
+
+def height(paras: Sequence[Para], faces: Faces, size: float, width: float,
+           leading: float = LEADING) -> float:
+    """Text height without insets: lines × line height + the gaps above all but the first."""
+    lines = sum(para_lines(para, faces, size, width) for para in paras)
+    gaps = sum(para.gap * size for para in paras[1:])
+    return lines * line_height(size, leading) + gaps
+
+
+def fits(paras: Sequence[Para], faces: Faces, size: float, box: Box,
+         leading: float = LEADING) -> bool:
+    return height(paras, faces, size, box.inner_width, leading) <= box.inner_height + 1e-6
+
+
+def largest_fitting(paras: Sequence[Para], faces: Faces, sizes: Iterable[float], box: Box,
+                    leading: float = LEADING) -> float | None:
+    """The first size (largest first) at which the paragraphs fit the box, else None."""
+    return next((size for size in sizes if fits(paras, faces, size, box, leading)), None)
+
+
+def fit_title(text: str, faces: Faces, box: Box, largest: float, smallest: float,
+              max_lines: int = 2, leading: float = TITLE_LEADING) -> float | None:
+    """Largest size at which a bold title wraps to at most ``max_lines`` inside ``box``."""
+    para = Para(plain_runs(text, bold=True))
+    for size in size_steps(largest, smallest):
+        lines = para_lines(para, faces, size, box.inner_width)
+        if lines <= max_lines and lines * line_height(size, leading) <= box.inner_height + 1e-6:
+            return size
+    return None
+
+
+def _words(para: Para) -> list[Run]:
+    words: list[Run] = []
+    for run in para.runs:
+        for piece in run.text.split(" "):
+            if piece:
+                words.append(Run(piece, run.bold, run.italic))
+    return words
+
+
+def _join(words: Sequence[Run]) -> Runs:
+    joined: list[Run] = []
+    for word in words:
+        if joined and (joined[-1].bold, joined[-1].italic) == (word.bold, word.italic):
+            joined[-1] = Run(f"{joined[-1].text} {word.text}", word.bold, word.italic)
+        elif joined:
+            last = joined[-1]
+            joined[-1] = Run(f"{last.text} ", last.bold, last.italic)
+            joined.append(word)
+        else:
+            joined.append(word)
+    return tuple(joined)
+
+
+def split_para(para: Para, faces: Faces, size: float, width: float,
+               max_lines: int) -> tuple[Para | None, Para]:
+    """Cut a paragraph at a word so its head takes at most ``max_lines`` lines.
+
+    The tail keeps the indent but drops the marker and the gap: it continues the same item.
+    """
+    words = _words(para)
+    low, high = 0, len(words)
+    while low < high:
+        middle = (low + high + 1) // 2
+        head = replace(para, runs=_join(words[:middle]))
+        if para_lines(head, faces, size, width) <= max_lines:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0:
+        return None, para
+    head = replace(para, runs=_join(words[:low]))
+    tail = replace(para, runs=_join(words[low:]), marker="", gap=0.0)
+    return head, tail
+
+
+def paginate(units: Sequence[Sequence[Para]], faces: Faces, size: float, box: Box,
+             max_bullets: int | None = None) -> list[list[Para]]:
+    """Greedily pack units (a bullet with its sub-bullets) onto pages of ``box``.
+
+    A unit moves whole to the next page when it fits an empty page; otherwise it is broken
+    into paragraphs, and a paragraph taller than what is left is cut between words.
+    """
+    pages: list[list[Para]] = [[]]
+    per_line = line_height(size)
+
+    def bullets(page: list[Para]) -> int:
+        return sum(1 for p in page if p.level == 1 and p.marker)
+
+    def room(page: list[Para], para: Para) -> bool:
+        if max_bullets and para.level == 1 and para.marker and bullets(page) >= max_bullets:
+            return False
+        return fits([*page, para], faces, size, box)
+
+    for unit in units:
+        page = pages[-1]
+        unit_bullets = sum(1 for p in unit if p.level == 1 and p.marker)
+        if fits([*page, *unit], faces, size, box) and (
+                not max_bullets or bullets(page) + unit_bullets <= max_bullets):
+            page.extend(unit)
+            continue
+        if page and fits(list(unit), faces, size, box):
+            pages.append(list(unit))
+            continue
+        for para in unit:
+            page = pages[-1]
+            if room(page, para):
+                page.append(para)
+                continue
+            if fits([para], faces, size, box):
+                pages.append([para])
+                continue
+            remaining = para
+            while True:
+                if page and not room(page, replace(remaining, runs=())):  # bullet cap, 1 line
+                    page = []
+                    pages.append(page)
+                used = height(page, faces, size, box.inner_width) if page else 0.0
+                gap = remaining.gap * size if page else 0.0
+                lines = math.floor((box.inner_height - used - gap + 1e-6) / per_line)
+                if page and lines < 2:
+                    page = []
+                    pages.append(page)
+                    continue
+                head, tail = split_para(remaining, faces, size, box.inner_width, max(lines, 0))
+                if head is None:
+                    if not page:
+                        raise ValueError("a single word is too wide for the slide")
+                    page = []
+                    pages.append(page)
+                    continue
+                page.append(head)
+                if not _words(tail):
+                    break
+                remaining = tail
+                page = []
+                pages.append(page)
+                if fits([remaining], faces, size, box):
+                    page.append(remaining)
+                    break
+    return [page for page in pages if page]
+

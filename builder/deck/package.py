@@ -1,0 +1,81 @@
+"""Save a presentation reproducibly: same inputs, byte-identical .pptx.
+
+python-pptx stamps the save time into the core properties and the zip entries carry the
+current time; both are fixed here (the lecture's date, 1980-01-01 entries, a stable entry
+order), so rebuilding an unchanged lecture does not produce a "changed" file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+from builder.inline import plain
+from builder.resolve import Document
+
+FIXED_DATE = dt.datetime(2000, 1, 1)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
+
+
+def document_date(document: Document) -> dt.datetime:
+    """The lecture's date (its start) as the deck's created/modified time, else a fixed date."""
+    date = document.lecture.date
+    if date is None:
+        return FIXED_DATE
+    start = date.start
+    return dt.datetime(start.year, start.month or 1, start.day or 1)
+
+
+def set_core_properties(presentation, document: Document) -> None:
+    lecture = document.lecture
+    properties = presentation.core_properties
+    when = document_date(document)
+    properties.title = plain(lecture.title)
+    properties.subject = plain(lecture.subtitle) if lecture.subtitle else ""
+    properties.author = document.fill("{instructor}") or "course-builder"
+    properties.keywords = ", ".join(plain(keyword) for keyword in lecture.keywords)
+    properties.language = lecture.language
+    properties.category = document.course_label
+    properties.comments = document.edition.label
+    properties.last_modified_by = "course-builder"
+    properties.revision = 1
+    properties.created = when
+    properties.modified = when
+    properties.last_printed = when
+
+
+def save(presentation) -> bytes:
+    """The presentation as bytes, rewritten with fixed entry times in a stable order."""
+    raw = io.BytesIO()
+    presentation.save(raw)
+    return normalize_zip(raw.getvalue())
+
+
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+EMBEDDED = (".xlsx", ".docx", ".pptx")
+
+
+def normalize_zip(data: bytes, embedded: bool = False) -> bytes:
+    """Fixed times, stable order; embedded workbooks (chart data) are normalized the same way,
+    their own save-time stamps included."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    for name, content in entries.items():
+        if name.lower().endswith(EMBEDDED) and content[:2] == b"PK":
+            entries[name] = normalize_zip(content, embedded=True)
+        elif embedded and name == "docProps/core.xml":
+            entries[name] = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+    names = [name for name in FIRST_ENTRIES if name in entries]
+    names += sorted(name for name in entries if name not in FIRST_ENTRIES)
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            target.writestr(info, entries[name], compresslevel=6)
+    return output.getvalue()

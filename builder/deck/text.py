@@ -1,0 +1,129 @@
+"""Write measured paragraphs into python-pptx text frames, exactly as ``fit`` measured them.
+
+Every frame gets explicit insets, no autofit and word wrap; every paragraph gets exact line
+spacing, explicit space before/after and its indent; every run names its Latin, East Asian
+and complex-script fonts. Nothing is left for PowerPoint to decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Pt
+
+from builder.deck import fit, oxml
+from builder.deck.grid import Box
+from builder.deck.specs import Para
+from builder.fonts import Faces
+from builder.layout.model import Layout
+
+ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+
+
+@dataclass(frozen=True)
+class Styled:
+    """A paragraph with the size and family it is drawn (and was measured) in."""
+
+    para: Para
+    size: float
+    faces: Faces
+    leading: float = fit.LEADING
+
+
+@dataclass(frozen=True)
+class Ink:
+    """Colours and fonts from the layout, resolved once for the renderer."""
+
+    layout: Layout
+
+    def color(self, role: str) -> RGBColor:
+        palette = self.layout.palette
+        value = {"text": palette.text, "muted": palette.muted, "primary": palette.primary,
+                 "accent": palette.accent, "on_primary": palette.on_primary,
+                 "surface": palette.surface, "background": self.background,
+                 "on_primary_soft": palette.on_primary.mix(palette.primary, 0.22)}.get(role)
+        if value is None:
+            value = palette.chart[int(role.removeprefix("chart"))]
+        return RGBColor(*value.rgb)
+
+    def hex(self, role: str) -> str:
+        return str(self.color(role))
+
+    @property
+    def background(self):
+        return self.layout.deck.background or self.layout.palette.background
+
+    @property
+    def east_asian(self) -> str:
+        return self.layout.fonts.east_asian
+
+    @property
+    def complex_script(self) -> str:
+        return self.layout.fonts.complex_script
+
+
+def prepare_frame(text_frame, box: Box, anchor: str = "top") -> None:
+    """Insets, wrap and anchoring as measured; autofit off so nothing is silently shrunk."""
+    text_frame.word_wrap = True
+    text_frame.auto_size = MSO_AUTO_SIZE.NONE
+    text_frame.margin_left = text_frame.margin_right = Pt(box.inset_x)
+    text_frame.margin_top = text_frame.margin_bottom = Pt(box.inset_y)
+    text_frame.vertical_anchor = ANCHOR[anchor]
+
+
+def write(text_frame, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: str = "top",
+          color: str | None = None) -> None:
+    """Replace the frame's text with ``paragraphs``; ``color`` overrides each paragraph's role."""
+    prepare_frame(text_frame, box, anchor)
+    text_frame.clear()
+    for index, styled in enumerate(paragraphs):
+        paragraph = text_frame.paragraphs[0] if index == 0 else text_frame.add_paragraph()
+        _paragraph(paragraph, styled, ink, color or styled.para.color, first=index == 0)
+
+
+def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> None:
+    para, size = styled.para, styled.size
+    paragraph.alignment = ALIGN[para.align]
+    paragraph.line_spacing = Pt(fit.line_height(size, styled.leading))
+    paragraph.space_before = Pt(0 if first else para.gap * size)
+    paragraph.space_after = Pt(0)
+    margin = Pt(fit.indent(para, size))
+    if para.marker:
+        oxml.set_bullet(paragraph, para.marker, margin,
+                        ink.hex("accent" if para.level == 1 else "muted"), styled.faces.deck_name)
+    elif para.level:
+        oxml.set_indent(paragraph, margin)
+    for source in para.runs or ():
+        run = paragraph.add_run()
+        run.text = source.text
+        font = run.font
+        font.size = Pt(size)
+        font.bold = source.bold
+        font.italic = source.italic
+        font.color.rgb = ink.color(role)
+        oxml.set_font_slots(run, styled.faces.deck_name, ink.east_asian, ink.complex_script)
+        oxml.set_plain_letters(run)
+    if not para.runs:
+        paragraph.font.size = Pt(size)
+
+
+def add_text(shapes, box: Box, paragraphs: Sequence[Styled], ink: Ink, name: str,
+             anchor: str = "top", color: str | None = None):
+    """A text box at ``box`` holding ``paragraphs``."""
+    shape = shapes.add_textbox(*box.emu())
+    shape.name = name
+    write(shape.text_frame, box, paragraphs, ink, anchor, color)
+    return shape
+
+
+def write_notes(slide, notes: str, ink: Ink, faces: Faces) -> None:
+    """Speaker notes, one paragraph per blank-line-separated chunk, fonts in all three slots."""
+    frame = slide.notes_slide.notes_text_frame
+    frame.text = notes
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            oxml.set_font_slots(run, faces.deck_name, ink.east_asian, ink.complex_script)

@@ -1,0 +1,345 @@
+"""The PowerPoint deck, read back with python-pptx: titles, notes, placeholders, alt text,
+measured fit of every text box, fonts, reproducibility, and a LibreOffice round trip."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Length
+
+from builder import measure
+from builder.deck import oxml, render_deck
+from builder.errors import LayoutError
+from builder.inline import Run, plain
+from builder.layout import load_layout
+from builder.resolve import resolve
+from builder.source import load_source
+
+EMU = 12700
+LECTURE = """
+title: The Korean War, 1950–1953
+subtitle: From a line drawn in 1945 to an armistice in 1953
+date: 2026-02-10
+instructor: History Department
+notes: Lecture notes.
+essential_question: "Was the Korean War a victory or a defeat?"
+objectives: [Explain the division of Korea, Sequence the main events]
+takeaways: [Korea is still divided]
+sections:
+  - title: Korea divided at the 38th parallel
+    id: korea-divided
+    notes: Section notes.
+    blocks:
+      - paragraph: In **August 1945** two aides divided the peninsula; *Syngman Rhee* (이승만)
+          led the south and Kim Il Sung (김일성) the north.
+        notes: Paragraph notes.
+      - bullets:
+          - The Republic of Korea in the south
+          - text: The Democratic People's Republic in the north
+            items: [Soviet-backed, Led by Kim Il Sung]
+        notes: Bullet notes.
+      - quote: {text: "The worst possible location in the world to fight this war.",
+                speaker: Dean Acheson}
+      - figure: losses
+        notes: Figure block notes.
+  - title: The invasion
+    blocks:
+      - timeline:
+          - {date: 1950-06-25, label: North Korea invades, detail: 75000 soldiers}
+          - {date: 1950-09-15, label: Inch'on landing}
+          - {date: 1953-07-27, label: Armistice signed}
+        notes: Timeline notes.
+      - people:
+          - {name: Harry S. Truman, role: President of the United States, born: 1884, died: 1972}
+          - {name: 이승만 (Syngman Rhee), role: President of South Korea, born: 1875, died: 1965}
+      - statistics: [{value: ~5 million, label: people died, note: more than half civilians}]
+      - table:
+          caption: Two views of the war
+          header: [Question, Truman, MacArthur]
+          rows: [["A wider war?", Did not want it, Did all he could to provoke it],
+                 [Aim, Limited war, Victory]]
+        notes: Table notes.
+      - callout: {kind: warning, title: A correction, text: The assaults came in late 1950.}
+      - key_terms: [{term: Armistice, definition: An agreement to stop fighting.}]
+      - discussion: "Was Truman right to fire MacArthur?"
+figures:
+  - id: losses
+    kind: bar
+    caption: American *casualties*
+    alt: Bar chart of American casualties.
+    credit: History.com
+    notes: Figure notes.
+    categories: [Died, Wounded]
+    series: [{name: People, values: [40000, 100000]}]
+review_questions:
+  - {question: "Who divided Korea?", choices: [Two aides, The UN], answer: A,
+     explanation: In August 1945.}
+bibliography:
+  - {title: "Was the Korean War a victory or defeat?", publisher: History.com}
+"""
+
+
+def build(path: Path, edition: str | None = None, layout=None) -> tuple[object, bytes]:
+    document = resolve(load_source(path), layout or load_layout(), edition)
+    return document, render_deck(document)
+
+
+def open_deck(data: bytes):
+    return Presentation(io.BytesIO(data))
+
+
+def all_shapes(shapes):
+    for shape in shapes:
+        yield shape
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from all_shapes(shape.shapes)
+
+
+def title_of(slide) -> str:
+    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+
+
+def frame_overflow(frame, width: float, height: float, faces_by_name) -> str | None:
+    """Recompute a text frame's height from its text, sizes and box with builder.measure."""
+    inner_width = width - (frame.margin_left + frame.margin_right) / EMU
+    inner_height = height - (frame.margin_top + frame.margin_bottom) / EMU
+    total = 0.0
+    for index, paragraph in enumerate(frame.paragraphs):
+        runs = paragraph.runs
+        if not runs:
+            continue
+        size = max(run.font.size.pt for run in runs)
+        spacing = paragraph.line_spacing
+        assert isinstance(spacing, Length), "line spacing must be exact points, as measured"
+        faces = faces_by_name[runs[0].font.name]
+        available = inner_width - oxml.paragraph_margin(paragraph) / EMU
+        lines = measure.wrap_runs([Run(r.text, bool(r.font.bold), bool(r.font.italic))
+                                   for r in runs], faces, size, available)
+        total += lines * spacing.pt + (paragraph.space_before.pt if index else 0.0)
+    if total > inner_height + 0.5:
+        return f"needs {total:.1f}pt, has {inner_height:.1f}pt: {frame.text[:60]!r}"
+    return None
+
+
+def overflows(presentation, document) -> list[str]:
+    faces_by_name = {faces.deck_name: faces for faces in document.fonts.values()}
+    slide_width = presentation.slide_width
+    slide_height = presentation.slide_height
+    problems = []
+    for number, slide in enumerate(presentation.slides, start=1):
+        for shape in all_shapes(slide.shapes):
+            if shape.shape_type != MSO_SHAPE_TYPE.GROUP:
+                if (shape.left < 0 or shape.top < 0 or shape.left + shape.width > slide_width
+                        or shape.top + shape.height > slide_height):
+                    problems.append(f"slide {number} {shape.name}: outside the slide")
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                problem = frame_overflow(shape.text_frame, shape.width / EMU,
+                                         shape.height / EMU, faces_by_name)
+                if problem:
+                    problems.append(f"slide {number} {shape.name}: {problem}")
+            if getattr(shape, "has_table", False) and shape.has_table and not shape.name.startswith(
+                    "figure-"):
+                table = shape.table
+                assert sum(row.height for row in table.rows) <= shape.height + EMU
+                for row in table.rows:
+                    for cell, column in zip(row.cells, table.columns):
+                        problem = frame_overflow(cell.text_frame, column.width / EMU,
+                                                 row.height / EMU, faces_by_name)
+                        if problem:
+                            problems.append(f"slide {number} table cell: {problem}")
+    return problems
+
+
+@pytest.fixture
+def deck(write_source):
+    document, data = build(write_source(LECTURE))
+    return document, open_deck(data)
+
+
+def test_titles_include_every_section_in_order(deck):
+    document, presentation = deck
+    titles = [title_of(slide) for slide in presentation.slides]
+    positions = [titles.index(plain(section.title)) for section in document.lecture.sections]
+    assert positions == sorted(positions)
+    assert titles[0] == "The Korean War, 1950–1953"
+    for section in document.lecture.sections:
+        slide = presentation.slides[titles.index(plain(section.title))]
+        named = [shape for shape in slide.shapes if shape.name == f"section-{section.key}"]
+        assert len(named) == 1 and named[0].text_frame.text == plain(section.title)
+
+
+def test_every_slide_has_a_title_and_no_empty_placeholder(deck):
+    _, presentation = deck
+    for number, slide in enumerate(presentation.slides, start=1):
+        assert title_of(slide).strip(), f"slide {number} has no title"
+        for placeholder in slide.placeholders:
+            assert placeholder.has_text_frame and placeholder.text_frame.text.strip(), (
+                f"slide {number}: empty placeholder {placeholder.name}")
+
+
+def test_notes_present_where_the_source_has_them(deck):
+    _, presentation = deck
+    notes = [slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+             for slide in presentation.slides]
+    assert notes[0] == "Lecture notes."
+    section = next(index for index, slide in enumerate(presentation.slides)
+                   if any(shape.name == "section-korea-divided" for shape in slide.shapes))
+    assert notes[section] == "Section notes."
+    assert notes[section + 1] == "Paragraph notes.\n\nBullet notes."
+    joined = "\n".join(notes)
+    for expected in ("Paragraph notes.", "Bullet notes.", "Figure notes.", "Figure block notes.",
+                     "Timeline notes.", "Table notes.", "Answer: A. Two aides"):
+        assert expected in joined
+    figure_slide = next(slide for slide in presentation.slides
+                        if any(shape.name == "caption-losses" for shape in slide.shapes))
+    figure_notes = figure_slide.notes_slide.notes_text_frame.text
+    assert "Figure notes." in figure_notes and "Figure block notes." in figure_notes
+    table_slide = next(slide for slide in presentation.slides
+                       if title_of(slide) == "Two views of the war")
+    assert table_slide.notes_slide.notes_text_frame.text == "Table notes."
+
+
+def test_figure_caption_box_matches_the_guide_caption(deck):
+    document, presentation = deck
+    captions = [shape for slide in presentation.slides for shape in slide.shapes
+                if shape.name == "caption-losses"]
+    assert [shape.text_frame.text for shape in captions] == [
+        plain(document.figure("losses").caption)]
+    assert captions[0].text_frame.text == "Figure 1. American casualties"
+
+
+def test_every_graphic_has_alt_text(deck):
+    _, presentation = deck
+    graphics = 0
+    for slide in presentation.slides:
+        for shape in all_shapes(slide.shapes):
+            if shape.shape_type in (MSO_SHAPE_TYPE.PICTURE, MSO_SHAPE_TYPE.GROUP) or (
+                    shape.shape_type in (MSO_SHAPE_TYPE.CHART, MSO_SHAPE_TYPE.TABLE)):
+                graphics += 1
+                text = oxml.alt_text(shape)
+                assert text.strip(), f"{shape.name} has no alt text"
+                assert "/" not in text.split()[0] and not text.endswith((".png", ".jpg"))
+    assert graphics >= 3  # the chart, the table and the timeline at least
+
+
+def test_no_text_overflows_its_box(deck):
+    document, presentation = deck
+    assert overflows(presentation, document) == []
+
+
+def test_long_bullet_list_splits_and_still_fits(write_source):
+    items = ", ".join(f"Point {n} is a long bullet about the war that wraps onto another line"
+                      for n in range(25))
+    path = write_source(f"""
+        title: Many bullets
+        sections:
+          - title: A very long list
+            blocks:
+              - bullets: [{items}]
+              - paragraph: {" ".join(f"word{n}" for n in range(700))}
+        """)
+    document, data = build(path)
+    presentation = open_deck(data)
+    titles = [title_of(slide) for slide in presentation.slides]
+    assert titles.count("A very long list (cont.)") >= 4
+    assert overflows(presentation, document) == []
+    body_sizes = {run.font.size.pt for slide in presentation.slides for shape in slide.shapes
+                  if shape.name == "body" for p in shape.text_frame.paragraphs for run in p.runs}
+    assert min(body_sizes) >= document.layout.deck.sizes.min_body
+
+
+def test_east_asian_and_complex_script_slots_on_every_run(deck):
+    document, presentation = deck
+    fonts = document.layout.fonts
+    hangul = 0
+    for slide in presentation.slides:
+        for shape in all_shapes(slide.shapes):
+            if not shape.has_text_frame or shape.name.startswith("figure-"):
+                continue
+            for paragraph in shape.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    slots = oxml.font_slots(run)
+                    assert slots.get("ea") == fonts.east_asian, run.text
+                    assert slots.get("cs") == fonts.complex_script, run.text
+                    hangul += "이승만" in run.text
+    assert hangul >= 1
+
+
+def test_two_builds_are_byte_identical(write_source):
+    path = write_source(LECTURE)
+    assert build(path)[1] == build(path)[1]
+
+
+def test_instructor_edition_shows_answers_on_their_own_slide(write_source):
+    _, data = build(write_source(LECTURE), edition="instructor")
+    titles = [title_of(slide) for slide in open_deck(data).slides]
+    assert "Answer to question 1" in titles
+
+
+def test_other_slide_sizes_and_layouts_fit(write_source, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (200, 80), "#1F3A5F").save(tmp_path / "logo.png")
+    layout_file = tmp_path / "four-three.yaml"
+    layout_file.write_text("extends: default\nname: four-three\ndeck:\n  size: '4:3'\n"
+                           "  sizes: {title: 40, section: 48, body: 28, min_body: 24, caption: 20,"
+                           " footer: 16}\n  max_bullets: 4\n  logo: logo.png\n"
+                           "  logo_position: top-right\n", encoding="utf-8")
+    layout = load_layout(layout_file)
+    document, data = build(write_source(LECTURE), layout=layout)
+    presentation = open_deck(data)
+    assert presentation.slide_width == 720 * EMU
+    assert overflows(presentation, document) == []
+    logos = [shape for slide in presentation.slides for shape in slide.shapes
+             if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert logos and all(oxml.alt_text(logo) == "Course logo" for logo in logos)
+    for slide in presentation.slides:
+        title = slide.shapes.title
+        for logo in (shape for shape in slide.shapes if shape.name == "logo"):
+            assert title.left + title.width <= logo.left, "the title runs under the logo"
+
+
+def test_template_with_a_missing_layout_name_lists_the_layouts(write_source, tmp_path):
+    template = tmp_path / "template.pptx"
+    Presentation().save(template)
+    layout = load_layout()
+    deck = layout.deck.model_copy(update={"template": str(template),
+                                          "template_layouts": {"content": "No Such Layout"}})
+    layout = layout.model_copy(update={"deck": deck})
+    with pytest.raises(LayoutError, match="Title Only"):
+        build(write_source(LECTURE), layout=layout)
+
+
+def test_template_layouts_are_used_by_name(write_source, tmp_path):
+    template = tmp_path / "template.pptx"
+    Presentation().save(template)
+    layout = load_layout()
+    deck = layout.deck.model_copy(update={"template": str(template), "template_layouts": {
+        "content": "Title Only", "section": "Section Header"}})
+    layout = layout.model_copy(update={"deck": deck})
+    document, data = build(write_source(LECTURE), layout=layout)
+    presentation = open_deck(data)
+    names = {slide.slide_layout.name for slide in presentation.slides}
+    assert {"Title Slide", "Title Only", "Section Header"} <= names
+    for slide in presentation.slides:
+        assert all(p.text_frame.text.strip() for p in slide.placeholders)
+    assert overflows(presentation, document) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_the_deck(write_source, tmp_path):
+    _, data = build(write_source(LECTURE))
+    deck_file = tmp_path / "deck.pptx"
+    deck_file.write_bytes(data)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck_file)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "deck.pdf"
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")

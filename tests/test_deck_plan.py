@@ -1,0 +1,182 @@
+"""The deck's slide plan, as data: order, titles, continuations, sizes and notes (no pptx)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.deck import fit
+from builder.deck.plan import plan_deck
+from builder.deck.specs import (CardsSlide, FigureSlide, PromptSlide, QuoteSlide, SectionSlide,
+                                TableSlide, TextSlide, TimelineSlide, TitleSlide)
+from builder.layout import load_layout
+from builder.resolve import resolve
+from builder.source import load_source
+
+LECTURE = """
+title: The Korean War
+subtitle: A test lecture
+date: 2026-02-10
+notes: Lecture notes for the title slide.
+essential_question: "Victory or defeat?"
+objectives: [Explain the division, Sequence the events]
+takeaways: [Korea is still divided]
+sections:
+  - title: Korea *divided*
+    id: divided
+    notes: Section notes.
+    blocks:
+      - paragraph: The peninsula was divided in **1945**.
+        notes: Paragraph notes.
+      - notes: Bare notes after the paragraph.
+      - bullets: [One, Two]
+      - quote: {text: "No substitute for victory.", speaker: Douglas MacArthur, date: 1951}
+        notes: Quote notes.
+      - figure: losses
+        notes: Block notes on the figure.
+      - table:
+          caption: Two views
+          header: [Question, Truman, MacArthur]
+          rows: [["War with China?", "No", "Yes"]]
+      - people: [{name: Kim Il Sung, role: Leader of the North, born: 1912, died: 1994}]
+      - timeline: [{date: 1950-06-25, label: Invasion}, {date: 1953-07-27, label: Armistice}]
+      - statistics: [{value: ~5 million, label: deaths}]
+      - callout: {kind: warning, text: A correction.}
+      - discussion: "Was it worth it?"
+      - questions:
+          - {question: "When did it start?", answer: "1950"}
+          - {question: "Who fired MacArthur?", choices: [Truman, Eisenhower], answer: A}
+  - title: The armistice
+    blocks:
+      - paragraph: It ended in 1953.
+figures:
+  - id: losses
+    kind: bar
+    caption: Losses
+    alt: Bar chart of losses.
+    credit: The article
+    notes: Figure notes.
+    categories: [A, B]
+    series: [{name: Deaths, values: [1, 2]}]
+review_questions:
+  - {question: "What is the DMZ?", answer: A buffer zone., explanation: Two miles wide.}
+"""
+
+
+def plan_for(path, edition=None, layout=None):
+    document = resolve(load_source(path), layout or load_layout(), edition)
+    return document, plan_deck(document)
+
+
+@pytest.fixture
+def planned(write_source):
+    return plan_for(write_source(LECTURE))
+
+
+def test_parts_in_order_with_sections_titled_exactly(planned):
+    document, plan = planned
+    kinds = [type(slide) for slide in plan.slides]
+    assert kinds[0] is TitleSlide
+    assert plan.titles[1:4] == ["Agenda", "Learning objectives", "Essential question"]
+    sections = [slide for slide in plan.slides if isinstance(slide, SectionSlide)]
+    assert [s.title for s in sections] == ["Korea divided", "The armistice"]
+    assert [s.key for s in sections] == ["divided", "the-armistice"]
+    assert plan.titles[-3:] == ["Question 3", "Key takeaways", "Sources"] or (
+        plan.titles[-2:] == ["Question 3", "Key takeaways"])
+    for kind in (QuoteSlide, FigureSlide, TableSlide, CardsSlide, TimelineSlide, PromptSlide):
+        assert kind in kinds
+
+
+def test_notes_land_on_the_slide_showing_their_block(planned):
+    _, plan = planned
+    notes = {slide.title: slide.notes for slide in plan.slides}
+    assert plan.slides[0].notes == "Lecture notes for the title slide."
+    section = next(s for s in plan.slides if isinstance(s, SectionSlide))
+    assert section.notes == "Section notes."
+    flow = next(s for s in plan.slides if isinstance(s, TextSlide) and s.title == "Korea divided")
+    assert "Paragraph notes." in flow.notes and "Bare notes after the paragraph." in flow.notes
+    figure = next(s for s in plan.slides if isinstance(s, FigureSlide))
+    assert "Figure notes." in figure.notes and "Block notes on the figure." in figure.notes
+    quote = next(s for s in plan.slides if isinstance(s, QuoteSlide))
+    assert quote.notes == "Quote notes."
+    assert notes["Question 3"].startswith("Answer: A buffer zone.")
+
+
+def test_figure_caption_is_the_numbered_caption(planned):
+    document, plan = planned
+    figure = next(s for s in plan.slides if isinstance(s, FigureSlide))
+    assert "".join(run.text for run in figure.caption) == document.figure("losses").caption
+    assert figure.credit == "Source: The article"
+
+
+def test_questions_numbered_and_answers_only_in_notes_for_students(planned):
+    _, plan = planned
+    assert [t for t in plan.titles if t.startswith("Question")] == [
+        "Question 1", "Question 2", "Question 3"]
+    assert not any(t.startswith("Answer") for t in plan.titles)
+    question = next(s for s in plan.slides if s.title == "Question 2")
+    assert "Answer: A. Truman" in question.notes
+
+
+def test_instructor_edition_adds_answer_slides(write_source):
+    _, plan = plan_for(write_source(LECTURE), edition="instructor")
+    titles = plan.titles
+    index = titles.index("Question 3")
+    assert titles[index + 1] == "Answer to question 3"
+
+
+LONG_BULLETS = """
+title: Long
+sections:
+  - title: Many points
+    blocks:
+      - bullets: [{bullets}]
+        notes: First slide only.
+"""
+
+
+def test_long_bullet_list_splits_into_continued_slides(write_source):
+    items = ", ".join(f"Point number {n} about the war and its long aftermath" for n in range(20))
+    document, plan = plan_for(write_source(LONG_BULLETS.replace("{bullets}", items)))
+    pages = [s for s in plan.slides if isinstance(s, TextSlide) and s.title.startswith("Many")]
+    assert len(pages) >= 4
+    assert pages[0].title == "Many points"
+    assert all(page.title == "Many points (cont.)" for page in pages[1:])
+    max_bullets = document.layout.deck.max_bullets
+    assert all(sum(1 for p in page.paras if p.marker) <= max_bullets for page in pages)
+    assert [p.text for page in pages for p in page.paras] == [
+        f"Point number {n} about the war and its long aftermath" for n in range(20)]
+    assert pages[0].notes == "First slide only." and not pages[1].notes
+
+
+def test_long_paragraph_splits_between_words_and_keeps_every_word(write_source):
+    text = " ".join(f"word{n}" for n in range(900))
+    document, plan = plan_for(write_source(f"""
+        title: Long
+        sections:
+          - title: Wall of text
+            blocks:
+              - paragraph: {text}
+        """))
+    pages = [s for s in plan.slides if isinstance(s, TextSlide) and s.title.startswith("Wall")]
+    assert len(pages) > 1 and pages[1].title == "Wall of text (cont.)"
+    words = " ".join(p.text for page in pages for p in page.paras).split()
+    assert words == text.split()
+    body = document.fonts["body"]
+    from builder.deck.grid import Grid
+    grid = Grid.build(document.layout.deck)
+    for page in pages:
+        assert page.size >= document.layout.deck.sizes.min_body
+        assert fit.fits(page.paras, body, page.size, grid.body)
+
+
+def test_shrinks_no_further_than_min_body(write_source):
+    items = ", ".join("A fairly long bullet that wraps onto a second line of the slide body"
+                      for _ in range(6))
+    document, plan = plan_for(write_source(LONG_BULLETS.replace("{bullets}", items)))
+    sizes = [s.size for s in plan.slides if isinstance(s, TextSlide)]
+    assert min(sizes) >= document.layout.deck.sizes.min_body
+
+
+def test_plan_is_reproducible(write_source):
+    path = write_source(LECTURE)
+    assert plan_for(path)[1] == plan_for(path)[1]
