@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from builder.editions import Edition
 from builder.layout.model import Layout
 from builder.resolve import Document, resolve
 from builder.source import load_source
 from builder.write import write_all
+
+if TYPE_CHECKING:
+    from builder.check import CheckSummary
 
 FORMATS = ("pdf", "pptx")
 
@@ -42,6 +45,8 @@ class BuildResult:
     source: Path
     outputs: dict[str, Path] = field(default_factory=dict)
     document: Document | None = None
+    manifest: Path | None = None
+    checked: CheckSummary | None = None  # set when the outputs were read back and compared
 
 
 def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
@@ -49,7 +54,9 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
                   check: bool = True) -> BuildResult:
     """Build one source into ``out_dir/<stem>.<format>`` for each requested format.
 
-    With ``check``, the outputs are read back and compared (see ``builder.check``).
+    Every build writes ``<stem>.manifest.json`` (pages and slides read back from the files).
+    With ``check``, the outputs are then compared with each other and with the manifest (see
+    ``builder.check``); a single-format build checks its one file against the manifest only.
     """
     source = load_source(source_path)
     document = resolve(source, layout, edition)
@@ -58,4 +65,12 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
     write_all(files)
     result = BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in rendered},
                          document)
+    if result.outputs:
+        from builder.manifest import write_manifest
+
+        result.manifest = write_manifest(document, source_path, result.outputs, out_dir)
+        if check:
+            from builder.check import check_build
+
+            result.checked = check_build(result)
     return result

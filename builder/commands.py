@@ -33,7 +33,12 @@ def run_validate(arguments: argparse.Namespace) -> int:
         for file in files:
             try:
                 if _is_layout(file):
-                    load_layout(file)
+                    layout = load_layout(file)
+                    for lecture in layout.course.lectures:
+                        try:
+                            load_source(lecture)
+                        except InputError as error:
+                            problems += error.problems
                 else:
                     load_source(file)
                 print(f"{file}: ok")
@@ -66,7 +71,9 @@ def run_new(arguments: argparse.Namespace) -> int:
 
 
 def run_build(arguments: argparse.Namespace) -> int:
-    from builder.build import FORMATS, build_lecture
+    """Build sources under one layout; a course layout given as input builds all its lectures."""
+    from builder.build import FORMATS, BuildResult, build_lecture
+    from builder.course import build_course, plan_course
     from builder.layout import load_layout
 
     formats = [f.strip() for f in arguments.format.split(",") if f.strip()]
@@ -77,12 +84,28 @@ def run_build(arguments: argparse.Namespace) -> int:
     if not inputs:
         raise InputError(f"{SOURCES}/: no sources to build (try 'course-builder new my-lecture')")
     out = arguments.out or OUTPUT
-    layout = load_layout(arguments.layout)
-    for path in inputs:
-        result = build_lecture(path, layout, out, formats, arguments.edition,
-                               check=not arguments.no_check)
+    strict = False if getattr(arguments, "no_strict", False) else None
+    courses = [path for path in inputs if _is_layout(path)]
+    sources = [path for path in inputs if path not in courses]
+    if courses and arguments.layout:
+        raise InputError(f"{courses[0]}:1:1: a course layout is its own layout: "
+                         f"build it without --layout")
+
+    def report(result: BuildResult) -> None:
         for fmt, written in result.outputs.items():
             print(f"wrote {written}")
+        if result.checked:
+            print(result.checked.line())
+
+    for course in courses:
+        layout = load_layout(course, strict=strict)
+        build_course(plan_course(layout, out, formats, arguments.edition,
+                                 check=not arguments.no_check), report=report)
+    if sources:
+        layout = load_layout(arguments.layout, strict=strict)
+        for path in sources:
+            report(build_lecture(path, layout, out, formats, arguments.edition,
+                                 check=not arguments.no_check))
     return 0
 
 

@@ -1,0 +1,292 @@
+"""Read the built files back: what sections and figures the PDF and the PPTX really contain.
+
+Only the files know page and slide numbers, and only reading them back proves the two outputs
+agree, so the checker and the manifest rely on these functions rather than on the Document.
+The contract with the renderers (see ``builder.check``):
+
+- guide (PDF): a named destination ``section-<key>`` at each section heading and
+  ``figure-<id>`` at each figure; an outline entry at each heading titled with the section title;
+  the caption line "Figure N. Caption" printed on the figure's page;
+- deck (PPTX): a shape named ``section-<key>`` holding the section title on each section slide;
+  a text box ``caption-<id>`` holding "Figure N. Caption" and a main shape ``figure-<id>``.
+
+Every page and slide number here is 1-based, as a reader counts them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+SECTION_PREFIX = "section-"
+FIGURE_PREFIX = "figure-"
+CAPTION_PREFIX = "caption-"
+
+_SPACE = re.compile(r"\s+")
+_TOP_TOLERANCE = 0.5  # points: an outline entry and a destination at the same heading
+
+
+def normalize_text(text: str) -> str:
+    """Collapse every run of whitespace (line breaks, vertical tabs) to one space.
+
+    Renderers may wrap a title or caption over lines; the words are what must agree.
+    """
+    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+def _squeeze(text: str) -> str:
+    """Text without any whitespace, casefolded: how a caption is sought in extracted page text,
+    where line breaks and inter-word spacing depend on the extractor, not the PDF."""
+    return _SPACE.sub("", text.replace("\u00ad", "")).casefold()
+
+
+def text_on_page(text: str, page_text: str) -> bool:
+    """Whether ``text`` is printed on a page (ignoring line breaks, spacing and case)."""
+    return _squeeze(text) in _squeeze(page_text)
+
+
+def lines_starting_with(prefix: str, page_text: str) -> list[str]:
+    """Lines of a page that start with ``prefix``, e.g. what a page shows as "Figure 2. …"."""
+    return [line.strip() for line in page_text.splitlines() if line.strip().startswith(prefix)]
+
+
+# --------------------------------------------------------------------------- the guide (PDF)
+
+@dataclass(frozen=True)
+class PdfSection:
+    """A section heading in the guide: its destination and the outline entry pointing at it."""
+
+    key: str
+    title: str | None  # None when no outline entry points at the heading
+    page: int
+    top: float | None
+
+
+@dataclass(frozen=True)
+class PdfFigure:
+    """A figure in the guide: its destination and the text of the page it is on."""
+
+    id: str
+    page: int
+    top: float | None
+    page_text: str
+
+    def shows(self, caption: str) -> bool:
+        return text_on_page(caption, self.page_text)
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where a destination or outline entry leads."""
+
+    page: int
+    top: float | None
+
+
+def open_pdf(source: Path | PdfReader) -> PdfReader:
+    """A reader for a path, or the reader itself (so a checker opens each file once)."""
+    return source if isinstance(source, PdfReader) else PdfReader(str(source))
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _target(reader: PdfReader, destination: Destination) -> _Target | None:
+    page = reader.get_destination_page_number(destination)
+    if page is None or page < 0:
+        return None
+    return _Target(page + 1, _number(destination.top))
+
+
+def named_destinations(source: Path | PdfReader) -> dict[str, _Target]:
+    """Every named destination (``/Dests`` dictionary or ``/Names`` tree) by its plain name."""
+    reader = open_pdf(source)
+    targets: dict[str, _Target] = {}
+    for name, destination in reader.named_destinations.items():
+        target = _target(reader, destination)
+        if target is not None:
+            targets[str(name).removeprefix("/")] = target
+    return targets
+
+
+def outline_entries(source: Path | PdfReader) -> list[tuple[str, _Target]]:
+    """The outline (bookmarks) flattened in reading order: (title, where it leads)."""
+    reader = open_pdf(source)
+    entries: list[tuple[str, _Target]] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+                continue
+            target = _target(reader, item)
+            if target is not None:
+                entries.append((str(item.title), target))
+
+    walk(reader.outline)
+    return entries
+
+
+def _same_place(a: _Target, b: _Target) -> bool:
+    if a.page != b.page:
+        return False
+    if a.top is None or b.top is None:
+        return a.top is None and b.top is None
+    return abs(a.top - b.top) <= _TOP_TOLERANCE
+
+
+def _reading_order(target: _Target) -> tuple[int, float]:
+    """Pages in order, and top to bottom within a page (a destination without a top first)."""
+    return target.page, -(target.top if target.top is not None else math.inf)
+
+
+def pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
+    """The guide's sections in reading order, titled by the outline entry at each heading.
+
+    reportlab writes outline entries with inline destinations, so an entry is matched to a
+    ``section-<key>`` destination by where it leads (page and top), not by name.
+    """
+    reader = open_pdf(source)
+    destinations = {name.removeprefix(SECTION_PREFIX): target
+                    for name, target in named_destinations(reader).items()
+                    if name.startswith(SECTION_PREFIX)}
+    outline = outline_entries(reader)
+    used: set[int] = set()
+    found: list[tuple[tuple[int, float, int], PdfSection]] = []
+    for key, target in destinations.items():
+        index = next((i for i, (_, place) in enumerate(outline)
+                      if i not in used and _same_place(place, target)), None)
+        if index is None:  # an entry that points at the whole page (/Fit) still names it
+            index = next((i for i, (_, place) in enumerate(outline) if i not in used
+                          and place.page == target.page and None in (place.top, target.top)),
+                         None)
+        if index is not None:
+            used.add(index)
+        title = outline[index][0] if index is not None else None
+        order = (*_reading_order(target), index if index is not None else len(outline))
+        found.append((order, PdfSection(key, title, target.page, target.top)))
+    return [section for _, section in sorted(found, key=lambda pair: (pair[0], pair[1].key))]
+
+
+def pdf_page_text(source: Path | PdfReader, page: int) -> str:
+    """The extracted text of one 1-based page."""
+    return open_pdf(source).pages[page - 1].extract_text() or ""
+
+
+def pdf_figures(source: Path | PdfReader) -> list[PdfFigure]:
+    """The guide's figures in reading order, each with the text of its page (for its caption)."""
+    reader = open_pdf(source)
+    texts: dict[int, str] = {}
+    figures: list[tuple[tuple[int, float], PdfFigure]] = []
+    for name, target in named_destinations(reader).items():
+        if not name.startswith(FIGURE_PREFIX):
+            continue
+        if target.page not in texts:
+            texts[target.page] = pdf_page_text(reader, target.page)
+        figure = PdfFigure(name.removeprefix(FIGURE_PREFIX), target.page, target.top,
+                           texts[target.page])
+        figures.append((_reading_order(target), figure))
+    return [figure for _, figure in sorted(figures, key=lambda pair: (pair[0], pair[1].id))]
+
+
+# --------------------------------------------------------------------------- the deck (PPTX)
+
+@dataclass(frozen=True)
+class DeckSection:
+    """A section-header slide: the title shape named ``section-<key>``."""
+
+    key: str
+    title: str
+    slide: int
+
+
+@dataclass(frozen=True)
+class DeckFigure:
+    """A figure in the deck: the slide of its main shape and the text of its caption box."""
+
+    id: str
+    slide: int | None  # slide of the ``figure-<id>`` shape; None when there is none
+    caption: str | None  # first paragraph of ``caption-<id>``; None when there is no box
+    caption_slide: int | None
+
+
+def open_deck(source: Path | Any) -> Any:
+    """A python-pptx Presentation for a path, or the presentation itself."""
+    if isinstance(source, (str, Path)):
+        from pptx import Presentation
+
+        return Presentation(str(source))
+    return source
+
+
+def _shapes(shapes: Any) -> Iterator[Any]:
+    """Every shape, inside groups too (a figure may be a group of drawn shapes)."""
+    from pptx.shapes.group import GroupShape
+
+    for shape in shapes:
+        yield shape
+        if isinstance(shape, GroupShape):
+            yield from _shapes(shape.shapes)
+
+
+def named_shapes(source: Path | Any) -> Iterator[tuple[int, str, Any]]:
+    """(1-based slide number, shape name, shape) for every shape of every slide, in order."""
+    deck = open_deck(source)
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in _shapes(slide.shapes):
+            yield number, shape.name, shape
+
+
+def _text(shape: Any) -> str:
+    return normalize_text(shape.text_frame.text) if getattr(shape, "has_text_frame", False) else ""
+
+
+def _first_paragraph(shape: Any) -> str:
+    """The caption line: a box may carry more paragraphs (a credit) after it."""
+    if not getattr(shape, "has_text_frame", False):
+        return ""
+    paragraphs = [normalize_text(p.text) for p in shape.text_frame.paragraphs]
+    return next((p for p in paragraphs if p), "")
+
+
+def deck_sections(source: Path | Any) -> list[DeckSection]:
+    """The deck's section slides in slide order (the first shape named per key counts)."""
+    sections: dict[str, DeckSection] = {}
+    for slide, name, shape in named_shapes(source):
+        if name.startswith(SECTION_PREFIX):
+            key = name.removeprefix(SECTION_PREFIX)
+            sections.setdefault(key, DeckSection(key, _text(shape), slide))
+    return list(sections.values())
+
+
+def deck_figures(source: Path | Any) -> list[DeckFigure]:
+    """The deck's figures in order of first appearance, with their caption box text."""
+    shapes: dict[str, int] = {}
+    captions: dict[str, tuple[str, int]] = {}
+    order: list[str] = []
+    for slide, name, shape in named_shapes(source):
+        if name.startswith(FIGURE_PREFIX):
+            figure_id = name.removeprefix(FIGURE_PREFIX)
+            shapes.setdefault(figure_id, slide)
+        elif name.startswith(CAPTION_PREFIX):
+            figure_id = name.removeprefix(CAPTION_PREFIX)
+            captions.setdefault(figure_id, (_first_paragraph(shape), slide))
+        else:
+            continue
+        if figure_id not in order:
+            order.append(figure_id)
+    return [DeckFigure(figure_id, shapes.get(figure_id),
+                       captions[figure_id][0] if figure_id in captions else None,
+                       captions[figure_id][1] if figure_id in captions else None)
+            for figure_id in order]
