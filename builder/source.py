@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import Problem, SourceError
-from builder.model import FIGURE_KINDS, BLOCK_KINDS, FigureRef, ImageFigure, Lecture, MapFigure
+from builder.charts.numbers import format_problem
+from builder.model import (FIGURE_KINDS, BLOCK_KINDS, FigureRef, ImageFigure, Lecture, MapFigure,
+                           TimelineFigure)
 from builder.validation import validate
 from builder.yamlload import Located, load_yaml
 
@@ -92,6 +94,7 @@ def cross_check(lecture: Lecture, located: Located, folder: Path) -> list[Proble
                                             f"figure '{figure.id}' is declared but never shown: "
                                             f"add '- figure: {figure.id}' to a section"))
         problems += _check_assets(figure, index, located, folder)
+        problems += _check_figure_data(figure, index, located)
     return problems
 
 
@@ -112,6 +115,64 @@ def _check_assets(figure, index: int, located: Located, folder: Path) -> list[Pr
             return [located.problem(where, f"outline '{figure.outline}' is not a GeoJSON "
                                            "FeatureCollection, Feature or (Multi)Polygon")]
     return []
+
+
+def _check_figure_data(figure, index: int, located: Located) -> list[Problem]:
+    """What one field cannot say, reported at the exact item: a number format PowerPoint
+    would reject, a timeline event off its axis, a map place or line outside the world or
+    the map."""
+    problems: list[Problem] = []
+    where = ("figures", index)
+    number_format = getattr(figure, "number_format", None)
+    if number_format is not None:
+        problem = format_problem(number_format)
+        if problem:
+            problems.append(located.problem((*where, "number_format"),
+                                            f"number format '{number_format}': {problem}"))
+    if isinstance(figure, TimelineFigure):
+        problems += _check_timeline(figure, where, located)
+    if isinstance(figure, MapFigure):
+        problems += _check_map(figure, where, located)
+    return problems
+
+
+def _check_timeline(figure: TimelineFigure, where, located: Located) -> list[Problem]:
+    first, last = figure.start, figure.end
+    if first is not None and last is not None and first > last:
+        return [located.problem((*where, "end"), f"the axis ends ({last}) before it starts "
+                                                 f"({first})")]
+    problems = []
+    for number, event in enumerate(figure.events):
+        date = event.date
+        ends = (date.end or date.start).year
+        if (first is not None and date.start.year < first) or (last is not None and ends > last):
+            axis = f"{first if first is not None else '…'}–{last if last is not None else '…'}"
+            problems.append(located.problem((*where, "events", number, "date"),
+                                            f"{date} lies outside the axis {axis}: widen "
+                                            "'start'/'end' or drop the event"))
+    return problems
+
+
+def _check_map(figure: MapFigure, where, located: Located) -> list[Problem]:
+    problems = []
+    for group in ("lines", "areas"):
+        for number, item in enumerate(getattr(figure, group)):
+            for point_number, (lon, lat) in enumerate(item.coordinates):
+                path = (*where, group, number, "coordinates", point_number)
+                if not -180 <= lon <= 180:
+                    problems.append(located.problem(path, f"longitude {lon:g} is not between "
+                                                          "-180 and 180"))
+                elif not -90 <= lat <= 90:
+                    problems.append(located.problem(path, f"latitude {lat:g} is not between "
+                                                          "-90 and 90"))
+    west, south, east, north = figure.bounds
+    for number, point in enumerate(figure.points):
+        if not (west <= point.lon <= east and south <= point.lat <= north):
+            problems.append(located.problem(
+                (*where, "points", number),
+                f"'{point.label}' ({point.lon:g}, {point.lat:g}) lies outside the map's bounds "
+                f"[{west:g}, {south:g}, {east:g}, {north:g}]: widen 'bounds' or drop the point"))
+    return problems
 
 
 def _check_image(file: Path, located: Located, where) -> list[Problem]:

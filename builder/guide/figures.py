@@ -48,11 +48,14 @@ def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
             return _image(document, figure, width, max_height)
         if isinstance(figure, TableFigure):
             return _table(document, figure, width)
-        if figure.kind not in SCENES:
+        if type(figure) not in SCENES:
             raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
         style = figure_style(document)
         scene = scene_for(figure, style, width, max_height, document.asset)
-        return paint(scene, style.typeface, figure.alt)
+        for item in scene.items:
+            if isinstance(item, sc.Text):
+                _check_glyphs(item.text, style.typeface.font(item.bold), figure.where)
+        return paint(scene, style.typeface)
     except RenderError:
         raise
     except Exception as error:  # a reportlab or file failure, reported at the figure
@@ -60,18 +63,26 @@ def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
                           f"{error}") from error
 
 
+def _check_glyphs(text: str, font: str, where: str) -> None:
+    """A character the font lacks would print as an empty box: stop at the figure instead."""
+    missing = measure.missing_glyphs(text, font)
+    if missing:
+        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
+        raise RenderError(f"{where}: the font {font} has no glyph for {shown} in figure text "
+                          f"'{text[:40]}'; choose a font family in the layout that covers it")
+
+
 def _hex(color: Color | None):
     return None if color is None else colors.HexColor(color.hex)
 
 
-def paint(scene: sc.Scene, typeface: sc.Typeface, alt: str = "") -> Drawing:
+def paint(scene: sc.Scene, typeface: sc.Typeface) -> Drawing:
     """A reportlab Drawing of a scene (y flipped: scenes grow downward, PDF upward)."""
     height = scene.height
     drawing = Drawing(scene.width, height)
     for item in scene.items:
         drawing.add(_PAINTERS[type(item)](item, height, typeface))
     drawing.hAlign = "CENTER"
-    drawing._alt_text = alt  # noqa: SLF001 - read back by tests; reportlab ignores it
     return drawing
 
 
@@ -147,6 +158,9 @@ def _table(document: Document, figure: TableFigure, width: float) -> Table:
                           leading=size * 1.25, textColor=_hex(palette.text))
     head = ParagraphStyle("figure-table-head", parent=body, fontName=measure.face(faces, True))
     widths = column_widths(figure, sc.Typeface(faces), size, width - 0.1, padding=8.0)
+    for index, row in enumerate([figure.header, *figure.rows]):
+        for cell in row:
+            _check_glyphs(cell, measure.face(faces, index == 0), figure.where)
     data = [[Paragraph(_escape(cell), head) for cell in figure.header]]
     data += [[Paragraph(_escape(cell), body) for cell in row] for row in figure.rows]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")

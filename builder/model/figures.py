@@ -175,19 +175,8 @@ class MapFigure(FigureBase):
             raise ValueError("bounds must be [west, south, east, north] with west < east, south < north")
         return bounds
 
-    @field_validator("points")
-    @classmethod
-    def _inside_bounds(cls, points, info: ValidationInfo):
-        bounds = info.data.get("bounds")
-        if bounds is None:
-            return points
-        west, south, east, north = bounds
-        for index, point in enumerate(points):
-            if not (west <= point.lon <= east and south <= point.lat <= north):
-                raise ValueError(
-                    f"points[{index}] '{point.label}' ({point.lon}, {point.lat}) lies outside the "
-                    f"map's bounds [{west}, {south}, {east}, {north}]")
-        return points
+    # Points outside the bounds are reported by builder.source's cross-check, at the point.
+
 
 Figure = Annotated[
     Union[BarFigure, LineFigure, PieFigure, TimelineFigure, TableFigure, ImageFigure, MapFigure],

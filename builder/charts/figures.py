@@ -1,0 +1,47 @@
+"""Which scene draws which figure model, at what size: the dispatch both painters share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from builder.charts.geometry import CHART_ASPECT, PIE_ASPECT, fit
+from builder.charts.plots import category_scene, pie_scene
+from builder.charts.scene import Scene
+from builder.charts.style import FigureStyle
+from builder.model import BarFigure, LineFigure, MapFigure, PieFigure, TimelineFigure
+
+AssetResolver = Callable[[str], Path]
+
+
+def _category(figure, style: FigureStyle, width: float, height: float, asset) -> Scene:
+    return category_scene(figure, style, *fit(width, height, CHART_ASPECT))
+
+
+def _pie(figure, style: FigureStyle, width: float, height: float, asset) -> Scene:
+    return pie_scene(figure, style, *fit(width, height, PIE_ASPECT))
+
+
+def _timeline(figure, style: FigureStyle, width: float, height: float, asset) -> Scene:
+    from builder.charts.timeline import timeline_scene
+
+    return timeline_scene(figure, style, width, height)
+
+
+def _map(figure, style: FigureStyle, width: float, height: float, asset) -> Scene:
+    from builder.charts.maps import map_scene
+
+    return map_scene(figure, style, width, height, asset)
+
+
+SCENES: dict[type, Callable[..., Scene]] = {
+    BarFigure: _category, LineFigure: _category, PieFigure: _pie,
+    TimelineFigure: _timeline, MapFigure: _map,
+}
+"""Figure model → scene builder; tables and images are native objects in each output."""
+
+
+def scene_for(figure, style: FigureStyle, width: float, height: float,
+              asset: AssetResolver) -> Scene:
+    """The figure as a scene no larger than ``width`` × ``height`` points."""
+    return SCENES[type(figure)](figure, style, width, height, asset)

@@ -1,0 +1,278 @@
+"""Maps as scenes: outline, areas, lines and labelled points, with labels that never collide.
+
+Labels are placed in priority order (points, then lines, then areas). A point's label tries
+the side the source asks for (``position``), then the other sides and diagonals, then the
+same at two and three times the distance; each candidate is measured with the real font and
+rejected if it leaves the frame or touches a marker or a label already placed. Among clean
+candidates the earliest wins, a crossed line counting as three places later, so Seoul and
+Inch'on stay apart and legible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.charts.colors import series_color, tint
+from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
+from builder.charts.geometry import Box, fit
+from builder.charts.scene import Circle, Path, Scene, Text, Typeface
+from builder.charts.style import FigureStyle
+from builder.errors import RenderError
+
+LABEL_SCALE = 0.9  # map labels a little smaller than chart labels: maps are dense
+_SIDES = ("right", "left", "above", "below", "above-right", "below-right", "above-left",
+          "below-left")
+_SIDE_ORDER = {  # the side asked for, then its neighbours, then the rest
+    "right": ("right", "above-right", "below-right", "above", "below", "left", "above-left",
+              "below-left"),
+    "left": ("left", "above-left", "below-left", "above", "below", "right", "above-right",
+             "below-right"),
+    "above": ("above", "above-right", "above-left", "right", "left", "below-right",
+              "below-left", "below"),
+    "below": ("below", "below-right", "below-left", "right", "left", "above-right",
+              "above-left", "above"),
+}
+
+
+@dataclass(frozen=True)
+class _Label:
+    lines: tuple[str, ...]
+    width: float
+    height: float
+
+
+def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset) -> Scene:
+    """The map fitted to ``width`` × ``max_height`` keeping the projection's aspect."""
+    aspect = Projection.aspect(figure.projection, figure.bounds)
+    map_width, map_height = fit(width, max_height, aspect)
+    scene = Scene(map_width, map_height)
+    project = Projection(figure.bounds, figure.projection, map_width, map_height)
+    size = style.size * LABEL_SCALE
+    frame = Box(0, 0, map_width, map_height)
+    land = style.background.mix(style.accent_hint, 0.06)
+    sea = style.surface.mix(style.muted, 0.12)
+
+    scene.add(Path(((0, 0), (map_width, 0), (map_width, map_height), (0, map_height)), None,
+                   fill=sea, closed=True, role="sea"))
+    coast_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    if figure.outline:
+        try:
+            polygons, rivers = read_outline(asset(figure.outline))
+        except (OSError, ValueError) as error:
+            raise RenderError(f"{figure.where}: outline '{figure.outline}' cannot be read "
+                              f"({error})") from None
+        for ring in polygons:
+            clipped = clip_polygon(ring, figure.bounds)
+            if len(clipped) >= 3:
+                coast = tuple(project(*p) for p in clipped)
+                scene.add(Path(coast, style.muted, 0.6, land, closed=True, role="land"))
+                coast_segments += list(zip(coast, coast[1:] + coast[:1]))
+        for line in rivers:
+            for piece in clip_line(line, figure.bounds):
+                scene.add(Path(tuple(project(*p) for p in piece), style.muted, 0.6,
+                               role="outline-line"))
+
+    drawn_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    for area in figure.areas:
+        color = series_color(style.chart, area.color)
+        clipped = clip_polygon(list(area.coordinates), figure.bounds)
+        if len(clipped) >= 3:
+            points = tuple(project(*p) for p in clipped)
+            scene.add(Path(points, color, 1.0, tint(color), closed=True, role="area"))
+            drawn_segments += list(zip(points, points[1:] + points[:1]))
+    line_pieces = []
+    for line in figure.lines:
+        color = series_color(style.chart, line.color)
+        for piece in clip_line(list(line.coordinates), figure.bounds):
+            points = tuple(project(*p) for p in piece)
+            scene.add(Path(points, color, line.width, dash=line.style, role="map-line"))
+            drawn_segments += list(zip(points, points[1:]))
+            line_pieces.append((line, points, color))
+
+    obstacles: list[Box] = []
+    markers = []
+    for point in figure.points:
+        x, y = project(point.lon, point.lat)
+        radius = _marker(scene, point.marker, x, y, size, style)
+        markers.append((point, x, y, radius))
+        if radius:
+            obstacles.append(Box(x - radius, y - radius, 2 * radius, 2 * radius))
+
+    # labels at the largest size (down to 70 %) at which every one finds a clean place
+    label_size = size
+    while True:
+        texts, collisions = _labels(figure, style, label_size, frame, markers, obstacles,
+                                    drawn_segments, coast_segments, line_pieces, project)
+        if collisions == 0 or label_size <= size * 0.7:
+            break
+        label_size = max(size * 0.7, label_size - 0.5)
+    for text in texts:
+        scene.add(text)
+    scene.add(Path(((0, 0), (map_width, 0), (map_width, map_height), (0, map_height)),
+                   style.muted, 0.75, closed=True, role="frame"))
+    return scene
+
+
+def _labels(figure, style: FigureStyle, size: float, frame: Box, markers, obstacles: list[Box],
+            drawn_segments, coast_segments, line_pieces, project) -> tuple[list[Text], int]:
+    """Every label placed at one size, and how many of them could not be placed cleanly.
+    Crossing the coast costs a little (text reads best on one ground), crossing a drawn
+    line more."""
+    face = style.typeface
+    texts: list[Text] = []
+    placed: list[Box] = []
+    collisions = 0
+    map_width = frame.width
+
+    def wrap_width(text: str, share: float) -> float:
+        longest = max(face.width(word, size) for word in text.split()) + 1.0
+        return max(map_width * share, longest)
+
+    for point, x, y, radius in markers:
+        label = _measure(point.label, face, size, wrap_width(point.label, 0.35))
+        offset = max(radius, size * 0.2) + size * 0.3
+        order = _SIDE_ORDER[point.position]
+        candidates = [_candidate(side, x, y, label, offset * step)
+                      for step in (1.0, 2.0, 3.0, 4.5) for side in order]
+        box, hard = _choose(candidates, frame, placed, obstacles, drawn_segments,
+                            coast=coast_segments)
+        collisions += hard > 0
+        placed.append(box)
+        texts.append(Text(box.left, box.top, box.width, label.lines, size, style.text,
+                          _align(box, x), bold=point.marker == "capital", role="place"))
+
+    for line, points, color in line_pieces:
+        if not line.label:
+            continue
+        label = _measure(line.label, face, size, wrap_width(line.label, 0.3))
+        candidates = []
+        for step in (0.4, 1.2, 2.4):
+            for anchor in _anchors(points):
+                for side in ("above", "below", "above-right", "below-right", "above-left",
+                             "below-left", "right", "left"):
+                    candidates.append(_candidate(side, *anchor, label, size * step))
+        box, hard = _choose(candidates, frame, placed, obstacles, drawn_segments,
+                            crossing_cost=1000.0, coast=coast_segments, coast_cost=4.0)
+        collisions += hard > 0
+        placed.append(box)
+        texts.append(Text(box.left, box.top, box.width, label.lines, size, color, "left",
+                          role="line-label"))
+
+    for area in figure.areas:
+        if not area.label:
+            continue
+        label = _measure(area.label, face, size, wrap_width(area.label, 0.3))
+        projected = [project(*p) for p in area.coordinates]
+        cx = sum(p[0] for p in projected) / len(projected)
+        cy = sum(p[1] for p in projected) / len(projected)
+        candidates = [Box(cx - label.width / 2, cy - label.height / 2, label.width, label.height)]
+        candidates += [_candidate(side, cx, cy, label, size * step)
+                       for step in (1.0, 2.0, 3.0) for side in _SIDES]
+        box, hard = _choose(candidates, frame, placed, obstacles, drawn_segments,
+                            crossing_cost=1000.0, coast=coast_segments, coast_cost=4.0)
+        collisions += hard > 0
+        placed.append(box)
+        texts.append(Text(box.left, box.top, box.width, label.lines, size, style.text, "center",
+                          role="area-label"))
+    return texts, collisions
+
+
+def _anchors(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
+    """Where a line's label may sit: its ends first, then every vertex and segment middle."""
+    middles = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in zip(points, points[1:])]
+    return [points[0], points[-1], *middles, *points[1:-1]]
+
+
+def _measure(text: str, face: Typeface, size: float, available: float) -> _Label:
+    lines = tuple(face.wrap(text, size, available))
+    width = max(face.width(line, size) for line in lines) + size * 0.15
+    return _Label(lines, width, len(lines) * Typeface.line_height(size))
+
+
+def _candidate(side: str, x: float, y: float, label: _Label, offset: float) -> Box:
+    """The label's box on one side of (x, y), ``offset`` points from it."""
+    w, h = label.width, label.height
+    vertical, _, horizontal = side.partition("-") if "-" in side else (side, "", side)
+    if side == "right":
+        return Box(x + offset, y - h / 2, w, h)
+    if side == "left":
+        return Box(x - offset - w, y - h / 2, w, h)
+    if side == "above":
+        return Box(x - w / 2, y - offset - h, w, h)
+    if side == "below":
+        return Box(x - w / 2, y + offset, w, h)
+    top = y - offset * 0.7 - h if vertical == "above" else y + offset * 0.7
+    left = x + offset * 0.7 if horizontal == "right" else x - offset * 0.7 - w
+    return Box(left, top, w, h)
+
+
+def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: list[Box],
+            segments, crossing_cost: float = 3.0, coast=(), coast_cost: float = 0.5
+            ) -> tuple[Box, int]:
+    """The earliest clean candidate, where crossing a drawn line counts as ``crossing_cost``
+    places later in the order (a point's label keeps its side unless it would cross a line;
+    a line's label avoids every line it can); if none is clean, the fewest collisions.
+    Returns the box and its number of collisions (0 when clean)."""
+    best, best_score = candidates[0], None
+    for rank, box in enumerate(candidates):
+        hard = (not box.inside(frame)) * 100 + sum(box.overlaps(other, 1.0) for other in placed)
+        hard += sum(box.overlaps(other) for other in obstacles)
+        margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
+        crossings = sum(_segment_hits(margin, a, b) for a, b in segments)
+        shores = sum(_segment_hits(box, a, b) for a, b in coast)
+        score = (hard, rank + crossing_cost * crossings + coast_cost * min(shores, 4))
+        if best_score is None or score < best_score:
+            best, best_score = box, score
+    return best, best_score[0]
+
+
+def _align(box: Box, x: float) -> str:
+    if box.left >= x:
+        return "left"
+    if box.right <= x:
+        return "right"
+    return "center"
+
+
+def _marker(scene: Scene, marker: str, x: float, y: float, size: float,
+            style: FigureStyle) -> float:
+    """Draw a point's marker; return its radius (0 when there is none)."""
+    if marker == "none":
+        return 0.0
+    ink = style.text
+    if marker == "capital":
+        radius = size * 0.42
+        scene.add(Circle(x, y, radius, style.background, ink, 1.0, role="capital"))
+        scene.add(Circle(x, y, radius * 0.45, ink, role="capital"))
+        return radius
+    if marker == "battle":
+        radius = size * 0.38
+        color = series_color(style.chart, 1)
+        scene.add(Path(((x - radius, y - radius), (x + radius, y + radius)), color, 1.6,
+                       role="battle"))
+        scene.add(Path(((x - radius, y + radius), (x + radius, y - radius)), color, 1.6,
+                       role="battle"))
+        return radius
+    radius = size * 0.3
+    scene.add(Circle(x, y, radius, ink, style.background, 0.75, role="city"))
+    return radius
+
+
+def _segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether segment a–b passes through the box (Liang–Barsky)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, a[0] - box.left), (dx, box.right - a[0]), (-dy, a[1] - box.top),
+                 (dy, box.bottom - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True

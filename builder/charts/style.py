@@ -1,0 +1,64 @@
+"""The look of figure text and strokes, taken from the layout once for both outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.charts.scene import Typeface
+from builder.fonts import Faces
+from builder.layout.model import Palette
+from builder.layout.values import Color
+
+GRID = Color("D9D9D9")
+GAP_WIDTH = 60  # % of a bar's width left between category groups (PowerPoint's gapWidth)
+HOLE_SIZE = 50  # doughnut hole, % of the diameter
+MAX_LABELLED_BARS = 16
+MAX_LABELLED_POINTS = 12
+
+
+@dataclass(frozen=True)
+class FigureStyle:
+    """Typeface, label size and colours for one figure in one output."""
+
+    typeface: Typeface
+    size: float
+    text: Color
+    muted: Color
+    surface: Color
+    background: Color
+    chart: tuple[Color, ...]
+    grid: Color = GRID
+    accent_hint: Color = Color("B5651D")  # warms the land on maps
+
+    @classmethod
+    def from_layout(cls, palette: Palette, faces: Faces, size: float) -> "FigureStyle":
+        return cls(Typeface(faces), size, palette.text, palette.muted, palette.surface,
+                   palette.background, tuple(palette.chart), GRID, palette.accent)
+
+    def resized(self, size: float) -> "FigureStyle":
+        return FigureStyle(self.typeface, size, self.text, self.muted, self.surface,
+                           self.background, self.chart, self.grid, self.accent_hint)
+
+
+def show_legend(figure) -> bool:
+    """A legend when asked, else when there are two or more series to tell apart."""
+    return figure.legend if figure.legend is not None else len(figure.series) > 1
+
+
+def show_data_labels(figure) -> bool:
+    """Values printed on the chart, when there are few enough of them to stay legible."""
+    kind = figure.kind
+    if kind in ("pie", "donut"):
+        return True
+    count = len(figure.categories) * len(figure.series)
+    if kind == "bar":
+        return not figure.stacked and count <= MAX_LABELLED_BARS
+    return len(figure.series) == 1 and count <= MAX_LABELLED_POINTS
+
+
+def line_label_below(values: tuple[float, ...], index: int) -> bool:
+    """A line's value label goes below a point lower than its neighbours (a valley), else above,
+    so the label never sits on the line itself."""
+    value = values[index]
+    neighbours = [values[i] for i in (index - 1, index + 1) if 0 <= i < len(values)]
+    return bool(neighbours) and all(value < other for other in neighbours)

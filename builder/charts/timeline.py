@@ -1,0 +1,294 @@
+"""Timeline geometry: dates to x, year ticks, and label lanes that never collide.
+
+Years are written on a band across the middle; each event's label stands in a lane above or
+below it, joined to its date by a stem (a span draws a bar from start to end, with dotted
+drop lines to the band). Lanes are assigned greedily: an event takes the nearest lane, on
+either side, where its measured label clears every label in that lane and no stem crosses a
+label. Going right to left with labels right of their stems (or the mirror) finds such a
+lane unless a label must be pulled in from the figure's edge, because a label then only
+covers stems already placed lower; both directions are tried and the one with fewer lanes
+wins. Labels never overlap at any size; text shrinks
+(to 70 %) before a stem is ever allowed across a label. Both outputs draw the result, so
+they show the same lanes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.charts.colors import series_color
+from builder.charts.geometry import Box
+from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface, scaled
+from builder.charts.style import FigureStyle
+
+YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
+MIN_SCALE = 0.7  # shrink text to 70 % before shrinking the whole drawing
+
+
+@dataclass(frozen=True)
+class TimeAxis:
+    """Years ``first`` .. ``last`` inclusive, mapped onto ``left`` .. ``right`` points."""
+
+    first: int
+    last: int
+    left: float
+    right: float
+
+    def x(self, year_fraction: float) -> float:
+        span = (self.last + 1) - self.first
+        return self.left + (year_fraction - self.first) / span * (self.right - self.left)
+
+    def label_step(self, label_width: float) -> int:
+        """Label every n-th year, n from 1, 2, 5, 10 …, so year labels keep a gap between them."""
+        per_year = (self.right - self.left) / ((self.last + 1) - self.first)
+        return next((s for s in YEAR_STEPS if s * per_year >= label_width * 1.5), YEAR_STEPS[-1])
+
+
+def axis_years(figure) -> tuple[int, int]:
+    """First and last year on the axis: the figure's ``start``/``end`` or the events' extent."""
+    starts = [event.date.start.year for event in figure.events]
+    ends = [(event.date.end or event.date.start).year for event in figure.events]
+    first = figure.start if figure.start is not None else min(starts)
+    last = figure.end if figure.end is not None else max(ends)
+    return min(first, min(starts)), max(last, max(ends))
+
+
+def _end_fraction(date) -> float:
+    """The right end of a span: the end of its last period (a year ends at year + 1)."""
+    end = date.end
+    if end.month is None:
+        return end.year + 1.0
+    if end.day is None:
+        return end.year + end.month / 12
+    return end.as_fraction()
+
+
+def _start_fraction(date) -> float:
+    start = date.start
+    if not date.is_range:
+        return start.as_fraction()
+    if start.month is None:
+        return float(start.year)
+    if start.day is None:
+        return start.year + (start.month - 1) / 12
+    return start.as_fraction()
+
+
+def timeline_scene(figure, style: FigureStyle, width: float, max_height: float) -> Scene:
+    """The timeline at the largest text size (down to 70 %) that fits ``max_height`` with no
+    stem crossing a label; failing that, the layout with the fewest crossings, scaled to fit."""
+    size = style.size
+    best: tuple[int, float, Scene] | None = None
+    while True:
+        scene, forced = _layout(figure, style.resized(size), width)
+        if forced == 0 and scene.height <= max_height:
+            return scene
+        if best is None or forced <= best[0]:  # on a tie the smaller text scales down less
+            best = (forced, size, scene)
+        if size <= style.size * MIN_SCALE:
+            break
+        size = max(style.size * MIN_SCALE, size - 0.5)
+    scene = best[2]
+    return scaled(scene, max_height / scene.height) if scene.height > max_height else scene
+
+
+@dataclass(frozen=True)
+class _Event:
+    """One event's measured label and where its date falls on the axis."""
+
+    date_text: str
+    lines: tuple[str, ...]
+    text_width: float
+    height: float
+    start: float
+    end: float
+    is_span: bool
+
+
+@dataclass(frozen=True)
+class _Spot:
+    side: str  # "above" or "below" the axis band
+    lane: int
+    text_left: float
+    box: Box  # horizontal extent only (top/height unused)
+    stems: tuple[float, ...]
+
+
+def _placements(event: _Event, width: float, pad: float,
+                sides: str = "right,left") -> list[tuple[float, float, float]]:
+    """(text_left, box_left, box_right) choices, in the order ``sides`` names them: the label
+    right of its stem (a span's label starts with its bar) or left of it."""
+    choices = []
+    right = event.start if event.is_span else event.start + pad
+    left = event.start - pad - event.text_width
+    lefts = [right if side == "right" else left for side in sides.split(",")]
+    for text_left in lefts:
+        text_left = min(max(text_left, 0.0), width - event.text_width)
+        box_left = min(event.start, text_left) - pad / 2
+        box_right = max(event.end, text_left + event.text_width) + pad / 2
+        choices.append((text_left, box_left, box_right))
+    return choices
+
+
+def _assign(events: list[_Event], width: float, pad: float,
+            gap: float) -> tuple[list[_Spot], int]:
+    """Lanes for every event: greedy in date order and in reverse (a cluster of close events
+    only clears its stems as a staircase, which one of the two orders builds); keep the result
+    with fewest forced crossings, then fewest lanes. Returns the spots and that count."""
+    best = None
+    forward = list(range(len(events)))
+    # Right-to-left with labels to the right (and the mirror) always has a clean answer: a
+    # label then covers only stems already placed, and so placed lower.
+    for order, sides in ((forward[::-1], "right"), (forward, "left"),
+                         (forward[::-1], "right,left"), (forward, "left,right")):
+        spots, forced = _greedy(events, order, width, pad, gap, sides)
+        lanes = (1 + max((s.lane for s in spots if s.side == "above"), default=-1)
+                 + 1 + max((s.lane for s in spots if s.side == "below"), default=-1))
+        if best is None or (forced, lanes) < best[:2]:
+            best = (forced, lanes, spots)
+    return best[2], best[0]
+
+
+def _greedy(events: list[_Event], order: list[int], width: float, pad: float,
+            gap: float, sides: str) -> tuple[list[_Spot], int]:
+    """Place events in ``order``, each in the nearest clear lane; count the ones that had to
+    be forced (their label put in a free lane above the rest, where a stem may cross it)."""
+    placed: dict[int, _Spot] = {}
+    forced = 0
+    for index in order:
+        event = events[index]
+        stems = (event.start, event.end) if event.is_span else (event.start,)
+        spots = list(placed.values())
+        chosen = None
+        for lane in range(2 * len(events) + 1):
+            for side in ("above", "below"):
+                for text_left, box_left, box_right in _placements(event, width, pad, sides):
+                    box = Box(box_left, 0, box_right - box_left, 1)
+                    if _clear(spots, side, lane, box, stems, gap) == 0:
+                        chosen = _Spot(side, lane, text_left, box, stems)
+                        break
+                if chosen:
+                    break
+            if chosen:
+                break
+        if chosen is None:  # no clean lane: the placement crossing the fewest stems
+            forced += 1
+            options = []
+            for lane in range(2 * len(events) + 1):
+                for side in ("above", "below"):
+                    for text_left, box_left, box_right in _placements(event, width, pad):
+                        box = Box(box_left, 0, box_right - box_left, 1)
+                        crossings = _clear(spots, side, lane, box, stems, gap)
+                        if crossings < 1000:
+                            options.append((crossings, lane, _Spot(side, lane, text_left, box,
+                                                                   stems)))
+            chosen = min(options, key=lambda option: option[:2])[2]
+        placed[index] = chosen
+    return [placed[i] for i in range(len(events))], forced
+
+
+def _clear(spots: list[_Spot], side: str, lane: int, box: Box, stems: tuple[float, ...],
+           gap: float) -> int:
+    """0 when the spot is clear; else 1000 for a label overlap in the lane (never allowed)
+    plus one per stem crossing a label (ours through a nearer label, or a farther label's
+    stem through ours). Only labels on the same side of the band count."""
+    problems = 0
+    for other in spots:
+        if other.side != side:
+            continue
+        other_left, other_right = other.box.left - gap, other.box.right + gap
+        if other.lane == lane and not (box.right <= other_left or box.left >= other_right):
+            problems += 1000
+        if other.lane < lane:
+            problems += sum(other_left <= x <= other_right for x in stems)
+        if other.lane > lane:
+            problems += sum(box.left - gap <= x <= box.right + gap for x in other.stems)
+    return problems
+
+
+def _layout(figure, style: FigureStyle, width: float) -> tuple[Scene, int]:
+    """The timeline at one text size, and how many labels had to accept a crossing stem."""
+    size, face = style.size, style.typeface
+    line = Typeface.line_height(size)
+    gap, pad = size * 0.5, size * 0.3
+    first, last = axis_years(figure)
+    year_width = face.width("0000", size, bold=True)
+    axis = TimeAxis(first, last, pad, width - pad)
+    max_label = max(width * 0.22, face.width("Armistice signed", size))
+    bar_height = size * 0.55
+
+    events = []
+    for event in sorted(figure.events, key=lambda e: e.date):
+        date_text = event.date.short()
+        lines = tuple(face.wrap(event.label, size, max_label))
+        text_width = max([face.width(date_text, size, bold=True)]
+                         + [face.width(l, size) for l in lines]) + 1.0
+        start = axis.x(_start_fraction(event.date))
+        end = axis.x(_end_fraction(event.date)) if event.date.is_range else start
+        height = (1 + len(lines)) * line + (bar_height + pad if event.date.is_range else 0.0)
+        events.append(_Event(date_text, lines, text_width, height, start, end,
+                             event.date.is_range))
+    spots, forced = _assign(events, width, pad, gap)
+    lanes_above = 1 + max((s.lane for s in spots if s.side == "above"), default=-1)
+    lanes_below = 1 + max((s.lane for s in spots if s.side == "below"), default=-1)
+
+    band = line * 1.25
+    # each lane as tall as its tallest label, so one long label does not widen every lane
+    heights = {side: [max((e.height for e, p in zip(events, spots)
+                           if p.side == side and p.lane == lane), default=0.0) + gap
+                      for lane in range(count)]
+               for side, count in (("above", lanes_above), ("below", lanes_below))}
+    offsets = {side: [sum(values[:lane]) for lane in range(len(values))]
+               for side, values in heights.items()}
+    band_top = sum(heights["above"]) + gap
+    band_bottom = band_top + band
+    height = band_bottom + sum(heights["below"]) + gap
+    scene = Scene(width, height)
+    point_color = series_color(style.chart, 0)
+    span_color = series_color(style.chart, 1)
+    band_color = style.muted
+
+    scene.add(Rect(axis.left, band_top, axis.right - axis.left, band, band_color, role="axis"))
+    step = axis.label_step(year_width)
+    for year in range(first, last + 2):
+        x = axis.x(year)
+        if first < year <= last:
+            scene.add(Path(((x, band_top), (x, band_bottom)), style.background, 0.75,
+                           role="tick"))
+        if year <= last and (year - first) % step == 0:
+            label_width = face.width(str(year), size, bold=True) + 1.0
+            centre = min(max(axis.x(year + 0.5), label_width / 2), width - label_width / 2)
+            scene.add(Text(centre - label_width / 2, band_top + (band - line) / 2, label_width,
+                           (str(year),), size, style.background, "center", bold=True,
+                           role="year"))
+
+    for event, spot in zip(events, spots):
+        above = spot.side == "above"
+        edge = band_top if above else band_bottom
+        if above:
+            bottom = band_top - gap - offsets["above"][spot.lane]
+            top = bottom - event.height
+        else:
+            top = band_bottom + gap + offsets["below"][spot.lane]
+            bottom = top + event.height
+        color = span_color if event.is_span else point_color
+        text_top = top
+        if event.is_span:
+            bar_top = bottom - bar_height if above else top
+            text_top = top if above else top + bar_height + pad
+            bar_edge = bar_top + bar_height if above else bar_top
+            for x in (event.start, event.end):
+                scene.add(Path(((x, bar_edge), (x, edge)), span_color, 0.75, dash="dotted",
+                               role="stem"))
+            scene.add(Rect(event.start, bar_top, max(event.end - event.start, 1.0), bar_height,
+                           span_color, role="span"))
+        else:
+            scene.add(Path(((event.start, bottom if above else top), (event.start, edge)),
+                           style.muted, 0.6, role="stem"))
+            scene.add(Circle(event.start, edge, size * 0.28, point_color, style.background, 0.75,
+                             role="event"))
+        scene.add(Text(spot.text_left, text_top, event.text_width, (event.date_text,), size,
+                       color, bold=True, role="date"))
+        scene.add(Text(spot.text_left, text_top + line, event.text_width, event.lines, size,
+                       style.text, role="event-label"))
+    return scene, forced
