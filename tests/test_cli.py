@@ -79,3 +79,13 @@ def test_unknown_format_is_bad_input(write_source, tmp_path: Path, capsys) -> No
     assert main(["build", str(path), "--out", str(tmp_path / "out"), "--format", "docx"]) == 2
     assert "unknown format 'docx'" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_validate_imports_no_renderer() -> None:
+    """validate must stay light: no reportlab or python-pptx (later: watch mode, hostile input)."""
+    code = ("import sys; from builder.cli import main; "
+            "status = main(['validate', 'sources/korean-war.yaml', 'layouts/']); "
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'pptx')); "
+            "print(status, heavy)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
