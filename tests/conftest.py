@@ -21,3 +21,18 @@ def write_source(tmp_path: Path):
         return path
 
     return write
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.json from the current outputs (on purpose only)")
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample built once per session (default layout, student edition)."""
+    from builder.cli import main
+
+    out = tmp_path_factory.mktemp("sample")
+    assert main(["build", str(SAMPLE), "--out", str(out)]) == 0
+    return out
