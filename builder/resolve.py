@@ -7,7 +7,9 @@ and asset paths. Renderers take a Document and never look at YAML or at each oth
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from string import Formatter
 from pathlib import Path
 
 from builder.editions import Edition, EditionRules
@@ -66,17 +68,25 @@ class Document:
                   "term": self.layout.course.term or "",
                   "instructor": self.lecture.instructor or self.layout.course.instructor or "",
                   "edition": self.edition.label, **{k: str(v) for k, v in extra.items()}}
-        text = template.format_map(_Blank(values))
-        for separator in (" · ", " | ", " — ", " - "):
-            text = text.strip().removeprefix(separator.strip()).removesuffix(separator.strip())
-            while separator + separator.strip() in text:
-                text = text.replace(separator + separator.strip(), separator.strip())
-        return text.strip(" ·|—-")
+        pieces: list[tuple[bool, str]] = []  # (is_field, text)
+        for literal, name, _spec, _conversion in Formatter().parse(template):
+            pieces.append((False, literal))
+            if name is not None:
+                pieces.append((True, values.get(name, "{" + name + "}")))
+        kept = [text for index, (is_field, text) in enumerate(pieces)
+                if is_field or not _SEPARATOR.fullmatch(text)
+                or not _touches_empty_field(pieces, index)]
+        return "".join(kept).strip()
 
 
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_SEPARATOR = re.compile(r"\s*[·|—–/-]?\s*")
+
+
+def _touches_empty_field(pieces: list[tuple[bool, str]], index: int) -> bool:
+    """A separator beside an empty field (or at either end) has nothing to separate."""
+    before = next((p for p in reversed(pieces[:index]) if p[1] or p[0]), None)
+    after = next((p for p in pieces[index + 1:] if p[1] or p[0]), None)
+    return any(p is None or (p[0] and not p[1]) for p in (before, after))
 
 
 def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> Document:
