@@ -87,6 +87,10 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = error.problem or error.context or "invalid YAML"
+        start = error.context_mark
+        if error.problem and error.context and start and (start.line, start.column) != (
+                mark.line, mark.column):
+            reason += f" ({error.context} that starts at {start.line + 1}:{start.column + 1})"
         return Located(shown, None), [Problem(shown, line, column, f"YAML syntax error: {reason}")]
     finally:
         loader.dispose()

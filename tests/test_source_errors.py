@@ -22,6 +22,8 @@ CASES = [
     pytest.param("title: T\ntitle: U\n" + VALID_TAIL,
                  "2:1: title: duplicate key 'title' (first given on line 1)", id="duplicate-key"),
     pytest.param("title: T\nsections: [\n", "3:1: YAML syntax error", id="yaml-syntax"),
+    pytest.param("title: [T\nlanguage: en\n", "2:9: YAML syntax error: expected ',' or ']', but got "
+                 "':' (while parsing a flow sequence that starts at 1:8)", id="yaml-unclosed-list"),
     pytest.param("title: T\ntitel: U\n" + VALID_TAIL,
                  "2:1: titel: unknown field 'titel'; did you mean 'title'?", id="unknown-key"),
     pytest.param("title: T\nsections:\n  - title: One\n    blocks:\n      - paragraf: Hi\n",
