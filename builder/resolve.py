@@ -73,20 +73,31 @@ class Document:
             pieces.append((False, literal))
             if name is not None:
                 pieces.append((True, values.get(name, "{" + name + "}")))
-        kept = [text for index, (is_field, text) in enumerate(pieces)
-                if is_field or not _SEPARATOR.fullmatch(text)
-                or not _touches_empty_field(pieces, index)]
-        return "".join(kept).strip()
+        texts = [text for _, text in pieces]
+        for index, (is_field, text) in enumerate(pieces):
+            if is_field and not text:
+                _trim_separators(texts, index)
+        return "".join(texts).strip()
 
 
-_SEPARATOR = re.compile(r"\s*[·|—–/-]?\s*")
+_SEPARATORS = " ·|—–/-"
 
 
-def _touches_empty_field(pieces: list[tuple[bool, str]], index: int) -> bool:
-    """A separator beside an empty field (or at either end) has nothing to separate."""
-    before = next((p for p in reversed(pieces[:index]) if p[1] or p[0]), None)
-    after = next((p for p in pieces[index + 1:] if p[1] or p[0]), None)
-    return any(p is None or (p[0] and not p[1]) for p in (before, after))
+def _trim_separators(texts: list[str], empty: int) -> None:
+    """Drop the separator an empty field leaves behind: ``{course} · Page`` → ``Page``."""
+    marks = _SEPARATORS.strip()
+    before = next((i for i in range(empty - 1, -1, -1) if texts[i].strip()), None)
+    after = next((i for i in range(empty + 1, len(texts)) if texts[i].strip()), None)
+    if before is None and after is not None:
+        texts[after] = texts[after].lstrip(_SEPARATORS)
+    elif after is None and before is not None:
+        texts[before] = texts[before].rstrip(_SEPARATORS)
+    elif before is not None and after is not None:
+        if texts[after].lstrip()[:1] in marks:
+            rest = texts[after].lstrip(_SEPARATORS)
+            texts[after] = rest if texts[before].endswith(" ") else " " + rest
+        elif texts[before].rstrip()[-1:] in marks:
+            texts[before] = texts[before].rstrip(_SEPARATORS) + " "
 
 
 def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> Document:

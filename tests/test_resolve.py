@@ -59,6 +59,9 @@ def test_glossary_is_alphabetical_and_timeline_chronological(document) -> None:
     ("{lecture} | {date}", "The Korean War | June 25, 1950"),
     ("Page {page} of {pages}", "Page 3 of 9"),
     ("{course} — {term} — {lecture}", "The Korean War"),
+    ("{course} · Page {page} of {pages}", "Page 3 of 9"),
+    ("{lecture} · {course} · Page {page}", "The Korean War · Page 3"),
+    ("Unit {course} · {lecture}", "Unit The Korean War"),
 ])
 def test_fill_drops_separators_of_empty_fields(document, template: str, expected: str) -> None:
     assert document.fill(template, page=3, pages=9) == expected
