@@ -15,6 +15,7 @@ from builder.inline import plain
 from builder.layout import load_layout
 from builder.resolve import Document, resolve
 from builder.source import load_source
+from tests.conftest import ROOT, SAMPLE
 
 LECTURE = """
 title: The *Korean* War
@@ -24,6 +25,7 @@ instructor: Ada Teacher
 keywords: [Cold War, armistice]
 essential_question: Victory or defeat?
 objectives: [Explain the division, Weigh the outcome]
+takeaways: [TAKEAWAY-ONE the line held., TAKEAWAY-TWO nobody won outright.]
 notes: GENERAL-NOTE for the whole lecture.
 sections:
   - title: Korea divided at the *38th* parallel
@@ -368,3 +370,137 @@ sections:
     assert "CALLOUT-TEXT" in text
     if filler == 3:
         assert two == one and "QUESTION-TEXT" in text
+
+
+# --- takeaways, title page, fonts -----------------------------------------------------------
+
+def page_of(reader: PdfReader, phrase: str) -> int:
+    """The index of the first page whose text holds ``phrase``."""
+    return next(index for index, page in enumerate(reader.pages)
+                if phrase in squeeze(page.extract_text()))
+
+
+def test_takeaways_close_the_sections_in_the_order_of_parts(student: PdfReader) -> None:
+    text = squeeze(all_text(student))
+    position = text.index("Neither, perhaps.")  # the end of the last section
+    for phrase in ("Key takeaways", "TAKEAWAY-ONE the line held.",
+                   "TAKEAWAY-TWO nobody won outright.", "Glossary", "Key people"):
+        position = text.index(phrase, position)  # each after the one before
+    assert "Key takeaways" in squeeze(student.pages[1].extract_text())  # in the contents
+    takeaways = page_of(student, "TAKEAWAY-ONE")
+    # they follow the last section on its page; the back matter starts a new one
+    assert takeaways == page_of(student, "Neither, perhaps.")
+    assert "Glossary" not in student.pages[takeaways].extract_text()
+    key = destinations(student)["part-takeaways"]
+    assert student.get_destination_page_number(key) == takeaways
+
+
+def test_takeaways_part_can_be_left_out_or_moved(lecture: Path, tmp_path: Path) -> None:
+    layout = tmp_path / "layout.yaml"
+    layout.write_text("guide:\n  parts: [takeaways, sections, glossary]\n", encoding="utf-8")
+    moved = squeeze(all_text(read(render_guide(document_for(lecture, layout=layout)))))
+    assert moved.index("TAKEAWAY-ONE") < moved.index("Neither, perhaps.") < \
+        moved.index("Glossary Containment")
+    layout.write_text("guide:\n  parts: [sections, glossary]\n", encoding="utf-8")
+    left_out = all_text(read(render_guide(document_for(lecture, layout=layout))))
+    assert "TAKEAWAY-ONE" not in left_out and "Key takeaways" not in left_out
+
+
+def test_title_page_with_a_course_layout_shows_course_term_and_question(lecture: Path) -> None:
+    reader = read(render_guide(document_for(lecture, layout=ROOT / "layouts/history-101.yaml")))
+    cover = squeeze(reader.pages[0].extract_text())
+    for expected in ("HIST 101", "MODERN WORLD HISTORY", "Spring 2027", "The Korean War",
+                     "A line drawn in 1945", "Victory or defeat?", "Ada Teacher",
+                     "July 27, 1953", "STUDENT EDITION", "In this guide", "NAME"):
+        assert expected in cover, expected
+    assert "Spring 2027 · 1 /" not in cover  # no furniture on the title page
+    assert "Spring 2027 · 2 /" in reader.pages[1].extract_text()
+    # the cover features the essential question, so page 2 does not repeat it
+    assert "Essential question" not in reader.pages[1].extract_text()
+
+
+@pytest.mark.parametrize("size, orientation", [("A4", "portrait"), ("Letter", "portrait"),
+                                               ("A5", "landscape"), ("A5", "portrait")])
+def test_title_page_stays_on_one_page(lecture: Path, tmp_path: Path, size: str,
+                                      orientation: str) -> None:
+    layout = tmp_path / "layout.yaml"
+    layout.write_text(f"""
+course: {{code: HIST 101, title: Modern World History, term: Spring 2027}}
+guide:
+  page_size: {size}
+  orientation: {orientation}
+  logo: {ROOT / "layouts/assets/history-101-logo.png"}
+""", encoding="utf-8")
+    reader = read(render_guide(document_for(lecture, layout=layout)))
+    cover = squeeze(reader.pages[0].extract_text())
+    assert "HIST 101" in cover and "The Korean War" in cover and "Ada Teacher" in cover
+    assert "Learning objectives" not in cover
+    assert "Learning objectives" in reader.pages[1].extract_text()
+
+
+def test_instructor_cover_has_no_name_line(instructor: PdfReader) -> None:
+    cover = instructor.pages[0].extract_text()
+    assert "INSTRUCTOR EDITION" in cover and "NAME" not in cover
+
+
+BASE_14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica",
+           "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman",
+           "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats"}
+
+
+def page_fonts(reader: PdfReader) -> dict[str, object]:
+    """Every font the pages (and the forms they draw, e.g. figures) use, by base name."""
+    fonts: dict[str, object] = {}
+
+    def visit(resources) -> None:
+        if resources is None:
+            return
+        resources = resources.get_object()
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            fonts[str(font["/BaseFont"]).removeprefix("/")] = font
+        for xobject in resources.get("/XObject", {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                visit(xobject.get("/Resources"))
+
+    for page in reader.pages:
+        visit(page.get("/Resources"))
+    return fonts
+
+
+@pytest.mark.parametrize("layout", [None, "layouts/history-101.yaml"])
+def test_every_font_is_an_embedded_subset_of_the_layout_fonts(layout: str | None) -> None:
+    """Figures too: reportlab graphics open in Helvetica unless told otherwise."""
+    document = document_for(SAMPLE, layout=ROOT / layout if layout else None)
+    fonts = page_fonts(read(render_guide(document)))
+    assert fonts
+    families = {faces.family.replace(" ", "") for faces in document.fonts.values()}
+    for name, font in fonts.items():
+        base = name.split("+", 1)[-1]
+        assert base not in BASE_14, name
+        assert "+" in name, f"{name} is not a subset"
+        descriptor = font["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor, f"{name} is not embedded"
+        assert any(base.startswith(family) for family in families), name
+
+
+def test_short_table_columns_keep_their_width_and_headers_never_break(lecture: Path) -> None:
+    """A people table: names and dates on one line, only the long column wraps."""
+    from builder.guide.styles import Styles
+    from builder.guide.tables import column_widths
+    from builder.measure import width as text_width
+
+    document = document_for(lecture, layout=ROOT / "layouts/large-print.yaml")
+    styles = Styles(document)
+    columns = [["Name", "Dwight D. Eisenhower", "Kim Il Sung"], ["Dates", "—", "1890–1969"],
+               ["Role", "Republican candidate who won the 1952 presidential election; " * 3,
+                "Communist dictator of North Korea"]]
+    widths = column_widths(columns, styles.cell, 480, header_style=styles.cell_header,
+                           column_styles=[styles.cell_bold])
+    assert abs(sum(widths) - 480) < 0.01
+    bold, size = styles.cell_bold.font_name, styles.cell_bold.paragraph.fontSize
+    assert widths[0] >= text_width("Dwight D. Eisenhower", bold, size)
+    header_font = styles.cell_header.font_name
+    assert widths[1] >= text_width("Dates", header_font, size)
+    assert widths[2] > widths[0] + widths[1]

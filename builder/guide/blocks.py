@@ -14,11 +14,13 @@ from reportlab.platypus import TableStyle
 
 from builder.guide import figures
 from builder.guide.context import Context, tag
-from builder.guide.flowables import Anchor
+from builder.guide.flowables import Anchor, FittedFigure
 from builder.guide.markup import check_glyphs
 from builder.guide.questions import question_flowables
 from builder.guide.tables import box, cell_font, data_table, unbreakable
+from builder.inline import plain
 from builder.measure import width as text_width
+from builder.model import TableFigure
 from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerm, KeyTerms, Paragraph,
                            People, Person, Questions, Quote, SpeakerNotes, Statistics,
                            SubBullets, Table as TableBlock, Timeline, TimelineEvent)
@@ -161,7 +163,13 @@ def _(block: Statistics, context: Context) -> list[Flowable]:
     styles = context.styles
     where = block.where
     statistics = block.statistics
-    widest = max(1, min(4, int(context.width // STATISTIC_MIN_WIDTH)))
+    value_style = styles.stat_value
+    word_width = max(text_width(word, value_style.font_name, value_style.paragraph.fontSize)
+                     for statistic in statistics for word in plain(statistic.value).split())
+    # a big number may wrap between words ("More than / half") but never inside one
+    # ("~5 mil / lion"): a column is at least as wide as the widest word plus the padding
+    column_min = max(STATISTIC_MIN_WIDTH, word_width + 2 * 8 + 6)
+    widest = max(1, min(4, int(context.width // column_min)))
     rows_needed = -(-len(statistics) // widest)
     columns = -(-len(statistics) // rows_needed)  # balanced: 4 items make 2 × 2, not 3 + 1
     cells: list[list[Flowable]] = []
@@ -193,23 +201,39 @@ def _(block: Statistics, context: Context) -> list[Flowable]:
 
 @render_block.register
 def _(block: FigureRef, context: Context) -> list[Flowable]:
-    """Drawing, caption and credit, never split across pages; first use gets the anchor."""
+    """Drawing, caption and credit, never split across pages; first use gets the anchor.
+
+    Charts, maps and images may shrink a little to finish a page (``FittedFigure``); a
+    table figure keeps its size.
+    """
     styles = context.styles
-    numbered = context.document.figure(block.figure)
+    document = context.document
+    numbered = document.figure(block.figure)
     caption_space = styles.line * 4
-    drawing = figures.figure_flowable(context.document, numbered, context.width,
-                                      context.frame_height * 0.62 - caption_space)
     label = numbered.label + "."
-    caption = context.paragraph(numbered.figure.caption, styles.caption, block.where,
-                                prefix=f"<b>{context.markup(label, styles.caption, block.where)}"
-                                       "</b> ")
-    stack: list[Flowable] = [drawing, caption]
-    if numbered.credit:
-        stack.append(context.paragraph(numbered.credit, styles.credit, block.where))
     key = f"figure-{numbered.figure.id}"
-    if context.claim_anchor(key):
-        stack.insert(0, Anchor(key))
-    return tag([lead(context, 0.3), figure_column(context, stack), gap(context)], block.where)
+    anchored = context.claim_anchor(key)
+
+    def column(max_height: float) -> Flowable:
+        drawing = figures.figure_flowable(document, numbered, context.width, max_height)
+        caption = context.paragraph(
+            numbered.figure.caption, styles.caption, block.where,
+            prefix=f"<b>{context.markup(label, styles.caption, block.where)}</b> ")
+        stack: list[Flowable] = [drawing, caption]
+        if numbered.credit:
+            stack.append(context.paragraph(numbered.credit, styles.credit, block.where))
+        if anchored:
+            stack.insert(0, Anchor(key))
+        return tag([figure_column(context, stack)], block.where)[0]
+
+    max_height = context.frame_height * 0.62 - caption_space
+    if isinstance(numbered.figure, TableFigure):
+        figure: Flowable = column(max_height)
+    else:
+        drawing = figures.figure_flowable(document, numbered, context.width, max_height)
+        natural = drawing.wrap(context.width, context.frame_height)[1]
+        figure = FittedFigure(column, natural)
+    return tag([lead(context, 0.3), figure, gap(context)], block.where)
 
 
 def figure_column(context: Context, stack: list[Flowable]) -> Flowable:
@@ -220,7 +244,7 @@ def figure_column(context: Context, stack: list[Flowable]) -> Flowable:
     """
     drawing = next(f for f in stack if not isinstance(f, Anchor))
     drawing_width = drawing.wrap(context.width, context.frame_height)[0]
-    column = min(context.width, max(drawing_width, context.width * 0.62))
+    column = min(context.width, max(drawing_width, context.width * 0.45))
     return unbreakable(stack, column, context.styles, align="CENTER")
 
 

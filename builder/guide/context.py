@@ -28,6 +28,9 @@ class Context:
     width: float
     frame_height: float
     anchors: set[str] = field(default_factory=set)
+    featured: set[str] = field(default_factory=set)
+    """What an earlier part already printed prominently (``"essential_question"`` on the
+    title page), so a later part does not print it a second time."""
 
     def paragraph(self, text: str, style: TextStyle, where: str, *, inline: bool = True,
                   prefix: str = "", suffix: str = "", bullet: str | None = None) -> Paragraph:

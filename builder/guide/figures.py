@@ -30,6 +30,7 @@ from builder.model import ImageFigure, TableFigure
 from builder.numbering import NumberedFigure
 from builder.resolve import Document
 
+FALLBACK_SIZE = 8.0  # the drawings' opening font size; every String sets its own
 _DASHES = {"solid": None, "dashed": (4.0, 2.5), "dotted": (1.0, 2.0)}
 
 
@@ -77,9 +78,15 @@ def _hex(color: Color | None):
 
 
 def paint(scene: sc.Scene, typeface: sc.Typeface) -> Drawing:
-    """A reportlab Drawing of a scene (y flipped: scenes grow downward, PDF upward)."""
+    """A reportlab Drawing of a scene (y flipped: scenes grow downward, PDF upward).
+
+    The drawing starts in the figure's own typeface: reportlab's graphics state otherwise
+    opens every drawing with ``STATE_DEFAULTS`` Helvetica, which lands in the PDF as an
+    unembedded base-14 font even when no string uses it.
+    """
     height = scene.height
-    drawing = Drawing(scene.width, height)
+    drawing = Drawing(scene.width, height, initialFontName=typeface.font(False),
+                      initialFontSize=FALLBACK_SIZE)
     for item in scene.items:
         drawing.add(_PAINTERS[type(item)](item, height, typeface))
     drawing.hAlign = "CENTER"
@@ -165,6 +172,7 @@ def _table(document: Document, figure: TableFigure, width: float) -> Table:
     data += [[Paragraph(_escape(cell), body) for cell in row] for row in figure.rows]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), measure.face(faces), size),  # else Helvetica, unembedded
         ("BACKGROUND", (0, 0), (-1, 0), _hex(palette.surface)),
         ("LINEBELOW", (0, 0), (-1, 0), 0.75, _hex(palette.primary)),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, _hex(palette.muted)),

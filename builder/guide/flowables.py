@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
+
+UNBOUNDED = 0xffffff  # platypus measures keep-together groups with (at least) this height
 
 
 class Anchor(Flowable):
@@ -49,6 +53,35 @@ class AnswerLines(Flowable):
         canvas.restoreState()
 
 
+class Badge(Flowable):
+    """A number in a filled circle (the takeaways' markers): reads as a designed list, not
+    as a second numbered list competing with the objectives' "1." "2." "3."."""
+
+    def __init__(self, text: str, diameter: float, fill: Color, ink: Color, font: str,
+                 size: float):
+        super().__init__()
+        self.text = text
+        self.diameter = diameter
+        self.fill = fill
+        self.ink = ink
+        self.font = font
+        self.size = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.diameter, self.diameter
+
+    def draw(self) -> None:
+        canvas = self.canv
+        radius = self.diameter / 2
+        canvas.saveState()
+        canvas.setFillColor(self.fill)
+        canvas.circle(radius, radius, radius, stroke=0, fill=1)
+        canvas.setFillColor(self.ink)
+        canvas.setFont(self.font, self.size)
+        canvas.drawCentredString(radius, radius - self.size * 0.35, self.text)
+        canvas.restoreState()
+
+
 class Rule(Flowable):
     """A short coloured bar, e.g. under a section heading; keeps with what follows."""
 
@@ -69,3 +102,62 @@ class Rule(Flowable):
         canvas.setFillColor(self.color)
         canvas.rect(0, self.space_after, self.length, self.thickness, stroke=0, fill=1)
         canvas.restoreState()
+
+
+class FittedFigure(Flowable):
+    """A figure column (drawing, caption, credit) that may shrink a little to fit the space
+    left on a page instead of leaving a large gap and moving whole to the next one.
+
+    ``make(max_height)`` builds the column with the drawing at most ``max_height`` tall;
+    ``natural`` is the drawing's height at full size. The figure shrinks to no less than
+    ``min_scale`` of that; below, it reports its full size and platypus moves it on. Inside
+    a keep-together group (a heading kept with its figure) platypus measures with an
+    unbounded height: we answer with the smallest acceptable size, so the group is kept on
+    this page whenever the shrunk figure fits, and the real wrap then picks the largest size
+    that does. Never split: a figure is one piece.
+    """
+
+    def __init__(self, make: Callable[[float], Flowable], natural: float,
+                 min_scale: float = 0.72):
+        super().__init__()
+        self.make = make
+        self.natural = natural
+        self.min_scale = min_scale
+        self.hAlign = "CENTER"  # the frame places us; a narrow map's column sits centred
+        self.chosen: Flowable | None = None
+        self._sizes: dict[tuple[float, float], tuple[Flowable, float, float]] = {}
+
+    def _build(self, width: float, drawing_height: float) -> tuple[Flowable, float, float]:
+        key = (round(width, 3), round(drawing_height, 3))
+        if key not in self._sizes:
+            column = self.make(drawing_height)
+            self._sizes[key] = (column, *column.wrap(width, UNBOUNDED))
+        return self._sizes[key]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        full = self._build(available_width, self.natural)
+        smallest = self._build(available_width, self.natural * self.min_scale)
+        if available_height >= UNBOUNDED:
+            self.chosen = smallest[0]
+            return smallest[1], smallest[2]
+        if full[2] <= available_height or smallest[2] > available_height:
+            self.chosen = full[0]
+            return full[1], full[2]
+        # the caption and credit keep their height: take the difference off the drawing
+        shrunk = self._build(available_width, self.natural - (full[2] - available_height) - 1)
+        self.chosen = shrunk[0] if shrunk[2] <= available_height else smallest[0]
+        chosen = shrunk if self.chosen is shrunk[0] else smallest
+        return chosen[1], chosen[2]
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        assert self.chosen is not None, "platypus wraps a flowable before drawing it"
+        self.chosen.drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self) -> float:
+        return 0.0
+
+    def getSpaceAfter(self) -> float:
+        return 0.0

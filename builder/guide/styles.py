@@ -45,6 +45,7 @@ class Palette:
     """The layout's colours as reportlab colours, plus tints the guide derives from them."""
 
     primary: colors.Color
+    on_primary: colors.Color
     accent: colors.Color
     text: colors.Color
     muted: colors.Color
@@ -65,7 +66,8 @@ def palette(document: Document) -> Palette:
         "warning": (rgb(layout_palette.accent), rgb(layout_palette.accent.mix(WHITE, 0.87))),
     }
     return Palette(
-        primary=rgb(layout_palette.primary), accent=rgb(layout_palette.accent),
+        primary=rgb(layout_palette.primary), on_primary=rgb(layout_palette.on_primary),
+        accent=rgb(layout_palette.accent),
         text=rgb(layout_palette.text), muted=rgb(layout_palette.muted),
         surface=rgb(layout_palette.surface),
         zebra=rgb(layout_palette.surface.mix(WHITE, 0.55)),
@@ -115,6 +117,12 @@ class Styles:
         self.overline = make("overline", heading, sizes.small + 1, bold=True,
                              color=self.colors.accent, spaceAfter=sizes.small)
         self.title_meta = make("title_meta", body, sizes.body + 1, color=text)
+        self.meta_label = make("meta_label", heading, sizes.small, bold=True, color=muted,
+                               leading=sizes.small * 1.3, spaceAfter=1)
+        self.preview = make("preview", body, sizes.body, color=text,
+                            leading=sizes.body * 1.3)
+        self.takeaway = make("takeaway", body, sizes.body + 0.5, color=text,
+                             leading=(sizes.body + 0.5) * sizes.leading)
         self.heading1 = make("heading1", heading, sizes.heading1, bold=True, color=primary,
                              leading=sizes.heading1 * 1.2, spaceBefore=body_leading * 1.6,
                              spaceAfter=body_leading * 0.35, keepWithNext=1)
@@ -169,4 +177,5 @@ class Styles:
                            rightIndent=28, splitLongWords=1),
         ]
         self.furniture_font = face(body)
+        self.edition_font = face(heading, bold=True)
         self.furniture_size = sizes.small

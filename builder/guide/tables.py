@@ -26,27 +26,57 @@ def cell_font(styles: Styles) -> tuple:
     return ("FONT", (0, 0), (-1, -1), styles.body.font_name, styles.body_size)
 
 
-def column_widths(columns: Sequence[Sequence[str]], style: TextStyle,
-                  available: float) -> list[float]:
-    """Share ``available`` between columns by their natural and minimum (longest word) widths."""
-    font, size = style.font_name, style.paragraph.fontSize
+def column_widths(columns: Sequence[Sequence[str]], style: TextStyle, available: float,
+                  header_style: TextStyle | None = None,
+                  column_styles: Sequence[TextStyle | None] = ()) -> list[float]:
+    """Share ``available`` between columns by their natural and minimum (longest word) widths.
+
+    Each column's first entry is its header, measured in ``header_style`` (bold) when given,
+    so a header never breaks inside a word ("Date/s"); ``column_styles`` gives a column's
+    body cells their own style (a bold first column). When the columns do not all fit,
+    a column that fits in its fair share keeps its natural width (names and dates stay on
+    one line) and only the long columns wrap, sharing what is left.
+    """
     padding = 2 * CELL_PADDING + 1
     count = len(columns)
-    natural = [max((text_width(plain(text), font, size) for text in column), default=0) + padding
-               for column in columns]
-    minimum = [min(max((text_width(word, font, size) for text in column
-                        for word in plain(text).split()), default=0) + padding,
-                   available / count)
-               for column in columns]
+
+    def measured(number: int, column: Sequence[str]) -> list[tuple[str, str, float]]:
+        body = column_styles[number] if number < len(column_styles) else None
+        cells = []
+        for index, text in enumerate(column):
+            cell_style = (header_style if index == 0 else body) or style
+            cells.append((plain(text), cell_style.font_name, cell_style.paragraph.fontSize))
+        return cells
+
+    cells = [measured(number, column) for number, column in enumerate(columns)]
+    natural = [max((text_width(text, font, size) for text, font, size in column), default=0)
+               + padding for column in cells]
+    minimum = [min(max((text_width(word, font, size) for text, font, size in column
+                        for word in text.split()), default=0) + padding, available / count)
+               for column in cells]
     minimum = [max(value, min(36.0, available / count)) for value in minimum]
     if sum(natural) <= available:
         spare = available - sum(natural)
         total = sum(natural)
         return [value + spare * value / total for value in natural]
-    remaining = max(0.0, available - sum(minimum))
-    wants = [max(0.0, n - m) for n, m in zip(natural, minimum)]
-    total_want = sum(wants) or 1.0
-    return [m + remaining * w / total_want for m, w in zip(minimum, wants)]
+    fixed: dict[int, float] = {}
+    while True:  # settle the columns that fit in a fair share of what the others leave
+        open_columns = [i for i in range(count) if i not in fixed]
+        left = available - sum(fixed.values())
+        fair = left / max(1, len(open_columns))
+        settled = [i for i in open_columns if natural[i] <= fair]
+        if not settled:
+            break
+        fixed.update({i: natural[i] for i in settled})
+    open_columns = [i for i in range(count) if i not in fixed]
+    left = available - sum(fixed.values())
+    if not open_columns or sum(minimum[i] for i in open_columns) > left:
+        fixed, open_columns, left = {}, list(range(count)), available
+    remaining = max(0.0, left - sum(minimum[i] for i in open_columns))
+    wants = {i: max(0.0, natural[i] - minimum[i]) for i in open_columns}
+    total_want = sum(wants.values()) or 1.0
+    return [fixed[i] if i in fixed else minimum[i] + remaining * wants[i] / total_want
+            for i in range(count)]
 
 
 def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[str]],
@@ -54,7 +84,8 @@ def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[
     """A full-width table: header tinted and repeated on each page, zebra rows."""
     styles = context.styles
     widths = column_widths([[header[i], *(row[i] for row in rows)] for i in range(len(header))],
-                           styles.cell, context.width)
+                           styles.cell, context.width, header_style=styles.cell_header,
+                           column_styles=[styles.cell_bold] if bold_first_column else ())
     data: list[list[Flowable]] = [[context.paragraph(text, styles.cell_header, where)
                                    for text in header]]
     for row in rows:

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.doctemplate import LayoutError as ReportlabLayoutError
 
@@ -161,6 +161,15 @@ class GuideTemplate(BaseDocTemplate):
     def afterPage(self) -> None:
         self.notify("PageTotal", self.page)
 
+    def filterFlowables(self, flowables: list[Flowable]) -> None:
+        """Drop a plain Spacer that would open a page: the space after a block that ended
+        the last page would otherwise push this page's text down, and pages would start at
+        different heights. (Space before a paragraph is already dropped at a frame's top;
+        CondPageBreak is a Spacer subclass and is kept.)"""
+        frame = getattr(self, "frame", None)
+        if flowables and type(flowables[0]) is Spacer and frame is not None and frame._atTop:
+            flowables[0] = None
+
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Place one flowable; a reportlab LayoutError names the block it came from."""
         where = where_of(flowables[0]) if flowables else ""
@@ -216,7 +225,9 @@ class GuideTemplate(BaseDocTemplate):
         canvas.restoreState()
 
     def _title_band(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """A band of the primary colour across the top of the title page."""
+        """A band of the primary colour across the top of the title page, naming the edition
+        at its right, in line with the text column, so a student copy and an instructor copy
+        are told apart at a glance."""
         page_width, page_height = self.pagesize
         band = self.topMargin * 0.45
         canvas.saveState()
@@ -224,6 +235,14 @@ class GuideTemplate(BaseDocTemplate):
         canvas.rect(0, page_height - band, page_width, band, stroke=0, fill=1)
         canvas.setFillColor(self.styles.colors.accent)
         canvas.rect(0, page_height - band - 3, page_width, 3, stroke=0, fill=1)
+        size = min(self.styles.furniture_size + 0.5, band * 0.45)
+        if size >= 5:
+            font = self.styles.edition_font
+            label = self.document.edition.label.upper()
+            canvas.setFillColor(self.styles.colors.on_primary)
+            canvas.setFont(font, size)
+            canvas.drawRightString(page_width - self.rightMargin,
+                                   page_height - band / 2 - size * 0.35, label)
         canvas.restoreState()
 
     @staticmethod

@@ -17,8 +17,8 @@ from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
 from builder.layout.values import ColorValue, Length, LengthValue
 from builder.model.base import Model
 
-GUIDE_PARTS = ("title_page", "objectives", "contents", "sections", "glossary", "people",
-               "timeline", "questions", "answer_key", "notes_appendix", "sources")
+GUIDE_PARTS = ("title_page", "objectives", "contents", "sections", "takeaways", "glossary",
+               "people", "timeline", "questions", "answer_key", "notes_appendix", "sources")
 DECK_PARTS = ("title", "agenda", "objectives", "sections", "timeline", "people", "questions",
               "takeaways", "sources")
 SLIDE_KINDS = ("title", "section", "content", "figure", "blank")
