@@ -20,6 +20,7 @@ from builder.inline import Run, plain
 from builder.layout import load_layout
 from builder.resolve import resolve
 from builder.source import load_source
+from tests.conftest import SAMPLE
 
 EMU = 12700
 LECTURE = """
@@ -302,7 +303,19 @@ def test_other_slide_sizes_and_layouts_fit(write_source, tmp_path):
     for slide in presentation.slides:
         title = slide.shapes.title
         for logo in (shape for shape in slide.shapes if shape.name == "logo"):
-            assert title.left + title.width <= logo.left, "the title runs under the logo"
+            if title.top < logo.top + logo.height and logo.top < title.top + title.height:
+                assert title.left + title.width <= logo.left, "the title runs under the logo"
+            for shape in slide.shapes:
+                if shape.has_text_frame and shape.text_frame.text.strip():
+                    assert not _intersect(shape, logo), f"the logo covers '{shape.name}'"
+    kinds = {slide.slide_layout.name for slide in presentation.slides
+             if any(shape.name == "logo" for shape in slide.shapes)}
+    assert {"Title Slide", "Title Only"} <= kinds, "the logo is on title and content slides"
+
+
+def _intersect(one, other) -> bool:
+    return (one.left < other.left + other.width and other.left < one.left + one.width
+            and one.top < other.top + other.height and other.top < one.top + one.height)
 
 
 def test_template_with_a_missing_layout_name_lists_the_layouts(write_source, tmp_path):
@@ -343,3 +356,61 @@ def test_libreoffice_converts_the_deck(write_source, tmp_path):
                    check=True, capture_output=True, timeout=180)
     pdf = tmp_path / "deck.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_bands_rules_and_panels_are_marked_decorative(deck):
+    _, presentation = deck
+    uri = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+    names = set()
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            properties = shape._element.xpath("./*[1]/p:cNvPr")[0]
+            marked = any(ext.get("uri") == uri for ext in properties.iter(
+                "{http://schemas.openxmlformats.org/drawingml/2006/main}ext"))
+            if shape.name in ("band", "rule", "panel", "panel-bar", "quote-bar"):
+                assert marked, f"'{shape.name}' is not marked decorative"
+                names.add(shape.name)
+            elif shape.has_text_frame and shape.text_frame.text.strip():
+                assert not marked, f"'{shape.name}' holds text but is marked decorative"
+    assert {"band", "rule", "panel"} <= names
+
+
+def test_chart_text_names_all_three_font_slots(deck):
+    _, presentation = deck
+    charts = [shape.chart for slide in presentation.slides for shape in slide.shapes
+              if shape.has_chart]
+    assert charts
+    for chart in charts:
+        for properties in chart._chartSpace.xpath(".//a:defRPr | .//a:rPr"):
+            slots = {child.tag.split("}")[1] for child in properties}
+            assert {"latin", "ea", "cs"} <= slots
+
+
+def test_figure_text_is_large_enough_to_read_from_the_back_of_the_room():
+    """The sample's map labels are at least 12 pt on the slide (its crowded 15-event timeline
+    at least 11 pt: at 12 pt its lanes need 329 pt and the slide gives 297 under the title,
+    caption and credit), and every figure fills most of the body."""
+    from builder.deck.grid import Grid
+
+    document, data = build(SAMPLE)
+    presentation = open_deck(data)
+    grid = Grid.build(document.layout.deck)
+    figures = [shape for slide in presentation.slides for shape in slide.shapes
+               if shape.name.startswith("figure-")]
+    assert {shape.name for shape in figures} == {"figure-korea-map", "figure-casualty-chart",
+                                                 "figure-war-timeline"}
+    for figure in figures:
+        assert figure.height >= grid.body.height * 0.7 * EMU, figure.name
+        sizes = [run.font.size.pt for shape in all_shapes([figure]) if shape.has_text_frame
+                 for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
+                 if run.font.size is not None]
+        caption = next(shape for slide in presentation.slides for shape in slide.shapes
+                       if shape.name == "caption-" + figure.name.removeprefix("figure-"))
+        if figure.name == "figure-korea-map":  # tall: full height, caption beside it
+            assert caption.left >= figure.left + figure.width
+            assert figure.height >= grid.body.height * 0.95 * EMU
+        else:  # wide: caption underneath
+            assert caption.top >= figure.top + figure.height
+        if figure.shape_type == MSO_SHAPE_TYPE.GROUP:
+            floor = 11 if figure.name == "figure-war-timeline" else 12
+            assert sizes and min(sizes) >= floor, (figure.name, min(sizes))

@@ -11,6 +11,7 @@ from builder.deck.specs import (CardsSlide, FigureSlide, PromptSlide, QuoteSlide
 from builder.layout import load_layout
 from builder.resolve import resolve
 from builder.source import load_source
+from tests.conftest import SAMPLE
 
 LECTURE = """
 title: The Korean War
@@ -111,10 +112,12 @@ def test_figure_caption_is_the_numbered_caption(planned):
 def test_questions_numbered_and_answers_only_in_notes_for_students(planned):
     _, plan = planned
     assert [t for t in plan.titles if t.startswith("Question")] == [
-        "Question 1", "Question 2", "Question 3"]
+        "Questions 1–2", "Question 3"]
     assert not any(t.startswith("Answer") for t in plan.titles)
-    question = next(s for s in plan.slides if s.title == "Question 2")
-    assert "Answer: A. Truman" in question.notes
+    group = next(s for s in plan.slides if s.title == "Questions 1–2")
+    assert "Question 2. Answer: A. Truman" in group.notes
+    assert [p.marker for p in group.paras] == ["1.", "2.", "A.", "B."]
+    assert [p.level for p in group.paras] == [1, 1, 2, 2]
 
 
 def test_instructor_edition_adds_answer_slides(write_source):
@@ -180,3 +183,109 @@ def test_shrinks_no_further_than_min_body(write_source):
 def test_plan_is_reproducible(write_source):
     path = write_source(LECTURE)
     assert plan_for(path)[1] == plan_for(path)[1]
+
+
+def test_instructor_edition_answers_a_question_group_on_the_next_slide(write_source):
+    _, plan = plan_for(write_source(LECTURE), edition="instructor")
+    index = plan.titles.index("Questions 1–2")
+    answers = plan.slides[index + 1]
+    assert answers.title == "Answers to questions 1–2"
+    assert [p.text for p in answers.paras] == ["1950", "A. Truman"]
+
+
+TINY_BLOCKS = """
+title: Tiny
+sections:
+  - title: Many small things
+    blocks:
+      - paragraph: A short opening paragraph.
+      - timeline: [{date: 1950-06-25, label: Invasion}, {date: 1953-07-27, label: Armistice}]
+      - people: [{name: Kim Il Sung, role: Leader of the North, born: 1912, died: 1994}]
+      - key_terms: [{term: DMZ, definition: The demilitarized zone.}]
+      - paragraph: Another short paragraph.
+      - key_terms: [{term: Armistice, definition: A truce.}]
+      - people: [{name: Syngman Rhee, role: Leader of the South}]
+      - bullets: [One point, Another point]
+      - timeline: [{date: 1951-07, label: Talks begin}]
+"""
+
+
+def _flow_slides(plan):
+    return [s for s in plan.slides if isinstance(s, TextSlide) and s.mergeable]
+
+
+def test_tiny_blocks_of_a_section_share_slides(write_source):
+    document, plan = plan_for(write_source(TINY_BLOCKS))
+    section = [s for s in plan.slides if getattr(s, "section", None) == "many-small-things"]
+    assert len(section) < 9 / 2, [s.title for s in section]  # nine blocks
+    assert not any(isinstance(s, (TimelineSlide, CardsSlide)) for s in section)
+    text = [p.text for s in section for p in s.paras]
+    for expected in ("Timeline", "Key people", "Key terms", "Kim Il Sung (1912–1994) — Leader "
+                     "of the North", "DMZ — The demilitarized zone.", "June 25, 1950 — Invasion"):
+        assert expected in text
+
+
+def test_no_two_consecutive_flow_slides_would_fit_on_one(write_source):
+    """A flow slide is followed by another flow slide of its section only when the two
+    together do not fit even one size step under the body size: no mergeable half-empty
+    slides (the sample lecture and a synthetic one)."""
+    from builder.deck.grid import Grid
+
+    for path in (write_source(TINY_BLOCKS), SAMPLE):
+        document, plan = plan_for(path)
+        grid = Grid.build(document.layout.deck)
+        body = document.fonts["body"]
+        floor = document.layout.deck.sizes.body - fit.SIZE_STEP
+        slides = list(plan.slides)
+        for one, two in zip(slides, slides[1:]):
+            if not (isinstance(one, TextSlide) and isinstance(two, TextSlide)
+                    and one.mergeable and two.mergeable and one.section == two.section):
+                continue
+            bullets = sum(1 for p in (*one.paras, *two.paras) if p.level == 1 and p.marker)
+            if bullets > document.layout.deck.max_bullets:
+                continue
+            assert not fit.fits((*one.paras, *two.paras), body, floor, grid.body), (
+                f"'{one.title}' and '{two.title}' would fit on one slide")
+
+
+def test_sample_lecture_is_a_deck_a_teacher_would_present():
+    document, plan = plan_for(SAMPLE)
+    blocks = sum(len(section.blocks) for section in document.lecture.sections)
+    assert len(plan.slides) < blocks + len(document.lecture.sections)
+    assert len(plan.slides) <= 80
+    lone = [s.title for s in plan.slides if isinstance(s, CardsSlide) and len(s.cards) == 1]
+    assert not lone, f"a slide with a single card: {lone}"
+    timelines = [s for s in plan.slides if isinstance(s, TimelineSlide)]
+    assert all(len(s.events) >= 3 for s in timelines)
+
+
+def test_lists_split_at_body_size_rather_than_shrink(write_source):
+    items = ", ".join(f"Takeaway {n} is a full sentence that wraps onto a second line of the "
+                      "slide as real takeaways do and then goes on a little longer still so "
+                      "that six of them cannot share one slide" for n in range(6))
+    document, plan = plan_for(write_source(f"""
+        title: Lists
+        takeaways: [{items}]
+        sections:
+          - title: One
+            blocks: [{{paragraph: Text.}}]
+        """))
+    pages = [s for s in plan.slides if s.title.startswith("Key takeaways")]
+    assert len(pages) >= 2
+    floor = document.layout.deck.sizes.body - fit.SIZE_STEP
+    assert all(page.size >= floor for page in pages)
+    assert pages[1].title == "Key takeaways (cont.)"
+
+
+def test_a_quote_ending_in_its_own_quotation_mark_is_not_doubled(write_source):
+    _, plan = plan_for(write_source("""
+        title: Quotes
+        sections:
+          - title: One
+            blocks:
+              - quote: {text: "to contain it “regardless of the value.”", speaker: NSC-68}
+              - quote: {text: "“Wholly quoted.”", speaker: Someone}
+        """))
+    quotes = ["".join(r.text for r in s.paras[0].runs) for s in plan.slides
+              if isinstance(s, QuoteSlide)]
+    assert quotes == ["“to contain it ‘regardless of the value.’”", "“Wholly quoted.”"]

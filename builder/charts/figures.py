@@ -14,24 +14,28 @@ from builder.model import BarFigure, LineFigure, MapFigure, PieFigure, TimelineF
 AssetResolver = Callable[[str], Path]
 
 
-def _category(figure, style: FigureStyle, width: float, height: float, asset) -> Scene:
+def _category(figure, style: FigureStyle, width: float, height: float, asset,
+              min_size: float | None) -> Scene:
     return category_scene(figure, style, *fit(width, height, CHART_ASPECT))
 
 
-def _pie(figure, style: FigureStyle, width: float, height: float, asset) -> Scene:
+def _pie(figure, style: FigureStyle, width: float, height: float, asset,
+         min_size: float | None) -> Scene:
     return pie_scene(figure, style, *fit(width, height, PIE_ASPECT))
 
 
-def _timeline(figure, style: FigureStyle, width: float, height: float, asset) -> Scene:
+def _timeline(figure, style: FigureStyle, width: float, height: float, asset,
+              min_size: float | None) -> Scene:
     from builder.charts.timeline import timeline_scene
 
-    return timeline_scene(figure, style, width, height)
+    return timeline_scene(figure, style, width, height, min_size)
 
 
-def _map(figure, style: FigureStyle, width: float, height: float, asset) -> Scene:
+def _map(figure, style: FigureStyle, width: float, height: float, asset,
+         min_size: float | None) -> Scene:
     from builder.charts.maps import map_scene
 
-    return map_scene(figure, style, width, height, asset)
+    return map_scene(figure, style, width, height, asset, min_size)
 
 
 SCENES: dict[type, Callable[..., Scene]] = {
@@ -42,6 +46,10 @@ SCENES: dict[type, Callable[..., Scene]] = {
 
 
 def scene_for(figure, style: FigureStyle, width: float, height: float,
-              asset: AssetResolver) -> Scene:
-    """The figure as a scene no larger than ``width`` × ``height`` points."""
-    return SCENES[type(figure)](figure, style, width, height, asset)
+              asset: AssetResolver, min_size: float | None = None) -> Scene:
+    """The figure as a scene no larger than ``width`` × ``height`` points.
+
+    ``min_size`` (the deck's) is the smallest text worth drawing: crowded labels shrink no
+    further to make room. The guide leaves it unset.
+    """
+    return SCENES[type(figure)](figure, style, width, height, asset, min_size)

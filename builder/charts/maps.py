@@ -41,13 +41,19 @@ class _Label:
     height: float
 
 
-def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset) -> Scene:
-    """The map fitted to ``width`` × ``max_height`` keeping the projection's aspect."""
+def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset,
+              min_label: float | None = None) -> Scene:
+    """The map fitted to ``width`` × ``max_height`` keeping the projection's aspect.
+
+    Crowded labels shrink to 70 % of their size; ``min_label`` (points) stops them earlier,
+    for a slide that must stay legible from the back of a room.
+    """
     aspect = Projection.aspect(figure.projection, figure.bounds)
     map_width, map_height = fit(width, max_height, aspect)
     scene = Scene(map_width, map_height)
     project = Projection(figure.bounds, figure.projection, map_width, map_height)
     size = style.size * LABEL_SCALE
+    smallest = max(size * 0.7, min(min_label, size)) if min_label else size * 0.7
     frame = Box(0, 0, map_width, map_height)
     land = style.background.mix(style.accent_hint, 0.06)
     sea = style.surface.mix(style.muted, 0.12)
@@ -103,9 +109,9 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
     while True:
         texts, collisions = _labels(figure, style, label_size, frame, markers, obstacles,
                                     drawn_segments, coast_segments, line_pieces, project)
-        if collisions == 0 or label_size <= size * 0.7:
+        if collisions == 0 or label_size <= smallest:
             break
-        label_size = max(size * 0.7, label_size - 0.5)
+        label_size = max(smallest, label_size - 0.5)
     for text in texts:
         scene.add(text)
     scene.add(Path(((0, 0), (map_width, 0), (map_width, map_height), (0, map_height)),

@@ -74,10 +74,17 @@ def _start_fraction(date) -> float:
     return start.as_fraction()
 
 
-def timeline_scene(figure, style: FigureStyle, width: float, max_height: float) -> Scene:
-    """The timeline at the largest text size (down to 70 %) that fits ``max_height`` with no
-    stem crossing a label; failing that, the layout with the fewest crossings, scaled to fit."""
+def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
+                   min_size: float | None = None) -> Scene:
+    """The timeline at the largest text size (down to 70 %, or to ``min_size`` when given)
+    that fits ``max_height`` with no stem crossing a label; failing that, the layout with the
+    fewest crossings, scaled to fit.
+
+    A slide seen across a room needs a floor in points rather than a share of the style's
+    size, so the deck passes ``min_size``; the page keeps the 70 % rule.
+    """
     size = style.size
+    smallest = min(size, min_size) if min_size else style.size * MIN_SCALE
     best: tuple[int, float, Scene] | None = None
     while True:
         scene, forced = _layout(figure, style.resized(size), width)
@@ -85,9 +92,9 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float) 
             return scene
         if best is None or forced <= best[0]:  # on a tie the smaller text scales down less
             best = (forced, size, scene)
-        if size <= style.size * MIN_SCALE:
+        if size <= smallest:
             break
-        size = max(style.size * MIN_SCALE, size - 0.5)
+        size = max(smallest, size - 0.5)
     scene = best[2]
     return scaled(scene, max_height / scene.height) if scene.height > max_height else scene
 

@@ -8,6 +8,7 @@ size, and continues on "(cont.)" slides when one slide is not enough.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Sequence
 
 from builder.deck import fit
@@ -62,13 +63,20 @@ class Arranger:
         self.min_size = min(self.deck.sizes.min_body, self.body_size)
         self.sizes = fit.size_steps(self.body_size, self.min_size)
 
-    def card_size(self, card: Card, style: str, box: Box) -> tuple[float, float] | None:
-        """(heading size, text size) for one card in ``box``, largest text first."""
+    def card_size(self, card: Card, style: str, box: Box,
+                  flexible: bool = False) -> tuple[float, float] | None:
+        """(heading size, text size) for one card in ``box``, largest text first.
+
+        ``flexible`` lets a statistic's big number come down towards the text size before
+        the text shrinks, so cards can share a slide in a narrow (4:3, large-print) deck.
+        """
         heading_largest = self.body_size * (1.8 if style == "statistic" else 1.0)
         for size in self.sizes:
             heading = max(round(heading_largest * size / self.body_size * 2) / 2, size)
-            if self.card_height(card, style, heading, size, box.inner_width) <= box.inner_height:
-                return heading, size
+            headings = fit.size_steps(heading, size) if flexible else [heading]
+            for one in headings:
+                if self.card_height(card, style, one, size, box.inner_width) <= box.inner_height:
+                    return one, size
         return None
 
     def card_height(self, card: Card, style: str, heading_size: float, size: float,
@@ -82,7 +90,21 @@ class Arranger:
     def card_slides(self, title: str, style: str, cards: Sequence[Card],
                     grids: Sequence[tuple[int, int]], notes: str | None,
                     where: str) -> list[SlideSpec]:
-        """Cards in the grid needing fewest slides, then giving the largest text (≥ minimum)."""
+        """Cards in the grid needing fewest slides, then giving the largest text (≥ minimum).
+
+        A slide holding a single card of several is almost empty; when that happens the
+        headings may come down (never the text below the minimum) if it saves slides.
+        """
+        slides = self.card_layout(title, style, cards, grids, notes, where, False)
+        if len(slides) > 1 and any(len(slide.cards) == 1 for slide in slides):
+            flexible = self.card_layout(title, style, cards, grids, notes, where, True)
+            if len(flexible) < len(slides):
+                return flexible
+        return slides
+
+    def card_layout(self, title: str, style: str, cards: Sequence[Card],
+                    grids: Sequence[tuple[int, int]], notes: str | None, where: str,
+                    flexible: bool) -> list[SlideSpec]:
         candidates: list[tuple[int, float, int, list[SlideSpec]]] = []
         for order, (columns, rows) in enumerate(grids):
             per_slide = columns * rows
@@ -92,7 +114,7 @@ class Arranger:
                 used_columns = max(min(columns, len(chunk)), min(columns, 2))
                 used_rows = math.ceil(len(chunk) / used_columns)
                 box = card_boxes(self.grid, used_columns, used_rows, 1)[0]
-                fitted = [self.card_size(card, style, box) for card in chunk]
+                fitted = [self.card_size(card, style, box, flexible) for card in chunk]
                 if any(one is None for one in fitted):
                     break
                 heading = min(one[0] for one in fitted)
@@ -102,7 +124,11 @@ class Arranger:
                                          style=style, cards=tuple(chunk), columns=used_columns,
                                          rows=used_rows, heading_size=heading, size=size))
             else:
+                # one look across a block's slides: every slide at the smallest sizes chosen
                 smallest = min(slide.size for slide in slides)
+                heading = min(slide.heading_size for slide in slides)
+                slides = [replace(slide, size=smallest, heading_size=heading)
+                          for slide in slides]
                 candidates.append((len(slides), -smallest, order, slides))
         if not candidates:
             raise RenderError(f"{where}: a {style} card's text is too long for a slide; "
@@ -118,7 +144,10 @@ class Arranger:
         for count in TIMELINE_COUNTS:
             if count > len(marks) and count != min(len(marks), TIMELINE_COUNTS[0]):
                 continue
-            chunks = [marks[i:i + count] for i in range(0, len(marks), count)]
+            # as many slides as ``count`` per slide needs, the events spread evenly over them
+            # (6, 6, 3 leaves a thin last slide; 5, 5, 5 does not)
+            per_slide = math.ceil(len(marks) / math.ceil(len(marks) / count))
+            chunks = [marks[i:i + per_slide] for i in range(0, len(marks), per_slide)]
             slides: list[SlideSpec] = []
             for index, chunk in enumerate(chunks):
                 _, _, boxes = timeline_boxes(self.grid, len(chunk))

@@ -30,21 +30,29 @@ from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_
                                   show_data_labels, show_legend)
 from builder.charts.tables import column_widths
 from builder.deck.oxml import (renumber_axis_ids, set_alt_text, set_axis_crosses,
-                               set_data_label_separator, set_doughnut_hole, set_font_slots)
+                               set_chart_fonts, set_data_label_separator, set_doughnut_hole,
+                               set_font_slots)
 from builder.errors import RenderError
 from builder.layout.values import Color
-from builder.model import BarFigure, ImageFigure, LineFigure, PieFigure, TableFigure
+from builder.model import (BarFigure, ImageFigure, LineFigure, MapFigure, PieFigure,
+                           TableFigure)
 from builder.numbering import NumberedFigure
 from builder.resolve import Document
 
 EMU_PER_POINT = 12700
-MIN_TABLE_SIZE = 10.0
+MIN_TABLE_SIZE = 10.0  # a long table shrinks this far rather than overflow its slide
+MIN_FIGURE_SIZE = 14.0  # labels on a slide: legible from the back of a room
+MAX_FIGURE_SIZE = 16.0  # larger labels crowd a chart's plot out of its box (4:3 large print)
+FLOOR_FIGURE_SIZE = 12.0  # a crowded timeline may go this far, never further
 
 
 def figure_style(document: Document) -> FigureStyle:
-    """The deck's figure look: body font two points under the caption size (not below 10),
-    large enough to read from the back of a room, small enough for a chart's labels."""
-    size = max(MIN_TABLE_SIZE, document.layout.deck.sizes.caption - 2)
+    """The deck's figure look: labels at the caption size, kept within 14–16 pt.
+
+    A page is read at arm's length and a slide across a room, so the deck's figures do not
+    borrow the guide's 9–10 pt labels; the slide gives the figure most of its body instead.
+    """
+    size = min(max(MIN_FIGURE_SIZE, document.layout.deck.sizes.caption), MAX_FIGURE_SIZE)
     return FigureStyle.from_layout(document.layout.palette, document.fonts["body"], size)
 
 
@@ -127,7 +135,10 @@ def _chart(slide, document: Document, figure, box: _Box):
     else:
         for one in figure.series:
             data.add_series(one.name, list(one.values))
-    x, y, cx, cy = box.fitted(PIE_ASPECT if is_pie else CHART_ASPECT)
+    # a pie keeps its proportions; bar and line charts take the whole area the slide gives
+    # them, so 14 pt axis labels lie flat instead of slanting in a narrow plot
+    x, y, cx, cy = (box.fitted(PIE_ASPECT) if is_pie
+                    else (box.left, box.top, box.width, box.height))
     frame = slide.shapes.add_chart(_chart_type(figure), Emu(x), Emu(y), Emu(cx), Emu(cy), data)
     chart = frame.chart
     chart.has_title = False  # the slide prints the caption
@@ -139,6 +150,8 @@ def _chart(slide, document: Document, figure, box: _Box):
     else:
         _style_category_chart(chart, figure, style)
     renumber_axis_ids(chart)
+    fonts = document.layout.fonts
+    set_chart_fonts(chart, style.typeface.deck_name, fonts.east_asian, fonts.complex_script)
     _finish(frame, figure)
     return frame
 
@@ -330,8 +343,12 @@ _DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND
 
 def _scene_group(slide, document: Document, figure, box: _Box):
     style = figure_style(document)
+    if isinstance(figure, MapFigure):
+        # a map is as tall as the body and about as wide as a column: larger labels would
+        # push a line's name away from its line, which misleads more than small text does
+        style = style.resized(MIN_FIGURE_SIZE)
     scene = scene_for(figure, style, box.width / EMU_PER_POINT, box.height / EMU_PER_POINT,
-                      document.asset)
+                      document.asset, FLOOR_FIGURE_SIZE)
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()

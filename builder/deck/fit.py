@@ -42,10 +42,25 @@ def line_height(size: float, leading: float = LEADING) -> float:
 
 
 def indent(para: Para, size: float) -> float:
-    """The paragraph's left margin in points (``marL``); text wraps to the right of it."""
+    """The paragraph's left margin in points (``marL``); text wraps to the right of it.
+
+    A labelled paragraph (``3.``, ``B.``) hangs its label in a wider margin; at level 2 (a
+    question's choices under its number) the margin doubles so the letters stand clear.
+    """
     if para.level and len(para.marker) > 1:
-        return LABEL_INDENT * size
+        return LABEL_INDENT * size * min(para.level, 2)
     return INDENTS.get(para.level, INDENTS[2]) * size
+
+
+def hang(para: Para, size: float) -> float:
+    """How far the marker hangs left of the text (``-indent``), in points.
+
+    A choice's letter under a numbered question hangs one label width, so it stands under
+    the question's text rather than out at the margin under the number.
+    """
+    if para.level == 2 and len(para.marker) > 1:
+        return LABEL_INDENT * size
+    return indent(para, size)
 
 
 def size_steps(largest: float, smallest: float) -> list[float]:
@@ -183,8 +198,12 @@ def paginate(units: Sequence[Sequence[Para]], faces: Faces, size: float, box: Bo
         if page and fits(list(unit), faces, size, box):
             pages.append(list(unit))
             continue
-        for para in unit:
+        for index, para in enumerate(unit):
             page = pages[-1]
+            if (index == 0 and len(unit) > 1 and page and room(page, para)
+                    and not fits([*page, para, unit[1]], faces, size, box)):
+                pages.append([para])  # a lead-in never ends a page without its first item
+                continue
             if room(page, para):
                 page.append(para)
                 continue

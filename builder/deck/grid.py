@@ -197,9 +197,34 @@ def timeline_boxes(grid: Grid, count: int) -> tuple[float, list[float], list[Box
     return axis, xs, boxes
 
 
-def figure_boxes(grid: Grid, caption_height: float, credit_height: float) -> tuple[Box, Box, Box]:
-    """Figure area, caption box and credit box, the caption right under the figure."""
+SIDE_GAP = 24.0  # between a tall figure and the caption column beside it
+SIDE_MIN = 200.0  # narrowest caption column worth setting beside a figure
+SIDE_MAX = 380.0  # widest: a caption is a few lines, not a paragraph across the slide
+
+
+def side_caption_width(grid: Grid, figure_width: float) -> float:
+    """The caption column beside a figure ``figure_width`` wide (0 if there is no room)."""
+    room = grid.body.width - figure_width - SIDE_GAP
+    return min(room, SIDE_MAX) if room >= SIDE_MIN else 0.0
+
+
+def figure_boxes(grid: Grid, caption_height: float, credit_height: float,
+                 figure_width: float = 0.0) -> tuple[Box, Box, Box]:
+    """Figure area, caption box and credit box.
+
+    Normally the caption sits right under the figure. A tall figure (a map, a portrait
+    image, a pie) of ``figure_width`` takes the body's full height instead, and its caption
+    and credit stand beside it, level with its foot: the figure grows rather than the
+    empty margins on either side of it.
+    """
     body = grid.body
+    if figure_width:
+        column = side_caption_width(grid, figure_width)
+        start = body.left + (body.width - figure_width - SIDE_GAP - column) / 2  # centred pair
+        left = start + figure_width + SIDE_GAP
+        credit = Box(left, body.bottom - credit_height, column, credit_height, 0.0, 2.0)
+        caption = Box(left, credit.top - caption_height, column, caption_height, 0.0, 2.0)
+        return Box(start, body.top, figure_width, body.height), caption, credit
     credit = Box(body.left, body.bottom - credit_height, body.width, credit_height, 0.0, 2.0)
     caption = Box(body.left, credit.top - caption_height, body.width, caption_height, 0.0, 2.0)
     figure = Box(body.left, body.top, body.width, caption.top - CAPTION_GAP - body.top)

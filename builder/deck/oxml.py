@@ -37,7 +37,11 @@ def set_font_slots(run, latin: str, east_asian: str, complex_script: str) -> Non
     The schema fixes their order inside ``a:rPr``: after fills and effects, before
     ``a:sym``, hyperlinks and ``a:extLst``.
     """
-    properties = run._r.get_or_add_rPr()
+    set_property_fonts(run._r.get_or_add_rPr(), latin, east_asian, complex_script)
+
+
+def set_property_fonts(properties, latin: str, east_asian: str, complex_script: str) -> None:
+    """The same three slots on any ``a:rPr``/``a:defRPr`` element (charts' text properties)."""
     for tag in ("a:latin", "a:ea", "a:cs"):
         for element in properties.findall(qn(tag)):
             properties.remove(element)
@@ -49,6 +53,40 @@ def set_font_slots(run, latin: str, east_asian: str, complex_script: str) -> Non
             properties.append(element)
         else:
             anchor.addprevious(element)
+
+
+def set_chart_fonts(chart, latin: str, east_asian: str, complex_script: str) -> None:
+    """Name all three typeface slots in every text property of a chart.
+
+    python-pptx's ``chart.font.name`` writes only ``a:latin``; Hangul or Chinese in a
+    category or label would then fall back to whatever the viewer picks. Every ``a:defRPr``
+    (chart, axes, legend, labels) and ``a:rPr`` (axis titles) gets ``latin``/``ea``/``cs``.
+    """
+    space = chart._chartSpace
+    for properties in space.xpath(".//a:defRPr | .//a:rPr"):
+        set_property_fonts(properties, latin, east_asian, complex_script)
+
+
+def set_decorative(shape) -> None:
+    """Mark a shape decorative (``adec:decorative val="1"`` in ``p:cNvPr/a:extLst``), as
+    PowerPoint's "Mark as decorative" does: screen readers skip it and the accessibility
+    checker stops asking for its alt text. Bands, rules and panels carry no information."""
+    properties = shape._element.xpath("./*[1]/p:cNvPr")[0]
+    ext_list = properties.find(qn("a:extLst"))
+    if ext_list is None:
+        ext_list = properties.makeelement(qn("a:extLst"), {})
+        properties.append(ext_list)
+    for ext in ext_list.findall(qn("a:ext")):
+        if ext.get("uri") == DECORATIVE_URI:
+            ext_list.remove(ext)
+    ext = ext_list.makeelement(qn("a:ext"), {"uri": DECORATIVE_URI})
+    ext.append(ext.makeelement(f"{{{DECORATIVE_NS}}}decorative", {"val": "1"},
+                               nsmap={"adec": DECORATIVE_NS}))
+    ext_list.append(ext)
+
+
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 
 def set_data_label_separator(data_labels, separator: str) -> None:
@@ -91,15 +129,17 @@ def set_plain_letters(run) -> None:
     properties.set("spc", "0")
 
 
-def set_bullet(paragraph, marker: str, margin: int, color: str, font: str) -> None:
+def set_bullet(paragraph, marker: str, margin: int, color: str, font: str,
+               hang: int | None = None) -> None:
     """Give a paragraph a hanging marker: ``•``, ``–``, or an auto number such as ``3.``/``C.``.
 
-    ``margin`` (EMU) is the text's left edge (``marL``); the marker hangs left of it
-    (``indent`` = -margin), so wrapped lines align under the text, as measured.
+    ``margin`` (EMU) is the text's left edge (``marL``); the marker hangs ``hang`` left of it
+    (``indent`` = -hang, by default the whole margin), so wrapped lines align under the
+    text, as measured.
     """
     properties = paragraph._p.get_or_add_pPr()
     properties.set("marL", str(margin))
-    properties.set("indent", str(-margin))
+    properties.set("indent", str(-(margin if hang is None else hang)))
     for tag in ("a:buClr", "a:buSzPct", "a:buFont", "a:buNone", "a:buChar", "a:buAutoNum"):
         for element in properties.findall(qn(tag)):
             properties.remove(element)

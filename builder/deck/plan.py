@@ -12,15 +12,19 @@ from dataclasses import replace
 from functools import singledispatchmethod
 from typing import Sequence
 
+from builder.charts.geo import Projection
+from builder.charts.geometry import PIE_ASPECT
+from builder.charts.images import pixel_size
 from builder.deck import fit
 from builder.deck.arrange import CONTINUED, Arranger, join_notes
 from builder.deck.grid import (Grid, figure_boxes, prompt_boxes, quote_boxes,
-                               section_slide_boxes, title_slide_boxes)
+                               section_slide_boxes, side_caption_width, title_slide_boxes)
 from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
                                 SectionSlide, SlideSpec, TextSlide, TitleSlide)
 from builder.errors import RenderError
 from builder.inline import Run, plain
-from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerms, Paragraph, People,
+from builder.model import (Bullets, Callout, Discussion, FigureRef, ImageFigure, KeyTerms,
+                           MapFigure, Paragraph, People, PieFigure,
                            Person, Question, Questions, Quote, Reference, Section, SpeakerNotes,
                            Statistics, SubBullets, Table, Timeline)
 from builder.resolve import Document
@@ -32,6 +36,13 @@ SUB_BULLET = "–"
 CALLOUT_HEADINGS = {"note": "Note", "tip": "Tip", "warning": "Warning"}
 PERSON_GRIDS = ((3, 2), (2, 2), (2, 1), (1, 1))
 STATISTIC_GRIDS = ((4, 1), (3, 1), (2, 2), (2, 1), (1, 1))
+# A section's timeline or people block this small is listed as text (and may share a slide
+# with the flow around it) rather than drawn alone: an axis with two dates or a grid with one
+# card leaves most of a slide empty (the deck's timeline and people parts draw them all).
+FOLD_EVENTS = 3
+FOLD_PEOPLE = 3
+MAX_QUESTIONS = 4  # questions sharing one slide, so each still reads as its own prompt
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
 
 def plan_deck(document: Document, grid: Grid | None = None) -> Plan:
@@ -54,14 +65,17 @@ class _Planner(Arranger):
 
     def text_slides(self, title: str, units: Sequence[Sequence[Para]], *, notes: str | None = "",
                     where: str = "", section: str = "", mergeable: bool = False,
-                    max_bullets: int | None = None,
-                    largest: float | None = None) -> list[TextSlide]:
+                    max_bullets: int | None = None, largest: float | None = None,
+                    smallest: float | None = None) -> list[TextSlide]:
         """One slide at the largest size that fits, else continuation slides at body size.
 
         ``largest`` lets short, single-focus slides (a question) start above the body size.
+        ``smallest`` stops shrinking early: a list splits between its items onto a
+        continuation slide rather than dropping to the minimum size, as a teacher would.
         """
         max_bullets = max_bullets or self.deck.max_bullets
-        sizes = fit.size_steps(largest, self.min_size) if largest else self.sizes
+        floor = max(self.min_size, min(smallest, self.body_size)) if smallest else self.min_size
+        sizes = fit.size_steps(largest or self.body_size, floor)
         paras = [para for unit in units for para in unit]
         bullets = sum(1 for p in paras if p.level == 1 and p.marker)
         box = self.grid.body
@@ -165,7 +179,7 @@ class _Planner(Arranger):
         if self.lecture.objectives:
             slides += self.text_slides("Learning objectives",
                                        self.bullet_units(self.lecture.objectives),
-                                       where=self.lecture.where)
+                                       where=self.lecture.where, smallest=self.list_floor)
         if self.lecture.essential_question:
             slides += self.prompt("Essential question", "Keep this question in mind",
                                   "essential", [Para(fit.runs(self.lecture.essential_question))],
@@ -192,16 +206,18 @@ class _Planner(Arranger):
                                   self.lecture.where)
 
     def part_questions(self) -> list[SlideSpec]:
-        slides: list[SlideSpec] = []
-        for question in self.lecture.review_questions:
-            slides += self.question_slides(question, None)
-        return slides
+        return self.question_slides(self.lecture.review_questions, None, self.lecture.where)
 
     def part_takeaways(self) -> list[SlideSpec]:
         if not self.lecture.takeaways:
             return []
         return self.text_slides("Key takeaways", self.bullet_units(self.lecture.takeaways),
-                                where=self.lecture.where)
+                                where=self.lecture.where, smallest=self.list_floor)
+
+    @property
+    def list_floor(self) -> float:
+        """How far a bullet list shrinks before it splits: one step under the body size."""
+        return self.body_size - fit.SIZE_STEP
 
     def part_sources(self) -> list[SlideSpec]:
         if not self.lecture.bibliography:
@@ -232,22 +248,55 @@ class _Planner(Arranger):
                 if merged is not None:
                     slides[-1] = merged
                     added = added[1:]
+                else:
+                    spilled = self.spill(slides[-1], block, section)
+                    if spilled is not None:
+                        slides[-1], added = spilled
+            if added and isinstance(added[0], PromptSlide):
+                joined = self.merge_prompts(slides[-1], added[0])
+                if joined is not None:
+                    slides[-1] = joined
+                    added = added[1:]
             slides += added
         return slides
 
     def merge(self, previous: SlideSpec, slide: TextSlide) -> TextSlide | None:
-        """Join a flow block onto the previous flow slide when both fit at the same size."""
+        """Join a flow block onto the previous flow slide when both fit at one size.
+
+        The joined slide may sit one step under the body size (as a list may before it
+        splits): two short blocks on one slide read better than two half-empty slides.
+        """
         if not (isinstance(previous, TextSlide) and previous.mergeable
                 and previous.section == slide.section):
-            return None
-        size = min(previous.size, slide.size)
-        if size < self.body_size:
             return None
         first, *rest = slide.paras
         paras = (*previous.paras, replace(first, gap=max(first.gap, 0.8)), *rest)
         bullets = sum(1 for p in paras if p.level == 1 and p.marker)
-        if bullets > self.deck.max_bullets or not fit.fits(paras, self.body_faces, size,
-                                                           self.grid.body):
+        if bullets > self.deck.max_bullets:
+            return None
+        largest = min(previous.size, slide.size)
+        size = fit.largest_fitting(paras, self.body_faces,
+                                   fit.size_steps(largest, max(self.list_floor, self.min_size)),
+                                   self.grid.body) if largest >= self.list_floor else None
+        if size is None:
+            return None
+        return replace(previous, paras=paras, size=size,
+                       notes=join_notes(previous.notes, slide.notes))
+
+    def merge_prompts(self, previous: SlideSpec, slide: PromptSlide) -> PromptSlide | None:
+        """Two prompts in a row of the same kind (two discussion questions) share one panel,
+        each its own paragraph, when both fit at no less than the body size."""
+        if not (isinstance(previous, PromptSlide) and (previous.title, previous.tone,
+                                                       previous.heading)
+                == (slide.title, slide.tone, slide.heading)):
+            return None
+        first, *rest = slide.paras
+        paras = (*previous.paras, replace(first, gap=max(first.gap, 1.0)), *rest)
+        _, _, box = prompt_boxes(self.grid)
+        size = fit.largest_fitting(paras, self.body_faces,
+                                   fit.size_steps(min(previous.size, slide.size),
+                                                  max(self.body_size, self.min_size)), box)
+        if size is None:
             return None
         return replace(previous, paras=paras, size=size,
                        notes=join_notes(previous.notes, slide.notes))
@@ -258,21 +307,78 @@ class _Planner(Arranger):
 
     @block.register
     def _(self, block: Paragraph, section: Section) -> list[SlideSpec]:
-        return self.text_slides(plain(section.title), [[Para(fit.runs(block.paragraph))]],
-                                notes=block.notes, where=block.where, section=section.key,
-                                mergeable=True)
+        return self.flow_slides(block, section)
 
     @block.register
     def _(self, block: Bullets, section: Section) -> list[SlideSpec]:
-        return self.text_slides(plain(section.title), self.bullet_units(block.bullets),
-                                notes=block.notes, where=block.where, section=section.key,
-                                mergeable=True)
+        return self.flow_slides(block, section)
 
     @block.register
     def _(self, block: KeyTerms, section: Section) -> list[SlideSpec]:
-        units = [[Para((*fit.runs(term.term, bold=True), Run(" — "), *fit.runs(term.definition)),
-                       0, "", 0.6)] for term in block.key_terms]
-        return self.text_slides("Key terms", units, notes=block.notes, where=block.where)
+        return self.flow_slides(block, section)
+
+    def flow(self, block, section: Section) -> tuple[list[list[Para]], float | None, str]:
+        """A flow block's units (a paragraph, a bullet with its sub-bullets, a listed entry),
+        how far it may shrink before splitting, and its notes.
+
+        Key terms, a few people or a few dates are listed under a small heading as flow
+        text: they share a slide with the text before them (or with each other) whenever
+        everything fits, instead of each standing alone on an almost empty slide. A listing
+        is one unit, so it moves whole and its heading is never stranded.
+        """
+        notes = block.notes or ""
+        if isinstance(block, Paragraph):
+            return [[Para(fit.runs(block.paragraph))]], None, notes
+        if isinstance(block, Bullets):
+            return self.bullet_units(block.bullets), self.list_floor, notes
+        if isinstance(block, KeyTerms):
+            heading = "Key terms"
+            entries = [(*fit.runs(term.term, bold=True), Run(" — "), *fit.runs(term.definition))
+                       for term in block.key_terms]
+        elif isinstance(block, People):
+            heading = "Key people"
+            entries = [(Run(plain(person.name), bold=True),
+                        Run(f" ({person.life}) — " if person.life else " — "),
+                        *fit.runs(person.role)) for person in block.people]
+        else:
+            heading = "Timeline"
+            entries = [(Run(event.date.display(), bold=True), Run(" — "), *fit.runs(event.label))
+                       for event in block.timeline]
+            notes = join_notes(notes, *(f"{event.date.display()}: {plain(event.label)} — "
+                                        f"{event.detail}" for event in block.timeline
+                                        if event.detail))
+        label = Para(fit.plain_runs(heading, bold=True), gap=0.9, color="primary")
+        # one unit: a listing moves whole (never its second half alone under no heading)
+        return [[label, Para(entries[0], gap=0.25),
+                 *(Para(entry, gap=0.5) for entry in entries[1:])]], None, notes
+
+    def flow_slides(self, block, section: Section) -> list[SlideSpec]:
+        units, smallest, notes = self.flow(block, section)
+        return self.text_slides(plain(section.title), units, notes=notes, where=block.where,
+                                section=section.key, mergeable=True, smallest=smallest)
+
+    def spill(self, previous: SlideSpec, block, section: Section
+              ) -> tuple[TextSlide, list[SlideSpec]] | None:
+        """Move the leading whole items of a flow block onto the previous flow slide when the
+        whole block does not fit there; the rest continues on its own slide(s).
+
+        Without this a list after a short paragraph starts a fresh slide and leaves a stub
+        behind it (a paragraph at a quarter of a slide, then a full list, then two lines).
+        """
+        units, smallest, notes = self.flow(block, section)
+        if len(units) < 2 or not (isinstance(previous, TextSlide) and previous.mergeable):
+            return None
+        for count in range(len(units) - 1, 0, -1):
+            head = TextSlide(previous.title, join_notes(notes), where=block.where,
+                             paras=tuple(p for unit in units[:count] for p in unit),
+                             size=self.body_size, section=section.key, mergeable=True)
+            merged = self.merge(previous, head)
+            if merged is not None:
+                rest = self.text_slides(plain(section.title), units[count:], notes="",
+                                        where=block.where, section=section.key,
+                                        mergeable=True, smallest=smallest)
+                return merged, rest
+        return None
 
     @block.register
     def _(self, block: Discussion, section: Section) -> list[SlideSpec]:
@@ -290,7 +396,7 @@ class _Planner(Arranger):
     @block.register
     def _(self, block: Quote, section: Section) -> list[SlideSpec]:
         quote = block.quote
-        text = [Para((Run("“"), *fit.runs(quote.text), Run("”")), color="primary")]
+        text = [Para(_quoted(fit.runs(quote.text)), color="primary")]
         who = quote.speaker + (f", {quote.date.display()}" if quote.date else "")
         attribution = [Para((Run("— "), *fit.runs(who, bold=True)))]
         if quote.context:
@@ -319,10 +425,14 @@ class _Planner(Arranger):
 
     @block.register
     def _(self, block: People, section: Section) -> list[SlideSpec]:
+        if len(block.people) <= FOLD_PEOPLE:
+            return self.flow_slides(block, section)
         return self.people_slides("Key people", block.people, block.notes, block.where)
 
     @block.register
     def _(self, block: Timeline, section: Section) -> list[SlideSpec]:
+        if len(block.timeline) <= FOLD_EVENTS:
+            return self.flow_slides(block, section)
         return self.timeline_slides("Timeline", block.timeline, block.notes, block.where)
 
     @block.register
@@ -335,16 +445,25 @@ class _Planner(Arranger):
     def _(self, block: FigureRef, section: Section) -> list[SlideSpec]:
         numbered = self.document.figure(block.figure)
         caption_size = self.deck.sizes.caption
-        width = self.grid.body.width
         caption = fit.runs(numbered.caption)
-        caption_lines = fit.para_lines(Para(caption), self.body_faces, caption_size, width)
-        caption_height = caption_lines * fit.line_height(caption_size) + 4.0
-        credit_height = 0.0
-        if numbered.credit:
-            credit_lines = fit.para_lines(Para(fit.plain_runs(numbered.credit)), self.body_faces,
-                                          caption_size - 2, width)
-            credit_height = credit_lines * fit.line_height(caption_size - 2) + 4.0
-        figure_box, _, _ = figure_boxes(self.grid, caption_height, credit_height)
+        figure_width = self.tall_figure_width(numbered.figure)
+        width = (side_caption_width(self.grid, figure_width) if figure_width
+                 else self.grid.body.width)
+
+        def measured(runs, size: float) -> float:
+            lines = fit.para_lines(Para(runs), self.body_faces, size, width)
+            return lines * fit.line_height(size) + 4.0
+
+        caption_height = measured(caption, caption_size)
+        credit_height = (measured(fit.plain_runs(numbered.credit), caption_size - 2)
+                         if numbered.credit else 0.0)
+        if figure_width and caption_height + credit_height > self.grid.body.height:
+            figure_width = 0.0
+            width = self.grid.body.width
+            caption_height = measured(caption, caption_size)
+            credit_height = (measured(fit.plain_runs(numbered.credit), caption_size - 2)
+                             if numbered.credit else 0.0)
+        figure_box, _, _ = figure_boxes(self.grid, caption_height, credit_height, figure_width)
         if figure_box.height < self.grid.body.height * 0.5:
             raise RenderError(f"{numbered.figure.where}: caption: too long to leave room for the "
                               "figure on its slide; shorten it")
@@ -352,20 +471,83 @@ class _Planner(Arranger):
                             join_notes(numbered.figure.notes, block.notes), where=block.where,
                             figure_id=numbered.figure.id, caption=caption,
                             credit=numbered.credit, caption_size=caption_size,
-                            caption_height=caption_height, credit_height=credit_height)]
+                            caption_height=caption_height, credit_height=credit_height,
+                            figure_width=figure_width)]
+
+    def tall_figure_width(self, figure) -> float:
+        """The width a tall figure takes at the body's full height, when a caption column
+        still fits beside it; 0 for wide figures (charts, timelines, tables), which keep
+        the caption underneath."""
+        if isinstance(figure, MapFigure):
+            aspect = Projection.aspect(figure.projection, figure.bounds)
+        elif isinstance(figure, PieFigure):
+            aspect = PIE_ASPECT
+        elif isinstance(figure, ImageFigure):
+            pixels_wide, pixels_high = pixel_size(self.document.asset(figure.path), figure)
+            aspect = pixels_high / pixels_wide
+        else:
+            return 0.0
+        width = self.grid.body.height / aspect
+        return width if side_caption_width(self.grid, width) else 0.0
 
     @block.register
     def _(self, block: Questions, section: Section) -> list[SlideSpec]:
-        slides: list[SlideSpec] = []
-        for index, question in enumerate(block.questions):
-            slides += self.question_slides(question, block.notes if index == 0 else None,
-                                           block.where)
-        return slides
+        return self.question_slides(block.questions, block.notes, block.where)
 
     # ---------------------------------------------------------------- shared builders
 
-    def question_slides(self, question: Question, notes: str | None,
-                        where: str = "") -> list[SlideSpec]:
+    def question_slides(self, questions: Sequence[Question], notes: str | None,
+                        where: str) -> list[SlideSpec]:
+        """Consecutive questions share a slide (up to ``MAX_QUESTIONS``) while all of them fit
+        at the body size; one question alone keeps its larger single-question slide."""
+        groups: list[list[Question]] = []
+        for question in questions:
+            if groups and len(groups[-1]) < MAX_QUESTIONS and fit.fits(
+                    [p for unit in self.question_units([*groups[-1], question]) for p in unit],
+                    self.body_faces, self.body_size, self.grid.body):
+                groups[-1].append(question)
+            else:
+                groups.append([question])
+        slides: list[SlideSpec] = []
+        for index, group in enumerate(groups):
+            group_notes = notes if index == 0 else None
+            if len(group) == 1:
+                slides += self.single_question_slides(group[0], group_notes, where)
+            else:
+                slides += self.question_group_slides(group, group_notes, where)
+        return slides
+
+    def question_units(self, questions: Sequence[Question]) -> list[list[Para]]:
+        """Numbered questions (``3.``) with their lettered choices one level in."""
+        units = []
+        for index, question in enumerate(questions):
+            number = self.document.question_number(question)
+            unit = [Para(fit.runs(question.question), 1, f"{number}.", 0.9 if index else 0.0)]
+            unit += [Para(fit.runs(choice), 2, f"{chr(ord('A') + letter)}.", 0.2)
+                     for letter, choice in enumerate(question.choices or ())]
+            units.append(unit)
+        return units
+
+    def question_group_slides(self, questions: Sequence[Question], notes: str | None,
+                              where: str) -> list[SlideSpec]:
+        numbers = [self.document.question_number(question) for question in questions]
+        span = f"{numbers[0]}–{numbers[-1]}"
+        answers = [join_notes(f"Question {number}. Answer: {plain(question.answer_text)}",
+                              question.explanation)
+                   for number, question in zip(numbers, questions)]
+        where = questions[0].where or where
+        slides: list[SlideSpec] = self.text_slides(
+            f"Questions {span}", self.question_units(questions),
+            notes=join_notes(*answers, notes), where=where, max_bullets=len(questions))
+        if self.document.edition.shows_answers:
+            units = [[Para(_answer_runs(question), 1, f"{number}.", 0.9 if index else 0.0)]
+                     for index, (number, question) in enumerate(zip(numbers, questions))]
+            slides += self.text_slides(f"Answers to questions {span}", units, where=where,
+                                       max_bullets=len(questions))
+        return slides
+
+    def single_question_slides(self, question: Question, notes: str | None,
+                               where: str = "") -> list[SlideSpec]:
         number = self.document.question_number(question)
         where = question.where or where
         units = [[Para(fit.runs(question.question))]]
@@ -375,7 +557,7 @@ class _Planner(Arranger):
         answer_notes = join_notes(answer, question.explanation)
         slides: list[SlideSpec] = self.text_slides(
             f"Question {number}", units, notes=join_notes(answer_notes, notes), where=where,
-            max_bullets=len(units) + 1, largest=self.body_size + 8)
+            max_bullets=len(units) + 1, largest=self.body_size + 4)
         if self.document.edition.shows_answers:
             paras = [Para(fit.runs(question.answer_text, bold=True))]
             if question.explanation:
@@ -409,6 +591,31 @@ class _Planner(Arranger):
                 slide = replace(slide, title_size=size)
             finished.append(slide)
         return finished
+
+
+def _answer_runs(question: Question) -> tuple[Run, ...]:
+    """The answer in bold, then its explanation after a full stop (``B. The Yalu. As …``)."""
+    answer = fit.runs(question.answer_text, bold=True)
+    if not question.explanation:
+        return answer
+    ends = plain(question.answer_text).rstrip()[-1:]
+    return (*answer, Run(" " if ends in ".?!" else ". "), *fit.runs(question.explanation))
+
+
+def _quoted(runs: Sequence[Run]) -> tuple[Run, ...]:
+    """The quote inside “ ”, its own double quotation marks nested as ‘ ’.
+
+    Typography nests quotes by alternating marks; adding “ ” around a text that ends with its
+    own ” (a quoted phrase at its end) would print a doubled ””. A text already wholly in
+    double quotes keeps its marks and gets no second pair.
+    """
+    text = "".join(run.text for run in runs)
+    if (text.startswith(OPEN_QUOTE) and text.endswith(CLOSE_QUOTE)
+            and text.count(OPEN_QUOTE) == 1 and text.count(CLOSE_QUOTE) == 1):
+        return tuple(runs)
+    nested = tuple(Run(run.text.replace(OPEN_QUOTE, "‘").replace(CLOSE_QUOTE, "’"), run.bold,
+                       run.italic) for run in runs)
+    return (Run(OPEN_QUOTE), *nested, Run(CLOSE_QUOTE))
 
 
 def _reference_runs(reference: Reference) -> tuple[Run, ...]:

@@ -45,7 +45,7 @@ class Canvas:
     document: Document
     ink: Ink
     footer: str
-    logo: str | None
+    logo_path: str | None
     slide: object = None
     number: int = 0
 
@@ -65,15 +65,31 @@ class Canvas:
         faces = self.heading_faces if heading else self.body_faces
         return [Styled(para, size, faces) for para in paras]
 
-    def rect(self, box: Box, color: str, name: str, shape=MSO_SHAPE.RECTANGLE):
-        """A filled rectangle without outline (bars, panels, bands)."""
+    def rect(self, box: Box, color: str, name: str, shape=MSO_SHAPE.RECTANGLE,
+             decorative: bool = True):
+        """A filled rectangle without outline (bars, panels, bands).
+
+        Marked decorative unless it holds text (a card): screen readers skip bands and rules,
+        and PowerPoint's accessibility checker no longer asks for their alt text.
+        """
         rectangle = self.shapes.add_shape(shape, *box.emu())
         rectangle.name = name
         rectangle.fill.solid()
         rectangle.fill.fore_color.rgb = self.ink.color(color)
         rectangle.line.fill.background()
         rectangle.shadow.inherit = False
+        if decorative:
+            oxml.set_decorative(rectangle)
         return rectangle
+
+    def logo(self) -> None:
+        """The course logo in the grid's reserved corner, which no text box on any slide
+        kind enters (content titles and footers are narrowed for it; title and section
+        slides keep their text between 16 % and 82 % of the height)."""
+        if self.logo_path and self.grid.logo:
+            picture = self.shapes.add_picture(self.logo_path, *self.grid.logo.emu())
+            picture.name = "logo"
+            oxml.set_alt_text(picture, f"{self.document.course_label or 'Course'} logo")
 
 
 def draw_slide(canvas: Canvas, spec: SlideSpec, number: int) -> None:
@@ -118,10 +134,7 @@ def _content_slide(canvas: Canvas, spec: SlideSpec, kind: str = "content") -> No
     _title(canvas, spec.title, grid.title, spec.title_size, "primary", "bottom")
     canvas.rect(grid.rule, "accent", "rule")
     _footer(canvas, "muted")
-    if canvas.logo and grid.logo:
-        picture = canvas.shapes.add_picture(canvas.logo, *grid.logo.emu())
-        picture.name = "logo"
-        oxml.set_alt_text(picture, f"{canvas.document.course_label or 'Course'} logo")
+    canvas.logo()
 
 
 def _title(canvas: Canvas, text: str, box: Box, size: float, color: str, anchor: str,
@@ -178,6 +191,7 @@ def _(spec: TitleSlide, canvas: Canvas) -> None:
                  for index, line in enumerate(spec.details)]
         add_text(canvas.shapes, details_box, canvas.styled(paras, size), canvas.ink, "details",
                  "top", soft)
+    canvas.logo()
 
 
 @draw.register
@@ -192,6 +206,7 @@ def _(spec: SectionSlide, canvas: Canvas) -> None:
     _title(canvas, spec.title, title_box, spec.title_size, "on_primary" if dark else "primary",
            "top", name=f"section-{spec.key}")
     _footer(canvas, "on_primary_soft" if dark else "muted", with_text=False)
+    canvas.logo()
 
 
 @draw.register
@@ -241,7 +256,7 @@ def _(spec: CardsSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec)
     boxes = card_boxes(canvas.grid, spec.columns, spec.rows, len(spec.cards))
     for index, (card, box) in enumerate(zip(spec.cards, boxes)):
-        shape = canvas.rect(box, "surface", f"card-{index + 1}")
+        shape = canvas.rect(box, "surface", f"card-{index + 1}", decorative=False)
         canvas.rect(Box(box.left, box.top, box.width, 4.0),
                     "accent" if spec.style == "statistic" else "primary", f"card-{index + 1}-bar")
         head, *rest = card_paras(card, spec.style)
@@ -325,7 +340,8 @@ def _(spec: TableSlide, canvas: Canvas) -> None:
 def _(spec: FigureSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec, "figure")
     numbered = canvas.document.figure(spec.figure_id)
-    area, caption, credit = figure_boxes(canvas.grid, spec.caption_height, spec.credit_height)
+    area, caption, credit = figure_boxes(canvas.grid, spec.caption_height, spec.credit_height,
+                                         spec.figure_width)
     add_figure(canvas.slide, canvas.document, numbered, *area.emu())
     add_text(canvas.shapes, caption, canvas.styled([Para(spec.caption)], spec.caption_size),
              canvas.ink, f"caption-{spec.figure_id}", "top", "text")

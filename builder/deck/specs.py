@@ -138,6 +138,7 @@ class FigureSlide(SlideSpec):
     caption_size: float = 0.0
     caption_height: float = 0.0
     credit_height: float = 0.0
+    figure_width: float = 0.0  # > 0: a tall figure at full body height, caption beside it
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,8 @@ def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> N
     margin = Pt(fit.indent(para, size))
     if para.marker:
         oxml.set_bullet(paragraph, para.marker, margin,
-                        ink.hex("accent" if para.level == 1 else "muted"), styled.faces.deck_name)
+                        ink.hex("accent" if para.level == 1 else "muted"), styled.faces.deck_name,
+                        Pt(fit.hang(para, size)))
     elif para.level:
         oxml.set_indent(paragraph, margin)
     for source in para.runs or ():
