@@ -15,7 +15,7 @@ from pydantic import Discriminator, Field, Tag, ValidationInfo, field_validator,
 
 from builder.model.base import Model
 from builder.model.dates import Date
-from builder.model.figures import Figure, Identifier, Text, TimelineEvent, rows_fit_header
+from builder.model.figures import Figure, Identifier, TableData, Text, TimelineEvent
 
 Notes = Annotated[str | None, Field(default=None, description="Speaker notes (deck only)")]
 
@@ -71,15 +71,8 @@ class Statistic(Model):
     note: str | None = None
 
 
-class TableBody(Model):
+class TableBody(TableData):
     caption: str | None = None
-    header: tuple[Text, ...] = Field(min_length=1)
-    rows: tuple[tuple[str, ...], ...] = Field(min_length=1)
-
-    @field_validator("rows")
-    @classmethod
-    def _rows_fit_header(cls, rows, info: ValidationInfo):
-        return rows_fit_header(rows, info.data.get("header"))
 
 
 class CalloutBody(Model):

@@ -19,15 +19,6 @@ Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80
 Text = Annotated[str, Field(min_length=1)]
 
 
-def rows_fit_header(rows: tuple[tuple[str, ...], ...], header: tuple[str, ...] | None):
-    """Every table row has one cell per header column (shared by table blocks and figures)."""
-    if header is not None:
-        for index, row in enumerate(rows):
-            if len(row) != len(header):
-                raise ValueError(f"rows[{index}] has {len(row)} cells; the header has {len(header)}")
-    return rows
-
-
 class FigureBase(Model):
     """What every figure has, whatever its kind."""
 
@@ -113,15 +104,24 @@ class TimelineFigure(FigureBase):
     end: int | None = Field(default=None, description="Last year on the axis")
 
 
-class TableFigure(FigureBase):
-    kind: Literal["table"]
+class TableData(Model):
+    """A header row and body rows of equal width: the table block's and the table figure's."""
+
     header: tuple[Text, ...] = Field(min_length=1)
     rows: tuple[tuple[str, ...], ...] = Field(min_length=1)
 
     @field_validator("rows")
     @classmethod
-    def _rows_fit_header(cls, rows, info: ValidationInfo):
-        return rows_fit_header(rows, info.data.get("header"))
+    def _rows_fit_header(cls, rows: tuple[tuple[str, ...], ...], info: ValidationInfo):
+        header = info.data.get("header")
+        for index, row in enumerate(rows if header is not None else ()):
+            if len(row) != len(header):
+                raise ValueError(f"rows[{index}] has {len(row)} cells; the header has {len(header)}")
+        return rows
+
+
+class TableFigure(FigureBase, TableData):
+    kind: Literal["table"]
 
 
 class ImageFigure(FigureBase):
