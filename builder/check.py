@@ -162,6 +162,19 @@ def _places(*pairs: tuple[str, bool]) -> str:
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _found_in(expected: list[dict] | None, guide: "_Guide | None", deck: "_Deck | None",
+              wanted: dict | None, page: int | None, slide: int | None) -> dict[str, str | None]:
+    """Where one section or figure was found, per output that was read (None: missing there)."""
+    places: dict[str, str | None] = {}
+    if expected is not None:
+        places["the manifest"] = "the manifest" if wanted else None
+    if guide is not None:
+        places["the guide"] = f"the guide (page {page})" if page else None
+    if deck is not None:
+        places["the deck"] = f"the deck (slide {slide})" if slide else None
+    return places
+
+
 def _presence(report: _Report, name: str, places: dict[str, str | None],
               disturbed: set[str]) -> None:
     """One line when something is in some places but not others.
@@ -201,13 +214,8 @@ def _compare_sections(report: _Report, expected: list[dict] | None, guide: _Guid
         wanted, printed, shown = in_manifest.get(key), in_guide.get(key), in_deck.get(key)
         name = _section_name(key, wanted and wanted["title"], printed and printed.title,
                              shown and shown.title)
-        places: dict[str, str | None] = {}
-        if expected is not None:
-            places["the manifest"] = "the manifest" if wanted else None
-        if guide is not None:
-            places["the guide"] = f"the guide (page {printed.page})" if printed else None
-        if deck is not None:
-            places["the deck"] = f"the deck (slide {shown.slide})" if shown else None
+        places = _found_in(expected, guide, deck, wanted, printed and printed.page,
+                           shown and shown.slide)
         _presence(report, name, places, disturbed)
         if printed and printed.title is None:
             report.add(f"{name}: the guide's heading on page {printed.page} has no outline entry")
@@ -277,13 +285,7 @@ def _compare_figures(report: _Report, expected: list[dict] | None, guide: _Guide
         printed, shown = in_guide.get(figure_id), in_deck.get(figure_id)
         name = _figure_name(figure_id, (wanted and wanted["caption"]) or (shown and shown.caption))
         slide = shown and (shown.slide or shown.caption_slide)
-        places: dict[str, str | None] = {}
-        if expected is not None:
-            places["the manifest"] = "the manifest" if wanted else None
-        if guide is not None:
-            places["the guide"] = f"the guide (page {printed.page})" if printed else None
-        if deck is not None:
-            places["the deck"] = f"the deck (slide {slide})" if shown else None
+        places = _found_in(expected, guide, deck, wanted, printed and printed.page, slide)
         _presence(report, name, places, disturbed)
         if shown and shown.caption is None:
             report.add(f"{name}: the deck has no caption box 'caption-{figure_id}' (slide {slide})")
