@@ -26,7 +26,7 @@ from builder.inline import Run, plain
 from builder.model import (Bullets, Callout, Discussion, FigureRef, ImageFigure, KeyTerms,
                            MapFigure, Paragraph, People, PieFigure,
                            Person, Question, Questions, Quote, Reference, Section, SpeakerNotes,
-                           Statistics, SubBullets, Table, Timeline)
+                           Statistics, SubBullets, Table, Timeline, choice_letter)
 from builder.resolve import Document
 
 __all__ = ["plan_deck"]
@@ -523,7 +523,7 @@ class _Planner(Arranger):
         for index, question in enumerate(questions):
             number = self.document.question_number(question)
             unit = [Para(fit.runs(question.question), 1, f"{number}.", 0.9 if index else 0.0)]
-            unit += [Para(fit.runs(choice), 2, f"{chr(ord('A') + letter)}.", 0.2)
+            unit += [Para(fit.runs(choice), 2, f"{choice_letter(letter)}.", 0.2)
                      for letter, choice in enumerate(question.choices or ())]
             units.append(unit)
         return units

@@ -12,13 +12,10 @@ from reportlab.platypus import Flowable, Spacer
 from builder.guide.context import Context, tag
 from builder.guide.flowables import AnswerLines
 from builder.guide.tables import unbreakable
+from builder.model import choice_letter
 from builder.resolve import NumberedQuestion
 
 ANSWER_LINES = 3
-
-
-def letter(index: int) -> str:
-    return chr(ord("A") + index)
 
 
 def question_flowables(context: Context, numbered: NumberedQuestion) -> list[Flowable]:
@@ -30,7 +27,8 @@ def question_flowables(context: Context, numbered: NumberedQuestion) -> list[Flo
                                                bullet=f"{numbered.number}.")]
     if question.choices:
         for index, choice in enumerate(question.choices):
-            parts.append(context.paragraph(choice, styles.choice, where, bullet=letter(index)))
+            parts.append(context.paragraph(choice, styles.choice, where,
+                                           bullet=choice_letter(index)))
     elif context.document.edition.shows_answer_lines:
         parts.append(Spacer(1, styles.line * 0.3))
         parts.append(AnswerLines(ANSWER_LINES, styles.line * 1.55, styles.colors.rule,

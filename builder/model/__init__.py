@@ -4,7 +4,8 @@ from builder.model.base import Model
 from builder.model.content import (
     BLOCK_KINDS, Block, Bullets, Callout, CalloutBody, Discussion, FigureRef, KeyTerm, KeyTerms,
     Lecture, Paragraph, People, Person, Question, Questions, Quote, QuoteBody, Reference, Section,
-    SpeakerNotes, Statistic, Statistics, SubBullets, Table, TableBody, Timeline, block_kind, slugify,
+    SpeakerNotes, Statistic, Statistics, SubBullets, Table, TableBody, Timeline, block_kind,
+    choice_letter, slugify,
 )
 from builder.model.dates import DateSpan, PartialDate, parse_date
 from builder.model.figures import (
@@ -19,5 +20,5 @@ __all__ = [
     "Paragraph", "PartialDate", "People", "Person", "PieFigure", "Question", "Questions", "Quote",
     "QuoteBody", "Reference", "Section", "Series", "SpeakerNotes", "Statistic", "Statistics",
     "SubBullets", "Table", "TableBody", "TableFigure", "Timeline", "TimelineEvent",
-    "TimelineFigure", "block_kind", "parse_date", "slugify",
+    "TimelineFigure", "block_kind", "choice_letter", "parse_date", "slugify",
 ]

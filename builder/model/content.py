@@ -81,6 +81,11 @@ class CalloutBody(Model):
     text: Text
 
 
+def choice_letter(index: int) -> str:
+    """The letter of a multiple-choice option (0 → ``A``), as the guide, deck and key print it."""
+    return chr(ord("A") + index)
+
+
 class Question(Model):
     """A review question: short answer, or multiple choice when ``choices`` are given.
 
@@ -98,7 +103,7 @@ class Question(Model):
         choices = info.data.get("choices")
         if not choices:
             return answer
-        letters = [chr(ord("A") + i) for i in range(len(choices))]
+        letters = [choice_letter(i) for i in range(len(choices))]
         if answer.upper() in letters or answer in choices:
             return answer
         raise ValueError(f"answer '{answer}' is not one of the choices ({', '.join(letters)})")
@@ -121,7 +126,7 @@ class Question(Model):
         index = self.correct_index
         if index is None:
             return self.answer
-        return f"{chr(ord('A') + index)}. {self.choices[index]}"
+        return f"{choice_letter(index)}. {self.choices[index]}"
 
 
 class Paragraph(Model):
