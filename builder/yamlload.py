@@ -18,6 +18,7 @@ from builder.errors import Problem
 
 PathKey = tuple[str | int, ...]
 MAX_NODES = 200_000  # an alias bomb expands past this long before it exhausts memory
+MAX_BYTES = 5_000_000  # a lecture summary is kilobytes; megabytes mean a wrong or hostile file
 
 
 class _Loader(yaml.SafeLoader):
@@ -80,9 +81,14 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
             return Located(shown, None), [Problem(shown, 1, 1, f"not UTF-8 text ({error.reason})")]
         except OSError as error:
             return Located(shown, None), [Problem(shown, 1, 1, f"cannot read: {error.strerror}")]
+    if len(text) > MAX_BYTES:
+        return Located(shown, None), [Problem(shown, 1, 1, f"the file is too large "
+                                              f"({len(text):,} characters; the limit is {MAX_BYTES:,})")]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+    except RecursionError:
+        return Located(shown, None), [Problem(shown, 1, 1, "the YAML is nested too deeply")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -99,7 +105,10 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
         return located, [Problem(shown, 1, 1, "the file is empty")]
     problems: list[Problem] = []
     budget = [MAX_NODES]
-    located.data = _convert(node, (), located, problems, loader, budget)
+    try:
+        located.data = _convert(node, (), located, problems, loader, budget)
+    except RecursionError:
+        return Located(shown, None), [Problem(shown, 1, 1, "the YAML is nested too deeply")]
     return located, problems
 
 

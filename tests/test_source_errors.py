@@ -93,3 +93,12 @@ def test_alias_bomb_is_refused(write_source) -> None:
     path = write_source("\n".join(lines) + "\ntitle: T\n" + VALID_TAIL)
     with pytest.raises(SourceError, match="too large"):
         load_source(path)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("title: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    ("title: " + "x" * 5_000_001 + "\n", "too large"),
+])
+def test_hostile_sizes_are_one_line_errors(write_source, text: str, message: str) -> None:
+    with pytest.raises(SourceError, match=message):
+        load_source(write_source(text))
