@@ -409,12 +409,12 @@ def test_takeaways_part_can_be_left_out_or_moved(lecture: Path, tmp_path: Path) 
 def test_title_page_with_a_course_layout_shows_course_term_and_question(lecture: Path) -> None:
     reader = read(render_guide(document_for(lecture, layout=ROOT / "layouts/history-101.yaml")))
     cover = squeeze(reader.pages[0].extract_text())
-    for expected in ("HIST 101", "MODERN WORLD HISTORY", "Spring 2026", "The Korean War",
+    for expected in ("HIST 101", "MODERN WORLD HISTORY", "Spring 2027", "The Korean War",
                      "A line drawn in 1945", "Victory or defeat?", "Ada Teacher",
                      "July 27, 1953", "STUDENT EDITION", "In this guide", "NAME"):
         assert expected in cover, expected
-    assert "Spring 2026 · 1 /" not in cover  # no furniture on the title page
-    assert "Spring 2026 · 2 /" in reader.pages[1].extract_text()
+    assert "Spring 2027 · 1 /" not in cover  # no furniture on the title page
+    assert "Spring 2027 · 2 /" in reader.pages[1].extract_text()
     # the cover features the essential question, so page 2 does not repeat it
     assert "Essential question" not in reader.pages[1].extract_text()
 
@@ -425,7 +425,7 @@ def test_title_page_stays_on_one_page(lecture: Path, tmp_path: Path, size: str,
                                       orientation: str) -> None:
     layout = tmp_path / "layout.yaml"
     layout.write_text(f"""
-course: {{code: HIST 101, title: Modern World History, term: Spring 2026}}
+course: {{code: HIST 101, title: Modern World History, term: Spring 2027}}
 guide:
   page_size: {size}
   orientation: {orientation}
