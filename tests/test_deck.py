@@ -387,9 +387,9 @@ def test_chart_text_names_all_three_font_slots(deck):
 
 
 def test_figure_text_is_large_enough_to_read_from_the_back_of_the_room():
-    """The sample's map labels are at least 12 pt on the slide (its crowded 15-event timeline
-    at least 11 pt: at 12 pt its lanes need 329 pt and the slide gives 297 under the title,
-    caption and credit), and every figure fills most of the body."""
+    """The sample's figures keep every label at 14 pt or more on the default slide (the
+    crowded timeline sets dates beside their labels to fit its lanes), and every figure fills
+    most of the body. Every shipped layout is checked below, against its own floor."""
     from builder.deck.grid import Grid
 
     document, data = build(SAMPLE)
@@ -412,5 +412,103 @@ def test_figure_text_is_large_enough_to_read_from_the_back_of_the_room():
         else:  # wide: caption underneath
             assert caption.top >= figure.top + figure.height
         if figure.shape_type == MSO_SHAPE_TYPE.GROUP:
-            floor = 11 if figure.name == "figure-war-timeline" else 12
-            assert sizes and min(sizes) >= floor, (figure.name, min(sizes))
+            assert sizes and min(sizes) >= 14, (figure.name, min(sizes))
+
+
+# --- deck figures in every shipped layout -------------------------------------------------
+
+SHIPPED_LAYOUTS = ("default", "large-print", "history-101")
+
+
+@pytest.fixture(scope="module", params=SHIPPED_LAYOUTS)
+def shipped_deck(request):
+    """(layout name, document, presentation) for the sample in one shipped layout."""
+    from tests.conftest import ROOT
+
+    layout = load_layout(ROOT / "layouts" / f"{request.param}.yaml")
+    document, data = build(SAMPLE, layout=layout)
+    return request.param, document, open_deck(data)
+
+
+def figure_shapes(presentation) -> list[tuple[object, object]]:
+    """(slide, figure shape) for every figure the deck draws."""
+    return [(slide, shape) for slide in presentation.slides for shape in slide.shapes
+            if shape.name.startswith("figure-")]
+
+
+def figure_text_sizes(shape) -> list[float]:
+    """Every text size a figure draws, in points: a chart's ``a:defRPr``/``a:rPr`` sizes
+    (axes, labels, legend, titles), a group's or table's runs."""
+    if shape.has_chart:
+        return [int(sz) / 100 for sz in
+                shape.chart._chartSpace.xpath(".//a:defRPr/@sz | .//a:rPr/@sz")]
+    sizes = []
+    for one in all_shapes([shape]):
+        frames = ([cell.text_frame for row in one.table.rows for cell in row.cells]
+                  if one.has_table else [one.text_frame] if one.has_text_frame else [])
+        sizes += [run.font.size.pt for frame in frames for paragraph in frame.paragraphs
+                  for run in paragraph.runs if run.font.size is not None]
+    return sizes
+
+
+def test_every_deck_figure_text_reaches_the_layout_floor(shipped_deck) -> None:
+    """max(14 pt, 0.75 × the layout's smallest body text): 14 pt on the default and
+    history-101 decks, 18 pt on large print (28 pt body, 24 pt smallest)."""
+    from builder.deck.figures import figure_min_size
+
+    name, document, presentation = shipped_deck
+    floor = figure_min_size(document)
+    assert floor == {"default": 14, "large-print": 18, "history-101": 15}[name]
+    figures = figure_shapes(presentation)
+    assert len(figures) == 3
+    for _, shape in figures:
+        sizes = figure_text_sizes(shape)
+        assert sizes, shape.name
+        assert min(sizes) >= floor - 1e-6, (name, shape.name, min(sizes))
+
+
+def _extent(shape) -> tuple[int, int, int, int]:
+    return shape.left, shape.top, shape.left + shape.width, shape.top + shape.height
+
+
+def test_no_two_labels_in_a_deck_figure_overlap(shipped_deck) -> None:
+    """Text boxes in a timeline or map group never overlap (a quarter point of rounding
+    allowed), so no label is drawn over another."""
+    name, _, presentation = shipped_deck
+    slack = EMU // 4
+    for _, shape in figure_shapes(presentation):
+        if shape.shape_type != MSO_SHAPE_TYPE.GROUP:
+            continue
+        boxes = [(one.name, _extent(one)) for one in all_shapes(shape.shapes)
+                 if one.has_text_frame and one.text_frame.text.strip()]
+        assert len(boxes) > 5, shape.name
+        for index, (first, a) in enumerate(boxes):
+            for second, b in boxes[index + 1:]:
+                apart = (a[2] <= b[0] + slack or b[2] <= a[0] + slack
+                         or a[3] <= b[1] + slack or b[3] <= a[1] + slack)
+                assert apart, (name, shape.name, first, second)
+
+
+def test_every_deck_figure_shape_lies_inside_the_figure_box(shipped_deck) -> None:
+    """Every shape a figure draws (a group's every child, a chart's frame) lies in the slide's
+    body and clear of the caption: under the caption's top (less the gap) for a wide figure,
+    left of the caption column for a tall one beside it."""
+    from builder.deck.grid import CAPTION_GAP, SIDE_GAP, Grid
+
+    name, document, presentation = shipped_deck
+    body = Grid.build(document.layout.deck).body
+    for slide, shape in figure_shapes(presentation):
+        caption = next(one for one in slide.shapes
+                       if one.name == "caption-" + shape.name.removeprefix("figure-"))
+        left, top = body.left * EMU, body.top * EMU
+        right, bottom = (body.left + body.width) * EMU, (body.top + body.height) * EMU
+        if caption.left >= shape.left + shape.width:  # caption beside a tall figure
+            right = caption.left - SIDE_GAP * EMU
+        else:
+            bottom = caption.top - CAPTION_GAP * EMU
+        parts = list(all_shapes(shape.shapes)) if shape.shape_type == MSO_SHAPE_TYPE.GROUP \
+            else [shape]
+        for part in parts:
+            x0, y0, x1, y1 = _extent(part)
+            assert (x0 >= left - EMU and y0 >= top - EMU and x1 <= right + EMU
+                    and y1 <= bottom + EMU), (name, shape.name, part.name)

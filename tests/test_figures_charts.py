@@ -170,6 +170,86 @@ def test_timeline_labels_never_collide(path: Path, width: float, size: float,
 
 
 @pytest.mark.parametrize("path", sources(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("width,height,size", [
+    (873.6, 300, 14),  # a 16:9 slide under title, caption and credit
+    (873.6, 299, 15),  # history-101
+    (648, 204, 18),    # the 4:3 large-print slide: the lanes cannot fit, the list does
+])
+def test_slide_timeline_keeps_its_floor_and_every_event(path: Path, width, height, size,
+                                                        style: FigureStyle) -> None:
+    """Given a floor (the deck's), a timeline never scales its text below it while a label
+    form or the list form fits: every date and label is drawn once, at the floor or above,
+    inside the box, with no two texts overlapping."""
+    figures, _ = figures_of(path, TimelineFigure)
+    for figure in figures:
+        scene = timeline_scene(figure, style.resized(size), width, height, min_size=size)
+        assert scene.height <= height + 1e-6 and scene.width <= width + 1e-6
+        texts = [item for item in scene.items if isinstance(item, Text)]
+        assert min(item.size for item in texts) >= size - 1e-6
+        shown = [" ".join(item.text.split()) for item in texts]
+        for event in figure.events:
+            assert shown.count(event.date.short()) >= 1
+            assert " ".join(event.label.split()) in shown
+        assert_no_collisions(scene)
+
+
+def test_a_dense_slide_timeline_lists_its_events_under_the_axis(style: FigureStyle) -> None:
+    """The sample's twelve events at 18 pt in 648 × 204 pt: two columns in date order, each
+    row's date level with its label, the first column's rows left of the second's."""
+    figures, _ = figures_of(SAMPLE, TimelineFigure)
+    scene = timeline_scene(figures[0], style.resized(18), 648, 204, min_size=18)
+    dates = [item for item in scene.items if isinstance(item, Text) and item.role == "date"]
+    labels = [item for item in scene.items if isinstance(item, Text)
+              and item.role == "event-label"]
+    assert len(dates) == len(labels) == len(figures[0].events)
+    for date, label in zip(dates, labels):
+        assert label.top == date.top and label.left > date.left + date.width
+    columns = sorted({date.left for date in dates})
+    assert len(columns) == 2
+    ordered = sorted(dates, key=lambda item: (item.left, item.top))
+    assert [d.text for d in ordered] == [e.date.short() for e in
+                                         sorted(figures[0].events, key=lambda e: e.date)]
+
+
+def test_horizontal_bar_value_axis_has_at_most_four_steps() -> None:
+    """Its numbers stand side by side, so the shared scale gives them room: the guide and the
+    deck both use ``chart_scale``."""
+    from builder.charts.plots import HORIZONTAL_MAX_TICKS, chart_scale
+
+    document = resolve(load_source(SAMPLE), load_layout(None))
+    bars = [n.figure for n in document.figures.values() if n.figure.kind == "bar"
+            and n.figure.orientation == "horizontal"]
+    assert bars
+    for figure in bars:
+        scale = chart_scale(figure)
+        assert len(scale.ticks) - 1 <= HORIZONTAL_MAX_TICKS
+        assert scale.maximum >= max(v for one in figure.series for v in one.values)
+
+
+def test_map_line_labels_do_not_sit_on_the_coast(style: FigureStyle) -> None:
+    """On the sample's slide-sized map (219 × 365 pt at 14 pt), no line's name crosses the
+    coastline or a drawn line, and every name stays within a few lines of its line."""
+    from builder.charts.maps import _box_distance, _segment_hits
+    from builder.charts.scene import Path as ScenePath
+
+    figures, document = figures_of(SAMPLE, MapFigure)
+    scene = map_scene(figures[0], style.resized(14), 219, 365, document.asset, 14)
+    coast = [segment for item in scene.items if isinstance(item, ScenePath)
+             and item.role == "land"
+             for segment in zip(item.points, item.points[1:] + item.points[:1])]
+    drawn = [segment for item in scene.items if isinstance(item, ScenePath)
+             and item.role in ("map-line", "area")
+             for segment in zip(item.points, item.points[1:])]
+    labels = [(item.text, Box(item.left, item.top, item.width, item.height))
+              for item in scene.items if isinstance(item, Text) and item.role == "line-label"]
+    assert len(labels) == 3
+    for text, box in labels:
+        assert not any(_segment_hits(box, a, b) for a, b in drawn), text
+        assert not any(_segment_hits(box, a, b) for a, b in coast), text
+        assert min(_box_distance(box, a, b) for a, b in drawn) <= 14 * 4, text
+
+
+@pytest.mark.parametrize("path", sources(), ids=lambda p: p.stem)
 @pytest.mark.parametrize("width,height,size", [(470, 330, 8.5), (870, 400, 14), (250, 300, 9)])
 def test_map_labels_never_collide_or_leave_the_frame(path: Path, width, height, size,
                                                      style: FigureStyle) -> None:

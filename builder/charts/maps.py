@@ -5,7 +5,14 @@ the side the source asks for (``position``), then the other sides and diagonals,
 same at two and three times the distance; each candidate is measured with the real font and
 rejected if it leaves the frame or touches a marker or a label already placed. Among clean
 candidates the earliest wins, a crossed line counting as three places later, so Seoul and
-Inch'on stay apart and legible.
+Inch'on stay apart and legible; a label also keeps a sliver clear of every marker.
+
+A line's name is placed by cost rather than order: never over another label or a marker,
+then crossing no drawn line, then nearest its line, where writing across a coastline (the
+outline polygons, not just the lines) costs more than moving away, and open water is
+preferred to land. A name that must move far from its line carries a short sample of the
+line, as a map key does. A point's label that had to move away gets a thin leader to its dot
+when the leader crosses no other label.
 """
 
 from __future__ import annotations
@@ -39,21 +46,25 @@ class _Label:
     lines: tuple[str, ...]
     width: float
     height: float
+    swatch: float = 0.0  # room before the text for a sample of the line it names (a key)
 
 
 def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset,
               min_label: float | None = None) -> Scene:
     """The map fitted to ``width`` × ``max_height`` keeping the projection's aspect.
 
-    Crowded labels shrink to 70 % of their size; ``min_label`` (points) stops them earlier,
-    for a slide that must stay legible from the back of a room.
+    Crowded labels shrink to 70 % of their size; ``min_label`` (points) is a hard floor
+    instead, for a slide that must stay legible from the back of a room: labels start no
+    smaller than it and never shrink below it (they move to open space instead).
     """
     aspect = Projection.aspect(figure.projection, figure.bounds)
     map_width, map_height = fit(width, max_height, aspect)
     scene = Scene(map_width, map_height)
     project = Projection(figure.bounds, figure.projection, map_width, map_height)
     size = style.size * LABEL_SCALE
-    smallest = max(size * 0.7, min(min_label, size)) if min_label else size * 0.7
+    if min_label:
+        size = max(size, min_label)
+    smallest = min_label if min_label else size * 0.7
     frame = Box(0, 0, map_width, map_height)
     land = style.background.mix(style.accent_hint, 0.06)
     sea = style.surface.mix(style.muted, 0.12)
@@ -61,6 +72,7 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
     scene.add(Path(((0, 0), (map_width, 0), (map_width, map_height), (0, map_height)), None,
                    fill=sea, closed=True, role="sea"))
     coast_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    land_rings: list[tuple[tuple[float, float], ...]] = []
     if figure.outline:
         try:
             polygons, rivers = read_outline(asset(figure.outline))
@@ -73,6 +85,7 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
                 coast = tuple(project(*p) for p in clipped)
                 scene.add(Path(coast, style.muted, 0.6, land, closed=True, role="land"))
                 coast_segments += list(zip(coast, coast[1:] + coast[:1]))
+                land_rings.append(coast)
         for line in rivers:
             for piece in clip_line(line, figure.bounds):
                 scene.add(Path(tuple(project(*p) for p in piece), style.muted, 0.6,
@@ -107,8 +120,10 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
     # labels at the largest size (down to 70 %) at which every one finds a clean place
     label_size = size
     while True:
-        texts, collisions = _labels(figure, style, label_size, frame, markers, obstacles,
-                                    drawn_segments, coast_segments, line_pieces, project)
+        texts, collisions, _ = min(
+            (_labels(figure, style, label_size, frame, markers, obstacles, drawn_segments,
+                     coast_segments, line_pieces, project, land_rings, lines_first)
+             for lines_first in (False, True)), key=lambda result: result[1])
         if collisions == 0 or label_size <= smallest:
             break
         label_size = max(smallest, label_size - 0.5)
@@ -120,10 +135,12 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
 
 
 def _labels(figure, style: FigureStyle, size: float, frame: Box, markers, obstacles: list[Box],
-            drawn_segments, coast_segments, line_pieces, project) -> tuple[list[Text], int]:
+            drawn_segments, coast_segments, line_pieces, project,
+            land_rings=(), lines_first: bool = False) -> tuple[list[Text], int, float]:
     """Every label placed at one size, and how many of them could not be placed cleanly.
     Crossing the coast costs a little (text reads best on one ground), crossing a drawn
-    line more."""
+    line more. A line's label is placed by distance from its line instead (see
+    ``_place_line_label``), so it reads as that line's name and not a neighbour's."""
     face = style.typeface
     texts: list[Text] = []
     placed: list[Box] = []
@@ -134,35 +151,66 @@ def _labels(figure, style: FigureStyle, size: float, frame: Box, markers, obstac
         longest = max(face.width(word, size) for word in text.split()) + 1.0
         return max(map_width * share, longest)
 
-    for point, x, y, radius in markers:
-        label = _measure(point.label, face, size, wrap_width(point.label, 0.35))
-        offset = max(radius, size * 0.2) + size * 0.3
-        order = _SIDE_ORDER[point.position]
-        candidates = [_candidate(side, x, y, label, offset * step)
-                      for step in (1.0, 2.0, 3.0, 4.5) for side in order]
-        box, hard = _choose(candidates, frame, placed, obstacles, drawn_segments,
-                            coast=coast_segments)
-        collisions += hard > 0
-        placed.append(box)
-        texts.append(Text(box.left, box.top, box.width, label.lines, size, style.text,
-                          _align(box, x), bold=point.marker == "capital", role="place"))
+    leaders: list[tuple[Box, Path]] = []
+    swatches: list[Path] = []
 
-    for line, points, color in line_pieces:
-        if not line.label:
-            continue
-        label = _measure(line.label, face, size, wrap_width(line.label, 0.3))
-        candidates = []
-        for step in (0.4, 1.2, 2.4):
-            for anchor in _anchors(points):
-                for side in ("above", "below", "above-right", "below-right", "above-left",
-                             "below-left", "right", "left"):
-                    candidates.append(_candidate(side, *anchor, label, size * step))
-        box, hard = _choose(candidates, frame, placed, obstacles, drawn_segments,
-                            crossing_cost=1000.0, coast=coast_segments, coast_cost=4.0)
-        collisions += hard > 0
-        placed.append(box)
-        texts.append(Text(box.left, box.top, box.width, label.lines, size, color, "left",
-                          role="line-label"))
+    def place_points() -> float:
+        """Point labels, each on the first clean side; returns how far they sit from their
+        markers in all (points)."""
+        nonlocal collisions
+        spread = 0.0
+        for point, x, y, radius in markers:
+            label = _measure(point.label, face, size, wrap_width(point.label, 0.35))
+            offset = max(radius, size * 0.2) + size * 0.3
+            order = _SIDE_ORDER[point.position]
+            candidates = [_candidate(side, x, y, label, offset * step)
+                          for step in (1.0, 2.0, 3.0, 4.5) for side in order]
+            # a label keeps clear of every marker by a sliver, so small sizes never touch one
+            clearance = [Box(b.left - size * 0.15, b.top - size * 0.15, b.width + size * 0.3,
+                             b.height + size * 0.3) for b in obstacles]
+            box, hard = _choose(candidates, frame, placed, clearance, drawn_segments,
+                                coast=coast_segments)
+            collisions += hard > 0
+            placed.append(box)
+            spread += _box_distance(box, (x, y), (x, y))
+            if _box_distance(box, (x, y), (x, y)) > radius + size * 1.2:
+                leaders.append((box, _leader(box, [((x, y), (x, y))], style.muted, radius)))
+            texts.append(Text(box.left, box.top, box.width, label.lines, size, style.text,
+                              _align(box, x), bold=point.marker == "capital", role="place"))
+        return spread
+
+    def place_lines() -> float:
+        """Line labels (see ``_place_line_label``); returns the sum of their costs."""
+        nonlocal collisions
+        spread = 0.0
+        labelled: set[int] = set()
+        for line, points, color in line_pieces:
+            if not line.label or id(line) in labelled:
+                continue  # a line clipped into pieces is named once, at its best piece
+            labelled.add(id(line))
+            pieces = [piece for other, piece, _ in line_pieces if other is line]
+            box, label, hard, cost = _place_line_label(
+                line.label, pieces, face, size, frame, placed, obstacles, drawn_segments,
+                coast_segments, land_rings, map_width)
+            collisions += hard > 0
+            spread += cost
+            placed.append(box)
+            if label.swatch:  # a name away from its line carries a sample of it, as a key
+                y = box.top + Typeface.line_height(size) / 2
+                swatches.append(Path(((box.left, y), (box.left + label.swatch - size * 0.4, y)),
+                                     color, max(line.width, 1.5), dash=line.style,
+                                     role="line-key"))
+            texts.append(Text(box.left + label.swatch, box.top, box.width - label.swatch,
+                              label.lines, size, color, "left", role="line-label"))
+        return spread
+
+    # points first keeps every town's name on the side its source asks for; lines first is
+    # the fallback when that leaves a label with no clean place (map_scene keeps the order
+    # with fewer collisions, points first on a tie)
+    if lines_first:
+        spread = place_lines() + place_points()
+    else:
+        spread = place_points() + place_lines()
 
     for area in figure.areas:
         if not area.label:
@@ -180,7 +228,119 @@ def _labels(figure, style: FigureStyle, size: float, frame: Box, markers, obstac
         placed.append(box)
         texts.append(Text(box.left, box.top, box.width, label.lines, size, style.text, "center",
                           role="area-label"))
-    return texts, collisions
+    # a leader is drawn only where it crosses no other label: one through a name would tie
+    # the wrong name to the line
+    clean = [leader for box, leader in leaders
+             if not any(other is not box and _segment_hits(other, *leader.points)
+                        for other in placed)]
+    return [*clean, *swatches, *texts], collisions, spread
+
+
+LINE_LABEL_SHARES = (0.3, 0.45, 0.6, 1.0)
+"""Widths (of the map's) a line's label may wrap at: a narrow stack fits a strait, a single
+line fits along a coast; each is tried everywhere."""
+COAST_COST = 120.0  # points of distance worth not writing across a coastline
+NEAR = 2.5  # a line's name within this many × the size of its line reads as its name
+KEYLESS_COST = 150.0  # a name farther than that without a key sample could name anything
+LAND_COST = 12.0  # …and worth writing on open sea rather than on the land
+
+
+def _place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
+                      placed: list[Box], obstacles: list[Box], drawn_segments,
+                      coast_segments, land_rings, map_width: float
+                      ) -> tuple[Box, "_Label", int, float]:
+    """The box (and wrapped label) for a line's name: clear of the frame, other labels and
+    markers; then crossing no drawn line; then as near its own line as it can be, where
+    straddling a coastline costs ``COAST_COST`` points of distance and sitting on land
+    ``LAND_COST``. Measured against the outline polygons, so a name goes to open water
+    (or stays wholly on one ground) rather than sitting on the shore.
+
+    A name that cannot sit by its line (within ``NEAR`` × the size) is drawn with a short
+    sample of the line before it, as a map key does, so it is never read as the name of
+    whatever it lands beside; the sample costs a little, so a name that fits by its line
+    goes without."""
+    longest = max(face.width(word, size) for word in text.split()) + 1.0
+    own = [segment for points in pieces for segment in zip(points, points[1:])]
+    best: tuple[tuple[float, float], Box, _Label] | None = None
+    seen: set[tuple[str, ...]] = set()
+    variants = []
+    for share in LINE_LABEL_SHARES:
+        label = _measure(text, face, size, max(map_width * share, longest))
+        if label.lines in seen:
+            continue
+        seen.add(label.lines)
+        swatch = size * 1.8
+        variants += [label, _Label(label.lines, label.width + swatch, label.height, swatch)]
+    for label in variants:
+        for points in pieces:
+            for step in (0.3, 0.8, 1.6, 3.0, 5.0):
+                for anchor in _anchors(points):
+                    for side in _SIDES:
+                        box = _candidate(side, *anchor, label, size * step)
+                        hard = ((not box.inside(frame)) * 100
+                                + sum(box.overlaps(other, 1.0) for other in placed)
+                                + sum(box.overlaps(other, size * 0.15) for other in obstacles))
+                        margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
+                        crossings = sum(_segment_hits(margin, a, b) for a, b in drawn_segments)
+                        shore = any(_segment_hits(box, a, b) for a, b in coast_segments)
+                        on_land = not shore and any(
+                            _inside((box.left + box.right) / 2, (box.top + box.bottom) / 2, ring)
+                            for ring in land_rings)
+                        distance = min(_box_distance(box, a, b) for a, b in own)
+                        if label.swatch:  # the key names it: nearness helps, less
+                            distance = size + distance * 0.3
+                        elif distance > size * NEAR:
+                            distance += KEYLESS_COST
+                        score = (hard, 1000.0 * crossings + distance + COAST_COST * shore
+                                 + LAND_COST * on_land + 0.01 * len(label.lines))
+                        if best is None or score < best[0]:
+                            best = (score, box, label)
+    assert best is not None
+    return best[1], best[2], int(best[0][0]), best[0][1]
+
+
+def _leader(box: Box, segments, color, gap: float) -> Path:
+    """A thin line from a label that had to move away to the nearest point of what it names
+    (stopping ``gap`` short of a marker), so a name far from its line still reads as its."""
+    best = None
+    for a, b in segments:
+        for i in range(17):
+            t = i / 16
+            x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+            px = min(max(x, box.left), box.right)
+            py = min(max(y, box.top), box.bottom)
+            distance = ((px - x) ** 2 + (py - y) ** 2) ** 0.5
+            if best is None or distance < best[0]:
+                best = (distance, (px, py), (x, y))
+    distance, start, end = best
+    if gap and distance > gap:
+        shrink = (distance - gap) / distance
+        end = (start[0] + (end[0] - start[0]) * shrink, start[1] + (end[1] - start[1]) * shrink)
+    return Path((start, end), color, 0.75, role="leader")
+
+
+def _box_distance(box: Box, a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Shortest distance from segment a–b to the box (0 when it touches or enters it),
+    sampled along the segment: exact enough to rank a label's places."""
+    if _segment_hits(box, a, b):
+        return 0.0
+    best = float("inf")
+    for i in range(9):
+        t = i / 8
+        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        dx = max(box.left - x, 0.0, x - box.right)
+        dy = max(box.top - y, 0.0, y - box.bottom)
+        best = min(best, (dx * dx + dy * dy) ** 0.5)
+    return best
+
+
+def _inside(x: float, y: float, ring) -> bool:
+    """Whether (x, y) lies inside the polygon (even–odd rule)."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
 
 
 def _anchors(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:

@@ -18,11 +18,20 @@ from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_
                                   show_data_labels, show_legend)
 
 
+HORIZONTAL_MAX_TICKS = 4
+"""Steps on a horizontal bar chart's value axis: its numbers stand side by side along the
+width, so at slide sizes (18 pt on large print, “100,000” ≈ 65 pt) six of them slant;
+five labels stay level on a 4:3 slide and read as well on the page."""
+
+
 def chart_scale(figure) -> AxisScale:
-    """The value axis both outputs use for a bar or line figure."""
+    """The value axis both outputs use for a bar or line figure (one scale, so the guide and
+    the deck print the same ticks)."""
     stacked = figure.kind == "bar" and figure.stacked
+    horizontal = figure.kind == "bar" and figure.orientation == "horizontal"
     return category_scale([one.values for one in figure.series], stacked,
-                          format_resolution(figure.number_format))
+                          format_resolution(figure.number_format),
+                          max_ticks=HORIZONTAL_MAX_TICKS if horizontal else 7)
 
 
 def _legend(scene: Scene, names: list[str], style: FigureStyle, width: float,

@@ -65,11 +65,12 @@ def nice_scale(low: float, high: float, max_ticks: int = 7,
 
 
 def category_scale(series: list[tuple[float, ...]], stacked: bool,
-                   resolution: float = 0.0) -> AxisScale:
+                   resolution: float = 0.0, max_ticks: int = 7) -> AxisScale:
     """The value scale for a bar or line chart's series (summed per category when stacked)."""
     if stacked:
         tops = [sum(v for v in column if v > 0) for column in zip(*series)]
         bottoms = [sum(v for v in column if v < 0) for column in zip(*series)]
     else:
         tops = bottoms = [v for one in series for v in one]
-    return nice_scale(min(bottoms, default=0.0), max(tops, default=0.0), resolution=resolution)
+    return nice_scale(min(bottoms, default=0.0), max(tops, default=0.0), max_ticks,
+                      resolution=resolution)

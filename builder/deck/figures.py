@@ -28,6 +28,8 @@ from builder.charts.geometry import CHART_ASPECT, PIE_ASPECT, centred, fit
 from builder.charts.plots import chart_scale
 from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_below,
                                   show_data_labels, show_legend)
+from builder.charts.labels import wrap_labels
+from builder.charts.numbers import format_number
 from builder.charts.tables import column_widths
 from builder.deck.oxml import (renumber_axis_ids, set_alt_text, set_axis_crosses,
                                set_chart_fonts, set_data_label_separator, set_doughnut_hole,
@@ -42,17 +44,28 @@ from builder.resolve import Document
 EMU_PER_POINT = 12700
 MIN_TABLE_SIZE = 10.0  # a long table shrinks this far rather than overflow its slide
 MIN_FIGURE_SIZE = 14.0  # labels on a slide: legible from the back of a room
-MAX_FIGURE_SIZE = 16.0  # larger labels crowd a chart's plot out of its box (4:3 large print)
-FLOOR_FIGURE_SIZE = 12.0  # a crowded timeline may go this far, never further
+BODY_SHARE = 0.75  # figure text may be this share of the layout's smallest body text
+CAPTION_CAP = 16.0  # figure text follows the caption size up to here, unless the floor is higher
+
+
+def figure_min_size(document: Document) -> float:
+    """The smallest text any deck figure may draw: ``max(14, 0.75 × deck.sizes.min_body)``.
+
+    14 pt is legible from the back of a classroom on a 16:9 slide; a layout that raises its
+    smallest body text (large print: 24 pt → 18 pt) asks for figures in proportion, so the
+    labels do not look like footnotes next to the bullets. Every deck figure keeps to it: a
+    crowded timeline changes its label form and a map its label places before they shrink.
+    """
+    return max(MIN_FIGURE_SIZE, document.layout.deck.sizes.min_body * BODY_SHARE)
 
 
 def figure_style(document: Document) -> FigureStyle:
-    """The deck's figure look: labels at the caption size, kept within 14–16 pt.
+    """The deck's figure look: labels at the caption size, never below ``figure_min_size``.
 
     A page is read at arm's length and a slide across a room, so the deck's figures do not
     borrow the guide's 9–10 pt labels; the slide gives the figure most of its body instead.
     """
-    size = min(max(MIN_FIGURE_SIZE, document.layout.deck.sizes.caption), MAX_FIGURE_SIZE)
+    size = max(figure_min_size(document), min(document.layout.deck.sizes.caption, CAPTION_CAP))
     return FigureStyle.from_layout(document.layout.palette, document.fonts["body"], size)
 
 
@@ -149,6 +162,9 @@ def _chart(slide, document: Document, figure, box: _Box):
         _style_pie(chart, figure, style)
     else:
         _style_category_chart(chart, figure, style)
+        if figure.kind == "bar" and figure.orientation == "horizontal":
+            _lay_out_horizontal_bars(chart, figure, style, cx / EMU_PER_POINT,
+                                     cy / EMU_PER_POINT)
     renumber_axis_ids(chart)
     fonts = document.layout.fonts
     set_chart_fonts(chart, style.typeface.deck_name, fonts.east_asian, fonts.complex_script)
@@ -216,6 +232,86 @@ def _style_category_chart(chart, figure, style: FigureStyle) -> None:
                         label.position = XL_LABEL_POSITION.BELOW
                         label.font.size = Pt(style.size)
                         label.font.color.rgb = _rgb(style.text)
+
+
+CATEGORY_SHARE = 0.35  # of a horizontal bar chart's width its category labels may take
+
+
+def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
+                             height: float) -> None:
+    """Give the category labels ``CATEGORY_SHARE`` of the width (up to half, when a wrapped
+    name would otherwise be taller than its bar's slot) and keep the value axis's numbers
+    level.
+
+    Left alone, PowerPoint (and LibreOffice) give long category names half the chart, then
+    slant the value numbers in the narrow plot that is left, or drop every other category.
+    The plot's inner box is placed from measured text instead: the widest category line
+    wrapped to the share, the widest value label on the right, one line of numbers and the
+    axis title (and legend) below; the numbers' text body is told not to rotate.
+    """
+    face, size = style.typeface, style.size
+    line = sc.Typeface.line_height(size)
+    below = line * 1.4 + (line * 1.3 if figure.value_axis_title else 0.0)
+    below += line * 1.4 if show_legend(figure) else 0.0
+    top = size * 0.4
+    slot = (height - top - below) / max(len(figure.categories), 1)
+    # the narrowest share (35 % first) at which every wrapped name fits its bar's slot: a
+    # name taller than its slot is dropped by the viewer, which is worse than a wider margin
+    for share in (CATEGORY_SHARE, 0.4, 0.45, 0.5):
+        wrapped = wrap_labels(list(figure.categories), face, size, width * share, size)
+        if not wrapped.rotated and wrapped.max_lines * line <= slot:
+            break
+    category_width = max((face.width(text, size) for lines in wrapped.lines for text in lines),
+                         default=0.0)
+    left = min(category_width + size, width * (share + 0.02))
+    left += line * 1.3 if figure.category_axis_title else 0.0  # the title turned up the side
+    labels = [format_number(v, figure.number_format) for one in figure.series
+              for v in one.values] if show_data_labels(figure) else []
+    scale = chart_scale(figure)
+    ticks = [format_number(t, figure.number_format) for t in scale.ticks]
+    right = max([face.width(text, size) + size * 0.6 for text in labels]
+                + [face.width(ticks[-1], size) / 2 + size * 0.3])
+    if left + right >= width * 0.9 or top + below >= height * 0.8:
+        return  # too small a chart to place by hand: PowerPoint's own layout is better
+    set_plot_inner_box(chart, left / width, top / height, 1 - (left + right) / width,
+                       1 - (top + below) / height)
+    keep_tick_labels_level(chart.value_axis)
+
+
+def set_plot_inner_box(chart, x: float, y: float, w: float, h: float) -> None:
+    """Place the plot's inner rectangle (axes, not their labels) at fractions of the chart
+    (``c:plotArea/c:layout/c:manualLayout``, layoutTarget inner, edge mode).
+
+    Raw XML: belongs with the others in ``builder.deck.oxml``; kept here only because this
+    change could not touch that module."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    old = plot_area.find(qn("c:layout"))
+    if old is not None:
+        plot_area.remove(old)
+    layout = etree.SubElement(plot_area, qn("c:layout"))
+    plot_area.remove(layout)
+    plot_area.insert(0, layout)  # the schema puts c:layout first in c:plotArea
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
+                       ("x", x), ("y", y), ("w", w), ("h", h)):
+        etree.SubElement(manual, qn(f"c:{tag}")).set(
+            "val", value if isinstance(value, str) else f"{value:.4f}")
+
+
+def keep_tick_labels_level(axis) -> None:
+    """Tell an axis's tick labels never to rotate (``a:bodyPr rot="0" vert="horz"`` in its
+    ``c:txPr``); PowerPoint would otherwise slant them when it judges them crowded.
+
+    Raw XML: belongs in ``builder.deck.oxml`` (see ``set_plot_inner_box``)."""
+    from pptx.oxml.ns import qn
+
+    axis.tick_labels.font.size  # makes python-pptx create c:txPr with its a:bodyPr
+    body = axis._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
+    body.set("rot", "0")
+    body.set("vert", "horz")
 
 
 def _value_labels(labels, figure, style: FigureStyle, position) -> None:
@@ -343,12 +439,13 @@ _DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND
 
 def _scene_group(slide, document: Document, figure, box: _Box):
     style = figure_style(document)
+    floor = figure_min_size(document)
     if isinstance(figure, MapFigure):
         # a map is as tall as the body and about as wide as a column: larger labels would
         # push a line's name away from its line, which misleads more than small text does
-        style = style.resized(MIN_FIGURE_SIZE)
+        style = style.resized(floor)
     scene = scene_for(figure, style, box.width / EMU_PER_POINT, box.height / EMU_PER_POINT,
-                      document.asset, FLOOR_FIGURE_SIZE)
+                      document.asset, floor)
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()
