@@ -31,9 +31,9 @@ from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_
 from builder.charts.labels import wrap_labels
 from builder.charts.numbers import format_number
 from builder.charts.tables import column_widths
-from builder.deck.oxml import (renumber_axis_ids, set_alt_text, set_axis_crosses,
-                               set_chart_fonts, set_data_label_separator, set_doughnut_hole,
-                               set_font_slots)
+from builder.deck.oxml import (keep_tick_labels_level, renumber_axis_ids, set_alt_text,
+                               set_axis_crosses, set_chart_fonts, set_data_label_separator,
+                               set_doughnut_hole, set_font_slots, set_plot_inner_box)
 from builder.errors import RenderError
 from builder.layout.values import Color
 from builder.model import (BarFigure, ImageFigure, LineFigure, MapFigure, PieFigure,
@@ -276,42 +276,6 @@ def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
     set_plot_inner_box(chart, left / width, top / height, 1 - (left + right) / width,
                        1 - (top + below) / height)
     keep_tick_labels_level(chart.value_axis)
-
-
-def set_plot_inner_box(chart, x: float, y: float, w: float, h: float) -> None:
-    """Place the plot's inner rectangle (axes, not their labels) at fractions of the chart
-    (``c:plotArea/c:layout/c:manualLayout``, layoutTarget inner, edge mode).
-
-    Raw XML: belongs with the others in ``builder.deck.oxml``; kept here only because this
-    change could not touch that module."""
-    from lxml import etree
-    from pptx.oxml.ns import qn
-
-    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
-    old = plot_area.find(qn("c:layout"))
-    if old is not None:
-        plot_area.remove(old)
-    layout = etree.SubElement(plot_area, qn("c:layout"))
-    plot_area.remove(layout)
-    plot_area.insert(0, layout)  # the schema puts c:layout first in c:plotArea
-    manual = etree.SubElement(layout, qn("c:manualLayout"))
-    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
-                       ("x", x), ("y", y), ("w", w), ("h", h)):
-        etree.SubElement(manual, qn(f"c:{tag}")).set(
-            "val", value if isinstance(value, str) else f"{value:.4f}")
-
-
-def keep_tick_labels_level(axis) -> None:
-    """Tell an axis's tick labels never to rotate (``a:bodyPr rot="0" vert="horz"`` in its
-    ``c:txPr``); PowerPoint would otherwise slant them when it judges them crowded.
-
-    Raw XML: belongs in ``builder.deck.oxml`` (see ``set_plot_inner_box``)."""
-    from pptx.oxml.ns import qn
-
-    axis.tick_labels.font.size  # makes python-pptx create c:txPr with its a:bodyPr
-    body = axis._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
-    body.set("rot", "0")
-    body.set("vert", "horz")
 
 
 def _value_labels(labels, figure, style: FigureStyle, position) -> None:

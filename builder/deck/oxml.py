@@ -236,3 +236,31 @@ def renumber_axis_ids(chart) -> None:
     mapping = {old: str(index + 1000001) for index, old in enumerate(ids)}
     for element in space.xpath(".//c:axId | .//c:crossAx"):
         element.set("val", mapping[int(element.get("val"))])
+
+
+def set_plot_inner_box(chart, x: float, y: float, w: float, h: float) -> None:
+    """Place the plot's inner rectangle (axes, not their labels) at fractions of the chart
+    (``c:plotArea/c:layout/c:manualLayout``, layoutTarget inner, edge mode)."""
+    from lxml import etree
+
+    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    old = plot_area.find(qn("c:layout"))
+    if old is not None:
+        plot_area.remove(old)
+    layout = etree.SubElement(plot_area, qn("c:layout"))
+    plot_area.remove(layout)
+    plot_area.insert(0, layout)  # the schema puts c:layout first in c:plotArea
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
+                       ("x", x), ("y", y), ("w", w), ("h", h)):
+        etree.SubElement(manual, qn(f"c:{tag}")).set(
+            "val", value if isinstance(value, str) else f"{value:.4f}")
+
+
+def keep_tick_labels_level(axis) -> None:
+    """Tell an axis's tick labels never to rotate (``a:bodyPr rot="0" vert="horz"`` in its
+    ``c:txPr``); PowerPoint would otherwise slant them when it judges them crowded."""
+    axis.tick_labels.font.size  # makes python-pptx create c:txPr with its a:bodyPr
+    body = axis._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
+    body.set("rot", "0")
+    body.set("vert", "horz")
