@@ -512,3 +512,80 @@ def test_every_deck_figure_shape_lies_inside_the_figure_box(shipped_deck) -> Non
             x0, y0, x1, y1 = _extent(part)
             assert (x0 >= left - EMU and y0 >= top - EMU and x1 <= right + EMU
                     and y1 <= bottom + EMU), (name, shape.name, part.name)
+
+
+def _deck_map_scene(document):
+    """The sample map's scene exactly as the deck draws it: the planned figure box, the
+    deck's label floor, room beside the frame for names."""
+    from builder.charts.maps import map_scene
+    from builder.deck.figures import figure_min_size, figure_style
+    from builder.deck.grid import Grid, figure_boxes
+    from builder.deck.plan import plan_deck
+    from builder.deck.specs import FigureSlide
+
+    grid = Grid.build(document.layout.deck)
+    spec = next(slide for slide in plan_deck(document, grid).slides
+                if isinstance(slide, FigureSlide) and slide.figure_id == "korea-map")
+    area, _, _ = figure_boxes(grid, spec.caption_height, spec.credit_height, spec.figure_width)
+    floor = figure_min_size(document)
+    figure = document.figure("korea-map").figure
+    scene = map_scene(figure, figure_style(document).resized(floor), area.width, area.height,
+                      document.asset, floor, beside=True)
+    return figure, floor, area, scene
+
+
+def test_deck_map_labels_sit_by_what_they_name(shipped_deck) -> None:
+    """On every shipped layout each line's name lies within 1.5 × the label size of its line
+    (or is joined to it by a leader, or carries a key sample of it), and each place's name
+    within 1.2 × the size of its marker (or is joined to the marker by a leader); every name
+    at the floor size or above, inside the figure box, clear of every other name, and wholly
+    on the map or wholly beside it (never across the frame)."""
+    from builder.charts.geo import Projection
+    from builder.charts.geometry import Box as B
+    from builder.charts.maps import _box_distance
+    from builder.charts.scene import Path as ScenePath, Text
+
+    name, document, _ = shipped_deck
+    figure, floor, area, scene = _deck_map_scene(document)
+    assert scene.width <= area.width + 1e-6 and scene.height <= area.height + 1e-6
+    frame_path = next(item for item in scene.items
+                      if isinstance(item, ScenePath) and item.role == "frame")
+    (fx0, fy0), _, (fx1, fy1), _ = frame_path.points
+    frame = B(fx0, fy0, fx1 - fx0, fy1 - fy0)
+    project = Projection(figure.bounds, figure.projection, frame.width, frame.height, frame.left)
+    paths = [item for item in scene.items if isinstance(item, ScenePath)]
+    leaders = [path.points for path in paths if path.role == "leader"]
+    keys = [path.points for path in paths if path.role == "line-key"]
+    texts = [item for item in scene.items if isinstance(item, Text)]
+    boxes = [B(t.left, t.top, t.width, t.height) for t in texts]
+
+    def starts_on(box, point) -> bool:
+        return _box_distance(B(box.left - 0.5, box.top - 0.5, box.width + 1, box.height + 1),
+                             point, point) == 0.0
+
+    assert len(texts) == len(figure.points) + len([l for l in figure.lines if l.label])
+    for text, box in zip(texts, boxes):
+        label = " ".join(text.lines)
+        assert text.size >= floor - 1e-6, (name, label)
+        assert box.inside(B(0, 0, scene.width, scene.height)), (name, label)
+        assert box.inside(frame) or not box.overlaps(frame), (name, label, "across the frame")
+        for other in boxes:
+            assert other is box or not box.overlaps(other, 0.5), (name, label)
+        if text.role == "line-label":
+            line = next(line for line in figure.lines if line.label == label)
+            points = [project(*p) for p in line.coordinates]
+            own = list(zip(points, points[1:]))
+            distance = min(_box_distance(box, a, b) for a, b in own)
+            led = any(starts_on(box, start)
+                      and min(_box_distance(B(*end, 0, 0), a, b) for a, b in own) <= 1.0
+                      for start, end in leaders)
+            keyed = any(abs(key[-1][0] - box.left) <= text.size
+                        and box.top <= key[0][1] <= box.bottom for key in keys)
+            assert distance <= 1.5 * text.size or led or keyed, (name, label, distance)
+        else:
+            point = next(point for point in figure.points if point.label == label)
+            x, y = project(point.lon, point.lat)
+            distance = _box_distance(box, (x, y), (x, y))
+            led = any(starts_on(box, start) and abs(end[0] - x) + abs(end[1] - y) <= text.size
+                      for start, end in leaders)
+            assert distance <= 1.2 * text.size or led, (name, label, distance)

@@ -24,6 +24,7 @@ from builder.charts import scene as sc
 from builder.charts.colors import series_color, text_on
 from builder.charts.figures import SCENES, scene_for
 from builder.charts.images import pixel_size
+from builder.charts.maps import map_scene
 from builder.charts.geometry import CHART_ASPECT, PIE_ASPECT, centred, fit
 from builder.charts.plots import chart_scale
 from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_below,
@@ -408,12 +409,16 @@ def _scene_group(slide, document: Document, figure, box: _Box):
         # a map is as tall as the body and about as wide as a column: larger labels would
         # push a line's name away from its line, which misleads more than small text does
         style = style.resized(floor)
-    scene = scene_for(figure, style, box.width / EMU_PER_POINT, box.height / EMU_PER_POINT,
-                      document.asset, floor)
+    width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
+    if isinstance(figure, MapFigure):  # names may stand in the box's room beside the map
+        scene = map_scene(figure, style, width, height, document.asset, floor, beside=True)
+    else:
+        scene = scene_for(figure, style, width, height, document.asset, floor)
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()
     painter = _ScenePainter(group.shapes, document, style, x, y, scene.width)
+    painter.texts = [item for item in scene.items if isinstance(item, sc.Text)]
     for item in scene.items:
         painter.paint(item)
     _finish(group, figure)
@@ -428,6 +433,7 @@ class _ScenePainter:
         self.shapes, self.document, self.style = shapes, document, style
         self.x, self.y, self.width = x, y, width
         self.count = 0
+        self.texts: list[sc.Text] = []  # the scene's labels, so none grows into another
 
     def _emu(self, x: float, y: float) -> tuple[int, int]:
         return int(round(self.x + x * EMU_PER_POINT)), int(round(self.y + y * EMU_PER_POINT))
@@ -467,6 +473,17 @@ class _ScenePainter:
         if not item.rotation:
             left, right = max(left, min(item.left, 0.0)), min(right, max(item.left + item.width,
                                                                           self.width))
+            # …and short of a neighbouring label level with it, so no two text boxes overlap
+            for other in self.texts:
+                if other is item or other.top >= item.top + item.height \
+                        or other.top + other.height <= item.top:
+                    continue
+                if other.left >= item.left + item.width - 1e-6:  # halfway to it at most
+                    right = min(right, max((other.left + item.left + item.width) / 2 - 0.2,
+                                           item.left + item.width))
+                elif other.left + other.width <= item.left + 1e-6:
+                    left = max(left, min((other.left + other.width + item.left) / 2 + 0.2,
+                                         item.left))
         x, y = self._emu(left, item.top)
         box = self.shapes.add_textbox(Emu(x), Emu(y), Emu(int((right - left) * EMU_PER_POINT)),
                                       Emu(int(item.height * EMU_PER_POINT)))

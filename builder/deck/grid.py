@@ -208,6 +208,20 @@ def side_caption_width(grid: Grid, figure_width: float) -> float:
     return min(room, SIDE_MAX) if room >= SIDE_MIN else 0.0
 
 
+LABEL_ROOM = 0.75  # a map's room for names beside its frame, as a share of its width
+
+
+def labelled_map_width(grid: Grid, map_width: float) -> float:
+    """The figure box for a map ``map_width`` wide at full body height: the map plus room
+    beside it for the names that do not fit on it (up to ``LABEL_ROOM`` of its width),
+    leaving the caption column at least ``SIDE_MIN`` (0 if not even the map fits)."""
+    if not side_caption_width(grid, map_width):
+        return 0.0
+    room = grid.body.width - SIDE_GAP - map_width  # caption column and label room
+    column = min(SIDE_MAX, max(SIDE_MIN, room - map_width * LABEL_ROOM))
+    return grid.body.width - SIDE_GAP - column
+
+
 def figure_boxes(grid: Grid, caption_height: float, credit_height: float,
                  figure_width: float = 0.0) -> tuple[Box, Box, Box]:
     """Figure area, caption box and credit box.

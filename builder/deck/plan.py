@@ -18,7 +18,8 @@ from builder.charts.images import pixel_size
 from builder.deck import fit
 from builder.deck.arrange import CONTINUED, Arranger, join_notes
 from builder.deck.grid import (Grid, figure_boxes, prompt_boxes, quote_boxes,
-                               section_slide_boxes, side_caption_width, title_slide_boxes)
+                               labelled_map_width, section_slide_boxes, side_caption_width,
+                               title_slide_boxes)
 from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
                                 SectionSlide, SlideSpec, TextSlide, TitleSlide)
 from builder.errors import RenderError
@@ -475,12 +476,13 @@ class _Planner(Arranger):
                             figure_width=figure_width)]
 
     def tall_figure_width(self, figure) -> float:
-        """The width a tall figure takes at the body's full height, when a caption column
-        still fits beside it; 0 for wide figures (charts, timelines, tables), which keep
-        the caption underneath."""
-        if isinstance(figure, MapFigure):
+        """The width a tall figure takes at the body's full height (a map's with room for
+        its names beside it), when a caption column still fits beside it; 0 for wide
+        figures (charts, timelines, tables), which keep the caption underneath."""
+        if isinstance(figure, MapFigure):  # with room beside it for its names
             aspect = Projection.aspect(figure.projection, figure.bounds)
-        elif isinstance(figure, PieFigure):
+            return labelled_map_width(self.grid, self.grid.body.height / aspect)
+        if isinstance(figure, PieFigure):
             aspect = PIE_ASPECT
         elif isinstance(figure, ImageFigure):
             pixels_wide, pixels_high = pixel_size(self.document.asset(figure.path), figure)
