@@ -388,8 +388,12 @@ def _place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box
                     hard += sum(_segment_hits(other, *leader) for other in obstacles)
                 elif edge is not None:
                     hard += _straddles(box, edge)
+                if best is not None and hard > best[0][0]:
+                    continue  # scores compare hard first: this box cannot win
                 margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
                 crossings = sum(_segment_hits(margin, a, b) for a, b in drawn_segments)
+                if best is not None and hard == best[0][0] and 1000.0 * crossings > best[0][1]:
+                    continue  # every other term of the score is positive
                 shore = any(_segment_hits(box, a, b) for a, b in coast_segments)
                 on_land = not shore and any(
                     _inside((box.left + box.right) / 2, (box.top + box.bottom) / 2, ring)
@@ -457,16 +461,19 @@ def _leader(box: Box, segments, color, gap: float) -> Path:
     """A thin line from a label that had to move away to the nearest point of what it names
     (stopping ``gap`` short of a marker), so a name far from its line still reads as its."""
     best = None
+    left, top = box.left, box.top
+    right, bottom = left + box.width, top + box.height
     for a, b in segments:
         for i in range(17):
             t = i / 16
             x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-            px = min(max(x, box.left), box.right)
-            py = min(max(y, box.top), box.bottom)
-            distance = ((px - x) ** 2 + (py - y) ** 2) ** 0.5
-            if best is None or distance < best[0]:
-                best = (distance, (px, py), (x, y))
-    distance, start, end = best
+            px = left if x < left else right if x > right else x
+            py = top if y < top else bottom if y > bottom else y
+            squared = (px - x) * (px - x) + (py - y) * (py - y)
+            if best is None or squared < best[0]:
+                best = (squared, (px, py), (x, y))
+    squared, start, end = best
+    distance = squared ** 0.5
     if gap and distance > gap:
         shrink = (distance - gap) / distance
         end = (start[0] + (end[0] - start[0]) * shrink, start[1] + (end[1] - start[1]) * shrink)
@@ -479,13 +486,17 @@ def _box_distance(box: Box, a: tuple[float, float], b: tuple[float, float]) -> f
     if _segment_hits(box, a, b):
         return 0.0
     best = float("inf")
+    left, top = box.left, box.top
+    right, bottom = left + box.width, top + box.height
     for i in range(9):
         t = i / 8
         x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-        dx = max(box.left - x, 0.0, x - box.right)
-        dy = max(box.top - y, 0.0, y - box.bottom)
-        best = min(best, (dx * dx + dy * dy) ** 0.5)
-    return best
+        dx = left - x if x < left else x - right if x > right else 0.0
+        dy = top - y if y < top else y - bottom if y > bottom else 0.0
+        squared = dx * dx + dy * dy
+        if squared < best:
+            best = squared
+    return best ** 0.5
 
 
 def _inside(x: float, y: float, ring) -> bool:
@@ -598,10 +609,15 @@ def _marker(scene: Scene, marker: str, x: float, y: float, size: float,
 
 def _segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether segment a–b passes through the box (Liang–Barsky)."""
+    left, top = box.left, box.top
+    right, bottom = left + box.width, top + box.height
+    if (max(a[0], b[0]) < left or min(a[0], b[0]) > right
+            or max(a[1], b[1]) < top or min(a[1], b[1]) > bottom):
+        return False  # the common case, decided without the clipping arithmetic
     dx, dy = b[0] - a[0], b[1] - a[1]
     low, high = 0.0, 1.0
-    for p, q in ((-dx, a[0] - box.left), (dx, box.right - a[0]), (-dy, a[1] - box.top),
-                 (dy, box.bottom - a[1])):
+    for p, q in ((-dx, a[0] - left), (dx, right - a[0]), (-dy, a[1] - top),
+                 (dy, bottom - a[1])):
         if p == 0:
             if q < 0:
                 return False
