@@ -117,7 +117,7 @@ def clip_line(line: Ring, bounds: tuple[float, float, float, float]) -> list[Rin
     pieces: list[Ring] = []
     current: Ring = []
     for a, b in zip(line, line[1:]):
-        clipped = _clip_segment(a, b, bounds)
+        clipped = clip_segment(a, b, bounds)
         if clipped is None:
             if len(current) > 1:
                 pieces.append(current)
@@ -135,7 +135,9 @@ def clip_line(line: Ring, bounds: tuple[float, float, float, float]) -> list[Rin
     return pieces
 
 
-def _clip_segment(a: LonLat, b: LonLat, bounds) -> tuple[LonLat, LonLat] | None:
+def clip_segment(a: LonLat, b: LonLat, bounds) -> tuple[LonLat, LonLat] | None:
+    """The part of segment a–b inside ``bounds`` = (low x, low y, high x, high y), or None
+    (Liang–Barsky). Serves lon/lat clipping and page-space hit tests alike."""
     west, south, east, north = bounds
     dx, dy = b[0] - a[0], b[1] - a[1]
     low, high = 0.0, 1.0

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from builder.charts.colors import series_color, tint
-from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
+from builder.charts.geo import Projection, clip_line, clip_polygon, clip_segment, read_outline
 from builder.charts.geometry import Box, fit
 from builder.charts.scene import Circle, Path, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
@@ -614,19 +614,4 @@ def _segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float]) -> b
     if (max(a[0], b[0]) < left or min(a[0], b[0]) > right
             or max(a[1], b[1]) < top or min(a[1], b[1]) > bottom):
         return False  # the common case, decided without the clipping arithmetic
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, a[0] - left), (dx, right - a[0]), (-dy, a[1] - top),
-                 (dy, bottom - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
+    return clip_segment(a, b, (left, top, right, bottom)) is not None
