@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from builder.charts import geometry
 from builder.layout.model import Deck
 
 EMU_PER_POINT = 12700
@@ -24,23 +25,11 @@ BODY_INSET = 3.0
 
 
 @dataclass(frozen=True)
-class Box:
-    """A rectangle in points with its text insets (what PowerPoint calls the body's margins)."""
+class Box(geometry.Box):
+    """A rectangle in points (y down) with its text insets: PowerPoint's body margins."""
 
-    left: float
-    top: float
-    width: float
-    height: float
     inset_x: float = 0.0
     inset_y: float = 0.0
-
-    @property
-    def right(self) -> float:
-        return self.left + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.top + self.height
 
     @property
     def inner_width(self) -> float:
