@@ -227,6 +227,26 @@ def _list_layout(figure, style: FigureStyle, width: float) -> Scene | None:
                       separator, gap)
 
 
+def _year_band(scene: Scene, axis: "TimeAxis", first: int, last: int, band_top: float,
+               band: float, line: float, face, size: float, style: FigureStyle,
+               width: float) -> None:
+    """The band of years both timeline forms stand on: ticks between years and as many
+    year labels as fit (every ``step``-th year), kept inside the figure's width."""
+    scene.add(Rect(axis.left, band_top, axis.right - axis.left, band, style.muted, role="axis"))
+    step = axis.label_step(face.width("0000", size, bold=True))
+    for year in range(first, last + 2):
+        x = axis.x(year)
+        if first < year <= last:
+            scene.add(Path(((x, band_top), (x, band_top + band)), style.background, 0.75,
+                           role="tick"))
+        if year <= last and (year - first) % step == 0:
+            label_width = face.width(str(year), size, bold=True) + 1.0
+            centre = min(max(axis.x(year + 0.5), label_width / 2), width - label_width / 2)
+            scene.add(Text(centre - label_width / 2, band_top + (band - line) / 2, label_width,
+                           (str(year),), size, style.background, "center", bold=True,
+                           role="year"))
+
+
 def _MARK_TOP(size: float) -> float:
     """Room above the band for the event dots that sit on its top edge."""
     return size * 0.28 + 0.75
@@ -287,20 +307,7 @@ def _draw_list(figure, style: FigureStyle, width: float, axis: "TimeAxis", band:
     first, last = axis.first, axis.last
     point_color = series_color(style.chart, 0)
     span_color = series_color(style.chart, 1)
-    scene.add(Rect(axis.left, band_top, axis.right - axis.left, band, style.muted, role="axis"))
-    year_width = face.width("0000", size, bold=True)
-    step = axis.label_step(year_width)
-    for year in range(first, last + 2):
-        x = axis.x(year)
-        if first < year <= last:
-            scene.add(Path(((x, band_top), (x, band_top + band)), style.background, 0.75,
-                           role="tick"))
-        if year <= last and (year - first) % step == 0:
-            label_width = face.width(str(year), size, bold=True) + 1.0
-            centre = min(max(axis.x(year + 0.5), label_width / 2), width - label_width / 2)
-            scene.add(Text(centre - label_width / 2, band_top + (band - line) / 2, label_width,
-                           (str(year),), size, style.background, "center", bold=True,
-                           role="year"))
+    _year_band(scene, axis, first, last, band_top, band, line, face, size, style, width)
     events = sorted(figure.events, key=lambda e: e.date)
     span_rows = _span_row_of(events, axis, pad)
     for index, event in enumerate(events):
@@ -455,7 +462,6 @@ def _layout(figure, style: FigureStyle, width: float,
     gap, pad = size * 0.5, size * 0.3
     lane_gap = size * form.lane_gap
     first, last = axis_years(figure)
-    year_width = face.width("0000", size, bold=True)
     axis = TimeAxis(first, last, pad, width - pad)
     max_label = max(width * form.wrap, face.width("Armistice signed", size))
     bar_height = size * 0.55
@@ -502,21 +508,8 @@ def _layout(figure, style: FigureStyle, width: float,
     scene = Scene(width, height)
     point_color = series_color(style.chart, 0)
     span_color = series_color(style.chart, 1)
-    band_color = style.muted
 
-    scene.add(Rect(axis.left, band_top, axis.right - axis.left, band, band_color, role="axis"))
-    step = axis.label_step(year_width)
-    for year in range(first, last + 2):
-        x = axis.x(year)
-        if first < year <= last:
-            scene.add(Path(((x, band_top), (x, band_bottom)), style.background, 0.75,
-                           role="tick"))
-        if year <= last and (year - first) % step == 0:
-            label_width = face.width(str(year), size, bold=True) + 1.0
-            centre = min(max(axis.x(year + 0.5), label_width / 2), width - label_width / 2)
-            scene.add(Text(centre - label_width / 2, band_top + (band - line) / 2, label_width,
-                           (str(year),), size, style.background, "center", bold=True,
-                           role="year"))
+    _year_band(scene, axis, first, last, band_top, band, line, face, size, style, width)
 
     for event, spot in zip(events, spots):
         above = spot.side == "above"
