@@ -168,27 +168,35 @@ def _bar_pitch(figure, slot: float) -> tuple[float, float]:
     return bar * bars, bar
 
 
+def _bar_spans(figure, c_index: int) -> list[tuple[int, float, float, float]]:
+    """(series index, value, from, to) of each bar in one category, in value units.
+
+    Grouped bars all start at zero; stacked bars pile positives up and negatives down from
+    zero, as PowerPoint stacks them. Shared by the vertical and horizontal forms.
+    """
+    spans, up, down = [], 0.0, 0.0
+    for s_index, one in enumerate(figure.series):
+        value = one.values[c_index]
+        if not figure.stacked:
+            spans.append((s_index, value, 0.0, value))
+        elif value >= 0:
+            spans.append((s_index, value, up, up + value))
+            up += value
+        else:
+            spans.append((s_index, value, down, down + value))
+            down += value
+    return spans
+
+
 def _vertical_bars(scene: Scene, figure, style: FigureStyle, plot_left: float, slot: float,
                    y_of, labelled: bool) -> None:
     size = style.size
     group, bar = _bar_pitch(figure, slot)
     for c_index in range(len(figure.categories)):
         start = plot_left + slot * c_index + (slot - group) / 2
-        up = down = 0.0
-        for s_index, one in enumerate(figure.series):
-            value = one.values[c_index]
+        for s_index, value, base, top_value in _bar_spans(figure, c_index):
             color = series_color(style.chart, s_index)
-            if figure.stacked:
-                base = up if value >= 0 else down
-                top_value = base + value
-                if value >= 0:
-                    up = top_value
-                else:
-                    down = top_value
-                x = start
-            else:
-                base, top_value = 0.0, value
-                x = start + bar * s_index
+            x = start if figure.stacked else start + bar * s_index
             y1, y2 = y_of(base), y_of(top_value)
             scene.add(Rect(x, min(y1, y2), bar, abs(y1 - y2), color, role="bar"))
             if labelled:
@@ -264,21 +272,9 @@ def _horizontal_bars(figure, style: FigureStyle, width: float, height: float) ->
     group, bar = _bar_pitch(figure, slot)
     for c_index in range(count):
         start = plot_top + slot * c_index + (slot - group) / 2
-        right = left_total = 0.0
-        for s_index, one in enumerate(figure.series):
-            value = one.values[c_index]
+        for s_index, value, base, end in _bar_spans(figure, c_index):
             color = series_color(style.chart, s_index)
-            if figure.stacked:
-                base = right if value >= 0 else left_total
-                end = base + value
-                if value >= 0:
-                    right = end
-                else:
-                    left_total = end
-                y = start
-            else:
-                base, end = 0.0, value
-                y = start + bar * s_index
+            y = start if figure.stacked else start + bar * s_index
             x1, x2 = x_of(base), x_of(end)
             scene.add(Rect(min(x1, x2), y, abs(x2 - x1), bar, color, role="bar"))
             if labelled:
