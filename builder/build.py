@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from builder.editions import Edition
+from builder.resolve.editions import Edition
 from builder.layout.model import Layout
-from builder.resolve import Document, resolve
-from builder.source import load_source
-from builder.write import write_all
+from builder.resolve.document import Document, resolve
+from builder.load.source import load_source
+from builder.write.files import write_all
 
 if TYPE_CHECKING:
-    from builder.check import CheckSummary
+    from builder.check.compare import CheckSummary
 
 FORMATS = ("pdf", "pptx")
 
@@ -56,7 +56,7 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
 
     Every build writes ``<stem>.manifest.json`` (pages and slides read back from the files).
     With ``check``, the outputs are then compared with each other and with the manifest (see
-    ``builder.check``); a single-format build checks its one file against the manifest only.
+    ``builder.check.compare``); a single-format build checks its one file against the manifest only.
     """
     source = load_source(source_path)
     document = resolve(source, layout, edition)
@@ -66,11 +66,11 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
     result = BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in rendered},
                          document)
     if result.outputs:
-        from builder.manifest import write_manifest
+        from builder.check.manifest import write_manifest
 
         result.manifest = write_manifest(document, source_path, result.outputs, out_dir)
         if check:
-            from builder.check import check_build
+            from builder.check.compare import check_build
 
-            result.checked = check_build(result)
+            result.checked = check_build(result.outputs, document.stem)
     return result

@@ -16,7 +16,7 @@ TEMPLATE = Path(__file__).parent / "defaults" / "new-source.yaml"
 
 def _is_layout(path: Path) -> bool:
     """A YAML with no ``sections:`` at its top is a layout (possibly a whole course)."""
-    from builder.yamlload import load_yaml
+    from builder.load.yamlfile import load_yaml
 
     located, problems = load_yaml(path)
     return not problems and isinstance(located.data, dict) and "sections" not in located.data
@@ -25,7 +25,7 @@ def _is_layout(path: Path) -> bool:
 def run_validate(arguments: argparse.Namespace) -> int:
     """Validate every given source or layout; report all problems of all files, then fail once."""
     from builder.layout import load_layout
-    from builder.source import load_source
+    from builder.load.source import load_source
 
     problems: list = []
     for path in arguments.paths:
@@ -63,7 +63,7 @@ def run_new(arguments: argparse.Namespace) -> int:
         raise InputError(f"{target}:1:1: already exists (use --force to overwrite)")
     title = target.stem.replace("-", " ").replace("_", " ").title()
     text = TEMPLATE.read_text(encoding="utf-8").replace("{{title}}", title)
-    from builder.write import write_atomic
+    from builder.write.files import write_atomic
 
     write_atomic(target, text.encode("utf-8"))
     print(f"wrote {target}: edit it, then run 'course-builder build {target}'")
@@ -110,6 +110,6 @@ def run_build(arguments: argparse.Namespace) -> int:
 
 
 def run_check(arguments: argparse.Namespace) -> int:
-    from builder.check import check_paths
+    from builder.check.compare import check_paths
 
     return check_paths(arguments.paths)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from builder.build import FORMATS, BuildResult, build_lecture
-from builder.editions import Edition
+from builder.resolve.editions import Edition
 from builder.errors import InputError, LayoutError, Problem
 from builder.layout.model import Layout
 from builder.model import slugify

@@ -20,11 +20,11 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from builder.check import check_paths, find_lectures
+from builder.check.compare import check_paths, find_lectures
 from builder.cli import main
 from builder.errors import CheckError, InputError
-from builder.manifest import dumps
-from builder.readback import (deck_figures, deck_sections, normalize_text, pdf_figures,
+from builder.check.manifest import dumps
+from builder.check.readback import (deck_figures, deck_sections, normalize_text, pdf_figures,
                               pdf_sections, text_on_page)
 from tests.conftest import ROOT
 

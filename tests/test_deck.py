@@ -13,13 +13,13 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Length
 
-from builder import measure
+from builder.text import measure
 from builder.deck import oxml, render_deck
 from builder.errors import LayoutError
-from builder.inline import Run, plain
+from builder.text.inline import Run, plain
 from builder.layout import load_layout
-from builder.resolve import resolve
-from builder.source import load_source
+from builder.resolve.document import resolve
+from builder.load.source import load_source
 from tests.conftest import SAMPLE
 
 EMU = 12700
@@ -107,7 +107,7 @@ def title_of(slide) -> str:
 
 
 def frame_overflow(frame, width: float, height: float, faces_by_name) -> str | None:
-    """Recompute a text frame's height from its text, sizes and box with builder.measure."""
+    """Recompute a text frame's height from its text, sizes and box with builder.text.measure."""
     inner_width = width - (frame.margin_left + frame.margin_right) / EMU
     inner_height = height - (frame.margin_top + frame.margin_bottom) / EMU
     total = 0.0

@@ -9,8 +9,8 @@ from builder.deck.plan import plan_deck
 from builder.deck.specs import (CardsSlide, FigureSlide, PromptSlide, QuoteSlide, SectionSlide,
                                 TableSlide, TextSlide, TimelineSlide, TitleSlide)
 from builder.layout import load_layout
-from builder.resolve import resolve
-from builder.source import load_source
+from builder.resolve.document import resolve
+from builder.load.source import load_source
 from tests.conftest import SAMPLE
 
 LECTURE = """

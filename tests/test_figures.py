@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from reportlab.lib.styles import getSampleStyleSheet
 
-from builder.charts.numbers import format_number
+from builder.text.numbers import format_number
 from builder.charts.plots import chart_scale
 from builder.cli import main
 from builder.deck.figures import add_figure
@@ -28,8 +28,8 @@ from builder.errors import RenderError
 from builder.guide.figures import figure_flowable
 from builder.layout import load_layout
 from builder.model import FIGURE_KINDS
-from builder.resolve import Document, resolve
-from builder.source import load_source
+from builder.resolve.document import Document, resolve
+from builder.load.source import load_source
 
 DATA = Path(__file__).parent / "data"
 ALL_FIGURES = DATA / "all-figures.yaml"

@@ -12,15 +12,15 @@ from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
 from builder.charts.geometry import Box
 from builder.charts.labels import wrap_labels
 from builder.charts.maps import map_scene
-from builder.charts.numbers import format_number, format_problem
+from builder.text.numbers import format_number, format_problem
 from builder.charts.scale import category_scale, nice_scale
 from builder.charts.scene import Text
 from builder.charts.style import FigureStyle
 from builder.charts.timeline import timeline_scene
 from builder.layout import load_layout
 from builder.model import MapFigure, TimelineFigure
-from builder.resolve import resolve
-from builder.source import load_source
+from builder.resolve.document import resolve
+from builder.load.source import load_source
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "sources" / "korean-war.yaml"
@@ -29,7 +29,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "sources" / "korean-war.yaml"
 @pytest.fixture(scope="module")
 def style() -> FigureStyle:
     layout = load_layout(None)
-    from builder.fonts import faces
+    from builder.text.fonts import faces
 
     return FigureStyle.from_layout(layout.palette, faces(layout.fonts.body), 9.0)
 
@@ -279,7 +279,7 @@ def test_close_places_honour_their_position_and_part(style: FigureStyle, tmp_pat
 @pytest.mark.parametrize("code,high", [("#,##0", 3), ("#,##0", 16), ("0%", 0.07), ("0.0%", 0.9),
                                        ('#,##0,"k"', 4200)])
 def test_axis_ticks_never_print_the_same_label_twice(code: str, high: float) -> None:
-    from builder.charts.numbers import format_resolution
+    from builder.text.numbers import format_resolution
 
     scale = nice_scale(0, high, resolution=format_resolution(code))
     shown = [format_number(t, code) for t in scale.ticks]

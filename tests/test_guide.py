@@ -11,10 +11,10 @@ from pypdf import PdfReader
 
 from builder.errors import RenderError
 from builder.guide import render_guide
-from builder.inline import plain
+from builder.text.inline import plain
 from builder.layout import load_layout
-from builder.resolve import Document, resolve
-from builder.source import load_source
+from builder.resolve.document import Document, resolve
+from builder.load.source import load_source
 from tests.conftest import ROOT, SAMPLE
 
 LECTURE = """
@@ -489,7 +489,7 @@ def test_short_table_columns_keep_their_width_and_headers_never_break(lecture: P
     """A people table: names and dates on one line, only the long column wraps."""
     from builder.guide.styles import Styles
     from builder.guide.tables import column_widths
-    from builder.measure import width as text_width
+    from builder.text.measure import width as text_width
 
     document = document_for(lecture, layout=ROOT / "layouts/large-print.yaml")
     styles = Styles(document)

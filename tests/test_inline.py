@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.inline import Run, parse_inline, plain
+from builder.text.inline import Run, parse_inline, plain
 
 
 @pytest.mark.parametrize(("text", "runs"), [

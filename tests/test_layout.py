@@ -10,7 +10,7 @@ import pytest
 from builder.layout import DEFAULT_LAYOUT, load_layout, read_layout
 from builder.layout.merge import deep_merge
 from builder.layout.values import Color
-from builder.yamlload import load_yaml
+from builder.load.yamlfile import load_yaml
 from tests.conftest import ROOT
 
 LAYOUTS = ROOT / "layouts"
@@ -128,7 +128,7 @@ def test_bundled_fonts_are_recognised_and_custom_files_resolve(tmp_path: Path) -
           body: {name: Liberation Sans}
     """))
     assert layout.fonts.heading.regular == str((tmp_path / "fonts/House-Regular.ttf").resolve())
-    from builder.fonts import faces
+    from builder.text.fonts import faces
 
     assert faces(layout.fonts.body).deck_name == "Arial"  # not the parent's Calibri
     assert faces(layout.fonts.heading).bold.name == "House-Bold.ttf"
@@ -182,8 +182,8 @@ def test_slide_points(tmp_path: Path, size: str, expected) -> None:
 
 def test_edition_comes_from_the_layout_and_the_flag_overrides_it(tmp_path: Path,
                                                                  write_source) -> None:
-    from builder.resolve import resolve
-    from builder.source import load_source
+    from builder.resolve.document import resolve
+    from builder.load.source import load_source
 
     source = load_source(write_source("title: T\nsections:\n  - title: One\n    blocks:\n"
                                       "      - paragraph: Hi\n"))

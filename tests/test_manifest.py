@@ -14,9 +14,9 @@ import pytest
 
 from builder import __version__, build
 from builder.cli import main
-from builder.inline import plain
+from builder.text.inline import plain
 from builder.model import FigureRef
-from builder.resolve import Document
+from builder.resolve.document import Document
 from tests.test_check import FigureSpec, SectionSpec, deck_bytes, guide_bytes
 
 SOURCE = """

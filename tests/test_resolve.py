@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from builder.layout import load_layout
-from builder.resolve import resolve
-from builder.source import load_source
+from builder.resolve.document import resolve
+from builder.load.source import load_source
 
 SOURCE = """
 title: The **Korean** War

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from builder.inline import plain
+from builder.text.inline import plain
 from builder.layout import load_layout
 from builder.model import (Bullets, Callout, Lecture, MapFigure, Paragraph, Questions,
                            SubBullets, Timeline, TimelineFigure, block_kind)
-from builder.resolve import resolve
-from builder.source import load_source
+from builder.resolve.document import resolve
+from builder.load.source import load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "korean-war.yaml"

@@ -9,7 +9,7 @@ import pytest
 
 from builder.cli import main
 from builder.schema import layout_schema, source_schema
-from builder.yamlload import load_yaml
+from builder.load.yamlfile import load_yaml
 from tests.conftest import ROOT, SAMPLE
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builder.errors import SourceError
-from builder.source import load_source
+from builder.load.source import load_source
 
 VALID_TAIL = """
 sections:

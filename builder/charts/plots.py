@@ -11,7 +11,7 @@ import math
 
 from builder.charts.colors import series_color, text_on
 from builder.charts.labels import wrap_labels
-from builder.charts.numbers import format_number, format_resolution
+from builder.text.numbers import format_number, format_resolution
 from builder.charts.scale import AxisScale, category_scale
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface, Wedge
 from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_below,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
-from builder import measure
-from builder.fonts import Faces
+from builder.text import measure
+from builder.text.fonts import Faces
 from builder.layout.values import Color
 
 Align = Literal["left", "center", "right"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.charts.scene import Typeface
-from builder.fonts import Faces
+from builder.text.fonts import Faces
 from builder.layout.model import Palette
 from builder.layout.values import Color
 

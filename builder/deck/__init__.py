@@ -15,7 +15,7 @@ from builder.deck.slides import Canvas, draw_slide, logo_aspect
 from builder.deck.specs import Para, Plan
 from builder.deck.template import open_deck
 from builder.deck.text import Ink
-from builder.resolve import Document
+from builder.resolve.document import Document
 
 __all__ = ["render_deck", "plan_deck", "footer_text"]
 

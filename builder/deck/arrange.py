@@ -16,10 +16,10 @@ from builder.deck.grid import CELL_PAD_X, CELL_PAD_Y, Box, Grid, card_boxes, tim
 from builder.deck.specs import (Card, CardsSlide, Event, Para, SlideSpec, TableSlide,
                                 TimelineSlide)
 from builder.errors import RenderError
-from builder.inline import plain
-from builder.measure import runs_width
+from builder.text.inline import plain
+from builder.text.measure import runs_width
 from builder.model import TimelineEvent
-from builder.resolve import Document
+from builder.resolve.document import Document
 
 CONTINUED = " (cont.)"
 TIMELINE_COUNTS = (6, 5, 4, 3, 2, 1)

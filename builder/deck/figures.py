@@ -30,7 +30,7 @@ from builder.charts.plots import chart_scale
 from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_below,
                                   show_data_labels, show_legend)
 from builder.charts.labels import wrap_labels
-from builder.charts.numbers import format_number
+from builder.text.numbers import format_number
 from builder.charts.tables import column_widths
 from builder.deck.oxml import (keep_tick_labels_level, renumber_axis_ids, set_alt_text,
                                set_axis_crosses, set_chart_fonts, set_data_label_separator,
@@ -39,8 +39,8 @@ from builder.errors import RenderError
 from builder.layout.values import Color
 from builder.model import (BarFigure, ImageFigure, LineFigure, MapFigure, PieFigure,
                            TableFigure)
-from builder.numbering import NumberedFigure
-from builder.resolve import Document
+from builder.resolve.numbering import NumberedFigure
+from builder.resolve.document import Document
 
 EMU_PER_POINT = 12700
 MIN_TABLE_SIZE = 10.0  # a long table shrinks this far rather than overflow its slide

@@ -1,7 +1,7 @@
 """Measure slide text with real font metrics, choose sizes, and split what does not fit.
 
 PowerPoint cannot be asked how tall a paragraph will be, and autofit differs between
-PowerPoint, LibreOffice and Keynote. So every box is measured here with ``builder.measure``
+PowerPoint, LibreOffice and Keynote. So every box is measured here with ``builder.text.measure``
 (the same TTFs as the PDF) and drawn with exactly these insets, indents, line heights and
 paragraph gaps: measured lines × line height + gaps + insets ≤ box height.
 """
@@ -13,11 +13,11 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from builder import measure
+from builder.text import measure
 from builder.deck.grid import TITLE_LEADING, Box
 from builder.deck.specs import Para, Runs
-from builder.fonts import Faces
-from builder.inline import Run, parse_inline
+from builder.text.fonts import Faces
+from builder.text.inline import Run, parse_inline
 
 LEADING = 1.2  # line height as a multiple of the size, set as exact spacing on every paragraph
 WIDTH_SLACK = 0.97  # wrap a little narrower than the box: PowerPoint's wrap may differ by a hair

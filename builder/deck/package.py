@@ -12,8 +12,8 @@ import io
 import re
 import zipfile
 
-from builder.inline import plain
-from builder.resolve import Document
+from builder.text.inline import plain
+from builder.resolve.document import Document
 
 FIXED_DATE = dt.datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

@@ -23,12 +23,12 @@ from builder.deck.grid import (Grid, figure_boxes, prompt_boxes, quote_boxes,
 from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
                                 SectionSlide, SlideSpec, TextSlide, TitleSlide)
 from builder.errors import RenderError
-from builder.inline import Run, plain
+from builder.text.inline import Run, plain
 from builder.model import (Bullets, Callout, Discussion, FigureRef, ImageFigure, KeyTerms,
                            MapFigure, Paragraph, People, PieFigure,
                            Person, Question, Questions, Quote, Reference, Section, SpeakerNotes,
                            Statistics, SubBullets, Table, Timeline, choice_letter)
-from builder.resolve import Document
+from builder.resolve.document import Document
 
 __all__ = ["plan_deck"]
 

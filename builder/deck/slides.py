@@ -27,8 +27,8 @@ from builder.deck.template import (Deckfile, placeholder_of_type, remove_empty_p
                                    title_placeholder)
 from builder.deck.text import Ink, Styled, add_text, write, write_notes
 from builder.errors import BuilderError, RenderError
-from builder.inline import Run
-from builder.resolve import Document
+from builder.text.inline import Run
+from builder.resolve.document import Document
 
 TONES = {"discussion": "primary", "essential": "primary", "answer": "chart2", "note": "primary",
          "tip": "chart2", "warning": "accent"}

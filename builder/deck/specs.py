@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from builder.inline import Run
+from builder.text.inline import Run
 
 Runs = tuple[Run, ...]
 

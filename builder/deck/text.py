@@ -17,7 +17,7 @@ from pptx.util import Pt
 from builder.deck import fit, oxml
 from builder.deck.grid import Box
 from builder.deck.specs import Para
-from builder.fonts import Faces
+from builder.text.fonts import Faces
 from builder.layout.model import Layout
 
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}

@@ -13,7 +13,7 @@ from builder.guide.context import Context
 from builder.guide.parts import build_story
 from builder.guide.styles import Styles
 from builder.guide.template import GuideTemplate
-from builder.resolve import Document
+from builder.resolve.document import Document
 
 
 def render_guide(document: Document) -> bytes:

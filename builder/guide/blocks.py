@@ -18,8 +18,8 @@ from builder.guide.flowables import Anchor, FittedFigure
 from builder.guide.markup import check_glyphs
 from builder.guide.questions import question_flowables
 from builder.guide.tables import box, cell_font, data_table, unbreakable
-from builder.inline import plain
-from builder.measure import width as text_width
+from builder.text.inline import plain
+from builder.text.measure import width as text_width
 from builder.model import TableFigure
 from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerm, KeyTerms, Paragraph,
                            People, Person, Questions, Quote, SpeakerNotes, Statistics,

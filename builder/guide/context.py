@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from builder.guide.markup import markup
 from builder.guide.styles import Styles, TextStyle
-from builder.resolve import Document
+from builder.resolve.document import Document
 
 WHERE = "_guide_where"
 

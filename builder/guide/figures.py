@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
-from builder import measure
+from builder.text import measure
 from builder.charts import scene as sc
 from builder.charts.figures import SCENES, scene_for
 from builder.charts.images import pixel_size
@@ -27,8 +27,8 @@ from builder.charts.tables import column_widths
 from builder.errors import RenderError
 from builder.layout.values import Color
 from builder.model import ImageFigure, TableFigure
-from builder.numbering import NumberedFigure
-from builder.resolve import Document
+from builder.resolve.numbering import NumberedFigure
+from builder.resolve.document import Document
 
 FALLBACK_SIZE = 8.0  # the drawings' opening font size; every String sets its own
 _DASHES = {"solid": None, "dashed": (4.0, 2.5), "dotted": (1.0, 2.0)}

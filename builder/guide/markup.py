@@ -11,10 +11,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from builder.errors import RenderError
-from builder.fonts import Faces
+from builder.text.fonts import Faces
 from builder.guide.styles import TextStyle
-from builder.inline import parse_inline
-from builder.measure import face, missing_glyphs
+from builder.text.inline import parse_inline
+from builder.text.measure import face, missing_glyphs
 
 
 def check_glyphs(text: str, faces: Faces, where: str, bold: bool = False,

@@ -25,8 +25,8 @@ from builder.guide.questions import answer_flowables, question_flowables
 from builder.guide.styles import TextStyle
 from builder.guide.tables import box, cell_font
 from builder.guide.template import OUTLINE_KEY, TOC_KEY
-from builder.inline import plain
-from builder.measure import width as text_width
+from builder.text.inline import plain
+from builder.text.measure import width as text_width
 from builder.model import FigureRef, Section, SpeakerNotes, block_kind
 
 Part = Callable[[Context], list[Flowable]]

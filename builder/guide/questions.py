@@ -13,7 +13,7 @@ from builder.guide.context import Context, tag
 from builder.guide.flowables import AnswerLines
 from builder.guide.tables import unbreakable
 from builder.model import choice_letter
-from builder.resolve import NumberedQuestion
+from builder.resolve.document import NumberedQuestion
 
 ANSWER_LINES = 3
 

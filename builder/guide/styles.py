@@ -13,10 +13,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from builder.fonts import Faces
+from builder.text.fonts import Faces
 from builder.layout.values import Color
-from builder.measure import face, register
-from builder.resolve import Document
+from builder.text.measure import face, register
+from builder.resolve.document import Document
 
 WHITE = Color("FFFFFF")
 

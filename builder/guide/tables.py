@@ -13,8 +13,8 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from builder.guide.context import Context
 from builder.guide.styles import Styles, TextStyle
-from builder.inline import plain
-from builder.measure import width as text_width
+from builder.text.inline import plain
+from builder.text.measure import width as text_width
 
 CELL_PADDING = 5.0
 

@@ -21,9 +21,9 @@ from builder.errors import RenderError
 from builder.guide.context import WHERE, where_of
 from builder.guide.markup import check_glyphs
 from builder.guide.styles import Styles
-from builder.inline import plain
-from builder.measure import width as text_width
-from builder.resolve import Document
+from builder.text.inline import plain
+from builder.text.measure import width as text_width
+from builder.resolve.document import Document
 
 TOC_KEY = "_guide_toc"          # (level, markup, destination key) on a heading
 OUTLINE_KEY = "_guide_outline"  # (title, destination key) on a section heading

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from builder.errors import Problem
+from builder.text.fonts import BUNDLED
 from builder.layout.merge import MergedLocated
 from builder.layout.model import SLIDE_KINDS
-from builder.yamlload import PathKey
+from builder.load.yamlfile import PathKey
 
 FONT_ROLES = ("heading", "body", "mono")
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -144,8 +145,6 @@ def _template_layout_problems(merged: MergedLocated) -> list[Problem]:
 
 def _font_family_problems(merged: MergedLocated) -> list[Problem]:
     """A family that is not bundled must name its own regular file."""
-    from builder.fonts import BUNDLED  # late: builder.fonts imports the layout model
-
     deck_names = {deck: family for family, (_, deck) in BUNDLED.items()}
     problems = []
     for role in FONT_ROLES:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from builder.layout.model import Layout
 from builder.layout.values import BLACK, WHITE, Color
-from builder.yamlload import PathKey
+from builder.load.yamlfile import PathKey
 
 MIN_TEXT_CONTRAST = 4.5
 MIN_GRAPHIC_CONTRAST = 3.0

@@ -28,8 +28,8 @@ from builder.layout.merge import MergedLocated, deep_merge
 from builder.layout.model import Layout
 from builder.layout.templates import check_templates
 from builder.model.base import Model
-from builder.validation import validate
-from builder.yamlload import Located, PathKey, load_yaml
+from builder.load.validate import validate
+from builder.load.yamlfile import Located, PathKey, load_yaml
 
 DEFAULT_LAYOUT = Path(__file__).resolve().parent.parent / "defaults" / "layout.yaml"
 DEFAULT_NAME = "default"

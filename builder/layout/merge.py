@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.errors import Problem
-from builder.yamlload import Located, PathKey, format_path
+from builder.load.yamlfile import Located, PathKey, format_path
 
 Origin = tuple[str, int, int]  # file as displayed, line, column
 

@@ -12,7 +12,7 @@ import string
 from builder.errors import Problem
 from builder.layout.merge import MergedLocated
 from builder.layout.model import TEMPLATE_FIELDS
-from builder.yamlload import PathKey
+from builder.load.yamlfile import PathKey
 
 TEMPLATES: tuple[PathKey, ...] = (("guide", "header"), ("guide", "footer"), ("deck", "footer"))
 PAGE_FIELDS = ("page", "pages")

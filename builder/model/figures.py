@@ -175,7 +175,7 @@ class MapFigure(FigureBase):
             raise ValueError("bounds must be [west, south, east, north] with west < east, south < north")
         return bounds
 
-    # Points outside the bounds are reported by builder.source's cross-check, at the point.
+    # Points outside the bounds are reported by builder.load.source's cross-check, at the point.
 
 
 Figure = Annotated[

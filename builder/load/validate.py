@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from builder.errors import InputError, Problem
 from builder.model.base import Model
-from builder.yamlload import Located, PathKey
+from builder.load.yamlfile import Located, PathKey
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -1,6 +1,6 @@
 """``course-builder check``: prove the guide and the deck of a lecture say the same thing.
 
-The files themselves are opened (``builder.readback``), never trusted through the manifest:
+The files themselves are opened (``builder.check.readback``), never trusted through the manifest:
 the same sections in the same order (the guide's headings and outline against the deck's
 section slides), every figure in both with the same number and caption, and everything the
 manifest promises present where it says. Each lecture is compared three ways (manifest,
@@ -13,16 +13,13 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from builder.errors import CheckError, InputError
-from builder.manifest import SUFFIX, load_manifest, manifest_path, stem_of
-from builder.readback import (DeckFigure, DeckSection, PdfFigure, PdfSection, deck_figures,
+from builder.check.manifest import SUFFIX, load_manifest, manifest_path, stem_of
+from builder.check.readback import (DeckFigure, DeckSection, PdfFigure, PdfSection, deck_figures,
                               deck_sections, lines_starting_with, normalize_text, open_deck,
                               open_pdf, pdf_figures, pdf_page_text, pdf_sections, text_on_page)
-
-if TYPE_CHECKING:
-    from builder.build import BuildResult
 
 OUTPUT_SUFFIXES = {"pdf": ".pdf", "pptx": ".pptx"}
 _LABEL = re.compile(r"^(.*?\d+)\.(\s|$)")
@@ -45,7 +42,7 @@ class Lecture:
 
     @property
     def label(self) -> str:
-        from builder.source import display_path
+        from builder.load.source import display_path
 
         return display_path(self.folder / self.stem)
 
@@ -416,13 +413,16 @@ def check_paths(paths: Iterable[Path]) -> int:
     return 0
 
 
-def check_build(result: "BuildResult") -> CheckSummary:
-    """Check what one build wrote (only the formats it wrote); raise CheckError on a mismatch."""
-    if not result.outputs:
+def check_build(outputs: dict[str, Path], stem: str) -> CheckSummary:
+    """Check what one build wrote (only the formats it wrote); raise CheckError on a mismatch.
+
+    Takes the written paths rather than the pipeline's result type, so that ``check`` sits
+    below the pipeline and never imports it.
+    """
+    if not outputs:
         raise ValueError("nothing was built to check")
-    folder = next(iter(result.outputs.values())).parent
-    lecture = Lecture(folder, result.document.stem if result.document else result.source.stem)
-    summary, lines = check_lecture(lecture, formats=tuple(result.outputs))
+    folder = next(iter(outputs.values())).parent
+    summary, lines = check_lecture(Lecture(folder, stem), formats=tuple(outputs))
     if lines:
         raise CheckError(lines)
     return summary

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import Problem, SourceError
-from builder.charts.numbers import format_problem
+from builder.text.numbers import format_problem
 from builder.model import (FIGURE_KINDS, BLOCK_KINDS, FigureRef, ImageFigure, Lecture, MapFigure,
                            TimelineFigure)
-from builder.validation import validate
-from builder.yamlload import Located, load_yaml
+from builder.load.validate import validate
+from builder.load.yamlfile import Located, load_yaml
 
 KIND_NAMES = {"block": (*BLOCK_KINDS, "notes"), "kind": FIGURE_KINDS}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}

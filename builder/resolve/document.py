@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from string import Formatter
 from pathlib import Path
 
-from builder.editions import Edition, EditionRules
-from builder.fonts import Faces, faces
-from builder.inline import plain
+from builder.resolve.editions import Edition, EditionRules
+from builder.text.fonts import Faces, faces
+from builder.text.inline import plain
 from builder.layout.model import Layout
 from builder.model import (KeyTerm, KeyTerms, Lecture, People, Person, Question, Questions,
                            Section, Timeline, TimelineEvent)
-from builder.numbering import NumberedFigure, number_figures
-from builder.source import Source
+from builder.resolve.numbering import NumberedFigure, number_figures
+from builder.load.source import Source
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from builder.layout.model import FontFamily
 
-FONT_FOLDER = Path(__file__).parent / "fonts"
+class FontFamily(Protocol):
+    """What ``faces`` reads of a layout's font family (``builder.layout.model.FontFamily``).
+
+    A protocol rather than an import, so that text sits below the layout stage.
+    """
+
+    name: str
+    deck_name: str | None
+    regular: str | None
+    bold: str | None
+    italic: str | None
+    bold_italic: str | None
+
+FONT_FOLDER = Path(__file__).resolve().parent.parent / "fonts"
 
 BUNDLED: dict[str, tuple[str, str]] = {
     # family: (file prefix, the metric-compatible font the deck names)

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from builder import __version__
-from builder.inline import plain
+from builder.text.inline import plain
 from builder.layout.model import Layout
-from builder.readback import (deck_figures, deck_sections, open_deck, open_pdf, pdf_figures,
+from builder.check.readback import (deck_figures, deck_sections, open_deck, open_pdf, pdf_figures,
                               pdf_sections)
-from builder.resolve import Document
-from builder.write import write_atomic
+from builder.resolve.document import Document
+from builder.write.files import write_atomic
 
 SUFFIX = ".manifest.json"
 FORMAT_VERSION = 1
@@ -51,7 +51,7 @@ def sha256_file(path: Path) -> str | None:
         return None
 
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the builder package
 
 
 def _relative(path: Path, folder: Path) -> str:

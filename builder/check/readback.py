@@ -2,7 +2,7 @@
 
 Only the files know page and slide numbers, and only reading them back proves the two outputs
 agree, so the checker and the manifest rely on these functions rather than on the Document.
-The contract with the renderers (see ``builder.check``):
+The contract with the renderers (see ``builder.check.compare``):
 
 - guide (PDF): a named destination ``section-<key>`` at each section heading and
   ``figure-<id>`` at each figure; an outline entry at each heading titled with the section title;

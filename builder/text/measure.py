@@ -13,8 +13,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from builder.fonts import Faces
-from builder.inline import Run
+from builder.text.fonts import Faces
+from builder.text.inline import Run
 
 
 @lru_cache(maxsize=None)

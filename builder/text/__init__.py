@@ -1,0 +1,1 @@
+"""What both renderers share about text: fonts, measurement, inline markup, number formats."""

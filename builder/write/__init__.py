@@ -1,0 +1,1 @@
+"""Write: outputs are rendered to bytes first and replaced atomically, all or none."""
