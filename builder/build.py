@@ -18,7 +18,7 @@ from builder.load.source import load_source
 from builder.write.files import write_all
 
 if TYPE_CHECKING:
-    from builder.check.compare import CheckSummary
+    from builder.check.lectures import CheckSummary
 
 FORMATS = ("pdf", "pptx")
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from builder.errors import BuilderError, InputError, SourceError
+from builder.errors import InputError
 
 SOURCES = Path("sources")
 OUTPUT = Path("output")

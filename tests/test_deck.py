@@ -454,7 +454,7 @@ def figure_text_sizes(shape) -> list[float]:
 def test_every_deck_figure_text_reaches_the_layout_floor(shipped_deck) -> None:
     """max(14 pt, 0.75 × the layout's smallest body text): 14 pt on the default and
     history-101 decks, 18 pt on large print (28 pt body, 24 pt smallest)."""
-    from builder.deck.figures import figure_min_size
+    from builder.deck.figurekit import figure_min_size
 
     name, document, presentation = shipped_deck
     floor = figure_min_size(document)
@@ -518,7 +518,7 @@ def _deck_map_scene(document):
     """The sample map's scene exactly as the deck draws it: the planned figure box, the
     deck's label floor, room beside the frame for names."""
     from builder.charts.maps import map_scene
-    from builder.deck.figures import figure_min_size, figure_style
+    from builder.deck.figurekit import figure_min_size, figure_style
     from builder.deck.grid import Grid, figure_boxes
     from builder.deck.plan import plan_deck
     from builder.deck.specs import FigureSlide
@@ -542,7 +542,7 @@ def test_deck_map_labels_sit_by_what_they_name(shipped_deck) -> None:
     on the map or wholly beside it (never across the frame)."""
     from builder.charts.geo import Projection
     from builder.charts.geometry import Box as B
-    from builder.charts.maps import _box_distance
+    from builder.charts.leaders import box_distance
     from builder.charts.scene import Path as ScenePath, Text
 
     name, document, _ = shipped_deck
@@ -560,7 +560,7 @@ def test_deck_map_labels_sit_by_what_they_name(shipped_deck) -> None:
     boxes = [B(t.left, t.top, t.width, t.height) for t in texts]
 
     def starts_on(box, point) -> bool:
-        return _box_distance(B(box.left - 0.5, box.top - 0.5, box.width + 1, box.height + 1),
+        return box_distance(B(box.left - 0.5, box.top - 0.5, box.width + 1, box.height + 1),
                              point, point) == 0.0
 
     assert len(texts) == len(figure.points) + len([l for l in figure.lines if l.label])
@@ -575,9 +575,9 @@ def test_deck_map_labels_sit_by_what_they_name(shipped_deck) -> None:
             line = next(line for line in figure.lines if line.label == label)
             points = [project(*p) for p in line.coordinates]
             own = list(zip(points, points[1:]))
-            distance = min(_box_distance(box, a, b) for a, b in own)
+            distance = min(box_distance(box, a, b) for a, b in own)
             led = any(starts_on(box, start)
-                      and min(_box_distance(B(*end, 0, 0), a, b) for a, b in own) <= 1.0
+                      and min(box_distance(B(*end, 0, 0), a, b) for a, b in own) <= 1.0
                       for start, end in leaders)
             keyed = any(abs(key[-1][0] - box.left) <= text.size
                         and box.top <= key[0][1] <= box.bottom for key in keys)
@@ -585,7 +585,7 @@ def test_deck_map_labels_sit_by_what_they_name(shipped_deck) -> None:
         else:
             point = next(point for point in figure.points if point.label == label)
             x, y = project(point.lon, point.lat)
-            distance = _box_distance(box, (x, y), (x, y))
+            distance = box_distance(box, (x, y), (x, y))
             led = any(starts_on(box, start) and abs(end[0] - x) + abs(end[1] - y) <= text.size
                       for start, end in leaders)
             assert distance <= 1.2 * text.size or led, (name, label, distance)

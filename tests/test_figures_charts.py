@@ -229,7 +229,7 @@ def test_horizontal_bar_value_axis_has_at_most_four_steps() -> None:
 def test_map_line_labels_do_not_sit_on_the_coast(style: FigureStyle) -> None:
     """On the sample's slide-sized map (219 × 365 pt at 14 pt), no line's name crosses the
     coastline or a drawn line, and every name stays within a few lines of its line."""
-    from builder.charts.maps import _box_distance, _segment_hits
+    from builder.charts.leaders import box_distance, segment_hits
     from builder.charts.scene import Path as ScenePath
 
     figures, document = figures_of(SAMPLE, MapFigure)
@@ -244,9 +244,9 @@ def test_map_line_labels_do_not_sit_on_the_coast(style: FigureStyle) -> None:
               for item in scene.items if isinstance(item, Text) and item.role == "line-label"]
     assert len(labels) == 3
     for text, box in labels:
-        assert not any(_segment_hits(box, a, b) for a, b in drawn), text
-        assert not any(_segment_hits(box, a, b) for a, b in coast), text
-        assert min(_box_distance(box, a, b) for a, b in drawn) <= 14 * 4, text
+        assert not any(segment_hits(box, a, b) for a, b in drawn), text
+        assert not any(segment_hits(box, a, b) for a, b in coast), text
+        assert min(box_distance(box, a, b) for a, b in drawn) <= 14 * 4, text
 
 
 @pytest.mark.parametrize("path", sources(), ids=lambda p: p.stem)

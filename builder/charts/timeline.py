@@ -22,61 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.charts.colors import series_color
-from builder.charts.geometry import Box
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface, scaled
 from builder.charts.style import FigureStyle
+from builder.charts.timeaxis import TimeAxis, axis_years, end_fraction, start_fraction
+from builder.charts.timelanes import LaneEvent, assign_lanes
 
-YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
 MIN_SCALE = 0.7  # shrink text to 70 % before shrinking the whole drawing
-
-
-@dataclass(frozen=True)
-class TimeAxis:
-    """Years ``first`` .. ``last`` inclusive, mapped onto ``left`` .. ``right`` points."""
-
-    first: int
-    last: int
-    left: float
-    right: float
-
-    def x(self, year_fraction: float) -> float:
-        span = (self.last + 1) - self.first
-        return self.left + (year_fraction - self.first) / span * (self.right - self.left)
-
-    def label_step(self, label_width: float) -> int:
-        """Label every n-th year, n from 1, 2, 5, 10 …, so year labels keep a gap between them."""
-        per_year = (self.right - self.left) / ((self.last + 1) - self.first)
-        return next((s for s in YEAR_STEPS if s * per_year >= label_width * 1.5), YEAR_STEPS[-1])
-
-
-def axis_years(figure) -> tuple[int, int]:
-    """First and last year on the axis: the figure's ``start``/``end`` or the events' extent."""
-    starts = [event.date.start.year for event in figure.events]
-    ends = [(event.date.end or event.date.start).year for event in figure.events]
-    first = figure.start if figure.start is not None else min(starts)
-    last = figure.end if figure.end is not None else max(ends)
-    return min(first, min(starts)), max(last, max(ends))
-
-
-def _end_fraction(date) -> float:
-    """The right end of a span: the end of its last period (a year ends at year + 1)."""
-    end = date.end
-    if end.month is None:
-        return end.year + 1.0
-    if end.day is None:
-        return end.year + end.month / 12
-    return end.as_fraction()
-
-
-def _start_fraction(date) -> float:
-    start = date.start
-    if not date.is_range:
-        return start.as_fraction()
-    if start.month is None:
-        return float(start.year)
-    if start.day is None:
-        return start.year + (start.month - 1) / 12
-    return start.as_fraction()
 
 
 @dataclass(frozen=True)
@@ -265,11 +216,11 @@ def _span_row_of(events, axis: "TimeAxis", pad: float) -> dict[int, int]:
     for index, event in enumerate(events):
         if not event.date.is_range:
             continue
-        start = axis.x(_start_fraction(event.date))
+        start = axis.x(start_fraction(event.date))
         row = next((r for r, end in enumerate(ends) if end + pad <= start), len(ends))
         if row == len(ends):
             ends.append(0.0)
-        ends[row] = axis.x(_end_fraction(event.date))
+        ends[row] = axis.x(end_fraction(event.date))
         rows[index] = row
     return rows
 
@@ -311,9 +262,9 @@ def _draw_list(figure, style: FigureStyle, width: float, axis: "TimeAxis", band:
     events = sorted(figure.events, key=lambda e: e.date)
     span_rows = _span_row_of(events, axis, pad)
     for index, event in enumerate(events):
-        start = axis.x(_start_fraction(event.date))
+        start = axis.x(start_fraction(event.date))
         if event.date.is_range:  # bars hang from the band, a row per overlapping span
-            end = axis.x(_end_fraction(event.date))
+            end = axis.x(end_fraction(event.date))
             bar_top = band_top + band + span_rows[index] * (bar_height + pad)
             scene.add(Rect(start, bar_top, max(end - start, 1.0), bar_height, span_color,
                            role="span"))
@@ -337,121 +288,6 @@ def _draw_list(figure, style: FigureStyle, width: float, axis: "TimeAxis", band:
                            style.text, role="event-label"))
             top += len(lines) * line
     return scene
-
-
-@dataclass(frozen=True)
-class _Event:
-    """One event's measured label and where its date falls on the axis."""
-
-    date_text: str
-    label_offset: float  # how far the label starts right of the date when inline (else 0)
-    lines: tuple[str, ...]
-    text_width: float
-    height: float
-    start: float
-    end: float
-    is_span: bool
-
-
-@dataclass(frozen=True)
-class _Spot:
-    side: str  # "above" or "below" the axis band
-    lane: int
-    text_left: float
-    box: Box  # horizontal extent only (top/height unused)
-    stems: tuple[float, ...]
-
-
-def _placements(event: _Event, width: float, pad: float,
-                sides: str = "right,left") -> list[tuple[float, float, float]]:
-    """(text_left, box_left, box_right) choices, in the order ``sides`` names them: the label
-    right of its stem (a span's label starts with its bar) or left of it."""
-    choices = []
-    right = event.start if event.is_span else event.start + pad
-    left = event.start - pad - event.text_width
-    lefts = [right if side == "right" else left for side in sides.split(",")]
-    for text_left in lefts:
-        text_left = min(max(text_left, 0.0), width - event.text_width)
-        box_left = min(event.start, text_left) - pad / 2
-        box_right = max(event.end, text_left + event.text_width) + pad / 2
-        choices.append((text_left, box_left, box_right))
-    return choices
-
-
-def _assign(events: list[_Event], width: float, pad: float,
-            gap: float) -> tuple[list[_Spot], int]:
-    """Lanes for every event: greedy in date order and in reverse (a cluster of close events
-    only clears its stems as a staircase, which one of the two orders builds); keep the result
-    with fewest forced crossings, then fewest lanes. Returns the spots and that count."""
-    best = None
-    forward = list(range(len(events)))
-    # Right-to-left with labels to the right (and the mirror) always has a clean answer: a
-    # label then covers only stems already placed, and so placed lower.
-    for order, sides in ((forward[::-1], "right"), (forward, "left"),
-                         (forward[::-1], "right,left"), (forward, "left,right")):
-        spots, forced = _greedy(events, order, width, pad, gap, sides)
-        lanes = (1 + max((s.lane for s in spots if s.side == "above"), default=-1)
-                 + 1 + max((s.lane for s in spots if s.side == "below"), default=-1))
-        if best is None or (forced, lanes) < best[:2]:
-            best = (forced, lanes, spots)
-    return best[2], best[0]
-
-
-def _greedy(events: list[_Event], order: list[int], width: float, pad: float,
-            gap: float, sides: str) -> tuple[list[_Spot], int]:
-    """Place events in ``order``, each in the nearest clear lane; count the ones that had to
-    be forced (their label put in a free lane above the rest, where a stem may cross it)."""
-    placed: dict[int, _Spot] = {}
-    forced = 0
-    for index in order:
-        event = events[index]
-        stems = (event.start, event.end) if event.is_span else (event.start,)
-        spots = list(placed.values())
-        chosen = None
-        for lane in range(2 * len(events) + 1):
-            for side in ("above", "below"):
-                for text_left, box_left, box_right in _placements(event, width, pad, sides):
-                    box = Box(box_left, 0, box_right - box_left, 1)
-                    if _clear(spots, side, lane, box, stems, gap) == 0:
-                        chosen = _Spot(side, lane, text_left, box, stems)
-                        break
-                if chosen:
-                    break
-            if chosen:
-                break
-        if chosen is None:  # no clean lane: the placement crossing the fewest stems
-            forced += 1
-            options = []
-            for lane in range(2 * len(events) + 1):
-                for side in ("above", "below"):
-                    for text_left, box_left, box_right in _placements(event, width, pad):
-                        box = Box(box_left, 0, box_right - box_left, 1)
-                        crossings = _clear(spots, side, lane, box, stems, gap)
-                        if crossings < 1000:
-                            options.append((crossings, lane, _Spot(side, lane, text_left, box,
-                                                                   stems)))
-            chosen = min(options, key=lambda option: option[:2])[2]
-        placed[index] = chosen
-    return [placed[i] for i in range(len(events))], forced
-
-
-def _clear(spots: list[_Spot], side: str, lane: int, box: Box, stems: tuple[float, ...],
-           gap: float) -> int:
-    """0 when the spot is clear; else 1000 for a label overlap in the lane (never allowed)
-    plus one per stem crossing a label (ours through a nearer label, or a farther label's
-    stem through ours). Only labels on the same side of the band count."""
-    problems = 0
-    for other in spots:
-        if other.side != side:
-            continue
-        other_left, other_right = other.box.left - gap, other.box.right + gap
-        if other.lane == lane and not (box.right <= other_left or box.left >= other_right):
-            problems += 1000
-        if other.lane < lane:
-            problems += sum(other_left <= x <= other_right for x in stems)
-        if other.lane > lane:
-            problems += sum(box.left - gap <= x <= box.right + gap for x in other.stems)
-    return problems
 
 
 def _layout(figure, style: FigureStyle, width: float,
@@ -485,12 +321,12 @@ def _layout(figure, style: FigureStyle, width: float,
             text_width = max([date_width] + [face.width(l, size) + 1.0 for l in lines])
             offset = 0.0
             text_lines = 1 + len(lines)
-        start = axis.x(_start_fraction(event.date))
-        end = axis.x(_end_fraction(event.date)) if event.date.is_range else start
+        start = axis.x(start_fraction(event.date))
+        end = axis.x(end_fraction(event.date)) if event.date.is_range else start
         height = text_lines * line + (bar_height + pad if event.date.is_range else 0.0)
-        events.append(_Event(date_text, offset, lines, text_width, height, start, end,
+        events.append(LaneEvent(date_text, offset, lines, text_width, height, start, end,
                              event.date.is_range))
-    spots, forced = _assign(events, width, pad, gap)
+    spots, forced = assign_lanes(events, width, pad, gap)
     lanes_above = 1 + max((s.lane for s in spots if s.side == "above"), default=-1)
     lanes_below = 1 + max((s.lane for s in spots if s.side == "below"), default=-1)
 

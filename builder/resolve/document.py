@@ -7,7 +7,6 @@ and asset paths. Renderers take a Document and never look at YAML or at each oth
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from string import Formatter
 from pathlib import Path

@@ -1,0 +1,254 @@
+"""Native PowerPoint charts (bar, line, pie, donut) holding the source's numbers.
+
+Each chart is told the same axis scale, number format and colours the guide draws
+(``builder.charts``), so the two outputs show one figure.
+"""
+
+from __future__ import annotations
+
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
+    XL_TICK_MARK,
+)
+from pptx.util import Emu, Pt
+
+from builder.charts import scene as sc
+from builder.charts.colors import series_color, text_on
+from builder.charts.geometry import PIE_ASPECT
+from builder.charts.labels import wrap_labels
+from builder.charts.plots import chart_scale
+from builder.charts.style import (
+    GAP_WIDTH,
+    HOLE_SIZE,
+    FigureStyle,
+    line_label_below,
+    show_data_labels,
+    show_legend,
+)
+from builder.deck.figurekit import (
+    EMU_PER_POINT,
+    FigureBox,
+    figure_style,
+    finish_figure,
+    rgb,
+)
+from builder.deck.oxml import (
+    keep_tick_labels_level,
+    renumber_axis_ids,
+    set_axis_crosses,
+    set_chart_fonts,
+    set_data_label_separator,
+    set_doughnut_hole,
+    set_plot_inner_box,
+)
+from builder.resolve.document import Document
+from builder.text.numbers import format_number
+
+
+def _chart_type(figure):
+    if figure.kind == "pie":
+        return XL_CHART_TYPE.PIE
+    if figure.kind == "donut":
+        return XL_CHART_TYPE.DOUGHNUT
+    if figure.kind == "line":
+        return XL_CHART_TYPE.LINE_MARKERS
+    if figure.orientation == "horizontal":
+        return XL_CHART_TYPE.BAR_STACKED if figure.stacked else XL_CHART_TYPE.BAR_CLUSTERED
+    return XL_CHART_TYPE.COLUMN_STACKED if figure.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
+
+def add_chart(slide, document: Document, figure, box: FigureBox):
+    style = figure_style(document)
+    data = CategoryChartData(number_format=figure.number_format)
+    data.categories = list(figure.categories)
+    is_pie = figure.kind in ("pie", "donut")
+    if is_pie:
+        data.add_series(figure.caption, list(figure.values))
+    else:
+        for one in figure.series:
+            data.add_series(one.name, list(one.values))
+    # a pie keeps its proportions; bar and line charts take the whole area the slide gives
+    # them, so 14 pt axis labels lie flat instead of slanting in a narrow plot
+    x, y, cx, cy = (box.fitted(PIE_ASPECT) if is_pie
+                    else (box.left, box.top, box.width, box.height))
+    frame = slide.shapes.add_chart(_chart_type(figure), Emu(x), Emu(y), Emu(cx), Emu(cy), data)
+    chart = frame.chart
+    chart.has_title = False  # the slide prints the caption
+    chart.font.name = style.typeface.deck_name
+    chart.font.size = Pt(style.size)
+    chart.font.color.rgb = rgb(style.text)
+    if is_pie:
+        _style_pie(chart, figure, style)
+    else:
+        _style_category_chart(chart, figure, style)
+        if figure.kind == "bar" and figure.orientation == "horizontal":
+            _lay_out_horizontal_bars(chart, figure, style, cx / EMU_PER_POINT,
+                                     cy / EMU_PER_POINT)
+    renumber_axis_ids(chart)
+    fonts = document.layout.fonts
+    set_chart_fonts(chart, style.typeface.deck_name, fonts.east_asian, fonts.complex_script)
+    finish_figure(frame, figure)
+    return frame
+
+def _style_category_chart(chart, figure, style: FigureStyle) -> None:
+    plot = chart.plots[0]
+    plot.vary_by_categories = False
+    if figure.kind == "bar":
+        plot.gap_width = GAP_WIDTH
+        plot.overlap = 100 if figure.stacked else 0
+    for index, series in enumerate(plot.series):
+        color = rgb(series_color(style.chart, index))
+        if figure.kind == "line":
+            series.format.line.color.rgb = color
+            series.format.line.width = Pt(2.25)
+            series.smooth = False
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = max(2, round(style.size * 0.6))
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = color
+            series.marker.format.line.color.rgb = color
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = color
+    scale = chart_scale(figure)
+    value_axis = chart.value_axis
+    value_axis.minimum_scale = scale.minimum
+    value_axis.maximum_scale = scale.maximum
+    value_axis.major_unit = scale.step
+    value_axis.has_major_gridlines = True
+    value_axis.major_gridlines.format.line.color.rgb = rgb(style.grid)
+    value_axis.major_gridlines.format.line.width = Pt(0.5)
+    value_axis.format.line.fill.background()
+    value_axis.major_tick_mark = XL_TICK_MARK.NONE
+    value_axis.tick_labels.number_format = figure.number_format
+    value_axis.tick_labels.number_format_is_linked = False
+    value_axis.tick_labels.font.color.rgb = rgb(style.muted)
+    category_axis = chart.category_axis
+    category_axis.format.line.color.rgb = rgb(style.muted)
+    category_axis.major_tick_mark = XL_TICK_MARK.NONE
+    category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    if figure.kind == "bar" and figure.orientation == "horizontal":
+        category_axis.reverse_order = True  # first category at the top, as the guide reads
+        set_axis_crosses(value_axis, "max")  # and the value axis stays at the bottom
+    _axis_title(value_axis, figure.value_axis_title, style)
+    _axis_title(category_axis, figure.category_axis_title, style)
+    chart.has_legend = show_legend(figure)
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(style.size)
+    if show_data_labels(figure):
+        if figure.kind == "bar":
+            plot.has_data_labels = True
+            _value_labels(plot.data_labels, figure, style, XL_LABEL_POSITION.OUTSIDE_END)
+        else:
+            for series, one in zip(plot.series, figure.series):
+                _value_labels(series.data_labels, figure, style, XL_LABEL_POSITION.ABOVE)
+                for index in range(len(one.values)):
+                    if line_label_below(one.values, index):
+                        label = series.points[index].data_label
+                        label.position = XL_LABEL_POSITION.BELOW
+                        label.font.size = Pt(style.size)
+                        label.font.color.rgb = rgb(style.text)
+
+CATEGORY_SHARE = 0.35  # of a horizontal bar chart's width its category labels may take
+
+def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
+                             height: float) -> None:
+    """Give the category labels ``CATEGORY_SHARE`` of the width (up to half, when a wrapped
+    name would otherwise be taller than its bar's slot) and keep the value axis's numbers
+    level.
+
+    Left alone, PowerPoint (and LibreOffice) give long category names half the chart, then
+    slant the value numbers in the narrow plot that is left, or drop every other category.
+    The plot's inner box is placed from measured text instead: the widest category line
+    wrapped to the share, the widest value label on the right, one line of numbers and the
+    axis title (and legend) below; the numbers' text body is told not to rotate.
+    """
+    face, size = style.typeface, style.size
+    line = sc.Typeface.line_height(size)
+    below = line * 1.4 + (line * 1.3 if figure.value_axis_title else 0.0)
+    below += line * 1.4 if show_legend(figure) else 0.0
+    top = size * 0.4
+    slot = (height - top - below) / max(len(figure.categories), 1)
+    # the narrowest share (35 % first) at which every wrapped name fits its bar's slot: a
+    # name taller than its slot is dropped by the viewer, which is worse than a wider margin
+    for share in (CATEGORY_SHARE, 0.4, 0.45, 0.5):
+        wrapped = wrap_labels(list(figure.categories), face, size, width * share, size)
+        if not wrapped.rotated and wrapped.max_lines * line <= slot:
+            break
+    category_width = max((face.width(text, size) for lines in wrapped.lines for text in lines),
+                         default=0.0)
+    left = min(category_width + size, width * (share + 0.02))
+    left += line * 1.3 if figure.category_axis_title else 0.0  # the title turned up the side
+    labels = [format_number(v, figure.number_format) for one in figure.series
+              for v in one.values] if show_data_labels(figure) else []
+    scale = chart_scale(figure)
+    ticks = [format_number(t, figure.number_format) for t in scale.ticks]
+    right = max([face.width(text, size) + size * 0.6 for text in labels]
+                + [face.width(ticks[-1], size) / 2 + size * 0.3])
+    if left + right >= width * 0.9 or top + below >= height * 0.8:
+        return  # too small a chart to place by hand: PowerPoint's own layout is better
+    set_plot_inner_box(chart, left / width, top / height, 1 - (left + right) / width,
+                       1 - (top + below) / height)
+    keep_tick_labels_level(chart.value_axis)
+
+def _value_labels(labels, figure, style: FigureStyle, position) -> None:
+    """Value labels in the figure's number format, as the guide prints them."""
+    labels.number_format = figure.number_format
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.font.size = Pt(style.size)
+    labels.font.color.rgb = rgb(style.text)
+    labels.position = position
+
+def _axis_title(axis, title: str | None, style: FigureStyle) -> None:
+    if not title:
+        axis.has_title = False
+        return
+    axis.has_title = True
+    frame = axis.axis_title.text_frame
+    frame.text = title
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.bold = True
+            run.font.size = Pt(style.size)
+            run.font.color.rgb = rgb(style.text)
+
+def _style_pie(chart, figure, style: FigureStyle) -> None:
+    plot = chart.plots[0]
+    plot.vary_by_categories = True
+    series = plot.series[0]
+    for index, point in enumerate(series.points):
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = rgb(series_color(style.chart, index))
+        point.format.line.color.rgb = rgb(style.background)
+        point.format.line.width = Pt(1)
+    is_pie = figure.kind == "pie"
+    chart.has_legend = not is_pie  # a donut names its slices in a legend, as the guide does
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(style.size)
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = figure.number_format
+    labels.number_format_is_linked = False
+    labels.show_category_name = is_pie
+    labels.show_value = True
+    labels.show_percentage = False
+    labels.font.size = Pt(style.size)
+    labels.font.color.rgb = rgb(style.text)
+    if is_pie:
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        set_data_label_separator(labels, "\n")
+        return
+    set_doughnut_hole(chart, HOLE_SIZE)
+    for index, point in enumerate(series.points):
+        color = text_on(series_color(style.chart, index), style.text)
+        point.data_label.font.size = Pt(style.size)
+        point.data_label.font.color.rgb = rgb(color)

@@ -1,0 +1,93 @@
+"""The deck's parts around its sections: title, agenda, objectives, timeline, people, review
+questions, takeaways and sources, one method each, named as ``layout.deck.parts`` names them.
+"""
+
+from __future__ import annotations
+
+from builder.deck import fit
+from builder.deck.arrange import join_notes
+from builder.deck.grid import title_slide_boxes
+from builder.deck.specs import Para, SlideSpec, TitleSlide
+from builder.deck.textslides import BULLET, TextSlides, reference_runs
+from builder.errors import RenderError
+from builder.text.inline import plain
+
+
+class PartSlides(TextSlides):
+    """One ``part_<name>`` method per deck part; sections come from the planner's ``section``."""
+
+    def part_title(self) -> list[SlideSpec]:
+        lecture = self.lecture
+        title_box, _, subtitle_box, details_box = title_slide_boxes(self.grid)
+        largest = min(self.deck.sizes.title * 1.5, 60.0)
+        title = plain(lecture.title)
+        size = fit.fit_title(title, self.heading_faces, title_box, largest, 24.0, max_lines=3)
+        if size is None:
+            raise RenderError(f"{lecture.where}: title: too long for the title slide; shorten it")
+        subtitle = fit.runs(lecture.subtitle) if lecture.subtitle else ()
+        subtitle_size = 0.0
+        if subtitle:
+            subtitle_size = fit.largest_fitting(
+                [Para(subtitle)], self.body_faces,
+                fit.size_steps(max(self.body_size, self.min_size), self.min_size), subtitle_box)
+            if subtitle_size is None:
+                raise RenderError(f"{lecture.where}: subtitle: too long for the title slide")
+        details = [self.document.fill("{instructor} · {date}"), self.document.course_label]
+        details = tuple(line for line in details if line)
+        detail_paras = [Para(fit.plain_runs(line)) for line in details]
+        if details and not fit.fits(detail_paras, self.body_faces, self.min_size, details_box):
+            details = details[:1]
+        return [TitleSlide(title, join_notes(lecture.notes), size, lecture.where,
+                           subtitle=subtitle, details=details, subtitle_size=subtitle_size)]
+
+    def part_agenda(self) -> list[SlideSpec]:
+        units = [[Para(fit.plain_runs(plain(section.title)), 1, f"{index}.", 0.35)]
+                 for index, section in enumerate(self.lecture.sections, start=1)]
+        return self.text_slides("Agenda", units, max_bullets=max(self.deck.max_bullets, 12))
+
+    def part_objectives(self) -> list[SlideSpec]:
+        slides: list[SlideSpec] = []
+        if self.lecture.objectives:
+            slides += self.text_slides("Learning objectives",
+                                       self.bullet_units(self.lecture.objectives),
+                                       where=self.lecture.where, smallest=self.list_floor)
+        if self.lecture.essential_question:
+            slides += self.prompt("Essential question", "Keep this question in mind",
+                                  "essential", [Para(fit.runs(self.lecture.essential_question))],
+                                  None, self.lecture.where)
+        return slides
+
+    def part_sections(self) -> list[SlideSpec]:
+        slides: list[SlideSpec] = []
+        count = len(self.lecture.sections)
+        for number, section in enumerate(self.lecture.sections, start=1):
+            slides += self.section(section, number, count)
+        return slides
+
+    def part_timeline(self) -> list[SlideSpec]:
+        if not self.document.timeline:
+            return []
+        return self.timeline_slides("Timeline of events", self.document.timeline, None,
+                                    self.lecture.where)
+
+    def part_people(self) -> list[SlideSpec]:
+        if not self.document.people:
+            return []
+        return self.people_slides("People to know", self.document.people, None,
+                                  self.lecture.where)
+
+    def part_questions(self) -> list[SlideSpec]:
+        return self.question_slides(self.lecture.review_questions, None, self.lecture.where)
+
+    def part_takeaways(self) -> list[SlideSpec]:
+        if not self.lecture.takeaways:
+            return []
+        return self.text_slides("Key takeaways", self.bullet_units(self.lecture.takeaways),
+                                where=self.lecture.where, smallest=self.list_floor)
+
+    def part_sources(self) -> list[SlideSpec]:
+        if not self.lecture.bibliography:
+            return []
+        units = [[Para(reference_runs(reference), 1, BULLET, 0.5)]
+                 for reference in self.lecture.bibliography]
+        return self.text_slides("Sources", units, where=self.lecture.where)

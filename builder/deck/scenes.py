@@ -1,0 +1,163 @@
+"""Timelines and maps on slides: the shared scene painted as one group of native shapes.
+"""
+
+from __future__ import annotations
+
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from builder.charts import scene as sc
+from builder.charts.figures import scene_for
+from builder.charts.geometry import centred
+from builder.charts.maps import map_scene
+from builder.charts.style import FigureStyle
+from builder.deck.figurekit import (
+    EMU_PER_POINT,
+    FigureBox,
+    figure_min_size,
+    figure_style,
+    finish_figure,
+    rgb,
+    style_run,
+)
+from builder.layout.values import Color
+from builder.model import MapFigure
+from builder.resolve.document import Document
+
+_DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND_DOT}
+
+def add_scene_group(slide, document: Document, figure, box: FigureBox):
+    style = figure_style(document)
+    floor = figure_min_size(document)
+    if isinstance(figure, MapFigure):
+        # a map is as tall as the body and about as wide as a column: larger labels would
+        # push a line's name away from its line, which misleads more than small text does
+        style = style.resized(floor)
+    width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
+    if isinstance(figure, MapFigure):  # names may stand in the box's room beside the map
+        scene = map_scene(figure, style, width, height, document.asset, floor, beside=True)
+    else:
+        scene = scene_for(figure, style, width, height, document.asset, floor)
+    x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
+                   scene.height * EMU_PER_POINT)
+    group = slide.shapes.add_group_shape()
+    painter = _ScenePainter(group.shapes, document, style, x, y, scene.width)
+    painter.texts = [item for item in scene.items if isinstance(item, sc.Text)]
+    for item in scene.items:
+        painter.paint(item)
+    finish_figure(group, figure)
+    return group
+
+class _ScenePainter:
+    """Adds one native shape per scene item, offset to the figure's place on the slide."""
+
+    def __init__(self, shapes, document: Document, style: FigureStyle, x: float, y: float,
+                 width: float):
+        self.shapes, self.document, self.style = shapes, document, style
+        self.x, self.y, self.width = x, y, width
+        self.count = 0
+        self.texts: list[sc.Text] = []  # the scene's labels, so none grows into another
+
+    def _emu(self, x: float, y: float) -> tuple[int, int]:
+        return int(round(self.x + x * EMU_PER_POINT)), int(round(self.y + y * EMU_PER_POINT))
+
+    def _name(self, shape, role: str) -> None:
+        self.count += 1
+        shape.name = f"{role} {self.count}"
+
+    def paint(self, item) -> None:
+        {sc.Text: self._text, sc.Path: self._path, sc.Rect: self._rect,
+         sc.Circle: self._circle}[type(item)](item)
+
+    @staticmethod
+    def _outline(shape, color: Color | None, width: float, dash: str = "solid") -> None:
+        if color is None or width <= 0:
+            shape.line.fill.background()
+            return
+        shape.line.color.rgb = rgb(color)
+        shape.line.width = Pt(width)
+        if dash in _DASH:
+            shape.line.dash_style = _DASH[dash]
+
+    @staticmethod
+    def _fill(shape, color: Color | None) -> None:
+        if color is None:
+            shape.fill.background()
+        else:
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = rgb(color)
+
+    def _text(self, item: sc.Text) -> None:
+        # headroom against rounding, on the side the text grows, kept inside the figure
+        slack = item.size * 0.4
+        left = {"left": item.left, "center": item.left - slack / 2,
+                "right": item.left - slack}[item.align]
+        right = left + item.width + slack
+        if not item.rotation:
+            left, right = max(left, min(item.left, 0.0)), min(right, max(item.left + item.width,
+                                                                          self.width))
+            # …and short of a neighbouring label level with it, so no two text boxes overlap
+            for other in self.texts:
+                if other is item or other.top >= item.top + item.height \
+                        or other.top + other.height <= item.top:
+                    continue
+                if other.left >= item.left + item.width - 1e-6:  # halfway to it at most
+                    right = min(right, max((other.left + item.left + item.width) / 2 - 0.2,
+                                           item.left + item.width))
+                elif other.left + other.width <= item.left + 1e-6:
+                    left = max(left, min((other.left + other.width + item.left) / 2 + 0.2,
+                                         item.left))
+        x, y = self._emu(left, item.top)
+        box = self.shapes.add_textbox(Emu(x), Emu(y), Emu(int((right - left) * EMU_PER_POINT)),
+                                      Emu(int(item.height * EMU_PER_POINT)))
+        frame = box.text_frame
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.word_wrap = False
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+        for index, line in enumerate(item.lines):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            paragraph.alignment = alignment[item.align]
+            paragraph.line_spacing = 1.0
+            run = paragraph.add_run()
+            run.text = line
+            style_run(run, self.document, self.style.typeface.deck_name, item.size, item.color,
+                  item.bold)
+        if item.rotation:
+            box.rotation = -item.rotation
+        self._name(box, item.role)
+
+    def _path(self, item: sc.Path) -> None:
+        points = [self._emu(x, y) for x, y in item.points]
+        if len(points) == 2 and not item.closed:
+            shape = self.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *points[0], *points[1])
+        else:
+            builder = self.shapes.build_freeform(*points[0], scale=1.0)
+            builder.add_line_segments(points[1:], close=item.closed)
+            shape = builder.convert_to_shape()
+            self._fill(shape, item.fill if item.closed else None)
+            shape.shadow.inherit = False
+        self._outline(shape, item.stroke, item.stroke_width, item.dash)
+        self._name(shape, item.role)
+
+    def _rect(self, item: sc.Rect) -> None:
+        x, y = self._emu(item.left, item.top)
+        shape = self.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(x), Emu(y),
+                                      Emu(max(1, int(item.width * EMU_PER_POINT))),
+                                      Emu(max(1, int(item.height * EMU_PER_POINT))))
+        self._fill(shape, item.fill)
+        self._outline(shape, item.stroke, item.stroke_width)
+        shape.shadow.inherit = False
+        self._name(shape, item.role)
+
+    def _circle(self, item: sc.Circle) -> None:
+        x, y = self._emu(item.cx - item.radius, item.cy - item.radius)
+        diameter = Emu(max(1, int(2 * item.radius * EMU_PER_POINT)))
+        shape = self.shapes.add_shape(MSO_SHAPE.OVAL, Emu(x), Emu(y), diameter, diameter)
+        self._fill(shape, item.fill)
+        self._outline(shape, item.stroke, item.stroke_width)
+        shape.shadow.inherit = False
+        self._name(shape, item.role)

@@ -1,0 +1,235 @@
+"""Text and question slides: measured, balanced across slides, continued when they overflow.
+
+The pieces of the slide plan that set prose: a block's paragraphs, bullet lists, prompts
+(discussion, callouts) and questions. Parts and sections (``builder.deck.parts``,
+``builder.deck.plan``) are built from these.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Sequence
+
+from builder.deck import fit
+from builder.deck.arrange import CONTINUED, Arranger, join_notes
+from builder.deck.grid import prompt_boxes
+from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
+from builder.errors import RenderError
+from builder.model import Person, Question, Reference, SubBullets, choice_letter
+from builder.text.inline import Run, plain
+
+BULLET = "•"
+SUB_BULLET = "–"
+PERSON_GRIDS = ((3, 2), (2, 2), (2, 1), (1, 1))
+MAX_QUESTIONS = 4  # questions sharing one slide, so each still reads as its own prompt
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+
+
+def add_notes(slide: SlideSpec, notes: str | None) -> SlideSpec:
+    return replace(slide, notes=join_notes(slide.notes, notes)) if notes else slide
+
+
+def answer_runs(question: Question) -> tuple[Run, ...]:
+    """The answer in bold, then its explanation after a full stop (``B. The Yalu. As …``)."""
+    answer = fit.runs(question.answer_text, bold=True)
+    if not question.explanation:
+        return answer
+    ends = plain(question.answer_text).rstrip()[-1:]
+    return (*answer, Run(" " if ends in ".?!" else ". "), *fit.runs(question.explanation))
+
+
+def quoted_runs(runs: Sequence[Run]) -> tuple[Run, ...]:
+    """The quote inside “ ”, its own double quotation marks nested as ‘ ’.
+
+    Typography nests quotes by alternating marks; adding “ ” around a text that ends with its
+    own ” (a quoted phrase at its end) would print a doubled ””. A text already wholly in
+    double quotes keeps its marks and gets no second pair.
+    """
+    text = "".join(run.text for run in runs)
+    if (text.startswith(OPEN_QUOTE) and text.endswith(CLOSE_QUOTE)
+            and text.count(OPEN_QUOTE) == 1 and text.count(CLOSE_QUOTE) == 1):
+        return tuple(runs)
+    nested = tuple(Run(run.text.replace(OPEN_QUOTE, "‘").replace(CLOSE_QUOTE, "’"), run.bold,
+                       run.italic) for run in runs)
+    return (Run(OPEN_QUOTE), *nested, Run(CLOSE_QUOTE))
+
+
+def reference_runs(reference: Reference) -> tuple[Run, ...]:
+    """A bibliography entry: Author. *Title*. Publisher. URL (accessed date). Note."""
+    parts: list[Run] = []
+    if reference.author:
+        parts.append(Run(f"{plain(reference.author)}. "))
+    parts += fit.runs(reference.title, italic=True)
+    tail = [text for text in (reference.publisher, reference.url) if text]
+    if reference.accessed:
+        tail.append(f"accessed {reference.accessed.display()}")
+    for text in (", ".join(tail), reference.note or ""):
+        if text:
+            ends = parts[-1].text.rstrip()[-1:] if parts else ""
+            parts.append(Run((" " if ends in ".?!" else ". ") + text))
+    return tuple(parts)
+
+
+class TextSlides(Arranger):
+    """Prose on slides: paragraphs, bullets, prompts and questions, measured and continued."""
+
+    def text_slides(self, title: str, units: Sequence[Sequence[Para]], *, notes: str | None = "",
+                    where: str = "", section: str = "", mergeable: bool = False,
+                    max_bullets: int | None = None, largest: float | None = None,
+                    smallest: float | None = None) -> list[TextSlide]:
+        """One slide at the largest size that fits, else continuation slides at body size.
+
+        ``largest`` lets short, single-focus slides (a question) start above the body size.
+        ``smallest`` stops shrinking early: a list splits between its items onto a
+        continuation slide rather than dropping to the minimum size, as a teacher would.
+        """
+        max_bullets = max_bullets or self.deck.max_bullets
+        floor = max(self.min_size, min(smallest, self.body_size)) if smallest else self.min_size
+        sizes = fit.size_steps(largest or self.body_size, floor)
+        paras = [para for unit in units for para in unit]
+        bullets = sum(1 for p in paras if p.level == 1 and p.marker)
+        box = self.grid.body
+        if bullets <= max_bullets:
+            size = fit.largest_fitting(paras, self.body_faces, sizes, box)
+            if size is not None:
+                return [TextSlide(title, join_notes(notes), where=where, paras=tuple(paras),
+                                  size=size, section=section, mergeable=mergeable)]
+        pages_needed = max(1, math.ceil(bullets / max_bullets))
+        balanced = math.ceil(bullets / pages_needed) if bullets else None
+        try:
+            pages = fit.paginate(units, self.body_faces, self.body_size, box, balanced)
+        except ValueError as error:
+            raise RenderError(f"{where}: {error}") from None
+        pages = self.balance(units, pages, balanced)
+        slides = []
+        for index, page in enumerate(pages):
+            slides.append(TextSlide(title + (CONTINUED if index else ""),
+                                    join_notes(notes) if index == 0 else "", where=where,
+                                    paras=tuple(page), size=self.body_size, section=section,
+                                    mergeable=mergeable and index == len(pages) - 1))
+        return slides
+
+    def balance(self, units: Sequence[Sequence[Para]], pages: list[list[Para]],
+                max_bullets: int | None) -> list[list[Para]]:
+        """Even out continuation pages: the shortest page height that needs no extra page.
+
+        Greedy packing fills the first pages and leaves a stub; a teacher would split evenly.
+        """
+        if len(pages) < 2:
+            return pages
+        box = self.grid.body
+        low, high = box.height / len(pages), box.height
+        for _ in range(8):
+            middle = (low + high) / 2
+            try:
+                trial = fit.paginate(units, self.body_faces, self.body_size,
+                                     replace(box, height=middle), max_bullets)
+            except ValueError:
+                trial = []
+            if trial and len(trial) <= len(pages):
+                pages, high = trial, middle
+            else:
+                low = middle
+        return pages
+
+    def bullet_units(self, items: Sequence[str | SubBullets]) -> list[list[Para]]:
+        units = []
+        for item in items:
+            if isinstance(item, SubBullets):
+                units.append([Para(fit.runs(item.text), 1, BULLET, 0.5),
+                              *(Para(fit.runs(sub), 2, SUB_BULLET, 0.2) for sub in item.items)])
+            else:
+                units.append([Para(fit.runs(item), 1, BULLET, 0.5)])
+        return units
+
+    def prompt(self, title: str, heading: str, tone: str, paras: Sequence[Para],
+               notes: str | None, where: str) -> list[SlideSpec]:
+        """Text in a tinted panel, large; falls back to plain text slides if it is long."""
+        _, _, box = prompt_boxes(self.grid)
+        sizes = fit.size_steps(max(self.body_size + 4, self.min_size), self.min_size)
+        size = fit.largest_fitting(paras, self.body_faces, sizes, box)
+        if size is None:
+            return self.text_slides(title, [paras], notes=notes, where=where)
+        return [PromptSlide(title, join_notes(notes), where=where, tone=tone, heading=heading,
+                            paras=tuple(paras), size=size)]
+
+    @property
+    def list_floor(self) -> float:
+        """How far a bullet list shrinks before it splits: one step under the body size."""
+        return self.body_size - fit.SIZE_STEP
+
+    def question_slides(self, questions: Sequence[Question], notes: str | None,
+                        where: str) -> list[SlideSpec]:
+        """Consecutive questions share a slide (up to ``MAX_QUESTIONS``) while all of them fit
+        at the body size; one question alone keeps its larger single-question slide."""
+        groups: list[list[Question]] = []
+        for question in questions:
+            if groups and len(groups[-1]) < MAX_QUESTIONS and fit.fits(
+                    [p for unit in self.question_units([*groups[-1], question]) for p in unit],
+                    self.body_faces, self.body_size, self.grid.body):
+                groups[-1].append(question)
+            else:
+                groups.append([question])
+        slides: list[SlideSpec] = []
+        for index, group in enumerate(groups):
+            group_notes = notes if index == 0 else None
+            if len(group) == 1:
+                slides += self.single_question_slides(group[0], group_notes, where)
+            else:
+                slides += self.question_group_slides(group, group_notes, where)
+        return slides
+
+    def question_units(self, questions: Sequence[Question]) -> list[list[Para]]:
+        """Numbered questions (``3.``) with their lettered choices one level in."""
+        units = []
+        for index, question in enumerate(questions):
+            number = self.document.question_number(question)
+            unit = [Para(fit.runs(question.question), 1, f"{number}.", 0.9 if index else 0.0)]
+            unit += [Para(fit.runs(choice), 2, f"{choice_letter(letter)}.", 0.2)
+                     for letter, choice in enumerate(question.choices or ())]
+            units.append(unit)
+        return units
+
+    def question_group_slides(self, questions: Sequence[Question], notes: str | None,
+                              where: str) -> list[SlideSpec]:
+        numbers = [self.document.question_number(question) for question in questions]
+        span = f"{numbers[0]}–{numbers[-1]}"
+        answers = [join_notes(f"Question {number}. Answer: {plain(question.answer_text)}",
+                              question.explanation)
+                   for number, question in zip(numbers, questions)]
+        where = questions[0].where or where
+        slides: list[SlideSpec] = self.text_slides(
+            f"Questions {span}", self.question_units(questions),
+            notes=join_notes(*answers, notes), where=where, max_bullets=len(questions))
+        if self.document.edition.shows_answers:
+            units = [[Para(answer_runs(question), 1, f"{number}.", 0.9 if index else 0.0)]
+                     for index, (number, question) in enumerate(zip(numbers, questions))]
+            slides += self.text_slides(f"Answers to questions {span}", units, where=where,
+                                       max_bullets=len(questions))
+        return slides
+
+    def single_question_slides(self, question: Question, notes: str | None,
+                               where: str = "") -> list[SlideSpec]:
+        number = self.document.question_number(question)
+        where = question.where or where
+        units = [[Para(fit.runs(question.question))]]
+        for index, choice in enumerate(question.choices or ()):
+            units.append([Para(fit.runs(choice), 1, f"{chr(ord('A') + index)}.", 0.5)])
+        answer = f"Answer: {plain(question.answer_text)}"
+        answer_notes = join_notes(answer, question.explanation)
+        slides: list[SlideSpec] = self.text_slides(
+            f"Question {number}", units, notes=join_notes(answer_notes, notes), where=where,
+            max_bullets=len(units) + 1, largest=self.body_size + 4)
+        if self.document.edition.shows_answers:
+            paras = [Para(fit.runs(question.answer_text, bold=True))]
+            if question.explanation:
+                paras.append(Para(fit.runs(question.explanation), gap=0.6))
+            slides += self.prompt(f"Answer to question {number}", "Answer", "answer", paras,
+                                  None, where)
+        return slides
+
+    def people_slides(self, title: str, people: Sequence[Person], notes: str | None,
+                      where: str) -> list[SlideSpec]:
+        cards = [Card(plain(person.name), person.life, fit.runs(person.role)) for person in people]
+        return self.card_slides(title, "person", cards, PERSON_GRIDS, notes, where)
