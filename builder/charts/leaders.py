@@ -12,6 +12,7 @@ def straddles(box: Box, frame: Box) -> bool:
     """Whether the box lies across the frame's edge (partly inside, partly outside)."""
     return box.overlaps(frame) and not box.inside(frame)
 
+
 def leader_crossings(leader, drawn_segments, own) -> int:
     """How many drawn lines (other than its own line) a leader crosses, plus how many
     stretches of it run along one (within 3 pt): a leader beside a line reads as that line."""
@@ -27,6 +28,7 @@ def leader_crossings(leader, drawn_segments, own) -> int:
         hugging += any(segment_hits(probe, a, b) for a, b in others)
     return sum(segments_cross(leader, segment) for segment in others) + hugging
 
+
 def segments_cross(first, second) -> bool:
     """Whether two segments properly intersect."""
     (ax, ay), (bx, by) = first
@@ -38,6 +40,7 @@ def segments_cross(first, second) -> bool:
     d1, d2 = side(cx, cy, dx, dy, ax, ay), side(cx, cy, dx, dy, bx, by)
     d3, d4 = side(ax, ay, bx, by, cx, cy), side(ax, ay, bx, by, dx, dy)
     return d1 * d2 < 0 and d3 * d4 < 0
+
 
 def leader_line(box: Box, segments, color, gap: float) -> Path:
     """A thin line from a label that had to move away to the nearest point of what it names
@@ -61,6 +64,7 @@ def leader_line(box: Box, segments, color, gap: float) -> Path:
         end = (start[0] + (end[0] - start[0]) * shrink, start[1] + (end[1] - start[1]) * shrink)
     return Path((start, end), color, 0.75, role="leader")
 
+
 def box_distance(box: Box, a: tuple[float, float], b: tuple[float, float]) -> float:
     """Shortest distance from segment a–b to the box (0 when it touches or enters it),
     sampled along the segment: exact enough to rank a label's places."""
@@ -79,6 +83,7 @@ def box_distance(box: Box, a: tuple[float, float], b: tuple[float, float]) -> fl
             best = squared
     return best ** 0.5
 
+
 def inside_ring(x: float, y: float, ring) -> bool:
     """Whether (x, y) lies inside the polygon (even–odd rule)."""
     inside = False
@@ -86,6 +91,7 @@ def inside_ring(x: float, y: float, ring) -> bool:
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
+
 
 def segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether segment a–b passes through the box (Liang–Barsky)."""

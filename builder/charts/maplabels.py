@@ -33,12 +33,16 @@ _SIDE_ORDER = {  # the side asked for, then its neighbours, then the rest
               "above-left", "above"),
 }
 
+
 @dataclass(frozen=True)
+
+
 class _Label:
     lines: tuple[str, ...]
     width: float
     height: float
     swatch: float = 0.0  # room before the text for a sample of the line it names (a key)
+
 
 def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, obstacles: list[Box],
             drawn_segments, coast_segments, line_pieces, project,
@@ -189,6 +193,7 @@ BESIDE_CROSSING = 100.0  # …and a place's name crossing a line counts as 100 p
 
 LEADER_CROSSING_COST = 40.0  # points of distance worth a leader not crossing another line
 
+
 def _place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
                       placed: list[Box], obstacles: list[Box], drawn_segments,
                       coast_segments, land_rings, map_width: float, edge: Box | None = None,
@@ -288,10 +293,12 @@ def _anchors(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float
     middles = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in zip(points, points[1:])]
     return [points[0], points[-1], *middles, *points[1:-1]]
 
+
 def _measure(text: str, face: Typeface, size: float, available: float) -> _Label:
     lines = tuple(face.wrap(text, size, available))
     width = max(face.width(line, size) for line in lines) + size * 0.15
     return _Label(lines, width, len(lines) * Typeface.line_height(size))
+
 
 def _candidate(side: str, x: float, y: float, label: _Label, offset: float) -> Box:
     """The label's box on one side of (x, y), ``offset`` points from it."""
@@ -308,6 +315,7 @@ def _candidate(side: str, x: float, y: float, label: _Label, offset: float) -> B
     top = y - offset * 0.7 - h if vertical == "above" else y + offset * 0.7
     left = x + offset * 0.7 if horizontal == "right" else x - offset * 0.7 - w
     return Box(left, top, w, h)
+
 
 def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: list[Box],
             segments, crossing_cost: float = 3.0, coast=(), coast_cost: float = 0.5,
@@ -345,6 +353,7 @@ def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: lis
         if best_score is None or score < best_score:
             best, best_score = box, score
     return best, best_score[0]
+
 
 def _align(box: Box, x: float) -> str:
     if box.left >= x:

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
 
+
 @dataclass(frozen=True)
+
+
 class TimeAxis:
     """Years ``first`` .. ``last`` inclusive, mapped onto ``left`` .. ``right`` points."""
 
@@ -25,6 +28,7 @@ class TimeAxis:
         per_year = (self.right - self.left) / ((self.last + 1) - self.first)
         return next((s for s in YEAR_STEPS if s * per_year >= label_width * 1.5), YEAR_STEPS[-1])
 
+
 def axis_years(figure) -> tuple[int, int]:
     """First and last year on the axis: the figure's ``start``/``end`` or the events' extent."""
     starts = [event.date.start.year for event in figure.events]
@@ -32,6 +36,7 @@ def axis_years(figure) -> tuple[int, int]:
     first = figure.start if figure.start is not None else min(starts)
     last = figure.end if figure.end is not None else max(ends)
     return min(first, min(starts)), max(last, max(ends))
+
 
 def end_fraction(date) -> float:
     """The right end of a span: the end of its last period (a year ends at year + 1)."""
@@ -41,6 +46,7 @@ def end_fraction(date) -> float:
     if end.day is None:
         return end.year + end.month / 12
     return end.as_fraction()
+
 
 def start_fraction(date) -> float:
     start = date.start

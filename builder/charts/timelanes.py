@@ -9,6 +9,8 @@ from builder.charts.geometry import Box
 
 
 @dataclass(frozen=True)
+
+
 class LaneEvent:
     """One event's measured label and where its date falls on the axis."""
 
@@ -21,13 +23,17 @@ class LaneEvent:
     end: float
     is_span: bool
 
+
 @dataclass(frozen=True)
+
+
 class _Spot:
     side: str  # "above" or "below" the axis band
     lane: int
     text_left: float
     box: Box  # horizontal extent only (top/height unused)
     stems: tuple[float, ...]
+
 
 def _placements(event: LaneEvent, width: float, pad: float,
                 sides: str = "right,left") -> list[tuple[float, float, float]]:
@@ -43,6 +49,7 @@ def _placements(event: LaneEvent, width: float, pad: float,
         box_right = max(event.end, text_left + event.text_width) + pad / 2
         choices.append((text_left, box_left, box_right))
     return choices
+
 
 def assign_lanes(events: list[LaneEvent], width: float, pad: float,
             gap: float) -> tuple[list[_Spot], int]:
@@ -61,6 +68,7 @@ def assign_lanes(events: list[LaneEvent], width: float, pad: float,
         if best is None or (forced, lanes) < best[:2]:
             best = (forced, lanes, spots)
     return best[2], best[0]
+
 
 def _greedy(events: list[LaneEvent], order: list[int], width: float, pad: float,
             gap: float, sides: str) -> tuple[list[_Spot], int]:
@@ -98,6 +106,7 @@ def _greedy(events: list[LaneEvent], order: list[int], width: float, pad: float,
             chosen = min(options, key=lambda option: option[:2])[2]
         placed[index] = chosen
     return [placed[i] for i in range(len(events))], forced
+
 
 def _clear(spots: list[_Spot], side: str, lane: int, box: Box, stems: tuple[float, ...],
            gap: float) -> int:

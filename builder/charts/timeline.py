@@ -31,6 +31,8 @@ MIN_SCALE = 0.7  # shrink text to 70 % before shrinking the whole drawing
 
 
 @dataclass(frozen=True)
+
+
 class LabelForm:
     """How an event's label is set: its date over the label (``inline`` False, the page's
     reading form) or on the same line before it (half the lanes' height, which a slide's short

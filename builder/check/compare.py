@@ -39,6 +39,8 @@ _LABEL = re.compile(r"^(.*?\d+)\.(\s|$)")
 
 
 @dataclass
+
+
 class _Guide:
     path: Path
     sections: list[PdfSection]
@@ -47,6 +49,8 @@ class _Guide:
 
 
 @dataclass
+
+
 class _Deck:
     path: Path
     sections: list[DeckSection]
@@ -54,6 +58,8 @@ class _Deck:
 
 
 @dataclass
+
+
 class _Report:
     """Mismatch lines for one lecture, each prefixed with the lecture it is about."""
 

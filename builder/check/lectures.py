@@ -12,7 +12,10 @@ from builder.errors import InputError
 
 OUTPUT_SUFFIXES = {"pdf": ".pdf", "pptx": ".pptx"}
 
+
 @dataclass(frozen=True)
+
+
 class Lecture:
     """The files of one built lecture: ``<stem>.manifest.json``, ``.pdf`` and ``.pptx``."""
 
@@ -33,7 +36,10 @@ class Lecture:
 
         return display_path(self.folder / self.stem)
 
+
 @dataclass(frozen=True)
+
+
 class CheckSummary:
     """What one lecture's check compared, for the one-line report."""
 
@@ -49,8 +55,10 @@ class CheckSummary:
         only = {"pdf": "guide", "pptx": "deck"}.get(self.formats[0], "?") if self.formats else "no"
         return f"checked: {counts} against the manifest ({only} only; nothing to compare it with)"
 
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
 
 def find_lectures(paths: Iterable[Path]) -> list[Lecture]:
     """Every lecture named by the paths: folders (their manifests, recursively) or files."""

@@ -61,6 +61,7 @@ def _chart_type(figure):
         return XL_CHART_TYPE.BAR_STACKED if figure.stacked else XL_CHART_TYPE.BAR_CLUSTERED
     return XL_CHART_TYPE.COLUMN_STACKED if figure.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
 
+
 def add_chart(slide, document: Document, figure, box: FigureBox):
     style = figure_style(document)
     data = CategoryChartData(number_format=figure.number_format)
@@ -93,6 +94,7 @@ def add_chart(slide, document: Document, figure, box: FigureBox):
     set_chart_fonts(chart, style.typeface.deck_name, fonts.east_asian, fonts.complex_script)
     finish_figure(frame, figure)
     return frame
+
 
 def _style_category_chart(chart, figure, style: FigureStyle) -> None:
     plot = chart.plots[0]
@@ -157,6 +159,7 @@ def _style_category_chart(chart, figure, style: FigureStyle) -> None:
 
 CATEGORY_SHARE = 0.35  # of a horizontal bar chart's width its category labels may take
 
+
 def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
                              height: float) -> None:
     """Give the category labels ``CATEGORY_SHARE`` of the width (up to half, when a wrapped
@@ -197,6 +200,7 @@ def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
                        1 - (top + below) / height)
     keep_tick_labels_level(chart.value_axis)
 
+
 def _value_labels(labels, figure, style: FigureStyle, position) -> None:
     """Value labels in the figure's number format, as the guide prints them."""
     labels.number_format = figure.number_format
@@ -205,6 +209,7 @@ def _value_labels(labels, figure, style: FigureStyle, position) -> None:
     labels.font.size = Pt(style.size)
     labels.font.color.rgb = rgb(style.text)
     labels.position = position
+
 
 def _axis_title(axis, title: str | None, style: FigureStyle) -> None:
     if not title:
@@ -218,6 +223,7 @@ def _axis_title(axis, title: str | None, style: FigureStyle) -> None:
             run.font.bold = True
             run.font.size = Pt(style.size)
             run.font.color.rgb = rgb(style.text)
+
 
 def _style_pie(chart, figure, style: FigureStyle) -> None:
     plot = chart.plots[0]

@@ -20,6 +20,7 @@ BODY_SHARE = 0.75  # figure text may be this share of the layout's smallest body
 
 CAPTION_CAP = 16.0  # figure text follows the caption size up to here, unless the floor is higher
 
+
 def figure_min_size(document: Document) -> float:
     """The smallest text any deck figure may draw: ``max(14, 0.75 × deck.sizes.min_body)``.
 
@@ -30,6 +31,7 @@ def figure_min_size(document: Document) -> float:
     """
     return max(MIN_FIGURE_SIZE, document.layout.deck.sizes.min_body * BODY_SHARE)
 
+
 def figure_style(document: Document) -> FigureStyle:
     """The deck's figure look: labels at the caption size, never below ``figure_min_size``.
 
@@ -38,6 +40,7 @@ def figure_style(document: Document) -> FigureStyle:
     """
     size = max(figure_min_size(document), min(document.layout.deck.sizes.caption, CAPTION_CAP))
     return FigureStyle.from_layout(document.layout.palette, document.fonts["body"], size)
+
 
 class FigureBox:
     """The EMU box a figure must stay inside."""
@@ -51,12 +54,15 @@ class FigureBox:
         x, y = centred(self.left, self.top, self.width, self.height, inner_width, inner_height)
         return int(x), int(y), int(inner_width), int(inner_height)
 
+
 def rgb(color: Color) -> RGBColor:
     return RGBColor.from_string(str(color))
+
 
 def finish_figure(shape, figure) -> None:
     shape.name = f"figure-{figure.id}"
     set_alt_text(shape, figure.alt)
+
 
 def style_run(run, document: Document, name: str, size: float, color: Color, bold: bool = False):
     run.font.size = Pt(size)

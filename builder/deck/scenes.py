@@ -28,6 +28,7 @@ from builder.resolve.document import Document
 
 _DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND_DOT}
 
+
 def add_scene_group(slide, document: Document, figure, box: FigureBox):
     style = figure_style(document)
     floor = figure_min_size(document)
@@ -49,6 +50,7 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
         painter.paint(item)
     finish_figure(group, figure)
     return group
+
 
 class _ScenePainter:
     """Adds one native shape per scene item, offset to the figure's place on the slide."""

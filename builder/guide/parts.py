@@ -62,7 +62,6 @@ def heading(context: Context, text: str, where: str, key: str, *, in_contents: b
 
 # --- front matter --------------------------------------------------------------------------
 
-
 def objectives(context: Context) -> list[Flowable]:
     """The essential question in a tinted box (unless the title page already features it),
     then the learning objectives, numbered."""

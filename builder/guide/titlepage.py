@@ -19,6 +19,7 @@ from builder.text.measure import width as text_width
 
 LOGO_HEIGHT = 56.0
 
+
 def title_page(context: Context) -> list[Flowable]:
     """A cover that can be handed out as is: logo, course, title, the essential question,
     what is inside, and who/when/which edition, with a name line on the student edition.
@@ -68,6 +69,7 @@ def title_page(context: Context) -> list[Flowable]:
                         Spacer(1, spare - above), *bottom], mode="shrink")
     return tag([page], where)
 
+
 def essential_question_box(context: Context) -> list[Flowable]:
     """The lecture's essential question in a tinted box with a rule in the primary colour."""
     styles = context.styles
@@ -77,6 +79,7 @@ def essential_question_box(context: Context) -> list[Flowable]:
                context.paragraph(lecture.essential_question or "", styles.quote, where)]
     return [box(content, context.width, styles, tint=styles.colors.surface,
                 rule=styles.colors.primary, padding=12)]
+
 
 def guide_preview(context: Context) -> list[Flowable]:
     """"In this guide": the sections, numbered, in two columns, and what follows them.
@@ -128,6 +131,7 @@ def guide_preview(context: Context) -> list[Flowable]:
         flowables.append(context.paragraph(text, styles.small, where, inline=False))
     return flowables
 
+
 def title_details(context: Context) -> list[Flowable]:
     """Instructor, term and date as labelled columns under a rule; on the student
     edition, a line for the student's name and class (a handout gets written on)."""
@@ -165,6 +169,7 @@ def title_details(context: Context) -> list[Flowable]:
         flowables += [Spacer(1, styles.line * 1.2), name_line(context)]
     return flowables
 
+
 def name_line(context: Context) -> Table:
     """"Name ______  Class ____": ruled blanks the student fills in."""
     styles = context.styles
@@ -185,6 +190,7 @@ def name_line(context: Context) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     return table
 
+
 def stack_height(flowables: list[Flowable], width: float, height: float) -> float:
     """Height of flowables stacked in a frame (spaces between them included)."""
     total = 0.0
@@ -192,6 +198,7 @@ def stack_height(flowables: list[Flowable], width: float, height: float) -> floa
         total += flowable.wrap(width, height)[1]
         total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return total
+
 
 def logo_image(context: Context, logo: str) -> Image:
     """The layout's logo, at most LOGO_HEIGHT tall, keeping its aspect."""
