@@ -68,9 +68,10 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
     if result.outputs:
         from builder.check.manifest import write_manifest
 
-        result.manifest = write_manifest(document, source_path, result.outputs, out_dir)
+        opened: dict = {}  # the files as read back, once, for the manifest and the check
+        result.manifest = write_manifest(document, source_path, result.outputs, out_dir, opened)
         if check:
             from builder.check.compare import check_build
 
-            result.checked = check_build(result.outputs, document.stem)
+            result.checked = check_build(result.outputs, document.stem, opened)
     return result

@@ -75,9 +75,9 @@ class _Report:
 
 # --------------------------------------------------------------------------- reading
 
-def _read_guide(path: Path, report: _Report) -> _Guide | None:
+def _read_guide(path: Path, report: _Report, opened: Any = None) -> _Guide | None:
     try:
-        reader = open_pdf(path)
+        reader = open_pdf(opened if opened is not None else path)
         guide = _Guide(path, pdf_sections(reader), pdf_figures(reader), reader)
     except Exception as error:  # noqa: BLE001 - any unreadable file is a mismatch to report
         report.add(f"the guide {path.name} cannot be read ({type(error).__name__}: {error})")
@@ -89,9 +89,9 @@ def _read_guide(path: Path, report: _Report) -> _Guide | None:
     return guide
 
 
-def _read_deck(path: Path, report: _Report) -> _Deck | None:
+def _read_deck(path: Path, report: _Report, opened: Any = None) -> _Deck | None:
     try:
-        presentation = open_deck(path)
+        presentation = open_deck(opened if opened is not None else path)
         deck = _Deck(path, deck_sections(presentation), deck_figures(presentation))
     except Exception as error:  # noqa: BLE001 - any unreadable file is a mismatch to report
         report.add(f"the deck {path.name} cannot be read ({type(error).__name__}: {error})")
@@ -298,14 +298,16 @@ def _compare_caption(report: _Report, name: str, wanted: dict | None, printed: P
 
 # --------------------------------------------------------------------------- one lecture
 
-def check_lecture(lecture: Lecture, formats: Sequence[str] | None = None
-                  ) -> tuple[CheckSummary, list[str]]:
+def check_lecture(lecture: Lecture, formats: Sequence[str] | None = None,
+                  opened: dict[str, Any] | None = None) -> tuple[CheckSummary, list[str]]:
     """Compare one lecture's manifest, guide and deck; return the summary and the mismatches.
 
     ``formats`` limits which outputs are read (a single-format build checks only what it
     wrote); by default every output the manifest lists or that exists beside it is read, so
-    a stale file left by an earlier build is caught.
+    a stale file left by an earlier build is caught. ``opened`` holds files the manifest
+    just read back from disk (format → reader), reused rather than parsed again.
     """
+    opened = opened or {}
     report = _Report(lecture.label)
     expected: dict[str, Any] | None = None
     if lecture.manifest.exists():
@@ -329,7 +331,7 @@ def check_lecture(lecture: Lecture, formats: Sequence[str] | None = None
         if not path.exists():
             report.add(f"{noun[fmt]} {path.name} is missing")
             continue
-        read[fmt] = readers[fmt](path, report)
+        read[fmt] = readers[fmt](path, report, opened.get(fmt))
 
     guide, deck = read.get("pdf"), read.get("pptx")
     sections = expected["sections"] if expected else None
@@ -365,7 +367,8 @@ def check_paths(paths: Iterable[Path]) -> int:
     return 0
 
 
-def check_build(outputs: dict[str, Path], stem: str) -> CheckSummary:
+def check_build(outputs: dict[str, Path], stem: str,
+                opened: dict[str, Any] | None = None) -> CheckSummary:
     """Check what one build wrote (only the formats it wrote); raise CheckError on a mismatch.
 
     Takes the written paths rather than the pipeline's result type, so that ``check`` sits
@@ -374,7 +377,7 @@ def check_build(outputs: dict[str, Path], stem: str) -> CheckSummary:
     if not outputs:
         raise ValueError("nothing was built to check")
     folder = next(iter(outputs.values())).parent
-    summary, lines = check_lecture(Lecture(folder, stem), formats=tuple(outputs))
+    summary, lines = check_lecture(Lecture(folder, stem), formats=tuple(outputs), opened=opened)
     if lines:
         raise CheckError(lines)
     return summary

@@ -146,14 +146,18 @@ def _read(reader: Callable[[Any], Any], source: Any, default: Any = None) -> Any
 
 
 def build_manifest(document: Document, source_path: Path, outputs: dict[str, Path],
-                   folder: Path) -> dict[str, Any]:
+                   folder: Path, opened: dict[str, Any] | None = None) -> dict[str, Any]:
     """The manifest of one build; ``outputs`` maps each built format to its file.
 
     A page or slide is ``null`` when its format was not built or the file lacks the
-    destination or shape (the check then reports it).
+    destination or shape (the check then reports it). ``opened`` receives the files as
+    read (format → reader), so the build's check reads each file once, not twice.
     """
-    pdf = _read(open_pdf, outputs.get("pdf"))
-    pptx = _read(open_deck, outputs.get("pptx"))
+    opened = {} if opened is None else opened
+    for fmt, opener in (("pdf", open_pdf), ("pptx", open_deck)):
+        if fmt not in opened and (file := _read(opener, outputs.get(fmt))) is not None:
+            opened[fmt] = file
+    pdf, pptx = opened.get("pdf"), opened.get("pptx")
     guide_pages = {s.key: s.page for s in _read(pdf_sections, pdf, [])}
     deck_slides = {s.key: s.slide for s in _read(deck_sections, pptx, [])}
     figure_pages = {f.id: f.page for f in _read(pdf_figures, pdf, [])}
@@ -186,10 +190,10 @@ def dumps(manifest: dict[str, Any]) -> bytes:
 
 
 def write_manifest(document: Document, source_path: Path, outputs: dict[str, Path],
-                   out_dir: Path) -> Path:
+                   out_dir: Path, opened: dict[str, Any] | None = None) -> Path:
     """Read the written outputs back and write ``<stem>.manifest.json`` beside them, atomically."""
     path = manifest_path(out_dir, document.stem)
-    write_atomic(path, dumps(build_manifest(document, source_path, outputs, out_dir)))
+    write_atomic(path, dumps(build_manifest(document, source_path, outputs, out_dir, opened)))
     return path
 
 

@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pypdf import PdfReader
 from pypdf.generic import Destination
@@ -94,6 +94,15 @@ def open_pdf(source: Path | PdfReader) -> PdfReader:
     return source if isinstance(source, PdfReader) else PdfReader(str(source))
 
 
+def _memo(opened: Any, key: str | tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per opened file: the manifest and the check of one build read the
+    same reader, and extracting a page's text is the costliest part of reading back."""
+    cache = opened.__dict__.setdefault("_course_builder_readback", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def _number(value: Any) -> float | None:
     try:
         number = float(value)
@@ -152,6 +161,11 @@ def _reading_order(target: _Target) -> tuple[int, float]:
 
 
 def pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
+    reader = open_pdf(source)
+    return list(_memo(reader, "sections", lambda: _pdf_sections(reader)))
+
+
+def _pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
     """The guide's sections in reading order, titled by the outline entry at each heading.
 
     reportlab writes outline entries with inline destinations, so an entry is matched to a
@@ -180,11 +194,17 @@ def pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
 
 
 def pdf_page_text(source: Path | PdfReader, page: int) -> str:
-    """The extracted text of one 1-based page."""
-    return open_pdf(source).pages[page - 1].extract_text() or ""
+    """The extracted text of one 1-based page (extracted once per opened file)."""
+    reader = open_pdf(source)
+    return _memo(reader, ("text", page), lambda: reader.pages[page - 1].extract_text() or "")
 
 
 def pdf_figures(source: Path | PdfReader) -> list[PdfFigure]:
+    reader = open_pdf(source)
+    return list(_memo(reader, "figures", lambda: _pdf_figures(reader)))
+
+
+def _pdf_figures(source: Path | PdfReader) -> list[PdfFigure]:
     """The guide's figures in reading order, each with the text of its page (for its caption)."""
     reader = open_pdf(source)
     texts: dict[int, str] = {}
@@ -261,6 +281,11 @@ def _first_paragraph(shape: Any) -> str:
 
 
 def deck_sections(source: Path | Any) -> list[DeckSection]:
+    deck = open_deck(source)
+    return list(_memo(deck, "sections", lambda: _deck_sections(deck)))
+
+
+def _deck_sections(source: Path | Any) -> list[DeckSection]:
     """The deck's section slides in slide order (the first shape named per key counts)."""
     sections: dict[str, DeckSection] = {}
     for slide, name, shape in named_shapes(source):
@@ -271,6 +296,11 @@ def deck_sections(source: Path | Any) -> list[DeckSection]:
 
 
 def deck_figures(source: Path | Any) -> list[DeckFigure]:
+    deck = open_deck(source)
+    return list(_memo(deck, "figures", lambda: _deck_figures(deck)))
+
+
+def _deck_figures(source: Path | Any) -> list[DeckFigure]:
     """The deck's figures in order of first appearance, with their caption box text."""
     shapes: dict[str, int] = {}
     captions: dict[str, tuple[str, int]] = {}

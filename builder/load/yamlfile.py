@@ -30,6 +30,33 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.CSafeLoader):
+        """The same loader on libyaml's parser: the same nodes and marks, about 7× faster."""
+
+    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+else:  # pragma: no cover - PyYAML built without libyaml
+    _CLoader = None
+
+C_DEPTH_LIMIT = 5_000  # libyaml's composer recurses in C: past ~10⁵ levels it crashes the process
+
+
+def _shallow(text: str) -> bool:
+    """Whether ``text`` surely nests less than ``C_DEPTH_LIMIT`` deep (so libyaml may parse it).
+
+    Each level of nesting needs a flow bracket or, in block style, more indentation or one
+    more indicator (``-``, ``:``, ``?``) on the same line, and a mapping and a sequence may
+    share an indentation: twice the longest line plus the brackets bounds the depth.
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + 4 * longest + 2 < C_DEPTH_LIMIT
+
+
+def _loader(text: str) -> Any:
+    """libyaml when present and safe for ``text``; a text libyaml rejects is parsed again in
+    pure Python (see ``load_yaml``) so every error message is PyYAML's own."""
+    return _CLoader(text) if _CLoader is not None and _shallow(text) else _Loader(text)
+
 
 @dataclass
 class Located:
@@ -84,9 +111,16 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
     if len(text) > MAX_BYTES:
         return Located(shown, None), [Problem(shown, 1, 1, f"the file is too large "
                                               f"({len(text):,} characters; the limit is {MAX_BYTES:,})")]
-    loader = _Loader(text)
+    loader = _loader(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError:
+            if isinstance(loader, _Loader):
+                raise
+            loader.dispose()
+            loader = _Loader(text)
+            node = loader.get_single_node()
     except RecursionError:
         return Located(shown, None), [Problem(shown, 1, 1, "the YAML is nested too deeply")]
     except yaml.MarkedYAMLError as error:
