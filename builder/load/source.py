@@ -137,16 +137,20 @@ def _check_figure_data(figure, index: int, located: Located) -> list[Problem]:
 
 
 def _check_timeline(figure: TimelineFigure, where, located: Located) -> list[Problem]:
+    """The axis's ``end`` after its ``start``, and every event on the axis (each compared as
+    the periods they name: an axis ending 1962 runs to the last hour of 1962)."""
     first, last = figure.start, figure.end
-    if first is not None and last is not None and first > last:
+    low = first.start.first_day() if first is not None else None
+    high = last.start.last_day() if last is not None else None
+    if low is not None and high is not None and high <= low:
         return [located.problem((*where, "end"), f"the axis ends ({last}) before it starts "
                                                  f"({first})")]
     problems = []
     for number, event in enumerate(figure.events):
         date = event.date
-        ends = (date.end or date.start).year
-        if (first is not None and date.start.year < first) or (last is not None and ends > last):
-            axis = f"{first if first is not None else '…'}–{last if last is not None else '…'}"
+        if (low is not None and date.start.first_day() < low - 1e-9) or (
+                high is not None and date.last.last_day() > high + 1e-9):
+            axis = f"{first if first is not None else '…'} to {last if last is not None else '…'}"
             problems.append(located.problem((*where, "events", number, "date"),
                                             f"{date} lies outside the axis {axis}: widen "
                                             "'start'/'end' or drop the event"))

@@ -1,7 +1,11 @@
-"""Dates as teachers write them: a year, a month, a day, or a range of those.
+"""Dates as teachers write them: a year, a month, a day or an hour, or a range of those.
 
-Sources say ``1950``, ``1950-06`` or ``1950-06-25``, and ``1951-07/1953-07-27`` for a span.
-Both renderers print them through ``DateSpan.display`` so the guide and deck agree.
+Sources say ``1950``, ``1950-06``, ``1950-06-25`` or ``1962-10-27 14:00`` (``T`` works
+too), ``300 BCE`` or ``-300`` for a year before the common era, and ``1951-07/1953-07-27``
+for a span. Years are the historian's: 1 BCE is followed by 1 CE, there is no year 0.
+Both renderers print dates through ``DateSpan.display`` so the guide and deck agree, and
+place them on a time axis through ``PartialDate.first_day``/``last_day`` (day numbers of the
+proleptic Gregorian calendar, any era).
 """
 
 from __future__ import annotations
@@ -14,56 +18,131 @@ from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-_PART = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
-_PATTERN = re.compile(rf"^{_PART}(?:\s*/\s*{_PART})?$")
-JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(\s*/\s*\d{4}(-\d{2}(-\d{2})?)?)?$"
+_PART = (r"(-)?(\d{1,4})(?:-(\d{2})(?:-(\d{2})(?:(?:T|\s+)(\d{1,2}):(\d{2}))?)?)?"
+         r"(?:\s*(BCE|BC|CE|AD))?")
+_PATTERN = re.compile(rf"^{_PART}(?:\s*/\s*{_PART})?$", re.IGNORECASE)
+_POINT = (r"-?\d{1,4}(-\d{2}(-\d{2}((T|\s+)\d{1,2}:\d{2})?)?)?(\s*(BCE|BC|CE|AD|bce|bc|ce|ad))?")
+JSON_PATTERN = rf"^{_POINT}(\s*/\s*{_POINT})?$"
+HINT = "write 1950, 1950-06, 1950-06-25, 1962-10-27 14:00, 300 BCE or a range 1951-07/1953-07"
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Days of ``month`` in the historian's ``year`` (proleptic Gregorian; 1 BCE is a leap year,
+    as astronomical year 0 is)."""
+    if month == 2:
+        return 29 if calendar.isleap(astronomical(year)) else 28
+    return (31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+
+
+def astronomical(year: int) -> int:
+    """The year as astronomers count (1 BCE = 0, 2 BCE = -1), so arithmetic has no gap."""
+    return year + 1 if year < 0 else year
+
+
+def day_number(year: int, month: int = 1, day: int = 1) -> int:
+    """Days from 1 January 1970 to the date (negative before; any era; H. Hinnant's
+    ``days_from_civil``)."""
+    y = astronomical(year) - (month <= 2)
+    era = (y if y >= 0 else y - 399) // 400
+    yoe = y - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def year_label(year: int, era: bool = False) -> str:
+    """``1962``; ``300 BCE`` before the common era; ``1 CE`` when ``era`` asks for it (an
+    axis that also shows years BCE)."""
+    if year < 0:
+        return f"{-year} BCE"
+    return f"{year} CE" if era else str(year)
 
 
 @total_ordering
 @dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day; a coarser date sorts first."""
+    """A date known to the year, the month, the day or the hour; a coarser date sorts first.
+
+    ``year`` is the historian's (negative before the common era, never 0)."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
 
     @property
-    def sort_key(self) -> tuple[int, int, int]:
-        return self.year, self.month or 0, self.day or 0
+    def precision(self) -> str:
+        return ("year" if self.month is None else "month" if self.day is None
+                else "day" if self.hour is None else "hour")
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int, int]:
+        return (astronomical(self.year), self.month or 0, self.day or 0,
+                -1 if self.hour is None else self.hour, self.minute or 0)
 
     def __lt__(self, other: "PartialDate") -> bool:
         return self.sort_key < other.sort_key
 
-    def display(self) -> str:
+    def first_day(self) -> float:
+        """Where the period starts, as a (fractional) day number."""
+        base = day_number(self.year, self.month or 1, self.day or 1)
+        if self.hour is None:
+            return float(base)
+        return base + (self.hour + (self.minute or 0) / 60) / 24
+
+    def last_day(self) -> float:
+        """Where the period ends (its first instant after): a year ends on 1 January next."""
         if self.month is None:
-            return str(self.year)
+            following = self.year + 1 if self.year != -1 else 1
+            return float(day_number(following))
+        if self.day is None:
+            return float(day_number(self.year, self.month, 1) + days_in_month(self.year, self.month))
+        if self.hour is None:
+            return self.first_day() + 1.0
+        return self.first_day() + 1 / 24  # an hour, the finest period a timeline draws
+
+    def middle(self) -> float:
+        """The period's middle: where a point event drawn on a finer axis sits."""
+        if self.hour is not None:
+            return self.first_day()
+        return (self.first_day() + self.last_day()) / 2
+
+    def clock(self) -> str:
+        return "" if self.hour is None else f"{self.hour:02d}:{self.minute or 0:02d}"
+
+    def display(self) -> str:
+        year = year_label(self.year)
+        if self.month is None:
+            return year
         month = calendar.month_name[self.month]
         if self.day is None:
-            return f"{month} {self.year}"
-        return f"{month} {self.day}, {self.year}"
+            return f"{month} {year}"
+        text = f"{month} {self.day}, {year}"
+        return f"{text}, {self.clock()}" if self.hour is not None else text
 
-    def short(self) -> str:
-        """Compact form for axis labels and tight spaces (``Jun 1950``)."""
+    def short(self, year: bool = True) -> str:
+        """Compact form for labels and tight spaces (``Jun 1950``, ``25 Jun 1950``); without
+        ``year`` when the axis already says it (``Oct 16``, ``Oct 27 14:00``)."""
+        shown = year_label(self.year)
         if self.month is None:
-            return str(self.year)
+            return shown
         month = calendar.month_abbr[self.month]
-        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
-
-    def as_fraction(self) -> float:
-        """Position on a continuous time axis, in years (mid-period for partial dates)."""
-        if self.month is None:
-            return self.year + 0.5
-        days = calendar.monthrange(self.year, self.month)[1]
-        day = self.day if self.day is not None else (days + 1) / 2
-        return self.year + (self.month - 1) / 12 + (day - 1) / (days * 12)
+        if self.day is None:
+            return f"{month} {shown}" if year else month
+        text = f"{self.day} {month} {shown}" if year else f"{month} {self.day}"
+        return f"{text} {self.clock()}" if self.hour is not None else text
 
     def __str__(self) -> str:
-        text = f"{self.year:04d}"
+        if self.year < 0 and self.month is None:
+            return f"{-self.year} BCE"
+        text = f"-{-self.year:04d}" if self.year < 0 else f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
         if self.day is not None:
             text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.clock()}"
         return text
 
 
@@ -82,49 +161,72 @@ class DateSpan:
     def is_range(self) -> bool:
         return self.end is not None
 
+    @property
+    def last(self) -> PartialDate:
+        return self.end or self.start
+
     def display(self) -> str:
         if self.end is None:
             return self.start.display()
         return f"{self.start.display()} – {self.end.display()}"
 
-    def short(self) -> str:
+    def short(self, year: bool = True) -> str:
         if self.end is None:
-            return self.start.short()
-        return f"{self.start.short()} – {self.end.short()}"
+            return self.start.short(year)
+        return f"{self.start.short(year)} – {self.end.short(year)}"
 
     def __str__(self) -> str:
         return str(self.start) if self.end is None else f"{self.start}/{self.end}"
 
 
-def _part(year: str, month: str | None, day: str | None) -> PartialDate:
-    y, m = int(year), int(month) if month else None
-    d = int(day) if day else None
+def _part(sign, year, month, day, hour, minute, era) -> PartialDate:
+    y = int(year)
+    m, d = (int(month) if month else None), (int(day) if day else None)
+    era = (era or "").upper()
+    if sign and era:
+        raise ValueError(f"write either -{year} or {year} {era}, not both")
+    if sign or era in ("BC", "BCE"):
+        y = -y
+    if y == 0:
+        raise ValueError("there is no year 0: 1 BCE is followed by 1 CE")
     if m is not None and not 1 <= m <= 12:
         raise ValueError(f"month {m} is not between 1 and 12")
-    if d is not None and m is not None and not 1 <= d <= calendar.monthrange(y, m)[1]:
-        raise ValueError(f"day {d} does not exist in {calendar.month_name[m]} {y}")
-    return PartialDate(y, m, d)
+    if d is not None and m is not None and not 1 <= d <= days_in_month(y, m):
+        raise ValueError(f"day {d} does not exist in {calendar.month_name[m]} {year_label(y)}")
+    h, mi = (int(hour) if hour else None), (int(minute) if minute else None)
+    if h is not None and not 0 <= h <= 23:
+        raise ValueError(f"hour {h} is not between 0 and 23")
+    if mi is not None and not 0 <= mi <= 59:
+        raise ValueError(f"minute {mi} is not between 0 and 59")
+    return PartialDate(y, m, d, h, mi)
 
 
 def parse_date(value: Any) -> DateSpan:
-    """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``A/B``; raise ValueError with a hint."""
+    """Parse a date or a range ``A/B`` (see the module's docstring); raise ValueError with a
+    hint."""
     if isinstance(value, DateSpan):
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValueError("expected a date such as 1950, 1950-06 or 1950-06-25")
+        raise ValueError(f"expected a date: {HINT}")
     text = str(value).strip()
     match = _PATTERN.match(text)
     if not match:
-        raise ValueError(
-            f"'{text}' is not a date: write 1950, 1950-06, 1950-06-25 or a range 1951-07/1953-07"
-        )
-    start = _part(*match.group(1, 2, 3))
-    if match.group(4) is None:
+        raise ValueError(f"'{text}' is not a date: {HINT}")
+    start = _part(*match.group(1, 2, 3, 4, 5, 6, 7))
+    if match.group(9) is None:
         return DateSpan(start)
-    end = _part(*match.group(4, 5, 6))
+    end = _part(*match.group(8, 9, 10, 11, 12, 13, 14))
     if end < start:
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
     return DateSpan(start, end)
+
+
+def parse_point(value: Any) -> DateSpan:
+    """A single date (no range): a timeline's ``start`` or ``end``."""
+    span = parse_date(value)
+    if span.is_range:
+        raise ValueError(f"'{value}' is a range; give one date here (its first or last)")
+    return span
 
 
 Date = Annotated[
@@ -132,5 +234,15 @@ Date = Annotated[
     PlainValidator(parse_date),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": ["string", "integer"], "pattern": JSON_PATTERN,
-                    "description": "YYYY, YYYY-MM, YYYY-MM-DD, or a range A/B"}),
+                    "description": "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM, 300 BCE, "
+                                   "or a range A/B"}),
+]
+
+PointDate = Annotated[
+    DateSpan,
+    PlainValidator(parse_point),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": f"^{_POINT}$",
+                    "description": "one date: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM or "
+                                   "300 BCE"}),
 ]

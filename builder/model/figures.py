@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, ValidationInfo, field_validator
 
 from builder.model.base import Model
-from builder.model.dates import Date
+from builder.model.dates import Date, PointDate
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80,
                                   description="lowercase letters, digits and hyphens")]
@@ -100,8 +100,12 @@ class TimelineEvent(Model):
 class TimelineFigure(FigureBase):
     kind: Literal["timeline"]
     events: tuple[TimelineEvent, ...] = Field(min_length=2)
-    start: int | None = Field(default=None, description="First year on the axis")
-    end: int | None = Field(default=None, description="Last year on the axis")
+    start: PointDate | None = Field(
+        default=None, description="Where the axis starts: a year, month, day or hour "
+        "(1945, 1962-10-14, 1962-10-27 06:00); default: the events' extent")
+    end: PointDate | None = Field(
+        default=None, description="Where the axis ends (the end of that year, month, day or "
+        "hour); default: the events' extent")
 
 
 class TableData(Model):

@@ -1,0 +1,224 @@
+"""The timeline's time band and its list form, shared by the lane form in ``timeline``.
+
+The band is the axis both forms stand on: cells of the scale's unit (see
+``builder.charts.timeaxis``), ticks between them (only where labels stand when there are
+very many) and as many labels as fit. The list form is what a timeline too dense to lane
+becomes: every event marked on the band, and listed beneath it in date order in columns.
+"""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+from builder.charts.colors import series_color
+from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface
+from builder.charts.style import FigureStyle
+from builder.charts.timeaxis import MAX_TICKS, TimeScale, boundaries
+
+LIST_SHARES_FEW = tuple(range(30, 71, 2))
+LIST_SHARES_MANY = tuple(range(30, 71, 10))  # many rows: fewer trials, each row is measured
+MANY = 40
+
+
+def time_band(scene: Scene, scale: TimeScale, band_top: float, band: float, line: float,
+              face, size: float, style: FigureStyle, width: float) -> None:
+    """The band of time both timeline forms stand on: ticks between cells and as many labels
+    as keep apart, each kept inside the figure's width."""
+    scene.add(Rect(scale.left, band_top, scale.right - scale.left, band, style.muted,
+                   role="axis"))
+
+    def measure(text: str) -> float:
+        return face.width(text, size, bold=True) + 1.0
+
+    unit, labels = scale.labels(measure, size * 0.8)
+    cells = scale.cells()
+    if len(cells) - 1 <= MAX_TICKS:
+        ticks = [scale.x(b) for b in cells[1:-1]]
+    else:  # bounded: a tick only where a label stands
+        ticks = [scale.x(b) for b in boundaries(unit, scale.first, scale.last)
+                 if scale.first < b < scale.last]
+    spots = []
+    for centre, text in labels:
+        label_width = measure(text)
+        spots.append((min(max(centre, label_width / 2), width - label_width / 2), label_width,
+                      text))
+    for x in ticks:  # a tick never runs through a label
+        if any(centre - w / 2 - 1.0 <= x <= centre + w / 2 + 1.0 for centre, w, _ in spots):
+            continue
+        scene.add(Path(((x, band_top), (x, band_top + band)), style.background, 0.75,
+                       role="tick"))
+    for centre, label_width, text in spots:
+        scene.add(Text(centre - label_width / 2, band_top + (band - line) / 2, label_width,
+                       (text,), size, style.background, "center", bold=True, role="year"))
+
+
+def mark_top(size: float) -> float:
+    """Room above the band for the event dots that sit on its top edge."""
+    return size * 0.28 + 0.75
+
+
+def span_row_of(events, scale: TimeScale, pad: float) -> dict[int, int]:
+    """Span event index → its bar's row (first row whose bars end ``pad`` before it starts)."""
+    ends: list[float] = []
+    rows: dict[int, int] = {}
+    for index, event in enumerate(events):
+        if not event.date.is_range:
+            continue
+        start = scale.x(scale.start_of(event.date))
+        row = next((r for r, end in enumerate(ends) if end + pad <= start), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = scale.x(scale.end_of(event.date))
+        rows[index] = row
+    return rows
+
+
+def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene | None:
+    """The dense timeline that cannot be laned: the time band on top with every event marked
+    on it (a point as a dot, a span as a bar under the band), and below it the events in date
+    order, each row its date then its label, in the column count (two to four) that makes the
+    shortest figure.
+
+    Lanes need one level per event of a cluster (six in 1950 for the Korean War, thirteen on
+    one day of a crisis) and a label's width clear of the stems it passes; a list of rows in
+    columns takes far less. The marks keep the shape of the period; the dates in the list
+    say which mark is which. None when no column count leaves room for a label beside its
+    date. Cost: linear in the events for each column split tried.
+    """
+    size, face = style.size, style.typeface
+    pad = size * 0.3
+    gap = size * 0.5  # between columns, at least: the last column moves right if it can
+    separator = size * 0.5
+    scale = make_scale(pad, width - pad)
+    line = Typeface.line_height(size)
+    band = line * 1.1  # a little slimmer than the lane form's: every point counts here
+    bar_height = size * 0.55
+    events = sorted(figure.events, key=lambda e: e.date)
+    span_rows = len(set(span_row_of(events, scale, pad).values()))
+    list_top = band + (span_rows and span_rows * bar_height + (span_rows - 1) * pad) + pad * 2
+    dates = [(scale.event_text(event.date), ) for event in events]
+    date_widths = [face.width(text, size, bold=True) + 1.0 for (text,) in dates]
+    longest_word = [max((face.width(word, size) for word in event.label.split()), default=0.0)
+                    for event in events]
+    wrapped: dict[int, tuple] = {}
+
+    def rows_at(column_width: float) -> list | None:
+        """Each event's (event, date, date width, label lines) in a column that wide; None
+        when a label word would not fit beside its date."""
+        key = int(column_width * 4)
+        if key in wrapped:
+            return wrapped[key]
+        rows = []
+        for event, (date_text,), date_width, word in zip(events, dates, date_widths,
+                                                         longest_word):
+            available = column_width - date_width - separator
+            if word > available:
+                wrapped[key] = None
+                return None
+            rows.append((event, date_text, date_width,
+                         tuple(face.wrap(event.label, size, available))))
+        wrapped[key] = rows
+        return rows
+
+    layouts: list[tuple[int, float, list[list], list[float]]] = []
+    # two columns of any widths (30–70 %) cut anywhere: a wide label's column may take more
+    # room so it stays on one line, which can save the line that decides the height
+    usable = width - gap
+    for share in (LIST_SHARES_MANY if len(events) > MANY else LIST_SHARES_FEW):
+        widths = [usable * share / 100, usable * (100 - share) / 100]
+        left, right = rows_at(widths[0]), rows_at(widths[1])
+        if left is None or right is None:
+            continue
+        left_lines = list(accumulate(len(row[3]) for row in left))
+        right_lines = list(accumulate(len(row[3]) for row in right))
+        cut = min(range(1, len(events)),
+                  key=lambda c: max(left_lines[c - 1], right_lines[-1] - right_lines[c - 1]))
+        height = max(left_lines[cut - 1], right_lines[-1] - right_lines[cut - 1])
+        layouts.append((height, abs(share - 50), [left[:cut], right[cut:]], widths))
+    for columns in (3, 4):
+        column_width = (width - gap * (columns - 1)) / columns
+        rows = rows_at(column_width)
+        if rows is not None:
+            chunks = _balanced(rows, columns)
+            layouts.append((max(sum(len(r[3]) for r in chunk) for chunk in chunks), 100,
+                            chunks, [column_width] * columns))
+    if not layouts:
+        return None
+    _, _, chunks, widths = min(layouts, key=lambda layout: layout[:2])
+    return _draw_list(events, style, width, scale, band, bar_height, list_top, chunks, widths,
+                      separator, gap)
+
+
+def _balanced(rows: list, columns: int) -> list[list]:
+    """The rows, in order, cut into at most ``columns`` columns whose tallest (in lines) is as
+    short as can be: the smallest line cap that a greedy fill keeps within the count (a
+    binary search over the cap, so linear in the rows times a logarithm)."""
+    total = sum(len(r[3]) for r in rows)
+
+    def fill(cap: int) -> list[list]:
+        chunks: list[list] = [[]]
+        used = 0
+        for row in rows:
+            if used + len(row[3]) > cap and chunks[-1]:
+                chunks.append([])
+                used = 0
+            chunks[-1].append(row)
+            used += len(row[3])
+        return chunks
+
+    low = max(-(-total // columns), max(len(r[3]) for r in rows))
+    high = total
+    while low < high:
+        middle = (low + high) // 2
+        if len(fill(middle)) <= columns:
+            high = middle
+        else:
+            low = middle + 1
+    return fill(low)
+
+
+def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band: float,
+               bar_height: float, list_top: float, chunks, widths: list[float],
+               separator: float, gap: float) -> Scene:
+    """Paint the list form (see ``list_layout``): band, marks, then the columns of rows."""
+    size, face = style.size, style.typeface
+    line = Typeface.line_height(size)
+    pad = size * 0.3
+    # the band starts a marker's radius down, so the dots on its top edge stay in the figure
+    band_top = mark_top(size)
+    height = band_top + list_top + max(sum(len(r[3]) for r in chunk) for chunk in chunks) * line
+    scene = Scene(width, height)
+    point_color = series_color(style.chart, 0)
+    span_color = series_color(style.chart, 1)
+    time_band(scene, scale, band_top, band, line, face, size, style, width)
+    span_rows = span_row_of(events, scale, pad)
+    marked: set[int] = set()
+    for index, event in enumerate(events):
+        start = scale.x(scale.start_of(event.date))
+        if event.date.is_range:  # bars hang from the band, a row per overlapping span
+            end = scale.x(scale.end_of(event.date))
+            bar_top = band_top + band + span_rows[index] * (bar_height + pad)
+            scene.add(Rect(start, bar_top, max(end - start, 1.0), bar_height, span_color,
+                           role="span"))
+        elif round(start * 4) not in marked:  # one dot per place, however many share it
+            marked.add(round(start * 4))
+            scene.add(Circle(start, band_top, size * 0.28, point_color, style.background, 0.75,
+                             role="event"))
+
+    def content(row) -> float:
+        return row[2] + separator + max(face.width(l, size) for l in row[3]) + 1.0
+
+    for index, chunk in enumerate(chunks):
+        left = sum(widths[:index]) + gap * index
+        if index == len(chunks) - 1 and index:  # spare room goes between the columns
+            left = max(left, width - max(content(row) for row in chunk))
+        top = band_top + list_top
+        for event, date_text, date_width, lines in chunk:
+            color = span_color if event.date.is_range else point_color
+            scene.add(Text(left, top, date_width, (date_text,), size, color, bold=True,
+                           role="date"))
+            label_width = max(face.width(l, size) for l in lines) + 1.0
+            scene.add(Text(left + date_width + separator, top, label_width, lines, size,
+                           style.text, role="event-label"))
+            top += len(lines) * line
+    return scene
