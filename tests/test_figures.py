@@ -174,7 +174,7 @@ def test_deck_timeline_is_a_group_with_every_event(document: Document, slides) -
     for event in figure.events:
         assert words(event.label) in texts
         assert event.date.short() in texts
-    for year in range(figure.start, figure.end + 1):
+    for year in range(figure.start.start.year, figure.end.start.year + 1):
         assert str(year) in texts
 
 

@@ -150,7 +150,7 @@ def _check_timeline(figure: TimelineFigure, where, located: Located) -> list[Pro
         date = event.date
         if (low is not None and date.start.first_day() < low - 1e-9) or (
                 high is not None and date.last.last_day() > high + 1e-9):
-            axis = f"{first if first is not None else '…'} to {last if last is not None else '…'}"
+            axis = f"{first if first is not None else '…'}–{last if last is not None else '…'}"
             problems.append(located.problem((*where, "events", number, "date"),
                                             f"{date} lies outside the axis {axis}: widen "
                                             "'start'/'end' or drop the event"))
