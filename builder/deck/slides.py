@@ -99,6 +99,7 @@ def draw_slide(canvas: Canvas, spec: SlideSpec, number: int) -> None:
         draw(spec, canvas)
         remove_empty_placeholders(canvas.slide)
         if spec.notes:
+            canvas.deckfile.notes_slide(canvas.slide)
             write_notes(canvas.slide, spec.notes, canvas.ink, canvas.body_faces)
             remove_empty_placeholders(canvas.slide.notes_slide,
                                       keep=(PP_PLACEHOLDER.SLIDE_IMAGE,))

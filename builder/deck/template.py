@@ -7,6 +7,7 @@ template's names) and placeholders by type, never by index: templates differ in 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pptx import Presentation
@@ -14,6 +15,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from builder.deck import oxml
 from builder.deck.grid import EMU_PER_POINT
+from builder.deck.slideparts import SlideMaker
 from builder.errors import LayoutError
 from builder.layout.model import Layout
 
@@ -44,8 +46,16 @@ class Deckfile:
         return (self.presentation.slide_width / EMU_PER_POINT,
                 self.presentation.slide_height / EMU_PER_POINT)
 
+    @cached_property
+    def _maker(self) -> SlideMaker:
+        return SlideMaker(self.presentation)
+
     def new_slide(self, kind: str):
-        return self.presentation.slides.add_slide(self.layouts[kind])
+        return self._maker.add_slide(self.layouts[kind])
+
+    def notes_slide(self, slide):
+        """The slide's notes page (made without scanning the whole package)."""
+        return self._maker.notes_slide(slide)
 
 
 def open_deck(layout: Layout) -> Deckfile:

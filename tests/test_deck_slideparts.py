@@ -1,0 +1,51 @@
+"""Slides and notes pages made by counting are the ones python-pptx makes by searching."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from pptx import Presentation
+
+from builder.deck.slideparts import SlideMaker
+
+
+def _entries(presentation) -> dict[str, bytes]:
+    raw = io.BytesIO()
+    presentation.save(raw)
+    with zipfile.ZipFile(raw) as package:
+        return {name: package.read(name) for name in package.namelist()
+                if not name.startswith("docProps/")}
+
+
+def _deck(make_slide, make_notes) -> dict[str, bytes]:
+    presentation = Presentation()
+    layouts = list(presentation.slide_layouts)
+    for index in range(12):
+        slide = make_slide(presentation, layouts[index % len(layouts)])
+        if index % 3 != 1:
+            make_notes(presentation, slide).notes_text_frame.text = f"notes {index}"
+    return _entries(presentation)
+
+
+def test_same_package_as_python_pptx() -> None:
+    makers: dict = {}
+
+    def maker(presentation) -> SlideMaker:
+        return makers.setdefault(id(presentation), SlideMaker(presentation))
+
+    ours = _deck(lambda p, layout: maker(p).add_slide(layout),
+                 lambda p, slide: maker(p).notes_slide(slide))
+    theirs = _deck(lambda p, layout: p.slides.add_slide(layout),
+                   lambda p, slide: slide.notes_slide)
+    assert sorted(ours) == sorted(theirs)
+    assert ours == theirs
+
+
+def test_notes_slide_is_made_once() -> None:
+    presentation = Presentation()
+    maker = SlideMaker(presentation)
+    slide = maker.add_slide(presentation.slide_layouts[6])
+    first = maker.notes_slide(slide)
+    assert maker.notes_slide(slide).part is first.part is slide.notes_slide.part
+    assert [s.slide_id for s in presentation.slides] == [256]
