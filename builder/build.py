@@ -47,19 +47,28 @@ class BuildResult:
     document: Document | None = None
     manifest: Path | None = None
     checked: CheckSummary | None = None  # set when the outputs were read back and compared
+    skipped: bool = False  # an incremental build found the outputs up to date
 
 
 def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
                   formats: Iterable[str] = FORMATS, edition: Edition | None = None,
-                  check: bool = True) -> BuildResult:
+                  check: bool = True, incremental: bool = False) -> BuildResult:
     """Build one source into ``out_dir/<stem>.<format>`` for each requested format.
 
     Every build writes ``<stem>.manifest.json`` (pages and slides read back from the files).
     With ``check``, the outputs are then compared with each other and with the manifest (see
     ``builder.check.compare``); a single-format build checks its one file against the manifest only.
+    ``incremental``: outputs its manifest shows up to date are left alone (``builder.incremental``).
     """
+    from builder.check import incremental as fresh
+    from builder.check.manifest import manifest_path
+
     source = load_source(source_path)
     document = resolve(source, layout, edition)
+    formats = tuple(formats)
+    if incremental and fresh.up_to_date(document, source_path, out_dir, formats, check):
+        return BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats},
+                           document, manifest_path(out_dir, document.stem), skipped=True)
     rendered = {fmt: RENDERERS[fmt](document) for fmt in formats}
     files = {out_dir / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()}
     write_all(files)
@@ -74,4 +83,5 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
             from builder.check.compare import check_build
 
             result.checked = check_build(result.outputs, document.stem, opened)
+        fresh.stamp(result.manifest, result.outputs, checked=check)
     return result

@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-check", action="store_true", help="skip reading the outputs back")
     build.add_argument("--no-strict", action="store_true",
                        help="accessibility problems in a layout are warnings, not errors")
+    build.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                       help="lectures built at once, in parallel processes "
+                            "(default: the machine's cores)")
+    build.add_argument("--force", action="store_true",
+                       help="rebuild a course's lectures even when their manifests show them "
+                            "up to date")
 
     validate = commands.add_parser("validate", help="check sources and layouts without building")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -58,6 +64,17 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="verify built PDF and PPTX files match")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     return parser
+
+
+def _jobs(text: str) -> int:
+    """``-j N``: a whole number of processes, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("use at least 1 process")
+    return value
 
 
 class _Commands:

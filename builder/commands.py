@@ -71,9 +71,10 @@ def run_new(arguments: argparse.Namespace) -> int:
 
 def run_build(arguments: argparse.Namespace) -> int:
     """Build sources under one layout; a course layout given as input builds all its lectures."""
-    from builder.build import FORMATS, BuildResult, build_lecture
-    from builder.course import build_course, plan_course
+    from builder.build import FORMATS, BuildResult
+    from builder.course import LectureJob, build_course, default_workers, plan_course
     from builder.layout import load_layout
+    from builder.progress import LectureProgress
 
     formats = [f.strip() for f in arguments.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
@@ -91,20 +92,28 @@ def run_build(arguments: argparse.Namespace) -> int:
                          f"build it without --layout")
 
     def report(result: BuildResult) -> None:
+        if result.skipped:
+            print(f"up to date: {result.manifest} (use --force to rebuild)")
+            return
         for fmt, written in result.outputs.items():
             print(f"wrote {written}")
         if result.checked:
             print(result.checked.line())
 
+    def run(jobs: list[LectureJob]) -> None:
+        """Every lecture on every core (``-j``), with a progress line per lecture."""
+        workers = getattr(arguments, "jobs", None) or default_workers()
+        build_course(jobs, report=report, workers=workers,
+                     progress=LectureProgress(len(jobs)) if len(jobs) > 1 else None)
+
     for course in courses:
         layout = load_layout(course, strict=strict)
-        build_course(plan_course(layout, out, formats, arguments.edition,
-                                 check=not arguments.no_check), report=report)
+        run(plan_course(layout, out, formats, arguments.edition, check=not arguments.no_check,
+                        incremental=not getattr(arguments, "force", False)))
     if sources:
         layout = load_layout(arguments.layout, strict=strict)
-        for path in sources:
-            report(build_lecture(path, layout, out, formats, arguments.edition,
-                                 check=not arguments.no_check))
+        run([LectureJob(path, layout, out, tuple(formats), arguments.edition,
+                        check=not arguments.no_check) for path in sources])
     return 0
 
 

@@ -1,20 +1,24 @@
 """Build a whole course: every lecture a layout lists, into ``<out>/<course-code-slug>/``.
 
 A course build is planned first (one ``LectureJob`` per lecture, each a plain value), then
-each job runs through ``build_job`` — a function of its job only — so the jobs could be handed
-to a process pool unchanged. Every lecture is attempted; the problems of all failed lectures
-are reported together once the others are written.
+each job runs through ``build_job`` — a function of its job only — so the jobs are handed
+to a process pool unchanged (``workers`` > 1: one process per core). Every lecture is
+attempted; the problems of all failed lectures are reported together once the others are
+written. Outputs do not depend on which process built them: a parallel build writes the
+same bytes as a serial one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Protocol
 
 from builder.build import FORMATS, BuildResult, build_lecture
 from builder.resolve.editions import Edition
-from builder.errors import InputError, LayoutError, Problem
+from builder.errors import BuilderError, InputError, LayoutError, Problem
 from builder.layout.model import Layout
 from builder.model import slugify
 
@@ -32,6 +36,16 @@ class LectureJob:
     formats: tuple[str, ...] = FORMATS
     edition: Edition | None = None
     check: bool = True
+    incremental: bool = False  # skip the lecture when its manifest shows it up to date
+
+
+class Progress(Protocol):
+    """Told when each lecture starts and ends (``builder.progress`` draws it)."""
+
+    def started(self, job: LectureJob) -> None: ...
+
+    def finished(self, job: LectureJob, outcome: "BuildResult | BuilderError",
+                 seconds: float) -> None: ...
 
 
 def course_slug(layout: Layout) -> str:
@@ -44,46 +58,126 @@ def course_slug(layout: Layout) -> str:
 
 
 def plan_course(layout: Layout, out_root: Path, formats: Iterable[str] = FORMATS,
-                edition: Edition | None = None, check: bool = True) -> list[LectureJob]:
+                edition: Edition | None = None, check: bool = True,
+                incremental: bool = False) -> list[LectureJob]:
     """One job per lecture of the course; a layout with no lectures is an error."""
     if not layout.course.lectures:
         where = layout.course.where or (str(layout.file) if layout.file else "layout")
         raise LayoutError(_problem(where, "course.lectures", "this layout lists no lectures: add "
                                    "course.lectures, or build sources with --layout"))
     out_dir = out_root / course_slug(layout)
-    return [LectureJob(Path(source), layout, out_dir, tuple(formats), edition, check)
+    return [LectureJob(Path(source), layout, out_dir, tuple(formats), edition, check, incremental)
             for source in layout.course.lectures]
 
 
 def build_job(job: LectureJob) -> BuildResult:
     """Build one lecture of a course (pure: depends on the job alone, safe to run in parallel)."""
     return build_lecture(job.source, job.layout, job.out_dir, job.formats, job.edition,
-                         check=job.check)
+                         check=job.check, incremental=job.incremental)
 
 
-def build_course(jobs: list[LectureJob], mapper: Mapper = map,
-                 report: Callable[[BuildResult], None] | None = None) -> list[BuildResult]:
-    """Run every job (``mapper`` may be a pool's ``map``); raise once with every failure."""
+def default_workers() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def build_course(jobs: list[LectureJob], mapper: Mapper | None = None,
+                 report: Callable[[BuildResult], None] | None = None, workers: int = 1,
+                 progress: Progress | None = None) -> list[BuildResult]:
+    """Run every job, ``workers`` at a time in processes; raise once with every failure.
+
+    Input errors of all lectures are gathered into one; any other error (a failed check, a
+    render error) is raised after every lecture was attempted.
+    """
+    outcomes = _run(jobs, mapper, workers, progress)
     results: list[BuildResult] = []
     problems: list[Problem | str] = []
-    for job, outcome in zip(jobs, mapper(_attempt, jobs)):
+    failure: BuilderError | None = None
+    for outcome in outcomes:
         if isinstance(outcome, InputError):
             problems += outcome.problems
+        elif isinstance(outcome, BuilderError):
+            failure = failure or outcome
         else:
             results.append(outcome)
             if report:
                 report(outcome)
     if problems:
         raise InputError(problems)
+    if failure is not None:
+        raise failure
     return results
 
 
-def _attempt(job: LectureJob) -> BuildResult | InputError:
-    """A job's result, or its input error as a value so the other lectures still build."""
+def _run(jobs: list[LectureJob], mapper: Mapper | None, workers: int,
+         progress: Progress | None) -> list[BuildResult | BuilderError]:
+    """Each job's outcome, in job order."""
+    if mapper is not None:
+        return list(mapper(_attempt, jobs))
+    if workers <= 1 or len(jobs) <= 1:
+        outcomes = []
+        for job in jobs:
+            if progress:
+                progress.started(job)
+            start = time.perf_counter()
+            outcomes.append(_attempt(job))
+            if progress:
+                progress.finished(job, outcomes[-1], time.perf_counter() - start)
+        return outcomes
+    return _run_parallel(jobs, min(workers, len(jobs)), progress)
+
+
+def _run_parallel(jobs: list[LectureJob], workers: int,
+                  progress: Progress | None) -> list[BuildResult | BuilderError]:
+    """The jobs in a process pool; forked workers inherit the imported renderers and fonts."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    import builder.deck  # noqa: F401 - imported once here, shared by every forked worker
+    import builder.guide  # noqa: F401
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    outcomes: dict[int, BuildResult | BuilderError] = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        started = {pool.submit(_attempt_in_worker, job): index for index, job in enumerate(jobs)}
+        if progress:
+            for job in jobs[:workers]:
+                progress.started(job)
+        waiting = workers
+        try:
+            for future in as_completed(started):
+                index = started[future]
+                outcomes[index], seconds = future.result()
+                if progress:
+                    progress.finished(jobs[index], outcomes[index], seconds)
+                    if waiting < len(jobs):
+                        progress.started(jobs[waiting])
+                        waiting += 1
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    return [outcomes[index] for index in range(len(jobs))]
+
+
+def _attempt(job: LectureJob) -> BuildResult | BuilderError:
+    """A job's result, or its error as a value so the other lectures still build."""
     try:
         return build_job(job)
-    except InputError as error:
+    except BuilderError as error:
         return error
+
+
+def _attempt_in_worker(job: LectureJob) -> tuple[BuildResult | BuilderError, float]:
+    """``_attempt`` and its seconds, without the Document (the parent has no use for it)."""
+    start = time.perf_counter()
+    outcome = _attempt(job)
+    if isinstance(outcome, BuildResult):
+        outcome = replace(outcome, document=None)
+    return outcome, time.perf_counter() - start
 
 
 def _problem(where: str, field: str, message: str) -> Problem:

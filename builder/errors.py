@@ -45,6 +45,9 @@ class InputError(BuilderError):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # a parallel course build sends errors between processes
+        return type(self), (self.problems,)
+
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
 
@@ -69,6 +72,9 @@ class CheckError(BuilderError):
     def __init__(self, mismatches: list[str]):
         self.mismatches = list(mismatches)
         super().__init__("\n".join(self.mismatches))
+
+    def __reduce__(self):
+        return type(self), (self.mismatches,)
 
     def lines(self) -> list[str]:
         return list(self.mismatches)

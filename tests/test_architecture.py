@@ -33,6 +33,7 @@ RANKS: dict[str, int] = {
     "build": 7,
     "course": 8,
     "watch": 9,
+    "progress": 9,
     "schema": 9,
     "commands": 10,
     "cli": 11,

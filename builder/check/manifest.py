@@ -114,7 +114,8 @@ def asset_paths(document: Document) -> list[str]:
     return sorted(names)
 
 
-def _inputs(document: Document, source_path: Path, folder: Path) -> dict[str, Any]:
+def inputs_of(document: Document, source_path: Path, folder: Path) -> dict[str, Any]:
+    """What went into the build, by hash (an incremental build compares it with the last one)."""
     layout_json = json.dumps(document.layout.model_dump(mode="json"), sort_keys=True,
                              ensure_ascii=False, separators=(",", ":"))
     return {
@@ -176,7 +177,7 @@ def build_manifest(document: Document, source_path: Path, outputs: dict[str, Pat
         "builder": {"name": "course-builder", "version": __version__},
         "stem": document.stem,
         "edition": document.edition.edition,
-        "inputs": _inputs(document, source_path, folder),
+        "inputs": inputs_of(document, source_path, folder),
         "outputs": {fmt: _relative(path, folder) for fmt, path in sorted(outputs.items())},
         "sections": sections,
         "figures": figures,
