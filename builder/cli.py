@@ -51,6 +51,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="rebuild a course's lectures even when their manifests show them "
                             "up to date")
 
+    watch = commands.add_parser("watch", help="build, then rebuild on every save of a source, "
+                                "layout or asset (Ctrl-C stops)")
+    watch.add_argument("inputs", nargs="*", type=Path, metavar="SOURCE",
+                       help="source files, or a course layout; default: every file in sources/")
+    watch.add_argument("--layout", type=Path, help="layout file (default: the packaged default)")
+    watch.add_argument("--out", type=Path, help="output folder (default: output/)")
+    watch.add_argument("--format", default="pdf,pptx", help="pdf, pptx or pdf,pptx (default)")
+    watch.add_argument("--edition", choices=("student", "instructor"),
+                       help="override the layout's edition")
+    watch.add_argument("--no-check", action="store_true", help="skip reading the outputs back")
+    watch.add_argument("--no-strict", action="store_true",
+                       help="accessibility problems in a layout are warnings, not errors")
+
     validate = commands.add_parser("validate", help="check sources and layouts without building")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 

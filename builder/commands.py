@@ -71,15 +71,12 @@ def run_new(arguments: argparse.Namespace) -> int:
 
 def run_build(arguments: argparse.Namespace) -> int:
     """Build sources under one layout; a course layout given as input builds all its lectures."""
-    from builder.build import FORMATS, BuildResult
+    from builder.build import BuildResult
     from builder.course import LectureJob, build_course, default_workers, plan_course
     from builder.layout import load_layout
     from builder.progress import LectureProgress
 
-    formats = [f.strip() for f in arguments.format.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise InputError(f"--format: unknown format '{','.join(unknown)}' (use pdf, pptx or pdf,pptx)")
+    formats = _formats(arguments)
     inputs = list(arguments.inputs) or sorted(SOURCES.glob("*.yaml"))
     if not inputs:
         raise InputError(f"{SOURCES}/: no sources to build (try 'course-builder new my-lecture')")
@@ -114,6 +111,41 @@ def run_build(arguments: argparse.Namespace) -> int:
         layout = load_layout(arguments.layout, strict=strict)
         run([LectureJob(path, layout, out, tuple(formats), arguments.edition,
                         check=not arguments.no_check) for path in sources])
+    return 0
+
+
+def _formats(arguments: argparse.Namespace) -> list[str]:
+    from builder.build import FORMATS
+
+    formats = [f.strip() for f in arguments.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise InputError(f"--format: unknown format '{','.join(unknown)}' (use pdf, pptx or pdf,pptx)")
+    return formats
+
+
+def run_watch(arguments: argparse.Namespace) -> int:
+    """Build the sources (or a course's lectures), then rebuild each on every save."""
+    from builder.course import course_slug
+    from builder.layout import load_layout
+    from builder.watch import Lecture, Watcher, watch
+
+    formats = _formats(arguments)
+    inputs = list(arguments.inputs) or sorted(SOURCES.glob("*.yaml"))
+    if not inputs:
+        raise InputError(f"{SOURCES}/: no sources to watch (try 'course-builder new my-lecture')")
+    out = arguments.out or OUTPUT
+    strict = False if arguments.no_strict else None
+    lectures: list[Lecture] = []
+    for path in inputs:
+        if _is_layout(path):
+            course = load_layout(path, strict=strict)
+            lectures += [Lecture(Path(source), path, out / course_slug(course))
+                         for source in course.course.lectures]
+        else:
+            lectures.append(Lecture(path, arguments.layout, out))
+    watch(Watcher(lectures, tuple(formats), arguments.edition, check=not arguments.no_check,
+                  strict=strict))
     return 0
 
 
