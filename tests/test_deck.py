@@ -184,8 +184,15 @@ def test_every_slide_has_a_title_and_no_empty_placeholder(deck):
                 f"slide {number}: empty placeholder {placeholder.name}")
 
 
-def test_notes_present_where_the_source_has_them(deck):
+def test_student_deck_has_no_speaker_notes(deck):
     _, presentation = deck
+    notes = [slide.notes_slide.notes_text_frame.text for slide in presentation.slides
+             if slide.has_notes_slide]
+    assert not any(text.strip() for text in notes)
+
+
+def test_notes_present_where_the_source_has_them(write_source):
+    presentation = open_deck(build(write_source(LECTURE), edition="instructor")[1])
     notes = [slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
              for slide in presentation.slides]
     assert notes[0] == "Lecture notes."

@@ -87,8 +87,8 @@ def test_parts_in_order_with_sections_titled_exactly(planned):
         assert kind in kinds
 
 
-def test_notes_land_on_the_slide_showing_their_block(planned):
-    _, plan = planned
+def test_notes_land_on_the_slide_showing_their_block(write_source):
+    _, plan = plan_for(write_source(LECTURE), edition="instructor")
     notes = {slide.title: slide.notes for slide in plan.slides}
     assert plan.slides[0].notes == "Lecture notes for the title slide."
     section = next(s for s in plan.slides if isinstance(s, SectionSlide))
@@ -109,13 +109,13 @@ def test_figure_caption_is_the_numbered_caption(planned):
     assert figure.credit == "Source: The article"
 
 
-def test_questions_numbered_and_answers_only_in_notes_for_students(planned):
+def test_questions_numbered_and_no_answers_or_notes_for_students(planned):
     _, plan = planned
     assert [t for t in plan.titles if t.startswith("Question")] == [
         "Questions 1–2", "Question 3"]
     assert not any(t.startswith("Answer") for t in plan.titles)
+    assert not any(slide.notes for slide in plan.slides)
     group = next(s for s in plan.slides if s.title == "Questions 1–2")
-    assert "Question 2. Answer: A. Truman" in group.notes
     assert [p.marker for p in group.paras] == ["1.", "2.", "A.", "B."]
     assert [p.level for p in group.paras] == [1, 1, 2, 2]
 
@@ -125,6 +125,8 @@ def test_instructor_edition_adds_answer_slides(write_source):
     titles = plan.titles
     index = titles.index("Question 3")
     assert titles[index + 1] == "Answer to question 3"
+    group = next(s for s in plan.slides if s.title == "Questions 1–2")
+    assert "Question 2. Answer: A. Truman" in group.notes
 
 
 LONG_BULLETS = """
@@ -139,7 +141,8 @@ sections:
 
 def test_long_bullet_list_splits_into_continued_slides(write_source):
     items = ", ".join(f"Point number {n} about the war and its long aftermath" for n in range(20))
-    document, plan = plan_for(write_source(LONG_BULLETS.replace("{bullets}", items)))
+    document, plan = plan_for(write_source(LONG_BULLETS.replace("{bullets}", items)),
+                              edition="instructor")
     pages = [s for s in plan.slides if isinstance(s, TextSlide) and s.title.startswith("Many")]
     assert len(pages) >= 4
     assert pages[0].title == "Many points"
@@ -175,7 +178,8 @@ def test_long_paragraph_splits_between_words_and_keeps_every_word(write_source):
 def test_shrinks_no_further_than_min_body(write_source):
     items = ", ".join("A fairly long bullet that wraps onto a second line of the slide body"
                       for _ in range(6))
-    document, plan = plan_for(write_source(LONG_BULLETS.replace("{bullets}", items)))
+    document, plan = plan_for(write_source(LONG_BULLETS.replace("{bullets}", items)),
+                              edition="instructor")
     sizes = [s.size for s in plan.slides if isinstance(s, TextSlide)]
     assert min(sizes) >= document.layout.deck.sizes.min_body
 

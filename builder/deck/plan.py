@@ -47,6 +47,8 @@ def plan_deck(document: Document, grid: Grid | None = None) -> Plan:
     slides: list[SlideSpec] = []
     for part in document.layout.deck.parts:
         slides += getattr(planner, f"part_{part}")()
+    if not document.edition.speaker_notes:  # the student deck carries no notes at all
+        slides = [replace(slide, notes="") for slide in slides]
     return Plan(tuple(planner.finish_titles(slides)))
 
 

@@ -197,12 +197,13 @@ class TextSlides(Arranger):
         span = f"{numbers[0]}–{numbers[-1]}"
         answers = [join_notes(f"Question {number}. Answer: {plain(question.answer_text)}",
                               question.explanation)
-                   for number, question in zip(numbers, questions)]
+                   for number, question in zip(numbers, questions)
+                   if self.document.edition.answers_in_notes]
         where = questions[0].where or where
         slides: list[SlideSpec] = self.text_slides(
             f"Questions {span}", self.question_units(questions),
             notes=join_notes(*answers, notes), where=where, max_bullets=len(questions))
-        if self.document.edition.shows_answers:
+        if self.document.edition.shows_answer_slides:
             units = [[Para(answer_runs(question), 1, f"{number}.", 0.9 if index else 0.0)]
                      for index, (number, question) in enumerate(zip(numbers, questions))]
             slides += self.text_slides(f"Answers to questions {span}", units, where=where,
@@ -216,12 +217,12 @@ class TextSlides(Arranger):
         units = [[Para(fit.runs(question.question))]]
         for index, choice in enumerate(question.choices or ()):
             units.append([Para(fit.runs(choice), 1, f"{chr(ord('A') + index)}.", 0.5)])
-        answer = f"Answer: {plain(question.answer_text)}"
-        answer_notes = join_notes(answer, question.explanation)
+        answer_notes = (join_notes(f"Answer: {plain(question.answer_text)}", question.explanation)
+                        if self.document.edition.answers_in_notes else "")
         slides: list[SlideSpec] = self.text_slides(
             f"Question {number}", units, notes=join_notes(answer_notes, notes), where=where,
             max_bullets=len(units) + 1, largest=self.body_size + 4)
-        if self.document.edition.shows_answers:
+        if self.document.edition.shows_answer_slides:
             paras = [Para(fit.runs(question.answer_text, bold=True))]
             if question.explanation:
                 paras.append(Para(fit.runs(question.explanation), gap=0.6))
