@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from builder.errors import RenderError
+from builder.errors import RenderError, SourceError
 from builder.guide import render_guide
 from builder.text.inline import plain
 from builder.layout import load_layout
@@ -250,20 +250,39 @@ def test_timeline_part_is_skipped_when_sections_show_one(student: PdfReader,
         assert part not in text
 
 
-def test_missing_glyph_names_the_character_and_the_block(write_source) -> None:
+def test_characters_the_layout_font_lacks_are_drawn_by_a_fallback(write_source) -> None:
     path = write_source("""
         title: Korea
         sections:
           - title: Names
             blocks:
-              - paragraph: Plain text first.
-              - paragraph: Korea is 한국 in Korean.
+              - paragraph: Korea is 한국 in Korean; CO₂ ⇌ H₂CO₃; **x ∈ ℝ ⇒ ∇f**.
         """)
-    with pytest.raises(RenderError) as caught:
-        render_guide(document_for(path))
-    message = str(caught.value)
-    assert message.startswith(f"{path}:6:9: ")
-    assert "U+D55C" in message and "'한'" in message
+    reader = PdfReader(io.BytesIO(render_guide(document_for(path))))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "한국" in text and "CO₂ ⇌ H₂CO₃" in text and "∈" in text
+    fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert any("DejaVuSans" in font for font in fonts)
+    assert any("DejaVuSans-Bold" in font for font in fonts)  # the bold run's fallback is bold
+
+
+def test_every_character_no_font_has_is_listed_at_once(write_source) -> None:
+    path = write_source("""
+        title: Korea
+        sections:
+          - title: Names \u0378
+            blocks:
+              - paragraph: Plain text first.
+              - paragraph: "Two unknown: \ue000 and \U0010fffd."
+        """)
+    with pytest.raises(SourceError) as caught:
+        document_for(path)
+    lines = caught.value.lines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{path}:3:12: sections[0].title: ") and "U+0378" in lines[0]
+    assert lines[1].startswith(f"{path}:6:") and "sections[0].blocks[1].paragraph" in lines[1]
+    assert "U+E000" in lines[1] and "U+10FFFD" in lines[1]
 
 
 def test_a_block_too_large_for_a_page_is_reported_at_its_line(write_source) -> None:

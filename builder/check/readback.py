@@ -37,13 +37,13 @@ def normalize_text(text: str) -> str:
 
     Renderers may wrap a title or caption over lines; the words are what must agree.
     """
-    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
+    return _SPACE.sub(" ", text.replace("\u00ad", "").replace("\u2060", "")).strip()
 
 
 def _squeeze(text: str) -> str:
     """Text without any whitespace, casefolded: how a caption is sought in extracted page text,
     where line breaks and inter-word spacing depend on the extractor, not the PDF."""
-    return _SPACE.sub("", text.replace("\u00ad", "")).casefold()
+    return _SPACE.sub("", text.replace("\u00ad", "").replace("\u2060", "")).casefold()
 
 
 def text_on_page(text: str, page_text: str) -> bool:

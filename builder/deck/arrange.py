@@ -203,7 +203,7 @@ class Arranger:
     def column_widths(self, rows: Sequence[Sequence[tuple]], size: float,
                       total: float) -> list[float]:
         """Natural widths, with the widest columns capped (water-filling) to fit ``total``."""
-        natural = [max(runs_width(fit.measurable(row[column], self.body_faces), self.body_faces,
+        natural = [max(runs_width(list(row[column]), self.body_faces,
                                   size) for row in rows)
                    / fit.WIDTH_SLACK + 2 * CELL_PAD_X + 2 for column in range(len(rows[0]))]
         if sum(natural) <= total:

@@ -18,6 +18,7 @@ from builder.deck.grid import TITLE_LEADING, Box
 from builder.deck.specs import Para, Runs
 from builder.text.fonts import Faces
 from builder.text.inline import Run, parse_inline
+from builder.text.typography import for_deck
 
 LEADING = 1.2  # line height as a multiple of the size, set as exact spacing on every paragraph
 WIDTH_SLACK = 0.97  # wrap a little narrower than the box: PowerPoint's wrap may differ by a hair
@@ -28,13 +29,13 @@ LABEL_INDENT = 1.6  # for lettered choices ("A."), wider than a bullet
 
 def runs(text: str, bold: bool = False, italic: bool = False) -> Runs:
     """Inline-marked text as runs, with whitespace collapsed (slides have no hard breaks)."""
-    collapsed = re.sub(r"\s+", " ", text).strip()
+    collapsed = for_deck(re.sub(r"[^\S\u00a0]+", " ", text).strip())
     return tuple(Run(r.text, r.bold or bold, r.italic or italic) for r in parse_inline(collapsed))
 
 
 def plain_runs(text: str, bold: bool = False, italic: bool = False) -> Runs:
     """Literal text (no markup) as one run."""
-    return (Run(re.sub(r"\s+", " ", text).strip(), bold, italic),)
+    return (Run(for_deck(re.sub(r"[^\S\u00a0]+", " ", text).strip()), bold, italic),)
 
 
 def line_height(size: float, leading: float = LEADING) -> float:
@@ -73,26 +74,13 @@ def size_steps(largest: float, smallest: float) -> list[float]:
     return sizes
 
 
-def measurable(runs: Sequence[Run], faces: Faces) -> list[Run]:
-    """Runs with characters the family lacks (Hangul, Chinese) replaced by a stand-in ~1.1 em
-    wide: PowerPoint draws them in the East Asian font at about 1 em, while the TTF we
-    measure with would count its narrow missing-glyph box."""
-    measured = []
-    for run in runs:
-        missing = set(measure.missing_glyphs(run.text, measure.face(faces, run.bold, run.italic)))
-        text = "".join(STAND_IN if char in missing else char for char in run.text)
-        measured.append(Run(text, run.bold, run.italic))
-    return measured
-
-
-STAND_IN = "M."
 
 
 def para_lines(para: Para, faces: Faces, size: float, width: float) -> int:
     available = width * WIDTH_SLACK - indent(para, size)
     if not para.runs:
         return 1
-    return measure.wrap_runs(measurable(para.runs, faces), faces, size, max(available, size))
+    return measure.wrap_runs(list(para.runs), faces, size, max(available, size))
 
 
 def height(paras: Sequence[Para], faces: Faces, size: float, width: float,

@@ -27,7 +27,8 @@ from builder.model import (Bullets, Callout, Discussion, FigureRef, ImageFigure,
                            Questions, Quote, Section, SpeakerNotes,
                            Statistics, Table, Timeline)
 from builder.resolve.document import Document
-from builder.deck.textslides import add_notes, quoted_runs
+from builder.deck.textslides import add_notes
+from builder.text.typography import quoted
 from builder.deck.parts import PartSlides
 
 __all__ = ["plan_deck"]
@@ -231,7 +232,7 @@ class _Planner(PartSlides):
     @block.register
     def _(self, block: Quote, section: Section) -> list[SlideSpec]:
         quote = block.quote
-        text = [Para(quoted_runs(fit.runs(quote.text)), color="primary")]
+        text = [Para(fit.runs(quoted(quote.text)), color="primary")]
         who = quote.speaker + (f", {quote.date.display()}" if quote.date else "")
         attribution = [Para((Run("— "), *fit.runs(who, bold=True)))]
         if quote.context:

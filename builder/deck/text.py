@@ -17,6 +17,7 @@ from pptx.util import Pt
 from builder.deck import fit, oxml
 from builder.deck.grid import Box
 from builder.deck.specs import Para
+from builder.text.fallback import Segment, segments
 from builder.text.fonts import Faces
 from builder.layout.model import Layout
 
@@ -99,17 +100,27 @@ def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> N
     elif para.level:
         oxml.set_indent(paragraph, margin)
     for source in para.runs or ():
-        run = paragraph.add_run()
-        run.text = source.text
-        font = run.font
-        font.size = Pt(size)
-        font.bold = source.bold
-        font.italic = source.italic
-        font.color.rgb = ink.color(role)
-        oxml.set_font_slots(run, styled.faces.deck_name, ink.east_asian, ink.complex_script)
-        oxml.set_plain_letters(run)
+        for segment in segments(source.text, styled.faces, source.bold, source.italic):
+            run = paragraph.add_run()
+            run.text = segment.text
+            font = run.font
+            font.size = Pt(size)
+            font.bold = source.bold
+            font.italic = source.italic
+            font.color.rgb = ink.color(role)
+            oxml.set_font_slots(run, *font_slots(segment, styled.faces, ink))
+            oxml.set_plain_letters(run)
     if not para.runs:
         paragraph.font.size = Pt(size)
+
+
+def font_slots(segment: Segment, faces: Faces, ink: Ink) -> tuple[str, str, str]:
+    """(latin, East Asian, complex script) fonts for a run: the font the run was measured
+    in goes in the slot PowerPoint reads for its characters, so it draws what we measured."""
+    slots = {"latin": faces.deck_name, "ea": ink.east_asian, "cs": ink.complex_script}
+    if not segment.primary:
+        slots[segment.font.slot] = segment.font.family
+    return slots["latin"], slots["ea"], slots["cs"]
 
 
 def add_text(shapes, box: Box, paragraphs: Sequence[Styled], ink: Ink, name: str,
@@ -124,7 +135,10 @@ def add_text(shapes, box: Box, paragraphs: Sequence[Styled], ink: Ink, name: str
 def write_notes(slide, notes: str, ink: Ink, faces: Faces) -> None:
     """Speaker notes, one paragraph per blank-line-separated chunk, fonts in all three slots."""
     frame = slide.notes_slide.notes_text_frame
-    frame.text = notes
-    for paragraph in frame.paragraphs:
-        for run in paragraph.runs:
-            oxml.set_font_slots(run, faces.deck_name, ink.east_asian, ink.complex_script)
+    frame.clear()
+    for index, line in enumerate(notes.split("\n")):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        for segment in segments(line, faces):
+            run = paragraph.add_run()
+            run.text = segment.text
+            oxml.set_font_slots(run, *font_slots(segment, faces, ink))

@@ -23,7 +23,6 @@ BULLET = "•"
 SUB_BULLET = "–"
 PERSON_GRIDS = ((3, 2), (2, 2), (2, 1), (1, 1))
 MAX_QUESTIONS = 4  # questions sharing one slide, so each still reads as its own prompt
-OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
 
 def add_notes(slide: SlideSpec, notes: str | None) -> SlideSpec:
@@ -37,22 +36,6 @@ def answer_runs(question: Question) -> tuple[Run, ...]:
         return answer
     ends = plain(question.answer_text).rstrip()[-1:]
     return (*answer, Run(" " if ends in ".?!" else ". "), *fit.runs(question.explanation))
-
-
-def quoted_runs(runs: Sequence[Run]) -> tuple[Run, ...]:
-    """The quote inside “ ”, its own double quotation marks nested as ‘ ’.
-
-    Typography nests quotes by alternating marks; adding “ ” around a text that ends with its
-    own ” (a quoted phrase at its end) would print a doubled ””. A text already wholly in
-    double quotes keeps its marks and gets no second pair.
-    """
-    text = "".join(run.text for run in runs)
-    if (text.startswith(OPEN_QUOTE) and text.endswith(CLOSE_QUOTE)
-            and text.count(OPEN_QUOTE) == 1 and text.count(CLOSE_QUOTE) == 1):
-        return tuple(runs)
-    nested = tuple(Run(run.text.replace(OPEN_QUOTE, "‘").replace(CLOSE_QUOTE, "’"), run.bold,
-                       run.italic) for run in runs)
-    return (Run(OPEN_QUOTE), *nested, Run(CLOSE_QUOTE))
 
 
 def reference_runs(reference: Reference) -> tuple[Run, ...]:

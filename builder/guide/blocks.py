@@ -20,6 +20,7 @@ from builder.guide.questions import question_flowables
 from builder.guide.tables import box, cell_font, data_table, unbreakable
 from builder.text.inline import plain
 from builder.text.measure import width as text_width
+from builder.text.typography import quoted
 from builder.model import TableFigure
 from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerm, KeyTerms, Paragraph,
                            People, Person, Questions, Quote, SpeakerNotes, Statistics,
@@ -145,7 +146,7 @@ def _(block: Quote, context: Context) -> list[Flowable]:
     where = block.where
     attribution = quote.speaker + (f", {quote.date.display()}" if quote.date else "")
     content: list[Flowable] = [
-        context.paragraph("“" + quote.text + "”", styles.quote, where),
+        context.paragraph(quoted(quote.text), styles.quote, where),
         context.paragraph("— " + attribution, styles.attribution, where),
     ]
     if quote.context:

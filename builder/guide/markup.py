@@ -1,9 +1,12 @@
-"""Source text → reportlab paragraph markup: escaped, with emphasis, glyph-checked.
+"""Source text → reportlab paragraph markup: escaped, with emphasis, each run in its font.
 
 reportlab's Paragraph reads a small HTML dialect, so every run of source text is escaped
 (a ``<`` in a lecture prints as ``<``) and only ``**bold**``/``*italic*`` become tags. Each
-run is checked against the face that will draw it: a character the font lacks would print
-as an empty box, so it is an error naming the character and the block's location.
+run is split by ``builder.text.fallback`` into stretches drawn by one font: the style's
+face where it has the characters, a bundled or installed fallback face (named exactly, in a
+``<font name=…>`` run) where it does not. Only a character that no available font has is an
+error; the build reports every such character of a source at once before rendering
+(``builder.text.coverage``), so the error here is a backstop.
 """
 
 from __future__ import annotations
@@ -11,23 +14,33 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from builder.errors import RenderError
-from builder.text.fonts import Faces
 from builder.guide.styles import TextStyle
+from builder.text.fallback import missing, segments
+from builder.text.fonts import Faces
 from builder.text.inline import parse_inline
-from builder.text.measure import face, missing_glyphs
+from builder.text.measure import styled_width
+from builder.text.typography import for_guide
 
 
 def check_glyphs(text: str, faces: Faces, where: str, bold: bool = False,
                  italic: bool = False) -> None:
-    """Raise RenderError if the face cannot draw a character of ``text``."""
-    font = face(faces, bold, italic)
-    missing = missing_glyphs(text, font)
-    if missing:
-        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    """Raise RenderError if no available font can draw a character of ``text``."""
+    absent = missing(text, faces, bold, italic)
+    if absent:
+        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in absent)
         raise RenderError(
-            f"{where}: the font {font} has no glyph for {shown}{more} in "
-            f"'{_excerpt(text)}'; choose a font family in the layout that covers it")
+            f"{where}: no available font has {shown} in '{_excerpt(text)}'; install a font "
+            "that covers it or choose a layout font family that does")
+
+
+def _drawn(text: str, style: TextStyle, bold: bool, italic: bool) -> str:
+    """Escaped text, with each stretch a fallback draws wrapped in its exact face."""
+    pieces = []
+    for segment in segments(text, style.faces, bold, italic):
+        piece = escape(segment.text)
+        pieces.append(piece if segment.primary
+                      else f'<font name="{segment.font.name}">{piece}</font>')
+    return "".join(pieces)
 
 
 def markup(text: str, style: TextStyle, where: str, *, inline: bool = True) -> str:
@@ -38,12 +51,12 @@ def markup(text: str, style: TextStyle, where: str, *, inline: bool = True) -> s
     """
     if not inline:
         check_glyphs(text, style.faces, where, style.bold, style.italic)
-        return escape(text)
+        return _drawn(text, style, style.bold, style.italic)
     parts: list[str] = []
-    for run in parse_inline(text):
+    for run in parse_inline(for_guide(text)):
         bold, italic = style.bold or run.bold, style.italic or run.italic
         check_glyphs(run.text, style.faces, where, bold, italic)
-        piece = escape(run.text)
+        piece = _drawn(run.text, style, bold, italic)
         if run.bold and not style.bold:
             piece = f"<b>{piece}</b>"
         if run.italic and not style.italic:
@@ -55,8 +68,21 @@ def markup(text: str, style: TextStyle, where: str, *, inline: bool = True) -> s
 def link(url: str, style: TextStyle, where: str, color: str) -> str:
     """A clickable URL; ``color`` is a ``#RRGGBB`` string."""
     check_glyphs(url, style.faces, where, style.bold, style.italic)
-    return f'<a href="{escape(url, {chr(34): "&quot;"})}" color="{color}">{escape(url)}</a>'
+    return (f'<a href="{escape(url, {chr(34): "&quot;"})}" color="{color}">'
+            f'{_drawn(url, style, style.bold, style.italic)}</a>')
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def draw_text(canvas, text: str, faces: Faces, size: float, x: float, y: float,
+              anchor: str = "left") -> None:
+    """Draw one line on a canvas (page furniture), each stretch in the font that has it."""
+    pieces = segments(text, faces)
+    total = styled_width(text, faces, size)
+    start = {"left": x, "centre": x - total / 2, "right": x - total}[anchor]
+    for segment in pieces:
+        canvas.setFont(segment.font.name, size)
+        canvas.drawString(start, y, segment.text)
+        start += styled_width(segment.text, faces, size)

@@ -19,10 +19,11 @@ from reportlab.platypus.doctemplate import LayoutError as ReportlabLayoutError
 
 from builder.errors import RenderError
 from builder.guide.context import WHERE, where_of
-from builder.guide.markup import check_glyphs
+from builder.guide.markup import check_glyphs, draw_text
 from builder.guide.styles import Styles
 from builder.text.inline import plain
-from builder.text.measure import width as text_width
+from builder.text.fonts import Faces
+from builder.text.measure import styled_width
 from builder.resolve.document import Document
 
 TOC_KEY = "_guide_toc"          # (level, markup, destination key) on a heading
@@ -206,10 +207,11 @@ class GuideTemplate(BaseDocTemplate):
         total = self.page_total.previous or self.page
         page_width, page_height = self.pagesize
         left, right = self.leftMargin, page_width - self.rightMargin
+        faces = self.styles.body_faces
         header = self._fit(plain(self.document.fill(guide.header, page=self.page, pages=total)),
-                           font, size, right - left)
+                           faces, size, right - left)
         footer = self._fit(plain(self.document.fill(guide.footer, page=self.page, pages=total)),
-                           font, size, right - left)
+                           faces, size, right - left)
         header_y = page_height - self.topMargin * 0.55
         footer_y = self.bottomMargin * 0.45
         canvas.saveState()
@@ -218,10 +220,10 @@ class GuideTemplate(BaseDocTemplate):
         canvas.setStrokeColor(colors.rule)
         canvas.setLineWidth(0.5)
         if header:
-            canvas.drawString(left, header_y, header)
+            draw_text(canvas, header, faces, size, left, header_y)
             canvas.line(left, header_y - size * 0.6, right, header_y - size * 0.6)
         if footer:
-            canvas.drawCentredString((left + right) / 2, footer_y, footer)
+            draw_text(canvas, footer, faces, size, (left + right) / 2, footer_y, "centre")
         canvas.restoreState()
 
     def _title_band(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -246,10 +248,10 @@ class GuideTemplate(BaseDocTemplate):
         canvas.restoreState()
 
     @staticmethod
-    def _fit(text: str, font: str, size: float, available: float) -> str:
+    def _fit(text: str, faces: Faces, size: float, available: float) -> str:
         """Shorten furniture text with an ellipsis rather than run past the margin."""
-        if text_width(text, font, size) <= available:
+        if styled_width(text, faces, size) <= available:
             return text
-        while text and text_width(text + "…", font, size) > available:
+        while text and styled_width(text + "…", faces, size) > available:
             text = text[:-1]
         return text.rstrip() + "…"

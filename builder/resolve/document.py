@@ -12,6 +12,8 @@ from string import Formatter
 from pathlib import Path
 
 from builder.resolve.editions import Edition, EditionRules
+from builder.errors import SourceError
+from builder.text.coverage import describe, uncovered
 from builder.text.fonts import Faces, faces
 from builder.text.inline import plain
 from builder.layout.model import Layout
@@ -121,6 +123,8 @@ def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> D
                 events += block.timeline
     questions += [NumberedQuestion(len(questions) + 1 + i, q, None)
                   for i, q in enumerate(lecture.review_questions)]
+    fonts = {role: faces(getattr(layout.fonts, role)) for role in ("heading", "body", "mono")}
+    _check_coverage(source, fonts)
     return Document(
         lecture=lecture, layout=layout,
         edition=EditionRules(edition or layout.edition),
@@ -131,5 +135,16 @@ def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> D
         people=tuple(people.values()),
         timeline=tuple(sorted(events, key=lambda e: e.date)),
         sections_show_timeline=any(isinstance(b, Timeline) for s in lecture.sections for b in s.blocks),
-        fonts={role: faces(getattr(layout.fonts, role)) for role in ("heading", "body", "mono")},
+        fonts=fonts,
     )
+
+
+def _check_coverage(source: Source, fonts: dict[str, Faces]) -> None:
+    """Every character some font can draw, or one error listing each string that has one
+    no font (layout, bundled fallback or installed) has, at its own line."""
+    found = uncovered(source.located.data, (fonts["body"], fonts["heading"]))
+    if found:
+        raise SourceError([source.located.problem(
+            path, f"no available font can draw {describe(chars)}: install a font that covers "
+            "it (fc-list lists the installed ones) or write the text without it")
+            for path, chars in found])

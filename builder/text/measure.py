@@ -7,12 +7,14 @@ serves both outputs, so a line that fits in one fits in the other.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from builder.text.fallback import INVISIBLE, segments, visible
 from builder.text.fonts import Faces
 from builder.text.inline import Run
 
@@ -55,9 +57,10 @@ def width(text: str, font: str, size: float) -> float:
     One fixed formula, reportlab's pure-Python one (``0.001 × size × Σ advance``), rather
     than ``pdfmetrics.stringWidth``: that uses the optional ``_rl_accel`` C extension when it
     is installed, whose sums differ in the last bits, and a deck's boxes moved by an EMU
-    with it. The sum is cached per text and face; words recur across a lecture.
+    with it. The sum is cached per text and face; words recur across a lecture. Characters
+    that draw nothing (a word joiner) count zero, not as the font's missing-glyph box.
     """
-    return 0.001 * size * _units(text, font)
+    return 0.001 * size * _units(visible(text), font)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,15 +75,28 @@ def _units(text: str, font: str) -> float:
     return sum(get(ord(character), default) for character in text)
 
 
+@lru_cache(maxsize=1 << 17)
+def _styled_units(text: str, faces: Faces, bold: bool, italic: bool) -> float:
+    return sum(_units(visible(segment.text), segment.font.name)
+               for segment in segments(text, faces, bold, italic))
+
+
+def styled_width(text: str, faces: Faces, size: float, bold: bool = False,
+                 italic: bool = False) -> float:
+    """Advance width of ``text`` as drawn: each character in the first font that has it
+    (the family's face, then the fallbacks), as both renderers draw it."""
+    return 0.001 * size * _styled_units(text, faces, bold, italic)
+
+
 def runs_width(runs: list[Run], faces: Faces, size: float) -> float:
-    return sum(width(run.text, face(faces, run.bold, run.italic), size) for run in runs)
+    return sum(styled_width(run.text, faces, size, run.bold, run.italic) for run in runs)
 
 
 def missing_glyphs(text: str, font: str) -> list[str]:
     """Characters of ``text`` the font has no glyph for (whitespace and controls excepted)."""
     char_to_glyph = pdfmetrics.getFont(font).face.charToGlyph
     return sorted({c for c in text if ord(c) not in char_to_glyph and not c.isspace()
-                   and ord(c) >= 32 and c not in "\u00ad\u200b"})
+                   and ord(c) >= 32 and c not in INVISIBLE})
 
 
 def wrap(text: str, font: str, size: float, available: float) -> list[str]:
@@ -117,31 +133,32 @@ def _longest_prefix(word: str, font: str, size: float, available: float) -> int:
 
 
 def wrap_runs(runs: list[Run], faces: Faces, size: float, available: float) -> int:
-    """Number of lines mixed-style text takes at ``available`` points (each word in its own face)."""
-    words: list[tuple[str, str]] = []
+    """Number of lines mixed-style text takes at ``available`` points (each word in its own
+    face, each character in the first font of the fallback chain that has it)."""
+    words: list[tuple[str, bool, bool]] = []
     for run in runs:
-        font = face(faces, run.bold, run.italic)
         for index, piece in enumerate(run.text.split(" ")):
             if index > 0:
-                words.append((" ", font))
+                words.append((" ", run.bold, run.italic))
             if piece:
-                words.append((piece, font))
+                words.append((piece, run.bold, run.italic))
     lines, used = 1, 0.0
     space_pending = 0.0
-    for piece, font in words:
+    for piece, bold, italic in words:
         if piece == " ":
-            space_pending = width(" ", font, size)
+            space_pending = styled_width(" ", faces, size, bold, italic)
             continue
-        advance = width(piece, font, size)
+        advance = styled_width(piece, faces, size, bold, italic)
         if used and used + space_pending + advance > available:
             lines += 1
             used = 0.0
         elif used:
             used += space_pending
         space_pending = 0.0
-        while advance > available:
-            lines += 1
-            advance -= available
+        if advance > available:  # a word longer than a line breaks by characters
+            whole = math.ceil(advance / available) - 1
+            lines += whole
+            advance -= whole * available
         used += advance
     return lines
 

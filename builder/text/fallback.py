@@ -1,0 +1,249 @@
+"""Font fallback: every character is drawn by the first font that has it.
+
+The chain for a face is: the layout's face, then the bundled DejaVu Sans face of the same
+weight and slant (Latin Extended, Greek, Cyrillic, Hebrew, Arabic, sub- and superscripts,
+arrows, mathematical symbols), then a font installed on the machine that fontconfig says has
+the character (CJK, Hangul, and whatever else a lecture brings). Both renderers split text
+into ``Segment`` runs here, so the guide draws and the deck names exactly the font that the
+text was measured with. Choices are deterministic for a given machine: bundled fonts first,
+then installed TrueType fonts in a fixed order (regular styles first, then by file path).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from builder.text.fonts import FONT_FOLDER, Faces
+
+FALLBACK_FAMILY = "DejaVu Sans"
+_FALLBACK_FILES = {(False, False): "DejaVuSans.ttf", (True, False): "DejaVuSans-Bold.ttf",
+                   (False, True): "DejaVuSans-Oblique.ttf",
+                   (True, True): "DejaVuSans-BoldOblique.ttf"}
+# characters every font may lack without harm: they draw nothing (soft hyphen, joiners)
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+@dataclass(frozen=True)
+class Font:
+    """One drawable face: its reportlab name, and the family name the deck writes."""
+
+    name: str
+    family: str
+    slot: str = "latin"  # the DrawingML slot that names it: latin, ea (East Asian) or cs
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text drawn in one font."""
+
+    text: str
+    font: Font
+    primary: bool  # drawn by the layout's own face (not a fallback)
+
+
+def _register(name: str, file: Path, index: int = 0) -> str | None:
+    """Register a TrueType face with reportlab once; None if reportlab cannot read it (CFF)."""
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(file), subfontIndex=index))
+    except (TTFError, OSError, ValueError, KeyError, AssertionError):
+        return None
+    return name
+
+
+@lru_cache(maxsize=None)
+def _cmap(name: str) -> frozenset[int]:
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def has(name: str, char: str) -> bool:
+    return ord(char) in _cmap(name)
+
+
+def slot_of(char: str) -> str:
+    """Which DrawingML slot PowerPoint reads for ``char``: ea for CJK, cs for RTL/Indic."""
+    code = ord(char)
+    if (0x1100 <= code <= 0x11FF or 0x2E80 <= code <= 0x9FFF or 0xA960 <= code <= 0xA97F
+            or 0xAC00 <= code <= 0xD7FF or 0xF900 <= code <= 0xFAFF or 0xFE30 <= code <= 0xFE4F
+            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF):
+        return "ea"
+    if 0x0590 <= code <= 0x08FF or 0x0900 <= code <= 0x0DFF or 0x0E00 <= code <= 0x0EFF \
+            or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return "cs"
+    return "latin"
+
+
+@lru_cache(maxsize=None)
+def bundled(bold: bool, italic: bool) -> Font:
+    """The bundled DejaVu Sans face for a weight and slant."""
+    file = FONT_FOLDER / _FALLBACK_FILES[bold, italic]
+    name = "DejaVuSans" + {(False, False): "", (True, False): "-Bold", (False, True): "-Oblique",
+                           (True, True): "-BoldOblique"}[bold, italic]
+    if _register(name, file) is None:  # pragma: no cover - the files ship with the package
+        raise RuntimeError(f"bundled fallback font {file} cannot be read")
+    return Font(name, FALLBACK_FAMILY)
+
+
+@dataclass(frozen=True)
+class _Installed:
+    file: str
+    index: int
+    family: str
+    style: str
+    ranges: tuple[tuple[int, int], ...]
+
+    @property
+    def size(self) -> int:
+        return sum(high - low + 1 for low, high in self.ranges)
+
+    def covers(self, code: int) -> bool:
+        return any(low <= code <= high for low, high in self.ranges)
+
+
+def _parse_charset(text: str) -> tuple[tuple[int, int], ...]:
+    ranges = []
+    for piece in text.split():
+        low, _, high = piece.partition("-")
+        try:
+            ranges.append((int(low, 16), int(high or low, 16)))
+        except ValueError:
+            continue
+    return tuple(ranges)
+
+
+@lru_cache(maxsize=1)
+def _installed() -> tuple[_Installed, ...]:
+    """TrueType fonts fontconfig knows, in a fixed order (regular styles first, then path)."""
+    if shutil.which("fc-list") is None:
+        return ()
+    try:
+        listing = subprocess.run(
+            ["fc-list", "--format", "%{file}\t%{index}\t%{family[0]}\t%{style[0]}\t"
+             "%{fontformat}\t%{charset}\n"], capture_output=True, text=True, timeout=60,
+            check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    fonts = []
+    for line in listing.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 6 or parts[4] != "TrueType":
+            continue
+        file, index, family, style, _, charset = parts
+        if Path(file).parent == FONT_FOLDER:
+            continue
+        fonts.append(_Installed(file, int(index or 0), family, style, _parse_charset(charset)))
+    # regular, proportional styles first, then the widest coverage (one font for a whole
+    # script, not a patchwork), then the path: a fixed order, so a machine always makes the
+    # same choice
+    return tuple(sorted(fonts, key=lambda f: (f.style not in ("Regular", "Book", "Medium"),
+                                              "mono" in f.family.lower(), -f.size, f.file,
+                                              f.index)))
+
+
+def _styled(style: str, bold: bool, italic: bool) -> int:
+    """How well an installed style matches the wanted weight and slant (lower is better)."""
+    lower = style.lower()
+    is_bold = "bold" in lower or "heavy" in lower or "black" in lower
+    is_italic = "italic" in lower or "oblique" in lower
+    return (is_bold != bold) + (is_italic != italic)
+
+
+@lru_cache(maxsize=None)
+def installed_font(char: str, bold: bool = False, italic: bool = False) -> Font | None:
+    """The first installed font that draws ``char`` (closest style first), or None.
+
+    Fonts reportlab cannot read (CFF outlines, bitmap-only) are passed over.
+    """
+    code = ord(char)
+    candidates = [font for font in _installed() if font.covers(code)]
+    candidates.sort(key=lambda font: _styled(font.style, bold, italic))  # stable: keeps order
+    for font in candidates:
+        name = f"sys-{Path(font.file).stem}-{font.index}".replace(" ", "")
+        if _register(name, Path(font.file), font.index) and has(name, char):
+            return Font(name, font.family, slot_of(char))
+    return None
+
+
+@lru_cache(maxsize=None)
+def primary(faces: Faces, bold: bool = False, italic: bool = False) -> Font:
+    """The layout's own face: first in every chain."""
+    name = faces.face_name(bold, italic)
+    if _register(name, faces.file(bold, italic)) is None:
+        raise ValueError(f"font file '{faces.file(bold, italic)}' is not a TrueType font "
+                         "reportlab can read")
+    return Font(name, faces.deck_name)
+
+
+@lru_cache(maxsize=65536)
+def font_for(char: str, primary_font: Font, bold: bool, italic: bool) -> Font | None:
+    """The first font of the chain that has ``char``; None when no available font has it."""
+    if has(primary_font.name, char):
+        return primary_font
+    fallback = bundled(bold, italic)
+    if has(fallback.name, char):
+        return Font(fallback.name, fallback.family, slot_of(char))
+    return installed_font(char, bold, italic)
+
+
+def _drawn(char: str) -> bool:
+    return not (char.isspace() or char in INVISIBLE or unicodedata.category(char) == "Cc")
+
+
+def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
+             ) -> list[Segment]:
+    """``text`` cut where the drawing font changes; spaces stay with the text before them.
+
+    A character no font has stays in the current segment (the caller reports it; see
+    ``missing``), so segmenting never fails.
+    """
+    first = primary(faces, bold, italic)
+    cmap = _cmap(first.name)
+    if all(ord(char) in cmap or not _drawn(char) for char in text):
+        return [Segment(text, first, True)] if text else []
+    out: list[Segment] = []
+    current: Font = first
+    buffer: list[str] = []
+    for char in text:
+        font = None
+        if _drawn(char):
+            if current is not first and ord(char) not in cmap and has(current.name, char):
+                font = current  # stay in the fallback already drawing this stretch
+            else:
+                font = font_for(char, first, bold, italic)
+        if font is not None and font != current and buffer:
+            out.append(Segment("".join(buffer), current, current == first))
+            buffer = []
+        if font is not None:
+            current = font
+        buffer.append(char)
+    if buffer:
+        out.append(Segment("".join(buffer), current, current == first))
+    return out
+
+
+def missing(text: str, faces: Faces, bold: bool = False, italic: bool = False) -> list[str]:
+    """Characters of ``text`` that no available font can draw, in order of first use."""
+    first = primary(faces, bold, italic)
+    cmap = _cmap(first.name)
+    found: dict[str, None] = {}
+    for char in text:
+        if ord(char) not in cmap and _drawn(char) and font_for(char, first, bold, italic) is None:
+            found[char] = None
+    return list(found)
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that draw nothing (their missing glyph has a width)."""
+    return text.translate(_STRIP) if any(char in INVISIBLE for char in text) else text
+
+
+_STRIP = {ord(char): None for char in INVISIBLE - {"\u00ad"}}
