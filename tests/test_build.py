@@ -53,7 +53,7 @@ def test_build_without_arguments_builds_every_source(tmp_path: Path, monkeypatch
 
 @pytest.mark.parametrize("breakage", [
     pytest.param(("title: [broken]", "title: Build Test"), id="invalid-source"),
-    pytest.param(("Hello 한국 welcome.", "Hello & welcome."), id="glyph-the-font-lacks"),
+    pytest.param(("Hello \ue000 welcome.", "Hello & welcome."), id="glyph-no-font-has"),
 ])
 def test_failed_build_leaves_previous_outputs_untouched(write_source, tmp_path: Path, capsys,
                                                         breakage: tuple[str, str]) -> None:
