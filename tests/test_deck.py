@@ -258,7 +258,7 @@ def test_long_bullet_list_splits_and_still_fits(write_source):
     document, data = build(path)
     presentation = open_deck(data)
     titles = [title_of(slide) for slide in presentation.slides]
-    assert titles.count("A very long list (cont.)") >= 4
+    assert sum(title.startswith("A very long list (") for title in titles) >= 4
     assert overflows(presentation, document) == []
     body_sizes = {run.font.size.pt for slide in presentation.slides for shape in slide.shapes
                   if shape.name == "body" for p in shape.text_frame.paragraphs for run in p.runs}

@@ -2,7 +2,7 @@
 
 The planner hands these a title and items; each picks the layout (cards per slide, events
 per slide, column widths, rows per slide) that keeps every text at or above the minimum
-size, and continues on "(cont.)" slides when one slide is not enough.
+size, and continues on further slides when one slide is not enough (``titles`` numbers them).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from builder.text.measure import runs_width
 from builder.model import TimelineEvent
 from builder.resolve.document import Document
 
-CONTINUED = " (cont.)"
 TIMELINE_COUNTS = (6, 5, 4, 3, 2, 1)
 
 
@@ -119,7 +118,7 @@ class Arranger:
                     break
                 heading = min(one[0] for one in fitted)
                 size = min(one[1] for one in fitted)
-                slides.append(CardsSlide(title + (CONTINUED if index else ""),
+                slides.append(CardsSlide(title,
                                          join_notes(notes) if index == 0 else "", where=where,
                                          style=style, cards=tuple(chunk), columns=used_columns,
                                          rows=used_rows, heading_size=heading, size=size))
@@ -158,7 +157,7 @@ class Arranger:
                 if size is None:
                     break
                 slide_notes = join_notes(notes, *details) if index == 0 else ""
-                slides.append(TimelineSlide(title + (CONTINUED if index else ""), slide_notes,
+                slides.append(TimelineSlide(title, slide_notes,
                                             where=where, events=tuple(chunk), size=size,
                                             box_height=box.height))
             else:
@@ -194,7 +193,7 @@ class Arranger:
             page.append(row)
             page_heights.append(row_height)
         slides.append((tuple(page), tuple(page_heights)))
-        return [TableSlide(title + (CONTINUED if index else ""),
+        return [TableSlide(title,
                            join_notes(notes) if index == 0 else "", where=where,
                            header=header_runs, rows=page_rows, column_widths=tuple(widths),
                            row_heights=(header_height, *page_row_heights), size=size)

@@ -264,3 +264,43 @@ def keep_tick_labels_level(axis) -> None:
     body = axis._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
     body.set("rot", "0")
     body.set("vert", "horz")
+
+
+def is_decorative(shape) -> bool:
+    """True when the shape is marked decorative (``adec:decorative val="1"``)."""
+    properties = shape._element.xpath("./*[1]/p:cNvPr")
+    if not properties:
+        return False
+    marks = properties[0].findall(f"{qn('a:extLst')}/{qn('a:ext')}/{{{DECORATIVE_NS}}}decorative")
+    return any(mark.get("val") in ("1", "true") for mark in marks)
+
+
+def reorder_shapes(slide, shapes) -> None:
+    """Put the slide's shapes in this order in ``p:spTree`` (reading and stacking order).
+
+    The tree's own ``p:nvGrpSpPr``/``p:grpSpPr`` stay first and any ``p:extLst`` last.
+    """
+    tree = slide.shapes._spTree
+    elements = [shape._element for shape in shapes]
+    for element in elements:
+        tree.remove(element)
+    tail = tree.find(qn("p:extLst"))
+    for element in elements:
+        if tail is None:
+            tree.append(element)
+        else:
+            tail.addprevious(element)
+
+
+def set_language(part_element, language: str) -> None:
+    """Give every text run, line break and paragraph end below ``part_element`` the language
+    ``language`` (``lang`` on ``a:rPr``/``a:endParaRPr``), as PowerPoint's Language dialog
+    does: screen readers pick their voice from it, spelling checkers their dictionary."""
+    for run in part_element.iter(qn("a:r"), qn("a:br"), qn("a:fld")):
+        properties = run.find(qn("a:rPr"))
+        if properties is None:
+            properties = run.makeelement(qn("a:rPr"), {})
+            run.insert(0, properties)
+        properties.set("lang", language)
+    for end in part_element.iter(qn("a:endParaRPr")):
+        end.set("lang", language)

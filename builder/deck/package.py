@@ -37,7 +37,7 @@ def set_core_properties(presentation, document: Document) -> None:
     properties.subject = plain(lecture.subtitle) if lecture.subtitle else ""
     properties.author = document.fill("{instructor}") or "course-builder"
     properties.keywords = ", ".join(plain(keyword) for keyword in lecture.keywords)
-    properties.language = lecture.language
+    properties.language = document.language
     properties.category = document.course_label
     properties.comments = document.edition.label
     properties.last_modified_by = "course-builder"

@@ -15,9 +15,10 @@ from builder.charts.geo import Projection
 from builder.charts.geometry import PIE_ASPECT
 from builder.charts.images import pixel_size
 from builder.deck import fit
-from builder.deck.arrange import CONTINUED, join_notes
+from builder.deck.arrange import join_notes
 from builder.deck.grid import (Grid, figure_boxes, prompt_boxes, quote_boxes,
                                labelled_map_width, section_slide_boxes, side_caption_width)
+from builder.deck.titles import unique_titles
 from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
                                 SectionSlide, SlideSpec, TextSlide, TitleSlide)
 from builder.errors import RenderError
@@ -337,14 +338,11 @@ class _Planner(PartSlides):
     # ---------------------------------------------------------------- titles
 
     def finish_titles(self, slides: Sequence[SlideSpec]) -> list[SlideSpec]:
-        """Mark repeated flow titles as continued, and size every content title to fit."""
+        """Make every title unique (``titles``: continuations numbered, repeats named by
+        their section), and size every content title to fit."""
         finished: list[SlideSpec] = []
         smallest = max(20.0, self.deck.sizes.title * 0.7)
-        for slide in slides:
-            if isinstance(slide, TextSlide) and finished and not slide.title.endswith(CONTINUED):
-                previous = finished[-1].title.removesuffix(CONTINUED)
-                if previous == slide.title and isinstance(finished[-1], TextSlide):
-                    slide = replace(slide, title=slide.title + CONTINUED)
+        for slide in unique_titles(slides):
             if not isinstance(slide, (TitleSlide, SectionSlide)):
                 size = fit.fit_title(slide.title, self.heading_faces, self.grid.title,
                                      self.deck.sizes.title, smallest)

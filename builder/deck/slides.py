@@ -14,7 +14,7 @@ from PIL import Image
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
-from builder.deck import fit, oxml
+from builder.deck import access, fit, oxml
 from builder.deck.figures import add_figure
 from builder.deck.grid import (CELL_PAD_X, CELL_PAD_Y, EMU_PER_POINT, Box, Grid, card_boxes,
                                figure_boxes, prompt_boxes, quote_boxes, section_slide_boxes,
@@ -103,6 +103,7 @@ def draw_slide(canvas: Canvas, spec: SlideSpec, number: int) -> None:
             write_notes(canvas.slide, spec.notes, canvas.ink, canvas.body_faces)
             remove_empty_placeholders(canvas.slide.notes_slide,
                                       keep=(PP_PLACEHOLDER.SLIDE_IMAGE,))
+        access.finish_slide(canvas.slide, canvas.document.language)
     except BuilderError:
         raise
     except Exception as error:  # python-pptx and lxml raise many types

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from builder.deck import fit
-from builder.deck.arrange import CONTINUED, Arranger, join_notes
+from builder.deck.arrange import Arranger, join_notes
 from builder.deck.grid import prompt_boxes
 from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
 from builder.errors import RenderError
@@ -87,7 +87,7 @@ class TextSlides(Arranger):
         pages = self.balance(units, pages, balanced)
         slides = []
         for index, page in enumerate(pages):
-            slides.append(TextSlide(title + (CONTINUED if index else ""),
+            slides.append(TextSlide(title,
                                     join_notes(notes) if index == 0 else "", where=where,
                                     paras=tuple(page), size=self.body_size, section=section,
                                     mergeable=mergeable and index == len(pages) - 1))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from builder.guide import structure
 from builder.guide.context import Context
 from builder.guide.parts import build_story
 from builder.guide.styles import Styles
@@ -25,4 +26,5 @@ def render_guide(document: Document) -> bytes:
     template = GuideTemplate(buffer, document, styles, first)
     context = Context(document, styles, template.width, template.height)
     template.render(build_story(context))
-    return buffer.getvalue()
+    return structure.finish(buffer.getvalue(), context.tags, template.recorder,
+                             document.language)

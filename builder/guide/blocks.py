@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
 from reportlab.platypus import TableStyle
 
-from builder.guide import figures
+from builder.guide import figures, tagging
 from builder.guide.context import Context, tag
 from builder.guide.flowables import Anchor, FittedFigure
 from builder.guide.markup import check_glyphs
@@ -61,17 +61,28 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
     where = block.where
     check_glyphs("•–", styles.body.faces, where)  # the bullet characters themselves
     items: list[ListItem] = []
-    for item in block.bullets:
-        if isinstance(item, SubBullets):
+    tags = context.tags
+    with tags.within("L", O="List", ListNumbering="Disc"):
+        for item in block.bullets:
+            with tags.within("LI"):
+                text = item.text if isinstance(item, SubBullets) else item
+                paragraph = context.paragraph(text, styles.bullet, where, role="LBody")
+            if not isinstance(item, SubBullets):
+                items.append(ListItem(paragraph))
+                continue
+            with tags.within(tagging.node_of(paragraph)), \
+                    tags.within("L", O="List", ListNumbering="Disc"):
+                inner = []
+                for text in item.items:
+                    with tags.within("LI"):
+                        inner.append(ListItem(context.paragraph(text, styles.bullet, where,
+                                                                role="LBody")))
             nested = ListFlowable(
-                [ListItem(context.paragraph(text, styles.bullet, where)) for text in item.items],
-                bulletType="bullet", start="–", leftIndent=14,
+                inner, bulletType="bullet", start="–", leftIndent=14,
                 bulletFontName=styles.body.font_name,
                 bulletFontSize=styles.body_size,
                 bulletColor=styles.colors.muted, spaceBefore=styles.line * 0.2)
-            items.append(ListItem([context.paragraph(item.text, styles.bullet, where), nested]))
-        else:
-            items.append(ListItem(context.paragraph(item, styles.bullet, where)))
+            items.append(ListItem([paragraph, nested]))
     bullets = ListFlowable(items, bulletType="bullet", start="•", leftIndent=16,
                            bulletFontName=styles.body.font_name, bulletFontSize=styles.body_size,
                            bulletColor=styles.colors.accent,
@@ -82,16 +93,20 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
 def definition(context: Context, term: KeyTerm) -> list[Flowable]:
     """A term in bold colour with its definition indented under it."""
     styles = context.styles
-    return tag([context.paragraph(term.term, styles.term, term.where),
-                context.paragraph(term.definition, styles.definition, term.where)], term.where)
+    with context.tags.within("LI"):
+        return tag([context.paragraph(term.term, styles.term, term.where, role="Lbl"),
+                    context.paragraph(term.definition, styles.definition, term.where,
+                                      role="LBody")], term.where)
 
 
 @render_block.register
 def _(block: KeyTerms, context: Context) -> list[Flowable]:
     styles = context.styles
-    flowables: list[Flowable] = [context.paragraph("Key terms", styles.label, block.where)]
-    for term in block.key_terms:
-        flowables += definition(context, term)
+    flowables: list[Flowable] = [context.paragraph("Key terms", styles.label, block.where,
+                                                   role="H2")]
+    with context.tags.within("L", O="List", ListNumbering="None"):
+        for term in block.key_terms:
+            flowables += definition(context, term)
     return tag([*flowables, gap(context, 0.3)], block.where)
 
 
@@ -120,6 +135,7 @@ def timeline_table(context: Context, events: tuple[TimelineEvent, ...], where: s
             cell.append(context.paragraph(event.detail, styles.small, event.where))
         rows.append([context.paragraph(date, date_style, event.where, inline=False), cell])
     table = Table(rows, colWidths=[date_width, context.width - date_width], hAlign="LEFT")
+    tagging.mark_table(table, context.tags.leaf("Table"), header_rows=0, header_columns=1)
     table.setStyle(TableStyle([
         cell_font(styles),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -145,12 +161,13 @@ def _(block: Quote, context: Context) -> list[Flowable]:
     quote = block.quote
     where = block.where
     attribution = quote.speaker + (f", {quote.date.display()}" if quote.date else "")
-    content: list[Flowable] = [
-        context.paragraph(quoted(quote.text), styles.quote, where),
-        context.paragraph("— " + attribution, styles.attribution, where),
-    ]
-    if quote.context:
-        content.append(context.paragraph(quote.context, styles.small_italic, where))
+    with context.tags.within("BlockQuote"):
+        content: list[Flowable] = [
+            context.paragraph(quoted(quote.text), styles.quote, where),
+            context.paragraph("— " + attribution, styles.attribution, where),
+        ]
+        if quote.context:
+            content.append(context.paragraph(quote.context, styles.small_italic, where))
     indent = styles.line
     pull = box(content, context.width - indent, styles, tint=None, rule=styles.colors.accent,
                padding=8)
@@ -174,12 +191,14 @@ def _(block: Statistics, context: Context) -> list[Flowable]:
     rows_needed = -(-len(statistics) // widest)
     columns = -(-len(statistics) // rows_needed)  # balanced: 4 items make 2 × 2, not 3 + 1
     cells: list[list[Flowable]] = []
-    for statistic in statistics:
-        cell = [context.paragraph(statistic.value, styles.stat_value, where),
-                context.paragraph(statistic.label, styles.stat_label, where)]
-        if statistic.note:
-            cell.append(context.paragraph(statistic.note, styles.stat_note, where))
-        cells.append(cell)
+    with context.tags.within("L", O="List", ListNumbering="None"):
+        for statistic in statistics:
+            with context.tags.within("LI"), context.tags.within("LBody"):
+                cell = [context.paragraph(statistic.value, styles.stat_value, where),
+                        context.paragraph(statistic.label, styles.stat_label, where)]
+                if statistic.note:
+                    cell.append(context.paragraph(statistic.note, styles.stat_note, where))
+            cells.append(cell)
     rows = [cells[index:index + columns] for index in range(0, len(cells), columns)]
     empty = columns - len(rows[-1])
     rows[-1] = rows[-1] + [[] for _ in range(empty)]
@@ -214,21 +233,39 @@ def _(block: FigureRef, context: Context) -> list[Flowable]:
     label = numbered.label + "."
     key = f"figure-{numbered.figure.id}"
     anchored = context.claim_anchor(key)
+    is_table = isinstance(numbered.figure, TableFigure)
+    tags = context.tags
+    # a table figure is a Table (its alt text the summary) with its caption inside; any
+    # other figure is a Figure with the alt text, its caption a sibling the reader reads
+    with tags.within("Div"):
+        if is_table:
+            figure_node = tags.leaf("Table", O="Table", Summary=numbered.figure.alt)
+            caption_node = figure_node.add("Caption")
+        else:
+            figure_node = tags.leaf("Figure", alt=numbered.figure.alt)
+            caption_node = tags.leaf("Caption")
+    caption_text = caption_node.add("P")
+    credit_text = caption_node.add("P")
 
     def column(max_height: float) -> Flowable:
         drawing = figures.figure_flowable(document, numbered, context.width, max_height)
+        if is_table:
+            tagging.mark_table(drawing, figure_node)
+        else:
+            tagging.mark(drawing, figure_node)
         caption = context.paragraph(
-            numbered.figure.caption, styles.caption, block.where,
+            numbered.figure.caption, styles.caption, block.where, node=caption_text,
             prefix=f"<b>{context.markup(label, styles.caption, block.where)}</b> ")
         stack: list[Flowable] = [drawing, caption]
         if numbered.credit:
-            stack.append(context.paragraph(numbered.credit, styles.credit, block.where))
+            stack.append(context.paragraph(numbered.credit, styles.credit, block.where,
+                                           node=credit_text))
         if anchored:
             stack.insert(0, Anchor(key))
         return tag([figure_column(context, stack)], block.where)[0]
 
     max_height = context.frame_height * 0.62 - caption_space
-    if isinstance(numbered.figure, TableFigure):
+    if is_table:
         figure: Flowable = column(max_height)
     else:
         drawing = figures.figure_flowable(document, numbered, context.width, max_height)
@@ -254,9 +291,11 @@ def _(block: TableBlock, context: Context) -> list[Flowable]:
     styles = context.styles
     body = block.table
     flowables: list[Flowable] = []
-    if body.caption:
-        flowables.append(context.paragraph(body.caption, styles.label, block.where))
-    flowables += [data_table(context, body.header, body.rows, block.where), gap(context)]
+    with context.tags.within("Div"):
+        if body.caption:
+            flowables.append(context.paragraph(body.caption, styles.label, block.where,
+                                               role="Caption"))
+        flowables += [data_table(context, body.header, body.rows, block.where), gap(context)]
     return tag(flowables, block.where)
 
 
@@ -266,8 +305,9 @@ def _(block: Callout, context: Context) -> list[Flowable]:
     callout = block.callout
     rule, tint = styles.colors.kinds[callout.kind]
     title = callout.title or CALLOUT_LABELS[callout.kind]
-    content = [context.paragraph(title, styles.callout_title, block.where),
-               context.paragraph(callout.text, styles.body_tight, block.where)]
+    with context.tags.within("Note"):
+        content = [context.paragraph(title, styles.callout_title, block.where),
+                   context.paragraph(callout.text, styles.body_tight, block.where)]
     return tag([lead(context, 0.2), box(content, context.width, styles, tint=tint, rule=rule),
                 gap(context)], block.where)
 
@@ -275,8 +315,9 @@ def _(block: Callout, context: Context) -> list[Flowable]:
 @render_block.register
 def _(block: Discussion, context: Context) -> list[Flowable]:
     styles = context.styles
-    content = [context.paragraph("Discuss", styles.label, block.where),
-               context.paragraph(block.discussion, styles.discussion, block.where)]
+    with context.tags.within("Div"):
+        content = [context.paragraph("Discuss", styles.label, block.where),
+                   context.paragraph(block.discussion, styles.discussion, block.where)]
     framed = box(content, context.width, styles, tint=None, border=styles.colors.accent,
                  rounded=True)
     return tag([lead(context, 0.2), framed, gap(context)], block.where)
@@ -286,11 +327,13 @@ def _(block: Discussion, context: Context) -> list[Flowable]:
 def _(block: Questions, context: Context) -> list[Flowable]:
     document = context.document
     flowables: list[Flowable] = [context.paragraph("Check your understanding",
-                                                   context.styles.label, block.where)]
-    for question in block.questions:
-        number = document.question_number(question)
-        numbered = document.questions[number - 1]
-        flowables += question_flowables(context, numbered)
+                                                   context.styles.label, block.where,
+                                                   role="H2")]
+    with context.tags.within("L", O="List", ListNumbering="Decimal"):
+        for question in block.questions:
+            number = document.question_number(question)
+            numbered = document.questions[number - 1]
+            flowables += question_flowables(context, numbered)
     return tag([*flowables, gap(context)], block.where)
 
 

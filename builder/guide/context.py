@@ -12,6 +12,7 @@ from typing import Iterable
 
 from reportlab.platypus import Flowable, Paragraph
 
+from builder.guide import tagging
 from builder.guide.markup import markup
 from builder.guide.styles import Styles, TextStyle
 from builder.resolve.document import Document
@@ -31,15 +32,22 @@ class Context:
     featured: set[str] = field(default_factory=set)
     """What an earlier part already printed prominently (``"essential_question"`` on the
     title page), so a later part does not print it a second time."""
+    tags: tagging.Tags = field(default_factory=tagging.Tags)
+    """The structure tree being described (``tags.within("L")`` …): see ``tagging``."""
 
     def paragraph(self, text: str, style: TextStyle, where: str, *, inline: bool = True,
-                  prefix: str = "", suffix: str = "", bullet: str | None = None) -> Paragraph:
-        """A Paragraph of source text; ``prefix``/``suffix`` are ready-made markup.
+                  prefix: str = "", suffix: str = "", bullet: str | None = None,
+                  role: str = "P", node: tagging.Node | None = None,
+                  **attributes: str) -> Paragraph:
+        """A Paragraph of source text, tagged; ``prefix``/``suffix`` are ready-made markup.
 
         ``bullet`` (e.g. ``"12."``) hangs in the style's left indent, so wrapped lines align.
+        The paragraph's drawing becomes a new ``role`` element under the current one
+        (``attributes`` are its ``/A``), or part of ``node`` when given.
         """
-        return Paragraph(prefix + markup(text, style, where, inline=inline) + suffix,
-                         style.paragraph, bulletText=bullet)
+        paragraph = Paragraph(prefix + markup(text, style, where, inline=inline) + suffix,
+                              style.paragraph, bulletText=bullet)
+        return tagging.mark(paragraph, node or self.tags.leaf(role, **attributes))
 
     def markup(self, text: str, style: TextStyle, where: str, *, inline: bool = True) -> str:
         return markup(text, style, where, inline=inline)

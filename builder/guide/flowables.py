@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from typing import Callable
 
+import re
+from html import unescape
+
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from builder.guide import tagging
 
 UNBOUNDED = 0xffffff  # platypus measures keep-together groups with (at least) this height
 
@@ -161,3 +167,31 @@ class FittedFigure(Flowable):
 
     def getSpaceAfter(self) -> float:
         return 0.0
+
+
+class Contents(TableOfContents):
+    """The table of contents, tagged: a ``TOC`` whose entries are ``TOCI`` › ``Link``.
+
+    reportlab rebuilds the entries' paragraphs on every wrap (the page numbers settle over
+    the passes), so each wrap tags the paragraphs it made; each entry's link is described
+    by its text and page ("Glossary, page 14").
+    """
+
+    def __init__(self, node: tagging.Node, **kwargs):
+        super().__init__(**kwargs)
+        self.node = node
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        size = super().wrap(available_width, available_height)
+        entries = iter(self._lastEntries)
+        for row in self._table._cellvalues:
+            for cell in row:
+                cell = next((f for f in cell if isinstance(f, Paragraph)), None) \
+                    if isinstance(cell, (list, tuple)) else cell
+                if isinstance(cell, Paragraph):
+                    entry = next(entries, None)
+                    text = unescape(re.sub(r"<[^>]*>", "", entry[1])) if entry else ""
+                    description = f"{text}, page {entry[2]}" if entry else None
+                    item = self.node.add("TOCI")
+                    tagging.mark(cell, item.add("Link", link_alt=description))
+        return size

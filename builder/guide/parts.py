@@ -19,7 +19,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from builder.guide.blocks import (
     definition,
@@ -28,8 +27,9 @@ from builder.guide.blocks import (
     render_block,
     timeline_table,
 )
+from builder.guide import tagging
 from builder.guide.context import Context, tag
-from builder.guide.flowables import Badge, Rule
+from builder.guide.flowables import Badge, Contents, Rule
 from builder.guide.markup import link
 from builder.guide.questions import answer_flowables, question_flowables
 from builder.guide.styles import TextStyle
@@ -50,7 +50,8 @@ def heading(context: Context, text: str, where: str, key: str, *, in_contents: b
             in_outline: bool = False) -> list[Flowable]:
     """A first-level heading with a named destination, a contents entry and its rule."""
     styles = context.styles
-    paragraph = context.paragraph(text, styles.heading1, where, prefix=f'<a name="{key}"/>')
+    paragraph = context.paragraph(text, styles.heading1, where, prefix=f'<a name="{key}"/>',
+                                  role="H1")
     if in_contents:
         toc_text = context.markup(text, styles.body, where)  # the contents use the body font
         setattr(paragraph, TOC_KEY, (0, toc_text, key))
@@ -75,11 +76,16 @@ def objectives(context: Context) -> list[Flowable]:
     if question:
         flowables += [*essential_question_box(context), gap(context, 1.0)]
     if lecture.objectives:
-        flowables.append(context.paragraph("Learning objectives", styles.heading2, where))
+        flowables.append(context.paragraph("Learning objectives", styles.heading2, where,
+                                           role="H2"))
         flowables.append(context.paragraph("By the end of this lecture you will be able to:",
                                            styles.body, where))
-        items = [ListItem(context.paragraph(text, styles.bullet, where))
-                 for text in lecture.objectives]
+        items = []
+        with context.tags.within("L", O="List", ListNumbering="Decimal"):
+            for text in lecture.objectives:
+                with context.tags.within("LI"):
+                    items.append(ListItem(context.paragraph(text, styles.bullet, where,
+                                                            role="LBody")))
         flowables.append(ListFlowable(items, bulletType="1", bulletFormat="%s.", leftIndent=18,
                                       bulletFontName=styles.term.font_name,
                                       bulletFontSize=styles.body_size,
@@ -91,11 +97,12 @@ def contents(context: Context) -> list[Flowable]:
     """Table of contents: every entry a link, with dotted leaders to its page number."""
     styles = context.styles
     where = context.document.lecture.where
-    toc = TableOfContents(levelStyles=styles.toc, dotsMinLevel=0, tableStyle=TableStyle([
+    toc = Contents(context.tags.leaf("TOC"), levelStyles=styles.toc, dotsMinLevel=0,
+                   tableStyle=TableStyle([
         cell_font(styles), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    title = context.paragraph("Contents", styles.heading1, where)
+    title = context.paragraph("Contents", styles.heading1, where, role="H1")
     return tag([title, Rule(36, 2.5, styles.colors.accent, styles.line * 0.7), toc], where)
 
 
@@ -111,10 +118,11 @@ def sections(context: Context) -> list[Flowable]:
 
 def section_flowables(context: Context, section: Section) -> list[Flowable]:
     """The heading is the section's destination (``section-<key>``) and outline entry."""
-    flowables = heading(context, section.title, section.where, f"section-{section.key}",
-                        in_outline=True)
-    for block in section.blocks:
-        flowables += render_block(block, context)
+    with context.tags.within("Sect"):
+        flowables = heading(context, section.title, section.where, f"section-{section.key}",
+                            in_outline=True)
+        for block in section.blocks:
+            flowables += render_block(block, context)
     return flowables
 
 
@@ -134,10 +142,16 @@ def takeaways(context: Context) -> list[Flowable]:
     size = styles.body_size
     diameter = round(size * 1.75, 1)
     badge_font = styles.term.font_name
-    rows = [[Badge(str(number), diameter, styles.colors.primary, styles.colors.on_primary,
-                   badge_font, size * 0.9),
-             context.paragraph(text, styles.takeaway, where)]
-            for number, text in enumerate(points, start=1)]
+    title = heading(context, "Key takeaways", where, "part-takeaways")
+    rows = []
+    with context.tags.within("L", O="List", ListNumbering="Decimal"):
+        for number, text in enumerate(points, start=1):
+            with context.tags.within("LI"):
+                badge = tagging.mark(Badge(str(number), diameter, styles.colors.primary,
+                                           styles.colors.on_primary, badge_font, size * 0.9),
+                                     context.tags.leaf("Lbl"))
+                rows.append([badge, context.paragraph(text, styles.takeaway, where,
+                                                      role="LBody")])
     badge_column = diameter + 12
     lift = max(0.0, (diameter - styles.takeaway.paragraph.leading) / 2 + size * 0.1)
     panel = Table(rows, colWidths=[badge_column, context.width - badge_column], hAlign="LEFT")
@@ -151,7 +165,6 @@ def takeaways(context: Context) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, 0), 12), ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
         # the badge is taller than a line of text: lift it so its centre meets the first line's
         ("TOPPADDING", (0, 0), (0, -1), 7 - lift), ("TOPPADDING", (0, 0), (0, 0), 12 - lift)]))
-    title = heading(context, "Key takeaways", where, "part-takeaways")
     needed = stack_height([*title[1:], panel], context.width, context.frame_height)
     keep = CondPageBreak(min(needed, context.frame_height) + 1)
     return tag([keep, *title, panel], where)
@@ -164,8 +177,9 @@ def glossary(context: Context) -> list[Flowable]:
     if not terms:
         return []
     flowables = heading(context, "Glossary", context.document.lecture.where, "part-glossary")
-    for term in terms:
-        flowables += definition(context, term)
+    with context.tags.within("L", O="List", ListNumbering="None"):
+        for term in terms:
+            flowables += definition(context, term)
     return flowables
 
 
@@ -194,8 +208,9 @@ def questions(context: Context) -> list[Flowable]:
         return []
     flowables = heading(context, "Review questions", context.document.lecture.where,
                         "part-questions")
-    for numbered in review:
-        flowables += question_flowables(context, numbered)
+    with context.tags.within("L", O="List", ListNumbering="Decimal"):
+        for numbered in review:
+            flowables += question_flowables(context, numbered)
     return flowables
 
 
@@ -204,8 +219,9 @@ def answer_key(context: Context) -> list[Flowable]:
     if not document.edition.shows_answers or not document.questions:
         return []
     flowables = heading(context, "Answer key", document.lecture.where, "part-answer-key")
-    for numbered in document.questions:
-        flowables += answer_flowables(context, numbered)
+    with context.tags.within("L", O="List", ListNumbering="Decimal"):
+        for numbered in document.questions:
+            flowables += answer_flowables(context, numbered)
     return flowables
 
 
@@ -222,7 +238,7 @@ def notes_appendix(context: Context) -> list[Flowable]:
     for section in document.lecture.sections:
         notes = section_notes(context, section)
         if notes:
-            title = context.paragraph(section.title, styles.heading2, section.where)
+            title = context.paragraph(section.title, styles.heading2, section.where, role="H2")
             body += tag([title, *notes], section.where)
     if not body:
         return []
@@ -259,6 +275,7 @@ def sources(context: Context) -> list[Flowable]:
     italic = TextStyle(styles.reference.paragraph, styles.reference.faces, italic=True)
     link_color = f"#{document.layout.palette.primary}"
     flowables = heading(context, "Sources", document.lecture.where, "part-sources")
+    listing = context.tags.leaf("L", O="List", ListNumbering="None")
     for reference in references:
         where = reference.where
         pieces = []
@@ -274,7 +291,8 @@ def sources(context: Context) -> list[Flowable]:
                                          styles.reference, where, inline=False))
         if reference.note:
             pieces.append(context.markup(reference.note, styles.reference, where))
-        paragraph = context.paragraph("", styles.reference, where, prefix=" ".join(pieces))
+        paragraph = context.paragraph("", styles.reference, where, prefix=" ".join(pieces),
+                                      node=listing.add("LI").add("LBody"))
         flowables += tag([paragraph], where)
     return flowables
 
@@ -305,7 +323,9 @@ def build_story(context: Context) -> list[Flowable]:
     page_is_empty = True
     after_sections = after_takeaways = False
     for name in context.document.layout.guide.parts:
-        flowables = PARTS[name](context)
+        # each part is a Sect; the sections part holds one Sect per section itself
+        with context.tags.within("Sect" if name != "sections" else context.tags.current):
+            flowables = PARTS[name](context)
         if not flowables:
             continue
         if name == "title_page":

@@ -11,6 +11,7 @@ from typing import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from builder.guide import tagging
 from builder.guide.context import Context
 from builder.guide.styles import Styles, TextStyle
 from builder.text.inline import plain
@@ -94,6 +95,7 @@ def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[
                      for index, text in enumerate(row)])
     palette = styles.colors
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    tagging.mark_table(table, context.tags.leaf("Table"))
     table.setStyle(TableStyle([
         cell_font(styles),
         ("BACKGROUND", (0, 0), (-1, 0), palette.surface),

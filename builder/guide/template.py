@@ -18,6 +18,7 @@ from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.doctemplate import LayoutError as ReportlabLayoutError
 
 from builder.errors import RenderError
+from builder.guide import tagging
 from builder.guide.context import WHERE, where_of
 from builder.guide.markup import check_glyphs, draw_text
 from builder.guide.styles import Styles
@@ -89,6 +90,10 @@ class GuideCanvas(Canvas):
     readers find ``section-<key>`` and ``figure-<id>`` by name, so we add one.
     """
 
+    def showPage(self) -> None:
+        tagging.close_page(self)  # what no marked flowable claimed is an artifact
+        super().showPage()
+
     def save(self) -> None:
         names = {name: self._destinations[name] for name in sorted(self._destinations)}
         if names:
@@ -111,12 +116,13 @@ class GuideTemplate(BaseDocTemplate):
             author=lecture.instructor or document.layout.course.instructor or "",
             subject=plain(lecture.subtitle) if lecture.subtitle else document.course_label,
             keywords=", ".join(plain(keyword) for keyword in lecture.keywords),
-            creator="course-builder", lang=lecture.language, invariant=1,
+            creator="course-builder", lang=document.language, invariant=1,
             initialFontName=styles.furniture_font, initialFontSize=styles.body_size,
             displayDocTitle=1)
         self.document = document
         self.styles = styles
         self.page_total = PageTotal()
+        self.recorder = tagging.Recorder()
         if self.width < MIN_FRAME or self.height < MIN_FRAME:
             where = document.layout.file or "layout"
             raise RenderError(f"{where}: guide.margins leave a {self.width:.0f}×"
@@ -157,6 +163,7 @@ class GuideTemplate(BaseDocTemplate):
     def beforeDocument(self) -> None:
         stamp = creation_date(self.document)
         self.canv.setDateFormatter(lambda *_: stamp)
+        self.recorder = tagging.start_pass(self.canv)
         self.canv.showOutline()
 
     def afterPage(self) -> None:
@@ -214,17 +221,21 @@ class GuideTemplate(BaseDocTemplate):
                            faces, size, right - left)
         header_y = page_height - self.topMargin * 0.55
         footer_y = self.bottomMargin * 0.45
-        canvas.saveState()
-        canvas.setFont(font, size)
-        canvas.setFillColor(colors.muted)
-        canvas.setStrokeColor(colors.rule)
-        canvas.setLineWidth(0.5)
-        if header:
-            draw_text(canvas, header, faces, size, left, header_y)
-            canvas.line(left, header_y - size * 0.6, right, header_y - size * 0.6)
-        if footer:
-            draw_text(canvas, footer, faces, size, (left + right) / 2, footer_y, "centre")
-        canvas.restoreState()
+        for text, subtype in ((header, "Header"), (footer, "Footer")):
+            if not text:
+                continue
+            with tagging.artifact(canvas, "Pagination", subtype):  # read by no screen reader
+                canvas.saveState()
+                canvas.setFont(font, size)
+                canvas.setFillColor(colors.muted)
+                canvas.setStrokeColor(colors.rule)
+                canvas.setLineWidth(0.5)
+                if subtype == "Header":
+                    draw_text(canvas, text, faces, size, left, header_y)
+                    canvas.line(left, header_y - size * 0.6, right, header_y - size * 0.6)
+                else:
+                    draw_text(canvas, text, faces, size, (left + right) / 2, footer_y, "centre")
+                canvas.restoreState()
 
     def _title_band(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """A band of the primary colour across the top of the title page, naming the edition

@@ -44,7 +44,7 @@ def title_page(context: Context) -> list[Flowable]:
         title.append(context.paragraph(course_line.upper(), styles.overline, where,
                                        inline=False))
     title.append(Rule(56, 3, styles.colors.accent, styles.line))
-    title.append(context.paragraph(lecture.title, styles.title, where))
+    title.append(context.paragraph(lecture.title, styles.title, where, role="H1"))
     if lecture.subtitle:
         title.append(context.paragraph(lecture.subtitle, styles.subtitle, where))
     # the question belongs to the objectives part: the cover only features it from there
@@ -75,8 +75,9 @@ def essential_question_box(context: Context) -> list[Flowable]:
     styles = context.styles
     lecture = context.document.lecture
     where = lecture.where
-    content = [context.paragraph("Essential question", styles.label, where),
-               context.paragraph(lecture.essential_question or "", styles.quote, where)]
+    with context.tags.within("Div"):
+        content = [context.paragraph("Essential question", styles.label, where),
+                   context.paragraph(lecture.essential_question or "", styles.quote, where)]
     return [box(content, context.width, styles, tint=styles.colors.surface,
                 rule=styles.colors.primary, padding=12)]
 
@@ -97,10 +98,15 @@ def guide_preview(context: Context) -> list[Flowable]:
     rows_count = -(-len(titles) // columns)
     number_width = styles.body_size * 2
     cells: list[list[Flowable | str]] = [[] for _ in range(rows_count)]
-    for index, text in enumerate(titles):
-        row = cells[index % rows_count]
-        row += [context.paragraph(f"{index + 1:02d}", styles.meta_label, where, inline=False),
-                context.paragraph(text, styles.preview, where)]
+    heading = context.paragraph("In this guide", styles.label, where, role="H2")
+    tags = context.tags
+    with tags.within("L", O="List", ListNumbering="Decimal"):
+        for index, text in enumerate(titles):
+            row = cells[index % rows_count]
+            with tags.within("LI"):
+                row += [context.paragraph(f"{index + 1:02d}", styles.meta_label, where,
+                                          inline=False, role="Lbl"),
+                        context.paragraph(text, styles.preview, where, role="LBody")]
     for row in cells:
         row += ["", ""] * (columns - len(row) // 2)
     column_width = context.width / columns
@@ -122,7 +128,7 @@ def guide_preview(context: Context) -> list[Flowable]:
         ("speaker notes", document.edition.shows_notes_appendix
          and "notes_appendix" in document.layout.guide.parts),
     ) if present]
-    flowables: list[Flowable] = [context.paragraph("In this guide", styles.label, where), grid]
+    flowables: list[Flowable] = [heading, grid]
     if extras:
         listed = extras[0] if len(extras) == 1 else \
             ", ".join(extras[:-1]) + " and " + extras[-1]

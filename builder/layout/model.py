@@ -219,6 +219,10 @@ class Layout(Model):
     extends: str | None = None
     edition: Edition
     figure_word: str = Field(min_length=1, description='"Figure" or "Fig."')
+    language: str = Field(
+        default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="Language of the outputs' text (BCP 47: en, en-GB, fr, ko), for screen "
+                    "readers and spelling checkers; a source's own language: wins")
     course: Course = Course()
     fonts: Fonts
     palette: Palette

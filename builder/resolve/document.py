@@ -58,6 +58,14 @@ class Document:
         return (self.source_folder / relative).resolve()
 
     @property
+    def language(self) -> str:
+        """The language of the outputs' text (PDF ``/Lang``, the deck's runs): the source's
+        ``language:`` when it gives one, else the layout's (``en`` by default)."""
+        if "language" in self.lecture.model_fields_set:
+            return self.lecture.language
+        return self.layout.language
+
+    @property
     def course_label(self) -> str:
         course = self.layout.course
         return " ".join(part for part in (course.code, course.title) if part) or ""

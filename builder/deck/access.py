@@ -1,0 +1,76 @@
+"""What a screen reader meets on a slide: the reading order of its shapes and their language.
+
+PowerPoint (and every screen reader) reads a slide's shapes in the order of its shape tree,
+which is also the stacking order. ``finish_slide`` reorders the tree so that the title comes
+first, then the body in visual order (top to bottom, left to right), then the logo, the
+footer and the slide number; decorative shapes, which readers skip, go as early as possible.
+Stacking is kept where it shows: two shapes that overlap keep their order (a card's accent
+bar stays on top of the card, text stays above its panel), so the picture does not change.
+Every run of text is then given the language of the lecture.
+"""
+
+from __future__ import annotations
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from builder.deck import oxml
+
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+DECORATIVE, TITLE, BODY, LOGO, FOOTER, NUMBER = range(6)
+FURNITURE = {"logo": LOGO, "footer": FOOTER, "slide-number": NUMBER}
+
+
+def finish_slide(slide, language: str) -> None:
+    """Reading order and language for one drawn slide (its notes page too)."""
+    order_shapes(slide)
+    oxml.set_language(slide._element, language)
+    if slide.has_notes_slide:
+        oxml.set_language(slide.notes_slide._element, language)
+
+
+def role(shape) -> int:
+    """Where a shape belongs in the reading order (see the module docstring)."""
+    if oxml.is_decorative(shape):
+        return DECORATIVE
+    if shape.is_placeholder and shape.placeholder_format.type in TITLE_TYPES:
+        return TITLE
+    if shape.name == "title" or shape.name.startswith("section-"):
+        return TITLE
+    return FURNITURE.get(shape.name, BODY)
+
+
+def reading_order(shapes: list) -> list:
+    """The shapes in reading order, never moving one past another it overlaps."""
+    boxes = [_box(shape) for shape in shapes]
+    keys = [(role(shape), round(box[1]), round(box[0]), index)
+            for index, (shape, box) in enumerate(zip(shapes, boxes))]
+    before: dict[int, set[int]] = {index: set() for index in range(len(shapes))}
+    for later in range(len(shapes)):
+        for earlier in range(later):
+            if _overlap(boxes[earlier], boxes[later]):
+                before[later].add(earlier)
+    placed: list[int] = []
+    done: set[int] = set()
+    while len(placed) < len(shapes):
+        ready = [index for index in range(len(shapes))
+                 if index not in done and before[index] <= done]
+        chosen = min(ready, key=lambda index: keys[index])
+        placed.append(chosen)
+        done.add(chosen)
+    return [shapes[index] for index in placed]
+
+
+def order_shapes(slide) -> None:
+    shapes = list(slide.shapes)
+    ordered = reading_order(shapes)
+    if ordered != shapes:
+        oxml.reorder_shapes(slide, ordered)
+
+
+def _box(shape) -> tuple[int, int, int, int]:
+    left, top = shape.left or 0, shape.top or 0
+    return left, top, left + (shape.width or 0), top + (shape.height or 0)
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

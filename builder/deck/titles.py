@@ -1,0 +1,69 @@
+"""Slide titles a listener can tell apart: the one rule for continued and repeated titles.
+
+A screen reader announces each slide by its title, and PowerPoint's accessibility checker
+flags slides that share one. The planner gives every slide the title of what it shows
+(a block continued over three slides gets its title three times; every discussion prompt is
+"Discussion"); ``unique_titles`` then decides, once for the whole deck:
+
+1. Content slides of one section that share a title are one thing continued (a block over
+   three slides; a section's text resumed after a figure): each is numbered,
+   "Title (1 of 3)", "Title (2 of 3)", "Title (3 of 3)".
+2. A content title that another slide also uses (a "Discussion" in two sections) takes its
+   section's title, on every such slide: "Discussion: The invasion".
+3. Should that still repeat (a lone slide named like its own section), a counter: "… (2)".
+
+Title and section slides keep their titles: the deck's sections are named as in the guide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Sequence
+
+from builder.deck.specs import SectionSlide, SlideSpec, TitleSlide
+
+FIXED = (TitleSlide, SectionSlide)
+
+
+def continued(title: str, index: int, count: int) -> str:
+    """The title of slide ``index`` (1-based) of ``count`` showing one continued thing."""
+    return f"{title} ({index} of {count})" if count > 1 else title
+
+
+def unique_titles(slides: Sequence[SlideSpec]) -> list[SlideSpec]:
+    """The slides with continuations numbered and repeated titles made distinct."""
+    sections = _sections(slides)
+    series: dict[tuple[int, str], list[int]] = {}
+    for index, slide in enumerate(slides):
+        if not isinstance(slide, FIXED):
+            series.setdefault((sections[index][0], slide.title), []).append(index)
+    titles = [slide.title for slide in slides]
+    for members in series.values():
+        for position, index in enumerate(members, start=1):
+            titles[index] = continued(titles[index], position, len(members))
+    uses = Counter(titles)
+    seen = {title for slide, title in zip(slides, titles) if isinstance(slide, FIXED)}
+    finished: list[SlideSpec] = []
+    for index, slide in enumerate(slides):
+        title = titles[index]
+        if not isinstance(slide, FIXED) and uses[title] > 1:
+            section = sections[index][1]
+            title = f"{title}: {section}" if section and section != title else title
+        base, count = title, 2
+        while not isinstance(slide, FIXED) and title in seen:
+            title, count = f"{base} ({count})", count + 1
+        seen.add(title)
+        finished.append(slide if title == slide.title else replace(slide, title=title))
+    return finished
+
+
+def _sections(slides: Sequence[SlideSpec]) -> list[tuple[int, str]]:
+    """Each slide's section (its number and title), from the section slide before it."""
+    current = (-1, "")
+    found = []
+    for slide in slides:
+        if isinstance(slide, SectionSlide):
+            current = (current[0] + 1, slide.title)
+        found.append(current)
+    return found

@@ -1,0 +1,242 @@
+"""Tagged PDF for the guide: the structure tree, marked content and PDF/UA metadata.
+
+reportlab has no tagging API, so the guide tags itself in one place, here:
+
+* While the story is built, renderers describe the logical structure as a tree of ``Node``
+  (``Document`` → ``Sect`` → ``H1``, ``P``, ``L``/``LI``/``LBody``, ``Table``/``TR``/``TH``/
+  ``TD``, ``Figure``, ``Caption``, ``BlockQuote``, ``Note``, ``TOC``/``TOCI``/``Link`` …) and
+  ``mark`` the flowables that draw each node's content (a paragraph, a drawing, an image).
+* While the pages are drawn, a marked flowable wraps its drawing in ``/Role <</MCID n>> BDC …
+  EMC``; everything else on the page (running header and footer, page numbers, rules, table
+  backgrounds, bullets, answer lines) lies in ``/Artifact`` sequences, because each page's
+  content starts inside one and every marked piece closes and reopens it around itself.
+  The draw order is the reading order (one column, top to bottom), so a node's place among
+  its siblings is the moment its first content was drawn: nodes made late (figure columns
+  built while wrapping, contents entries) still land where they print.
+* After reportlab has written the file, ``structure.finish`` builds the StructTreeRoot,
+  ParentTree, link OBJRs, ``/MarkInfo``, ``/Lang``, ``/ViewerPreferences``, the XMP packet
+  with ``pdfuaid:part 1`` and ``/Tabs /S`` with pikepdf. Same input, same bytes.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+ARTIFACT = "/Artifact BMC"
+END = "EMC"
+NODE = "_tag_node"
+
+
+@dataclass(eq=False)
+class Node:
+    """One structure element: its type, where it hangs, and what it says to assistive tech.
+
+    ``attributes`` become the element's ``/A`` dictionary (``{"O": "Table", "Scope":
+    "Column"}``); ``alt`` its ``/Alt``; ``link_alt`` the description of any link drawn
+    inside it (its ``/Link`` child's ``/Alt`` and the annotation's ``/Contents``).
+    """
+
+    role: str
+    parent: Node | None = None
+    alt: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
+    link_alt: str | None = None
+    children: list[Node] = field(default_factory=list)
+
+    def add(self, role: str, *, alt: str | None = None, link_alt: str | None = None,
+            **attributes: str) -> Node:
+        child = Node(role, self, alt, dict(attributes), link_alt)
+        self.children.append(child)
+        return child
+
+
+class Tags:
+    """The structure being described while the story is built: a root and a cursor.
+
+    Renderers open elements with ``within`` and create leaves with ``leaf``; a renderer
+    that builds flowables later (while wrapping) keeps the node it was given and passes it.
+    """
+
+    def __init__(self) -> None:
+        self.root = Node("Document")
+        self._stack: list[Node] = [self.root]
+
+    @property
+    def current(self) -> Node:
+        return self._stack[-1]
+
+    @contextmanager
+    def within(self, role_or_node: str | Node, **attributes: str) -> Iterator[Node]:
+        """Open an element (or re-enter an existing one) for everything created inside."""
+        node = role_or_node if isinstance(role_or_node, Node) else \
+            self.current.add(role_or_node, **attributes)
+        self._stack.append(node)
+        try:
+            yield node
+        finally:
+            self._stack.pop()
+
+    def leaf(self, role: str = "P", **kwargs: Any) -> Node:
+        return self.current.add(role, **kwargs)
+
+
+# --- marking flowables ------------------------------------------------------------------
+
+_MARKED_CLASSES: dict[type, type] = {}
+
+
+class _Marked:
+    """Mixed into a flowable's class by ``mark``: its drawing becomes the node's content."""
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        recorder = getattr(canvas, "tag_recorder", None)
+        if recorder is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        with recorder.content(canvas, getattr(self, NODE), self):
+            super().drawOn(canvas, x, y, _sW)
+
+    def split(self, available_width: float, available_height: float):
+        pieces = super().split(available_width, available_height)
+        for piece in pieces:  # a paragraph continued on the next page is the same element
+            if piece is not self and getattr(piece, NODE, None) is None:
+                mark(piece, getattr(self, NODE))
+        return pieces
+
+
+def mark(flowable, node: Node):
+    """Make ``flowable``'s drawing the content of ``node`` (returns the flowable)."""
+    cls = type(flowable)
+    if not issubclass(cls, _Marked):
+        marked = _MARKED_CLASSES.get(cls)
+        if marked is None:
+            marked = type(cls.__name__, (_Marked, cls), {"__module__": cls.__module__})
+            _MARKED_CLASSES[cls] = marked
+        # past any __setattr__ of the class (reportlab's shapes validate attribute names)
+        object.__setattr__(flowable, "__class__", marked)
+    object.__setattr__(flowable, NODE, node)
+    return flowable
+
+
+def node_of(flowable) -> Node | None:
+    return getattr(flowable, NODE, None)
+
+
+# --- recording while drawing ------------------------------------------------------------
+
+@dataclass
+class _Piece:
+    order: int
+    page: int
+    mcid: int
+
+
+@dataclass
+class Annotation:
+    order: int
+    page: int
+    index: int  # position in the page's /Annots
+    node: Node
+
+
+class Recorder:
+    """One layout pass's marked content: which MCIDs each node owns on which page.
+
+    Attached to the canvas as ``tag_recorder``; a fresh one per pass (``multiBuild`` draws
+    the whole document several times and only the last pass is written).
+    """
+
+    def __init__(self) -> None:
+        self.pieces: dict[int, list[_Piece]] = {}
+        self.nodes: dict[int, Node] = {}
+        self.annotations: list[Annotation] = []
+        self.next_mcid: dict[int, int] = {}
+        self.drawn: set[int] = set()
+        self.keep: list[object] = []  # drawn flowables stay alive so their ids stay unique
+        self.order = 0
+        self.depth = 0
+
+    @contextmanager
+    def content(self, canvas, node: Node, flowable: object) -> Iterator[None]:
+        if self.depth or node is None:  # inside another marked piece: part of its content
+            self.depth += 1
+            try:
+                yield
+            finally:
+                self.depth -= 1
+            return
+        if id(flowable) in self.drawn:
+            # drawn a second time (a table's header row repeated on the next page): the
+            # element already has its content; the repetition is pagination
+            with artifact(canvas, "Pagination"):
+                yield
+            return
+        self.drawn.add(id(flowable))
+        self.keep.append(flowable)
+        page = canvas.getPageNumber() - 1
+        mcid = self.next_mcid.get(page, 0)
+        self.next_mcid[page] = mcid + 1
+        self.order += 1
+        self.pieces.setdefault(id(node), []).append(_Piece(self.order, page, mcid))
+        self.nodes[id(node)] = node
+        annotations_before = len(canvas._annotationrefs)
+        canvas.addLiteral(END)
+        canvas.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            canvas.addLiteral(END)
+            canvas.addLiteral(ARTIFACT)
+        for index in range(annotations_before, len(canvas._annotationrefs)):
+            self.order += 1
+            self.annotations.append(Annotation(self.order, page, index, node))
+
+
+@contextmanager
+def artifact(canvas, kind: str = "Layout", subtype: str | None = None) -> Iterator[None]:
+    """Draw inside a typed artifact (``Pagination``/``Header``, ``Layout`` …)."""
+    properties = f"/Type /{kind}" + (f" /Subtype /{subtype}" if subtype else "")
+    canvas.addLiteral(END)
+    canvas.addLiteral(f"/Artifact <<{properties}>> BDC")
+    try:
+        yield
+    finally:
+        canvas.addLiteral(END)
+        canvas.addLiteral(ARTIFACT)
+
+
+def start_pass(canvas) -> Recorder:
+    """Give a new canvas its recorder (the template calls this before each pass)."""
+    recorder = Recorder()
+    canvas.tag_recorder = recorder
+    return recorder
+
+
+def close_page(canvas) -> None:
+    """Wrap the page's content in the default artifact (called just before showPage)."""
+    code = canvas._code
+    if code:
+        code.insert(0, ARTIFACT)
+        code.append(END)
+
+
+def mark_table(table, node: Node, header_rows: int = 1, header_columns: int = 0) -> None:
+    """Tag a platypus Table's cells under ``node`` (a ``Table`` element): a ``TR`` per row,
+    ``TH`` for the header rows (``Scope Column``) and header columns (``Scope Row``), ``TD``
+    for the rest. Every flowable in a cell draws that cell's content."""
+    for row_index, row in enumerate(table._cellvalues):
+        row_node = node.add("TR")
+        for column_index, cell in enumerate(row):
+            if row_index < header_rows:
+                cell_node = row_node.add("TH", O="Table", Scope="Column")
+            elif column_index < header_columns:
+                cell_node = row_node.add("TH", O="Table", Scope="Row")
+            else:
+                cell_node = row_node.add("TD")
+            for flowable in cell if isinstance(cell, (list, tuple)) else [cell]:
+                if hasattr(flowable, "drawOn") and type(flowable).__name__ != "Spacer":
+                    mark(flowable, cell_node)

@@ -1,0 +1,313 @@
+"""Accessibility, read back from the files: the guide's tags and the deck's reading order.
+
+The guide is checked with the independent ``pdfua`` checker, then its structure tree is
+walked with pikepdf and its text read with pdfplumber (which reports the marked-content
+sequence of every character): headings, figures' alt text, tables' header cells, links and
+"no text outside a tag or an artifact". The deck is read with python-pptx: the order of
+each slide's shapes, decorative flags, alt text, header rows, language and unique titles.
+None of this uses the builder's own measuring or tagging code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from conftest import ROOT, SAMPLE
+
+LAYOUTS = sorted((ROOT / "layouts").glob("*.yaml"))
+SOURCES = sorted([*(ROOT / "sources").glob("*.yaml"), *(ROOT / "tests" / "corpus").glob("*.yaml")])
+TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+FURNITURE_LAST = ("logo", "footer", "slide-number")
+
+
+def build(source: Path, layout: Path | None, out: Path) -> tuple[Path, Path]:
+    from builder.cli import main
+
+    args = ["build", str(source), "--out", str(out)]
+    if layout is not None:
+        args += ["--layout", str(layout)]
+    assert main(args) == 0
+    return next(out.glob("*.pdf")), next(out.glob("*.pptx"))
+
+
+# --- the guide ---------------------------------------------------------------------------
+
+def pdfua_findings(pdf: Path) -> list[dict]:
+    result = subprocess.run([sys.executable, "-m", "pdfua", "check", "--format", "json",
+                             str(pdf)], capture_output=True, text=True, check=False)
+    assert result.returncode in (0, 1, 2, 3), result.stderr
+    report = json.loads(result.stdout)
+    files = report["files"] if isinstance(report, dict) and "files" in report else report
+    findings: list[dict] = []
+    for entry in files if isinstance(files, list) else [files]:
+        findings += entry.get("findings", [])
+    return findings
+
+
+def kids(element) -> list:
+    k = element.get("/K")
+    if k is None:
+        return []
+    return list(k) if isinstance(k, pikepdf.Array) else [k]
+
+
+def elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every structure element, depth first in tree (reading) order."""
+    found = []
+
+    def walk(element):
+        found.append(element)
+        for kid in kids(element):
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                walk(kid)
+    for top in kids(pdf.Root.StructTreeRoot):
+        walk(top)
+    return found
+
+
+def content_items(element, pages: dict) -> list[tuple[int, int]]:
+    """(page index, MCID) of everything the element and its descendants mark."""
+    items = []
+    page = pages.get(element.get("/Pg").objgen) if "/Pg" in element else None
+    for kid in kids(element):
+        if isinstance(kid, int):
+            items.append((page, int(kid)))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            items.append((pages[kid.Pg.objgen], int(kid.MCID)))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+            items += content_items(kid, pages)
+    return items
+
+
+@pytest.fixture(scope="module")
+def guide(sample_build: Path):
+    path = sample_build / "korean-war.pdf"
+    pdf = pikepdf.open(path)
+    pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    texts: dict[tuple[int, int], str] = {}
+    with pdfplumber.open(path) as plumber:
+        for index, page in enumerate(plumber.pages):
+            for char in page.chars:
+                if char.get("mcid") is not None:
+                    key = (index, char["mcid"])
+                    texts[key] = texts.get(key, "") + char["text"]
+    return path, pdf, pages, texts
+
+
+def element_text(element, pages, texts) -> str:
+    return "".join(texts.get(item, "") for item in content_items(element, pages))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_sample_guide_passes_pdfua_check(guide):
+    path = guide[0]
+    findings = pdfua_findings(path)
+    assert [f for f in findings if f.get("severity", "").lower() in ("error", "warning")] == []
+
+
+def test_catalog_declares_a_tagged_pdf_ua_document(guide):
+    _, pdf, _, _ = guide
+    root = pdf.Root
+    assert root.MarkInfo.Marked is True
+    assert str(root.Lang) == "en"
+    assert root.ViewerPreferences.DisplayDocTitle is True
+    xmp = root.Metadata.read_bytes().decode("utf-8")
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert "The Korean War" in re.search(r"<dc:title>.*?</dc:title>", xmp, re.S).group(0)
+    assert all(page.obj.Tabs == "/S" for page in pdf.pages)
+    for page in pdf.pages:  # every font embedded, with a Unicode map
+        for font in page.obj.Resources.get("/Font", {}).values():
+            assert "/ToUnicode" in font
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None and "/FontFile2" in descriptor
+
+
+def test_sections_are_headings_in_reading_order(guide):
+    from builder.load.source import load_source
+    from builder.text.inline import plain
+
+    _, pdf, pages, texts = guide
+    headings = [squash(element_text(e, pages, texts)) for e in elements(pdf) if e.S == "/H1"]
+    lecture = load_source(SAMPLE).lecture
+    sections = [squash(plain(section.title)) for section in lecture.sections]
+    found = [title for title in headings if title in sections]
+    assert found == sections
+    assert headings[0] == squash(plain(lecture.title))  # the cover title opens the document
+
+
+def test_every_figure_has_its_alt_text_and_a_caption(guide):
+    from builder.load.source import load_source
+
+    _, pdf, pages, texts = guide
+    lecture = load_source(SAMPLE).lecture
+    alts = {figure.alt for figure in lecture.figures}
+    figures = [e for e in elements(pdf) if e.S == "/Figure"]
+    assert figures
+    for figure in figures:
+        assert str(figure.Alt) in alts
+        siblings = kids(figure.P)
+        after = siblings[[s.objgen if isinstance(s, pikepdf.Object) else None
+                          for s in siblings].index(figure.objgen) + 1]
+        assert after.S == "/Caption" and "Figure" in element_text(after, pages, texts)
+
+
+def test_every_table_has_header_cells_with_scope(guide):
+    _, pdf, _, _ = guide
+    tables = [e for e in elements(pdf) if e.S == "/Table"]
+    assert len(tables) >= 3
+    for table in tables:
+        rows = [kid for kid in kids(table) if kid.get("/S") == "/TR"]
+        assert rows
+        headers = [cell for row in rows for cell in kids(row) if cell.S == "/TH"]
+        assert headers
+        assert all(str(cell.A.Scope) in ("/Column", "/Row") for cell in headers)
+        widths = {len(kids(row)) for row in rows}
+        assert len(widths) == 1  # a regular grid: every row has every cell
+
+
+def test_no_text_outside_a_tag_or_an_artifact(guide):
+    _, pdf, _, _ = guide
+    parents = dict(zip(list(pdf.Root.StructTreeRoot.ParentTree.Nums)[::2],
+                       list(pdf.Root.StructTreeRoot.ParentTree.Nums)[1::2]))
+    for index, page in enumerate(pdf.pages):
+        stack: list[str] = []
+        mcids = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            name = str(operator)
+            if name == "BDC":
+                properties = operands[1]
+                if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+                    stack.append("mcid")
+                    mcids.append(int(properties.MCID))
+                else:
+                    stack.append(str(operands[0]))
+            elif name == "BMC":
+                stack.append(str(operands[0]))
+            elif name == "EMC":
+                stack.pop()
+            elif name in TEXT_OPERATORS:
+                assert stack and (stack[-1] == "mcid" or "/Artifact" in stack), \
+                    f"page {index + 1}: text outside any tag"
+        assert stack == []
+        # every MCID on the page belongs to exactly the element the parent tree names
+        assert mcids == list(range(len(mcids)))
+        assert len(parents[page.obj.StructParents]) == len(mcids)
+
+
+def test_links_are_tagged_and_described(guide):
+    _, pdf, _, _ = guide
+    links = [e for e in elements(pdf) if e.S == "/Link"]
+    assert links
+    for link in links:
+        assert str(link.get("/Alt", "")).strip()
+        assert any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"
+                   for kid in kids(link))
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", []):
+            assert str(annotation.Contents).strip() and "/StructParent" in annotation
+
+
+def test_lists_and_contents_are_tagged(guide):
+    _, pdf, pages, texts = guide
+    roles = Counter(str(e.S) for e in elements(pdf))
+    for role in ("/L", "/LI", "/LBody", "/Lbl", "/TOC", "/TOCI", "/BlockQuote", "/Note",
+                 "/Caption", "/Sect", "/H2"):
+        assert roles[role], role
+    items = [e for e in elements(pdf) if e.S == "/TOCI"]
+    assert "Glossary" in "".join(element_text(e, pages, texts) for e in items)
+
+
+# --- the deck ----------------------------------------------------------------------------
+
+def shape_kind(shape) -> str:
+    element = shape._element
+    if element.xpath("./*[1]/p:cNvPr/a:extLst/a:ext/*[local-name()='decorative']"):
+        return "decorative"
+    if shape.is_placeholder and shape.placeholder_format.type in (1, 3):  # title, ctr title
+        return "title"
+    if shape.name in FURNITURE_LAST:
+        return shape.name
+    return "body"
+
+
+def check_deck(path: Path, language: str) -> None:
+    deck = Presentation(str(path))
+    titles = []
+    rank = {"title": 0, "body": 1, "logo": 2, "footer": 3, "slide-number": 4}
+    for number, slide in enumerate(deck.slides, start=1):
+        where = f"{path.name} slide {number}"
+        shapes = list(slide.shapes)
+        kinds = [shape_kind(shape) for shape in shapes]
+        read = [kind for kind in kinds if kind != "decorative"]
+        assert read and read[0] == "title", where
+        assert [rank[k] for k in read] == sorted(rank[k] for k in read), (where, read)
+        body = [s for s, k in zip(shapes, kinds) if k == "body"]
+        positions = [(round(s.top / 12700), round(s.left / 12700)) for s in body]
+        assert positions == sorted(positions), (where, [s.name for s in body])
+        for shape, kind in zip(shapes, kinds):
+            if shape.name in ("band", "rule", "panel", "panel-bar", "quote-bar") or \
+                    shape.name.endswith("-bar"):
+                assert kind == "decorative", (where, shape.name)
+            tag = shape._element.tag.rsplit("}", 1)[1]
+            if kind != "decorative" and tag in ("pic", "graphicFrame", "grpSp"):
+                descr = shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr", "")
+                assert descr.strip(), (where, shape.name)
+            if getattr(shape, "has_table", False) and shape.has_table:
+                assert shape._element.xpath(".//a:tblPr")[0].get("firstRow") == "1", where
+        for run in slide._element.iter(qn("a:r")):
+            assert run.find(qn("a:rPr")).get("lang") == language, where
+        titles.append(slide.shapes.title.text_frame.text)
+    repeated = [title for title, count in Counter(titles).items() if count > 1]
+    assert repeated == [], path.name
+    series: dict[str, list[tuple[int, int]]] = {}
+    for title in titles:
+        match = re.fullmatch(r"(.*) \((\d+) of (\d+)\)", title)
+        if match:
+            series.setdefault(match.group(1), []).append((int(match.group(2)),
+                                                          int(match.group(3))))
+    for base, parts in series.items():  # each continued thing counts 1 … n, once each
+        assert sorted(parts) == [(index, len(parts)) for index in range(1, len(parts) + 1)], base
+        assert "(cont.)" not in base
+
+
+def test_the_sample_deck_reads_in_order_with_unique_titles(sample_build: Path):
+    check_deck(sample_build / "korean-war.pptx", "en")
+
+
+def test_openxml_audit_finds_no_error(sample_build: Path):
+    audit = subprocess.run(["openxml-audit", "--policy", "strict",
+                            str(sample_build / "korean-war.pptx")],
+                           capture_output=True, text=True, check=False)
+    if audit.returncode == 127:
+        pytest.skip("openxml-audit is not installed")
+    assert "Errors: 0" in audit.stdout, audit.stdout[-2000:]
+
+
+# --- every source in every layout ------------------------------------------------------
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_every_source_in_every_layout_is_accessible(source: Path, layout: Path,
+                                                    tmp_path: Path):
+    pdf_path, deck_path = build(source, layout, tmp_path)
+    findings = pdfua_findings(pdf_path)
+    assert [f for f in findings if f.get("severity", "").lower() in ("error", "warning")] == []
+    pdf = pikepdf.open(pdf_path)
+    assert str(pdf.Root.Lang)
+    assert all(str(f.Alt).strip() for f in elements(pdf) if f.S == "/Figure")
+    check_deck(deck_path, str(pdf.Root.Lang))
