@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -257,8 +258,9 @@ def check_deck(path: Path, language: str) -> None:
         assert read and read[0] == "title", where
         assert [rank[k] for k in read] == sorted(rank[k] for k in read), (where, read)
         body = [s for s, k in zip(shapes, kinds) if k == "body"]
-        positions = [(round(s.top / 12700), round(s.left / 12700)) for s in body]
-        assert positions == sorted(positions), (where, [s.name for s in body])
+        for a, b in zip(body, body[1:]):  # top to bottom; side by side, left to right
+            beside = b.top < a.top + a.height and a.top < b.top + b.height
+            assert b.top >= a.top or (beside and b.left >= a.left), (where, a.name, b.name)
         for shape, kind in zip(shapes, kinds):
             if shape.name in ("band", "rule", "panel", "panel-bar", "quote-bar") or \
                     shape.name.endswith("-bar"):
@@ -289,12 +291,11 @@ def test_the_sample_deck_reads_in_order_with_unique_titles(sample_build: Path):
     check_deck(sample_build / "korean-war.pptx", "en")
 
 
+@pytest.mark.skipif(shutil.which("openxml-audit") is None, reason="openxml-audit not installed")
 def test_openxml_audit_finds_no_error(sample_build: Path):
     audit = subprocess.run(["openxml-audit", "--policy", "strict",
                             str(sample_build / "korean-war.pptx")],
                            capture_output=True, text=True, check=False)
-    if audit.returncode == 127:
-        pytest.skip("openxml-audit is not installed")
     assert "Errors: 0" in audit.stdout, audit.stdout[-2000:]
 
 

@@ -42,8 +42,11 @@ def role(shape) -> int:
 def reading_order(shapes: list) -> list:
     """The shapes in reading order, never moving one past another it overlaps."""
     boxes = [_box(shape) for shape in shapes]
-    keys = [(role(shape), round(box[1]), round(box[0]), index)
-            for index, (shape, box) in enumerate(zip(shapes, boxes))]
+    roles = [role(shape) for shape in shapes]
+    body = [index for index, kind in enumerate(roles) if kind == BODY]
+    rows = dict(zip(body, _rows([boxes[index] for index in body])))
+    keys = [(kind, rows.get(index, 0), boxes[index][0], index)
+            for index, kind in enumerate(roles)]
     before: dict[int, set[int]] = {index: set() for index in range(len(shapes))}
     for later in range(len(shapes)):
         for earlier in range(later):
@@ -58,6 +61,21 @@ def reading_order(shapes: list) -> list:
         placed.append(chosen)
         done.add(chosen)
     return [shapes[index] for index in placed]
+
+
+def _rows(boxes: list[tuple[int, int, int, int]]) -> list[int]:
+    """Each box's visual row: boxes side by side (their heights overlap) share a row, read
+    left to right, so a caption beside a map follows the map even if it starts higher."""
+    rows = [0] * len(boxes)
+    row, bottom = -1, None
+    for index in sorted(range(len(boxes)), key=lambda i: (boxes[i][1], boxes[i][0])):
+        top = boxes[index][1]
+        if bottom is None or top >= bottom:
+            row, bottom = row + 1, boxes[index][3]
+        else:
+            bottom = max(bottom, boxes[index][3])
+        rows[index] = row
+    return rows
 
 
 def order_shapes(slide) -> None:
