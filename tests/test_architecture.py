@@ -27,6 +27,7 @@ RANKS: dict[str, int] = {
     "layout": 4,
     "resolve": 5,
     "charts": 5,
+    "atlas": 1,
     "guide": 6,
     "deck": 6,
     "check": 6,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.charts.geometry import Box
+from builder.charts.labels import SpatialIndex
 from builder.charts.leaders import (
     box_distance,
     inside_ring,
@@ -47,8 +48,9 @@ class _Label:
 def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, obstacles: list[Box],
             drawn_segments, coast_segments, line_pieces, project,
             land_rings=(), lines_first: bool = False, bounds: Box | None = None,
-            near: float | None = None) -> tuple[list[Text], int, float]:
-    """Every label placed at one size, and how many of them could not be placed cleanly.
+            near: float | None = None) -> tuple[list[Text], int, float, list[str]]:
+    """Every label placed at one size, how many of them could not be placed cleanly (a
+    place's or an area's is then left off, its name returned for the map's key), their cost.
     Crossing the coast costs a little (text reads best on one ground), crossing a drawn
     line more. A line's label is placed by distance from its line instead (see
     ``_place_line_label``), so it reads as that line's name and not a neighbour's.
@@ -59,9 +61,17 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     edge = frame if bounds is not None else None
     spacing = 1.0  # labels keep a point apart
     bounds = bounds or frame
-    drawn_segments = list(drawn_segments)  # line labels' leaders join them as they are placed
+    # indexed, so each candidate is tested against what is near it (line labels' leaders
+    # join the drawn segments as they are placed)
+    drawn_segments = SpatialIndex(drawn_segments)
+    coast_segments = SpatialIndex(coast_segments)
+    land_rings = SpatialIndex(land_rings, cell=64.0)
+    obstacles = SpatialIndex(obstacles, cell=size * 1.5)
+    clear_of = SpatialIndex(cell=size * 1.5, items=(Box(b.left - size * 0.15, b.top - size * 0.15, b.width + size * 0.3,
+                                b.height + size * 0.3) for b in obstacles))
     texts: list[Text] = []
-    placed: list[Box] = []
+    placed = SpatialIndex(cell=size * 3)
+    unplaced: list[str] = []  # names no place could take without touching another
     collisions = 0
     map_width = frame.width
 
@@ -84,8 +94,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
             candidates = [_candidate(side, x, y, label, offset * step)
                           for step in (1.0, 2.0, 3.0, 4.5) for side in order]
             # a label keeps clear of every marker by a sliver, so small sizes never touch one
-            clearance = [Box(b.left - size * 0.15, b.top - size * 0.15, b.width + size * 0.3,
-                             b.height + size * 0.3) for b in obstacles]
+            clearance = clear_of
             reach = radius + size * 1.2  # farther than this, a label needs a leader
             target = None
             if edge is not None:
@@ -106,6 +115,9 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                                 crossing_cost=3.0 if edge is None else BESIDE_CROSSING,
                                 target=target, spacing=spacing)
             collisions += hard > 0
+            if hard:  # never over another label: the name goes to the key under the map
+                unplaced.append(point.label)
+                continue
             placed.append(box)
             spread += box_distance(box, (x, y), (x, y))
             if box_distance(box, (x, y), (x, y)) > reach:
@@ -167,6 +179,9 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                             crossing_cost=1000.0, coast=coast_segments, coast_cost=4.0,
                             edge=edge, spacing=spacing)
         collisions += hard > 0
+        if hard:
+            unplaced.append(area.label)
+            continue
         placed.append(box)
         texts.append(Text(box.left, box.top, box.width, label.lines, size, style.text, "center",
                           role="area-label"))
@@ -174,8 +189,8 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     # the wrong name to the line
     clean = [leader for box, leader in leaders
              if not any(other is not box and segment_hits(other, *leader.points)
-                        for other in placed)]
-    return [*clean, *swatches, *texts], collisions, spread
+                        for other in _along(placed, leader.points))]
+    return [*clean, *swatches, *texts], collisions, spread, unplaced
 
 LINE_LABEL_SHARES = (0.3, 0.45, 0.6, 1.0)
 
@@ -239,9 +254,13 @@ def _place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box
                                       label.height),
                                   Box(edge.right + size * 0.4, top, label.width, label.height)]
             for box in boxes:
+                grown = Box(box.left - size * 0.15 - spacing, box.top - size * 0.15 - spacing,
+                            box.width + size * 0.3 + 2 * spacing,
+                            box.height + size * 0.3 + 2 * spacing)
                 hard = ((not box.inside(frame)) * 100
-                        + sum(box.overlaps(other, spacing) for other in placed)
-                        + sum(box.overlaps(other, size * 0.15) for other in obstacles))
+                        + sum(box.overlaps(other, spacing) for other in _near(placed, grown))
+                        + sum(box.overlaps(other, size * 0.15)
+                              for other in _near(obstacles, grown)))
                 leader = None
                 if edge is not None and not box.overlaps(edge):
                     if label.swatch:
@@ -249,43 +268,60 @@ def _place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box
                     if hard:
                         continue
                     leader = leader_line(box, own, None, 0.0).points
-                    hard += sum(segment_hits(other, *leader) for other in placed)
-                    hard += sum(segment_hits(other, *leader) for other in obstacles)
+                    hard += sum(segment_hits(other, *leader) for other in _along(placed, leader))
+                    hard += sum(segment_hits(other, *leader)
+                                for other in _along(obstacles, leader))
                 elif edge is not None:
                     hard += straddles(box, edge)
                 if best is not None and hard > best[0][0]:
                     continue  # scores compare hard first: this box cannot win
                 margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
-                crossings = sum(segment_hits(margin, a, b) for a, b in drawn_segments)
+                crossings = sum(segment_hits(margin, a, b)
+                                for a, b in _near(drawn_segments, margin))
                 if best is not None and hard == best[0][0] and 1000.0 * crossings > best[0][1]:
                     continue  # every other term of the score is positive
-                shore = any(segment_hits(box, a, b) for a, b in coast_segments)
+                shore = any(segment_hits(box, a, b) for a, b in _near(coast_segments, box))
+                middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
                 on_land = not shore and any(
-                    inside_ring((box.left + box.right) / 2, (box.top + box.bottom) / 2, ring)
-                    for ring in land_rings)
+                    inside_ring(*middle, ring) for ring in _near(land_rings, (*middle, *middle)))
                 distance = min(box_distance(box, a, b) for a, b in own)
                 if leader is not None:  # the leader names it: a short one is best
                     distance = (size * 0.5 + distance + LEADER_CROSSING_COST
-                                * leader_crossings(leader, drawn_segments, own))
+                                * leader_crossings(leader, _along(drawn_segments, leader, 4.0),
+                                                   own))
                 elif label.swatch:  # the key names it: nearness helps, less
                     distance = size + distance * 0.3
                 elif distance > size * near:
                     if edge is not None and not hard:  # on the map, led to its line
                         leader = leader_line(box, own, None, 0.0).points
                         if any(segment_hits(other, *leader)
-                               for other in [*placed, *obstacles]):
+                               for other in [*_along(placed, leader),
+                                             *_along(obstacles, leader)]):
                             leader = None
                     if leader is None:
                         distance += KEYLESS_COST
                     else:
                         distance = (size * 0.5 + distance + LEADER_CROSSING_COST
-                                    * leader_crossings(leader, drawn_segments, own))
+                                    * leader_crossings(leader,
+                                                       _along(drawn_segments, leader, 4.0), own))
                 score = (hard, 1000.0 * crossings + distance + COAST_COST * shore
                          + LAND_COST * on_land + 0.01 * len(label.lines))
                 if best is None or score < best[0]:
                     best = (score, box, label, leader)
     assert best is not None
     return best[1], best[2], int(best[0][0]), best[0][1], best[3]
+
+
+def _near(items, box):
+    """What of ``items`` may touch ``box``: the index's neighbours, or a plain list whole."""
+    return items.near(box) if isinstance(items, SpatialIndex) else items
+
+
+def _along(items, leader, margin: float = 0.0):
+    """What of ``items`` may touch a leader (within ``margin``)."""
+    (ax, ay), (bx, by) = leader
+    return _near(items, (min(ax, bx) - margin, min(ay, by) - margin, max(ax, bx) + margin,
+                         max(ay, by) + margin))
 
 
 def _anchors(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
@@ -330,23 +366,29 @@ def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: lis
     other marker, counts its crossings of drawn lines and costs its length (in sizes)."""
     best, best_score = candidates[0], None
     for rank, box in enumerate(candidates):
+        if best_score is not None and best_score[0] == 0 and rank >= best_score[1]:
+            break  # every later place scores at least its rank: a clean earlier one wins
+        grown = Box(box.left - spacing, box.top - spacing, box.width + 2 * spacing,
+                    box.height + 2 * spacing)
         hard = ((not box.inside(frame)) * 100
-                + sum(box.overlaps(other, spacing) for other in placed))
-        hard += sum(box.overlaps(other) for other in obstacles)
+                + sum(box.overlaps(other, spacing) for other in _near(placed, grown)))
+        hard += sum(box.overlaps(other) for other in _near(obstacles, box))
         if edge is not None:
             hard += straddles(box, edge)
+        if best_score is not None and hard > best_score[0]:
+            continue  # scores compare collisions first
         margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
-        crossings = sum(segment_hits(margin, a, b) for a, b in segments)
-        shores = sum(segment_hits(box, a, b) for a, b in coast)
+        crossings = sum(segment_hits(margin, a, b) for a, b in _near(segments, margin))
+        shores = sum(segment_hits(box, a, b) for a, b in _near(coast, box))
         reach = 0.0
         if target is not None:
             x, y, radius, far, others = target
             own = box_distance(box, (x, y), (x, y))
             if own > far:
                 leader = leader_line(box, [((x, y), (x, y))], None, radius).points
-                hard += sum(segment_hits(other, *leader) for other in placed)
+                hard += sum(segment_hits(other, *leader) for other in _along(placed, leader))
                 hard += sum(segment_hits(other, *leader) for other in others)
-                crossings += leader_crossings(leader, segments, ())
+                crossings += leader_crossings(leader, _along(segments, leader, 4.0), ())
                 reach = ((leader[1][0] - leader[0][0]) ** 2
                          + (leader[1][1] - leader[0][1]) ** 2) ** 0.5 / box.height
         score = (hard, rank + crossing_cost * crossings + coast_cost * min(shores, 4) + reach)

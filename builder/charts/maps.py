@@ -22,8 +22,9 @@ from dataclasses import replace
 from builder.charts.colors import series_color, tint
 from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
 from builder.charts.geometry import Box, fit
+from builder.charts.mapframe import Geography, edge_point, inside, map_geography
 from builder.charts.maplabels import BESIDE_NEAR, place_labels
-from builder.charts.scene import Circle, Path, Scene, Text
+from builder.charts.scene import Circle, Path, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
 from builder.errors import RenderError
 
@@ -43,8 +44,6 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
     across its edge) with a thin leader to its line, like a map's marginal note. The map
     itself goes where its names read best: left, centre or right of that room.
     """
-    aspect = Projection.aspect(figure.projection, figure.bounds)
-    map_width, map_height = fit(width, max_height, aspect)
     outline = None
     if figure.outline:
         try:
@@ -52,11 +51,22 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
         except (OSError, ValueError) as error:
             raise RenderError(f"{figure.where}: outline '{figure.outline}' cannot be read "
                               f"({error})") from None
+    scene = _draw(figure, style, width, max_height, outline, min_label, beside)
+    if scene.height > max_height + 1e-6:  # a key under it: the map gives up that room
+        scene = _draw(figure, style, width, 2 * max_height - scene.height, outline,
+                      min_label, beside)
+    return scene
+
+
+def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
+          min_label: float | None, beside: bool) -> Scene:
+    geo = map_geography(figure, width, max_height, page=min_label is None)
+    map_width, map_height = fit(width, max_height, Projection.aspect(geo.kind, geo.bounds))
     if not beside or width - map_width < 1.0:
-        return _compose(figure, style, map_width, map_height, map_width, 0, outline,
+        return _compose(figure, geo, style, map_width, map_height, map_width, 0, outline,
                         min_label)[0]
     room = width - map_width
-    results = [_compose(figure, style, map_width, map_height, width, offset, outline,
+    results = [_compose(figure, geo, style, map_width, map_height, width, offset, outline,
                         min_label, near=BESIDE_NEAR)
                for offset in (room, room * 0.75, room / 2, room * 0.25, 0.0)]
     return _trimmed(min(results, key=lambda result: result[1:])[0])
@@ -86,13 +96,13 @@ def _trimmed(scene: Scene) -> Scene:
     return trimmed
 
 
-def _compose(figure, style: FigureStyle, map_width: float, map_height: float,
+def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map_height: float,
              scene_width: float, offset: float, outline, min_label: float | None,
              near: float | None = None) -> tuple[Scene, int, float]:
     """The map drawn ``offset`` points from the left of a scene ``scene_width`` wide, its
     labels placed; with the number of labels that found no clean place and their cost."""
     scene = Scene(scene_width, map_height)
-    project = Projection(figure.bounds, figure.projection, map_width, map_height, offset)
+    project = Projection(geo.bounds, geo.kind, map_width, map_height, offset)
     size = style.size * LABEL_SCALE
     if min_label:
         size = max(size, min_label)
@@ -107,24 +117,27 @@ def _compose(figure, style: FigureStyle, map_width: float, map_height: float,
     scene.add(Path(corners, None, fill=sea, closed=True, role="sea"))
     coast_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     land_rings: list[tuple[tuple[float, float], ...]] = []
+    shaded = style.background.mix(style.accent_hint, 0.2)
+    polygons = [(ring, land) for ring in geo.land] + [(ring, shaded) for ring in geo.shaded]
     if outline is not None:
-        polygons, rivers = outline
-        for ring in polygons:
-            clipped = clip_polygon(ring, figure.bounds)
-            if len(clipped) >= 3:
-                coast = tuple(project(*p) for p in clipped)
-                scene.add(Path(coast, style.muted, 0.6, land, closed=True, role="land"))
-                coast_segments += list(zip(coast, coast[1:] + coast[:1]))
-                land_rings.append(coast)
-        for line in rivers:
-            for piece in clip_line(line, figure.bounds):
+        polygons += [(ring, land) for ring in outline[0]]
+    for ring, fill in polygons:
+        clipped = clip_polygon(list(ring), geo.bounds)
+        if len(clipped) >= 3:
+            coast = tuple(project(*p) for p in clipped)
+            scene.add(Path(coast, style.muted, 0.5, fill, closed=True, role="land"))
+            coast_segments += list(zip(coast, coast[1:] + coast[:1]))
+            land_rings.append(coast)
+    if outline is not None:
+        for line in outline[1]:
+            for piece in clip_line(line, geo.bounds):
                 scene.add(Path(tuple(project(*p) for p in piece), style.muted, 0.6,
                                role="outline-line"))
 
     drawn_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for area in figure.areas:
         color = series_color(style.chart, area.color)
-        clipped = clip_polygon(list(area.coordinates), figure.bounds)
+        clipped = clip_polygon(list(area.coordinates), geo.bounds)
         if len(clipped) >= 3:
             points = tuple(project(*p) for p in clipped)
             scene.add(Path(points, color, 1.0, tint(color), closed=True, role="area"))
@@ -132,7 +145,7 @@ def _compose(figure, style: FigureStyle, map_width: float, map_height: float,
     line_pieces = []
     for line in figure.lines:
         color = series_color(style.chart, line.color)
-        for piece in clip_line(list(line.coordinates), figure.bounds):
+        for piece in clip_line(list(line.coordinates), geo.bounds):
             points = tuple(project(*p) for p in piece)
             scene.add(Path(points, color, line.width, dash=line.style, role="map-line"))
             drawn_segments += list(zip(points, points[1:]))
@@ -141,31 +154,93 @@ def _compose(figure, style: FigureStyle, map_width: float, map_height: float,
     obstacles: list[Box] = []
     markers = []
     for point in figure.points:
-        x, y = project(point.lon, point.lat)
-        radius = _marker(scene, point.marker, x, y, size, style)
+        if inside(geo.bounds, point.lon, point.lat):
+            x, y = project(point.lon, point.lat)
+            radius = _marker(scene, point.marker, x, y, size, style)
+        else:  # off the map: an arrow at the edge, on the way from the middle to the place
+            lon, lat, side = edge_point(geo.bounds, point.lon, point.lat)
+            x, y = project(lon, lat)
+            radius = _edge_arrow(scene, x, y, side, size, style)
+            point = point.model_copy(update={"label": _arrowed(point.label, side),
+                                             "position": INWARD[side], "marker": "city"})
         markers.append((point, x, y, radius))
         if radius:
             obstacles.append(Box(x - radius, y - radius, 2 * radius, 2 * radius))
 
-    # labels at the largest size (down to 70 %) at which every one finds a clean place
-    label_size = size
+    # labels at the largest size (down to 70 %) at which every one finds a clean place; a
+    # crowded map (hundreds of places) goes straight to the smallest, placing once
+    crowded = len(markers) > CROWDED
+    label_size = smallest if crowded else size
     while True:
-        texts, collisions, cost = min(
+        texts, collisions, cost, unplaced = min(
             (place_labels(figure, style, label_size, frame, markers, obstacles, drawn_segments,
                      coast_segments, line_pieces, project, land_rings, lines_first,
                      bounds=bounds if scene_width > map_width else None, near=near)
-             for lines_first in (False, True)), key=lambda result: result[1])
+             for lines_first in ((False,) if crowded else (False, True))),
+            key=lambda result: result[1])
         if collisions == 0 or label_size <= smallest:
             break
         label_size = max(smallest, label_size - 0.5)
     for text in texts:
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
+    if unplaced:
+        _key(scene, unplaced, style, label_size, offset, map_width)
     return scene, collisions, cost
+
+
+CROWDED = 200
+KEY_LINES = 3
+
+
+def key_height(size: float) -> float:
+    """Room under a map for the names no place on it could take."""
+    return size * 0.4 + KEY_LINES * Typeface.line_height(size)
+
+
+def _key(scene: Scene, names: list[str], style: FigureStyle, size: float, left: float,
+         width: float) -> None:
+    """The names the map could not set without touching another, listed under it (at most
+    three lines; the rest counted), so a name is never drawn over another."""
+    face = style.typeface
+    shown = list(names)
+    while True:
+        rest = len(names) - len(shown)
+        text = "Also marked: " + ", ".join(shown) + (f" and {rest:,} more" if rest else "")
+        lines = face.wrap(text, size, width - 1.0)
+        if len(lines) <= KEY_LINES or not shown:
+            break
+        shown = shown[:max(0, min(len(shown) - 1, len(shown) * KEY_LINES // len(lines)))]
+    top = scene.height + size * 0.4
+    scene.height = top + len(lines) * Typeface.line_height(size)
+    scene.add(Text(left, top, width, tuple(lines), size, style.muted, role="map-key"))
 
 
 """Widths (of the map's) a line's label may wrap at: a narrow stack fits a strait, a single
 line fits along a coast; each is tried everywhere."""
+
+
+INWARD = {"right": "left", "left": "right", "up": "below", "down": "above"}
+ARROWS = {"right": "→", "left": "←", "up": "↑", "down": "↓"}
+
+
+def _arrowed(label: str, side: str) -> str:
+    """An off-map place's name with the way to it: "Moscow →", "← Havana"."""
+    return f"{ARROWS[side]} {label}" if side in ("left", "up") else f"{label} {ARROWS[side]}"
+
+
+def _edge_arrow(scene: Scene, x: float, y: float, side: str, size: float,
+                style: FigureStyle) -> float:
+    """A small solid triangle at the frame's edge pointing out towards the place; returns
+    its radius for the label placement."""
+    r = size * 0.4
+    tip = (x, y)
+    dx, dy = {"right": (-1, 0), "left": (1, 0), "up": (0, 1), "down": (0, -1)}[side]
+    base = (tip[0] + dx * r * 1.6, tip[1] + dy * r * 1.6)
+    wing = (-dy * r, dx * r)
+    points = (tip, (base[0] + wing[0], base[1] + wing[1]), (base[0] - wing[0], base[1] - wing[1]))
+    scene.add(Path(points, None, 0.0, style.text, closed=True, role="off-map"))
+    return r * 1.6
 
 
 def _marker(scene: Scene, marker: str, x: float, y: float, size: float,

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import singledispatchmethod
 from typing import Sequence
 
-from builder.charts.geo import Projection
+from builder.charts.mapframe import natural_aspect
 from builder.charts.geometry import PIE_ASPECT
 from builder.charts.images import pixel_size
 from builder.deck import fit
@@ -316,7 +316,7 @@ class _Planner(PartSlides):
         its names beside it), when a caption column still fits beside it; 0 for wide
         figures (charts, timelines, tables), which keep the caption underneath."""
         if isinstance(figure, MapFigure):  # with room beside it for its names
-            aspect = Projection.aspect(figure.projection, figure.bounds)
+            aspect = natural_aspect(figure)
             return labelled_map_width(self.grid, self.grid.body.height / aspect)
         if isinstance(figure, PieFigure):
             aspect = PIE_ASPECT

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder import atlas
 from builder.errors import Problem, SourceError
 from builder.text.numbers import format_problem
 from builder.model import (FIGURE_KINDS, BLOCK_KINDS, FigureRef, ImageFigure, Lecture, MapFigure,
@@ -169,13 +170,26 @@ def _check_map(figure: MapFigure, where, located: Located) -> list[Problem]:
                 elif not -90 <= lat <= 90:
                     problems.append(located.problem(path, f"latitude {lat:g} is not between "
                                                           "-90 and 90"))
-    west, south, east, north = figure.bounds
+    for number, name in enumerate(figure.countries):
+        if atlas.lookup(name) is None:
+            close = atlas.suggestion(name)
+            hint = f"did you mean '{close}'?" if close else \
+                "write its name as in an atlas or its ISO code (CU, CUB)"
+            problems.append(located.problem((*where, "countries", number),
+                                            f"'{name}' is not a country the world map knows: "
+                                            f"{hint}"))
+    if problems:
+        return problems
+    west, south, east, north = atlas.region(figure.bounds, figure.countries)
     for number, point in enumerate(figure.points):
+        if point.off_map:
+            continue
         if not (west <= point.lon <= east and south <= point.lat <= north):
             problems.append(located.problem(
                 (*where, "points", number),
-                f"'{point.label}' ({point.lon:g}, {point.lat:g}) lies outside the map's bounds "
-                f"[{west:g}, {south:g}, {east:g}, {north:g}]: widen 'bounds' or drop the point"))
+                f"'{point.label}' ({point.lon:g}, {point.lat:g}) lies outside the map's region "
+                f"[{west:g}, {south:g}, {east:g}, {north:g}]: widen 'bounds', add its country, "
+                "mark it 'off_map: true' for an arrow at the edge, or drop the point"))
     return problems
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from builder.model.base import Model
 from builder.model.dates import Date, PointDate
@@ -159,14 +159,25 @@ class MapPoint(Model):
     lat: float
     marker: Literal["city", "capital", "battle", "none"] = "city"
     position: Literal["right", "left", "above", "below"] = "right"
+    off_map: bool = Field(default=False, description="A place outside the map's frame, drawn "
+                          "as an arrow at the frame's edge pointing to it (\"Moscow →\")")
 
 
 class MapFigure(FigureBase):
     kind: Literal["map"]
-    bounds: tuple[float, float, float, float] = Field(
-        description="[west, south, east, north] in degrees")
-    projection: Literal["equirectangular", "mercator"] = "equirectangular"
-    outline: str | None = Field(default=None, description="GeoJSON land outline, relative to source")
+    bounds: tuple[float, float, float, float] | None = Field(
+        default=None, description="[west, south, east, north] in degrees: the least the map "
+        "shows (default: around 'countries')")
+    countries: tuple[Text, ...] = Field(
+        default=(), description="Countries the map is about, by name or ISO code (Cuba, CU, "
+        "CUB): shaded, and framed when 'bounds' is not given")
+    projection: Literal["auto", "equirectangular", "mercator"] = Field(
+        default="auto", description="auto: Mercator for a large region away from the poles, "
+        "else equirectangular at the region's middle latitude")
+    outline: str | None = Field(default=None, description="GeoJSON land outline, relative to "
+                                "source (rivers, historic borders); replaces the world outlines")
+    world: bool | None = Field(default=None, description="Draw the bundled world outlines "
+                               "(Natural Earth); default: when no 'outline' is given")
     areas: tuple[MapArea, ...] = ()
     lines: tuple[MapLine, ...] = ()
     points: tuple[MapPoint, ...] = ()
@@ -174,12 +185,26 @@ class MapFigure(FigureBase):
     @field_validator("bounds")
     @classmethod
     def _bounds_ordered(cls, bounds):
+        if bounds is None:
+            return bounds
         west, south, east, north = bounds
         if not (-180 <= west < east <= 180 and -85 <= south < north <= 85):
             raise ValueError("bounds must be [west, south, east, north] with west < east, south < north")
         return bounds
 
-    # Points outside the bounds are reported by builder.load.source's cross-check, at the point.
+    @model_validator(mode="after")
+    def _region_given(self):
+        if self.bounds is None and not self.countries:
+            raise ValueError("a map needs 'bounds' [west, south, east, north] or 'countries' "
+                             "to say which part of the world it shows")
+        return self
+
+    @property
+    def draws_world(self) -> bool:
+        return self.world if self.world is not None else self.outline is None
+
+    # Points outside the region and unknown countries are reported by builder.load.source's
+    # cross-check, at the point or the country.
 
 
 Figure = Annotated[

@@ -1,0 +1,248 @@
+"""World outlines that ship with the package: Natural Earth's countries (public domain), as
+the npm package ``world-atlas`` publishes them (TopoJSON, ISC licence; see
+``data/NOTICE.txt``).
+
+A map names its region by country (a name as Natural Earth or ISO writes it, or an ISO
+3166-1 alpha-2, alpha-3 or numeric code) and draws the outlines of every country in its
+frame. Each TopoJSON file is decoded once per process, into rings of (lon, lat) per
+country with a bounding box, so a map only clips the countries it can see. The 1:50m file
+serves regional maps; the 1:110m file continents and the world, where 50m's detail would
+be invisible and slow.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+ATTRIBUTION = "Outlines: Natural Earth (public domain), via world-atlas"
+DETAILED_SPAN = 60.0
+MARGIN = 0.12  # of the countries' box, on every side, so coasts do not touch the frame
+MIN_SPAN = 2.0  # degrees: a city state still gets some surroundings
+MAX_LAT = 85.0
+LARGE = 0.4  # a part this share of the main body's area counts from farther away  # degrees: a region narrower than this gets the 1:50m outlines
+
+LonLat = tuple[float, float]
+Ring = tuple[LonLat, ...]
+
+
+@dataclass(frozen=True)
+class Country:
+    """One country's outline: its rings (outer rings only; lakes left out) and their box."""
+
+    key: str  # ISO numeric id, or the name where Natural Earth gives none
+    name: str
+    a2: str | None
+    a3: str | None
+    rings: tuple[Ring, ...]
+    bbox: tuple[float, float, float, float]  # west, south, east, north
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, dict]:
+    return json.loads((DATA / "codes.json").read_text(encoding="utf-8"))["countries"]
+
+
+def _fold(text: str) -> str:
+    """A name as compared: no accents, case, punctuation or spacing ('Côte d’Ivoire' ~
+    'cote divoire')."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    """Folded name or code → country key."""
+    index: dict[str, str] = {}
+    for key, entry in _codes().items():
+        for name in [*entry["names"], entry.get("a2"), entry.get("a3"), key]:
+            if name:
+                index.setdefault(_fold(name), key)
+    return index
+
+
+def lookup(name: str) -> str | None:
+    """The country key a name or code means, or None."""
+    return _index().get(_fold(str(name)))
+
+
+def suggestion(name: str) -> str | None:
+    """A close known name for an unknown one (for the error's fix), or None."""
+    import difflib
+
+    folded = _fold(str(name))
+    names = {_fold(n): n for entry in _codes().values() for n in entry["names"]}
+    match = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.7)
+    return names[match[0]] if match else None
+
+
+@lru_cache(maxsize=2)
+def countries(detail: str = "110m") -> dict[str, Country]:
+    """Every country of one file (``110m`` or ``50m``), decoded once."""
+    topology = json.loads((DATA / f"countries-{detail}.json").read_text(encoding="utf-8"))
+    arcs = _decode_arcs(topology)
+    codes = _codes()
+    result: dict[str, Country] = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        name = geometry["properties"]["name"]
+        key = geometry.get("id") or name
+        polygons = (geometry.get("arcs") or []) if geometry["type"] == "MultiPolygon" \
+            else [geometry.get("arcs") or []]
+        rings = tuple(_ring(polygon[0], arcs) for polygon in polygons if polygon)
+        rings = tuple(piece for ring in rings if len(ring) >= 4 for piece in _unwrapped(ring))
+        if not rings:
+            continue
+        lons = [p[0] for ring in rings for p in ring]
+        lats = [p[1] for ring in rings for p in ring]
+        entry = codes.get(key, {})
+        result[key] = Country(key, entry.get("name", name), entry.get("a2"), entry.get("a3"),
+                              rings, (min(lons), min(lats), max(lons), max(lats)))
+    return result
+
+
+def _decode_arcs(topology) -> list[list[LonLat]]:
+    """TopoJSON arcs to absolute (lon, lat): quantized positions are delta-encoded."""
+    transform = topology.get("transform")
+    if not transform:
+        return [[(float(x), float(y)) for x, y, *_ in arc] for arc in topology["arcs"]]
+    (kx, ky), (dx, dy) = transform["scale"], transform["translate"]
+    decoded = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for px, py, *_ in arc:
+            x += px
+            y += py
+            points.append((x * kx + dx, y * ky + dy))
+        decoded.append(points)
+    return decoded
+
+
+def _ring(indexes: list[int], arcs: list[list[LonLat]]) -> Ring:
+    """A ring joined from its arcs (a negative index ``~i`` runs arc ``i`` backwards); each
+    arc after the first repeats the last point, which is dropped."""
+    points: list[LonLat] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc if not points else arc[1:])
+    return tuple(points)
+
+
+def _unwrapped(ring: Ring) -> tuple[Ring, ...]:
+    """A ring that crosses the antimeridian (Chukotka, Fiji) made continuous, once east of
+    180° and once shifted west of -180°, so a frame on either side clips the part it shows.
+    A polar ring (Antarctica's runs along -90° from 180 to -180) is left as it is."""
+    jumps = [(a, b) for a, b in zip(ring, ring[1:]) if abs(a[0] - b[0]) > 180]
+    if not jumps or all(abs(a[1]) > 89 and abs(b[1]) > 89 for a, b in jumps):
+        return (ring,)
+    points = [ring[0]]
+    shift = 0.0
+    for a, b in zip(ring, ring[1:]):
+        if b[0] - a[0] > 180:
+            shift -= 360.0
+        elif a[0] - b[0] > 180:
+            shift += 360.0
+        points.append((b[0] + shift, b[1]))
+    if min(p[0] for p in points) < -180:
+        points = [(x + 360.0, y) for x, y in points]
+    return tuple(points), tuple((x - 360.0, y) for x, y in points)
+
+
+def detail_for(bounds: tuple[float, float, float, float]) -> str:
+    """Which file suits a frame: 1:50m for a region, 1:110m for a continent or the world."""
+    west, south, east, north = bounds
+    return "50m" if max(east - west, north - south) < DETAILED_SPAN else "110m"
+
+
+def rings_in(bounds: tuple[float, float, float, float],
+             detail: str | None = None) -> list[Ring]:
+    """Every country ring whose box meets ``bounds`` (to be clipped by the caller)."""
+    west, south, east, north = bounds
+    result = []
+    for country in countries(detail or detail_for(bounds)).values():
+        w, s, e, n = country.bbox
+        if e < west or w > east or n < south or s > north:
+            continue
+        for ring in country.rings:
+            lons = [p[0] for p in ring]
+            lats = [p[1] for p in ring]
+            if max(lons) < west or min(lons) > east or max(lats) < south or min(lats) > north:
+                continue
+            result.append(ring)
+    return result
+
+
+def extent(keys: list[str], detail: str = "110m") -> tuple[float, float, float, float]:
+    """The box around the named countries' main bodies: each country's largest ring and the
+    rings near it, so France means metropolitan France and not French Guiana too."""
+    boxes = []
+    table = countries(detail)
+    for key in keys:
+        country = table.get(key) or countries("50m").get(key)
+        if country is None:
+            continue
+        seen = [ring for ring in country.rings if -180 <= sum(_box(ring)[::2]) / 2 <= 180]
+        main = max(seen, key=_area)
+        box, large = _box(main), _area(main) * LARGE
+        grown = True
+        while grown:  # islands near the main body, and large parts near what it has become
+            grown = False
+            for ring in seen:
+                other = _box(ring)
+                if _union(box, other) != box and (
+                        _near(box, other) or (_area(ring) >= large and _near(box, other, 1.5))):
+                    box, grown = _union(box, other), True
+        boxes.append(box)
+    west, south, east, north = _union(*boxes)
+    return max(west, -180.0), max(south, -MAX_LAT), min(east, 180.0), min(north, MAX_LAT)
+
+
+def _area(ring: Ring) -> float:
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
+def _box(ring: Ring) -> tuple[float, float, float, float]:
+    lons = [p[0] for p in ring]
+    lats = [p[1] for p in ring]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _near(main, other, reach: float = 0.25) -> bool:
+    """Whether ``other``'s middle lies within ``reach`` × the main box's size of it (an
+    island off the coast, not Alaska or an overseas territory)."""
+    width, height = main[2] - main[0], main[3] - main[1]
+    margin = max(width, height) * reach
+    x, y = (other[0] + other[2]) / 2, (other[1] + other[3]) / 2
+    return main[0] - margin <= x <= main[2] + margin and main[1] - margin <= y <= main[3] + margin
+
+
+def _union(*boxes):
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes))
+
+
+def region(bounds, names) -> tuple[float, float, float, float]:
+    """The least a map must show: its ``bounds``, the named countries' main bodies with a
+    margin, or the box around both; at least ``MIN_SPAN`` degrees each way."""
+    boxes = []
+    keys = [key for key in (lookup(name) for name in names or ()) if key]
+    if keys:
+        west, south, east, north = extent(keys)
+        margin = max(east - west, north - south, MIN_SPAN) * MARGIN
+        boxes.append((west - margin, south - margin, east + margin, north + margin))
+    if bounds is not None:
+        boxes.append(tuple(bounds))
+    if not boxes:
+        return -180.0, -60.0, 180.0, MAX_LAT
+    west, south, east, north = _union(*boxes)
+    if east - west < MIN_SPAN:
+        west, east = (east + west - MIN_SPAN) / 2, (east + west + MIN_SPAN) / 2
+    if north - south < MIN_SPAN:
+        south, north = (north + south - MIN_SPAN) / 2, (north + south + MIN_SPAN) / 2
+    return max(-180.0, west), max(-MAX_LAT, south), min(180.0, east), min(MAX_LAT, north)

@@ -1,0 +1,162 @@
+"""Which part of the world a map shows: its region, projection and frame.
+
+A source names the region by ``bounds``, by ``countries`` (their main bodies' box with a
+margin), or both (the box around all of it). The projection follows the region when the
+source says ``auto``: Mercator keeps shapes across a large region away from the poles;
+a small one, or one reaching towards a pole or round the world, reads best equirectangular
+at its middle latitude. A map drawn on the bundled world outlines then widens its frame to
+the box the page or slide gives it, so the region sits in the middle of real geography
+instead of in a small box with blank room beside it (a source's own outline covers only its
+bounds, so such a map keeps them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder import atlas
+from builder.charts.geo import Projection
+
+Bounds = tuple[float, float, float, float]
+MERCATOR_SPAN = 20.0  # degrees of latitude from which Mercator beats equirectangular
+MERCATOR_LIMIT = 75.0  # …as long as the region stays this far from the poles
+WORLD_SPAN = 150.0  # degrees of longitude from which a map shows (nearly) the world
+MAX_LAT = 85.0
+MAX_GROWTH = 2.5  # a frame widens at most this much to fill its box (Chile stays Chile)
+PAGE_ASPECT = 0.8  # on a page, a wide region's frame grows no taller than this × its width
+
+
+@dataclass(frozen=True)
+class Geography:
+    """What one map draws: its frame in lon/lat, the projection, and the world's rings in
+    the frame (``shaded``: the countries the source names)."""
+
+    bounds: Bounds
+    kind: str
+    land: tuple = ()
+    shaded: tuple = ()
+
+
+def natural_aspect(figure) -> float:
+    """Height over width of the map's region once projected (before it fills its box)."""
+    bounds = region(figure)
+    return Projection.aspect(projection_for(figure, bounds), bounds)
+
+
+def map_geography(figure, width: float, height: float, page: bool) -> Geography:
+    """The frame for a ``width`` × ``height`` box: the region, widened to fill the box when
+    the map stands on the world outlines (a source's own outline covers only its bounds),
+    and the outlines that show in it."""
+    base = region(figure)
+    kind = projection_for(figure, base)
+    if not figure.draws_world:
+        return Geography(base, kind)
+    natural = Projection.aspect(kind, base)
+    target = height / width
+    if page:
+        target = min(target, max(natural, PAGE_ASPECT))
+    target = min(max(target, natural / MAX_GROWTH), natural * MAX_GROWTH)
+    bounds = filled(base, kind, target)
+    detail = atlas.detail_for(bounds)
+    named = {atlas.lookup(name) for name in figure.countries} - {None}
+    table = atlas.countries(detail)
+    shaded = tuple(ring for key in named if key in table for ring in table[key].rings
+                   if _meets(ring, bounds))
+    land = tuple(ring for key, country in table.items() if key not in named
+                 and _box_meets(country.bbox, bounds)
+                 for ring in country.rings if _meets(ring, bounds))
+    return Geography(bounds, kind, land, shaded)
+
+
+def _box_meets(box, bounds: Bounds) -> bool:
+    return not (box[2] < bounds[0] or box[0] > bounds[2] or box[3] < bounds[1]
+                or box[1] > bounds[3])
+
+
+def _meets(ring, bounds: Bounds) -> bool:
+    lons = [p[0] for p in ring]
+    lats = [p[1] for p in ring]
+    return _box_meets((min(lons), min(lats), max(lons), max(lats)), bounds)
+
+
+def region(figure) -> Bounds:
+    """The least the map must show (see ``builder.atlas.region``)."""
+    return atlas.region(figure.bounds, figure.countries)
+
+
+def projection_for(figure, bounds: Bounds) -> str:
+    """The source's projection, or for ``auto`` the one that suits the region's extent."""
+    if figure.projection != "auto":
+        return figure.projection
+    west, south, east, north = bounds
+    large = north - south >= MERCATOR_SPAN
+    polar = max(abs(south), abs(north)) > MERCATOR_LIMIT
+    if large and not polar and east - west < WORLD_SPAN:
+        return "mercator"
+    return "equirectangular"
+
+
+def filled(bounds: Bounds, kind: str, aspect: float) -> Bounds:
+    """``bounds`` widened (never narrowed) about its middle until its projected height over
+    width is ``aspect``, kept inside the world (and off the poles)."""
+    natural = Projection.aspect(kind, bounds)
+    west, south, east, north = bounds
+    if abs(natural - aspect) < 1e-3:
+        return bounds
+    if natural > aspect:  # taller than the box: widen east and west
+        grow = (east - west) * (natural / aspect - 1) / 2
+        west, east = west - grow, east + grow
+        if west < -180:
+            west, east = -180.0, min(180.0, east + (-180 - west))
+        if east > 180:
+            west, east = max(-180.0, west - (east - 180)), 180.0
+        return west, south, east, north
+    lo, hi = 0.0, MAX_LAT * 2  # wider than the box: add latitude, by bisection
+    for _ in range(50):
+        add = (lo + hi) / 2
+        s, n = _vertical(south - add / 2, north + add / 2)
+        if Projection.aspect(kind, (west, s, east, n)) < aspect and n - s < MAX_LAT * 2 - 1e-6:
+            lo = add
+        else:
+            hi = add
+    s, n = _vertical(south - hi / 2, north + hi / 2)
+    return west, s, east, n
+
+
+def _vertical(south: float, north: float) -> tuple[float, float]:
+    """A latitude band moved (not cut) to stay within ±85°, cut only when wider than that."""
+    if south < -MAX_LAT:
+        north, south = min(MAX_LAT, north + (-MAX_LAT - south)), -MAX_LAT
+    if north > MAX_LAT:
+        south, north = max(-MAX_LAT, south - (north - MAX_LAT)), MAX_LAT
+    return south, north
+
+
+def _clamped(bounds: Bounds) -> Bounds:
+    west, south, east, north = bounds
+    return max(-180.0, west), max(-MAX_LAT, south), min(180.0, east), min(MAX_LAT, north)
+
+
+def inside(bounds: Bounds, lon: float, lat: float) -> bool:
+    west, south, east, north = bounds
+    return west <= lon <= east and south <= lat <= north
+
+
+def edge_point(bounds: Bounds, lon: float, lat: float) -> tuple[float, float, str]:
+    """Where the straight way from the region's middle to an off-map place leaves the frame,
+    and which way it points (``left``, ``right``, ``up``, ``down``)."""
+    west, south, east, north = bounds
+    cx, cy = (west + east) / 2, (south + north) / 2
+    dx, dy = lon - cx, lat - cy
+    scales = []
+    if dx:
+        scales.append(((east if dx > 0 else west) - cx) / dx)
+    if dy:
+        scales.append(((north if dy > 0 else south) - cy) / dy)
+    t = min(s for s in scales if s > 0) if scales else 1.0
+    x, y = cx + dx * t, cy + dy * t
+    if abs(x - east) < 1e-9 or abs(x - west) < 1e-9:
+        side = "right" if dx > 0 else "left"
+    else:
+        side = "up" if dy > 0 else "down"
+    return x, y, side
