@@ -173,11 +173,11 @@ bibliography:
 
 
 @pytest.mark.parametrize("body,line,message", [
-    ("    countries: [Cuba, Atlantis]\n", 17, "'Atlantis' is not a country the world map knows"),
-    ("    countries: [Frnace]\n", 17, "did you mean 'France'?"),
-    ("    countries: [Cuba]\n    points:\n      - {label: Moscow, lon: 37.6, lat: 55.75}\n", 19,
+    ("    countries: [Cuba, Atlantis]\n", 16, "'Atlantis' is not a country the world map knows"),
+    ("    countries: [Frnace]\n", 16, "did you mean 'France'?"),
+    ("    countries: [Cuba]\n    points:\n      - {label: Moscow, lon: 37.6, lat: 55.75}\n", 18,
      "'Moscow' (37.6, 55.75) lies outside the map's region"),
-    ("    points: []\n", 14, "needs 'bounds'"),
+    ("    points: []\n", 12, "needs 'bounds'"),
 ])
 def test_map_mistakes_are_reported_at_their_line(write_source, capsys, body, line,
                                                  message) -> None:

@@ -97,3 +97,15 @@ class SpatialIndex:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+def near(items, box):
+    """What of ``items`` may touch ``box``: the index's neighbours, or a plain list whole."""
+    return items.near(box) if isinstance(items, SpatialIndex) else items
+
+
+def along(items, leader, margin: float = 0.0):
+    """What of ``items`` may touch a leader (within ``margin``)."""
+    (ax, ay), (bx, by) = leader
+    return near(items, (min(ax, bx) - margin, min(ay, by) - margin, max(ax, bx) + margin,
+                         max(ay, by) + margin))

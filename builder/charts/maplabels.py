@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from builder.charts.geometry import Box
 from builder.charts.labels import SpatialIndex
+from builder.charts.labels import along as _along, near as _near
 from builder.charts.leaders import (
     box_distance,
     inside_ring,
@@ -310,18 +311,6 @@ def _place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box
                     best = (score, box, label, leader)
     assert best is not None
     return best[1], best[2], int(best[0][0]), best[0][1], best[3]
-
-
-def _near(items, box):
-    """What of ``items`` may touch ``box``: the index's neighbours, or a plain list whole."""
-    return items.near(box) if isinstance(items, SpatialIndex) else items
-
-
-def _along(items, leader, margin: float = 0.0):
-    """What of ``items`` may touch a leader (within ``margin``)."""
-    (ax, ay), (bx, by) = leader
-    return _near(items, (min(ax, bx) - margin, min(ay, by) - margin, max(ax, bx) + margin,
-                         max(ay, by) + margin))
 
 
 def _anchors(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
