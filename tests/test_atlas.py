@@ -175,8 +175,8 @@ bibliography:
 @pytest.mark.parametrize("body,line,message", [
     ("    countries: [Cuba, Atlantis]\n", 16, "'Atlantis' is not a country the world map knows"),
     ("    countries: [Frnace]\n", 16, "did you mean 'France'?"),
-    ("    countries: [Cuba]\n    points:\n      - {label: Moscow, lon: 37.6, lat: 55.75}\n", 18,
-     "'Moscow' (37.6, 55.75) lies outside the map's region"),
+    ("    bounds: [-86, 18, -73, 25]\n    points:\n      - {label: Moscow, lon: 37.6, lat: 55.75}\n",
+     18, "'Moscow' (37.6, 55.75) lies outside the map's region"),
     ("    points: []\n", 12, "needs 'bounds'"),
 ])
 def test_map_mistakes_are_reported_at_their_line(write_source, capsys, body, line,
@@ -191,3 +191,9 @@ def test_an_off_map_place_validates(write_source, capsys) -> None:
     body = ("    countries: [Cuba]\n    points:\n"
             "      - {label: Moscow, lon: 37.6, lat: 55.75, off_map: true}\n")
     assert main(["validate", str(write_source(SOURCE.format(body=body)))]) == 0
+
+
+def test_a_countries_map_frames_its_places_too() -> None:
+    """Without bounds, a town just off the named country's coast widens the region."""
+    figure = _map(countries=["Cuba"], points=[{"label": "Miami", "lon": -80.19, "lat": 25.76}])
+    assert region(figure)[3] >= 25.76

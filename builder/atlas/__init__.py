@@ -227,13 +227,18 @@ def _union(*boxes):
             max(b[3] for b in boxes))
 
 
-def region(bounds, names) -> tuple[float, float, float, float]:
+def region(bounds, names, places=()) -> tuple[float, float, float, float]:
     """The least a map must show: its ``bounds``, the named countries' main bodies with a
-    margin, or the box around both; at least ``MIN_SPAN`` degrees each way."""
+    margin, or the box around both; at least ``MIN_SPAN`` degrees each way. Without
+    ``bounds``, the (lon, lat) ``places`` the map marks are framed too: a town just beyond
+    the countries' coast is on the map rather than an error."""
     boxes = []
     keys = [key for key in (lookup(name) for name in names or ()) if key]
     if keys:
         west, south, east, north = extent(keys)
+        if bounds is None and places:
+            west, south, east, north = _union((west, south, east, north),
+                                              *[(x, y, x, y) for x, y in places])
         margin = max(east - west, north - south, MIN_SPAN) * MARGIN
         boxes.append((west - margin, south - margin, east + margin, north + margin))
     if bounds is not None:

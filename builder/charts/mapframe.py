@@ -81,7 +81,12 @@ def _meets(ring, bounds: Bounds) -> bool:
 
 def region(figure) -> Bounds:
     """The least the map must show (see ``builder.atlas.region``)."""
-    return atlas.region(figure.bounds, figure.countries)
+    return atlas.region(figure.bounds, figure.countries, places(figure))
+
+
+def places(figure) -> list[tuple[float, float]]:
+    """Where the map's points on it lie (off-map places are drawn at the edge instead)."""
+    return [(point.lon, point.lat) for point in figure.points if not point.off_map]
 
 
 def projection_for(figure, bounds: Bounds) -> str:

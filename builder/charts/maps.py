@@ -22,6 +22,7 @@ from dataclasses import replace
 from builder.charts.colors import series_color, tint
 from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
 from builder.charts.geometry import Box, fit
+from builder.charts.markup import plain_figure
 from builder.charts.mapframe import Geography, edge_point, inside, map_geography
 from builder.charts.maplabels import BESIDE_NEAR, place_labels
 from builder.charts.scene import Circle, Path, Scene, Text, Typeface
@@ -44,6 +45,7 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
     across its edge) with a thin leader to its line, like a map's marginal note. The map
     itself goes where its names read best: left, centre or right of that room.
     """
+    figure = plain_figure(figure)
     outline = None
     if figure.outline:
         try:

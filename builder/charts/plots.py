@@ -12,7 +12,7 @@ import math
 from builder.charts.colors import series_color, text_on
 from builder.charts.labels import wrap_labels
 from builder.text.numbers import format_number, format_resolution
-from builder.charts.scale import AxisScale, category_scale
+from builder.charts.scale import AxisScale, category_scale, fixed_scale
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface, Wedge
 from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_below,
                                   show_data_labels, show_legend)
@@ -29,9 +29,11 @@ def chart_scale(figure) -> AxisScale:
     the deck print the same ticks)."""
     stacked = figure.kind == "bar" and figure.stacked
     horizontal = figure.kind == "bar" and figure.orientation == "horizontal"
-    return category_scale([one.values for one in figure.series], stacked,
-                          format_resolution(figure.number_format),
-                          max_ticks=HORIZONTAL_MAX_TICKS if horizontal else 7)
+    scale = category_scale([one.values for one in figure.series], stacked,
+                           format_resolution(figure.number_format),
+                           max_ticks=HORIZONTAL_MAX_TICKS if horizontal else 7)
+    return fixed_scale(scale, figure.value_axis, format_resolution(figure.number_format),
+                       HORIZONTAL_MAX_TICKS if horizontal else 7)
 
 
 def _legend(scene: Scene, names: list[str], style: FigureStyle, width: float,

@@ -20,12 +20,13 @@ class AxisScale:
 
     @property
     def ticks(self) -> list[float]:
-        count = round((self.maximum - self.minimum) / self.step)
+        count = math.floor((self.maximum - self.minimum) / self.step + 1e-6)
         return [_clean(self.minimum + i * self.step) for i in range(count + 1)]
 
     def fraction(self, value: float) -> float:
-        """Where ``value`` falls between minimum (0) and maximum (1)."""
-        return (value - self.minimum) / (self.maximum - self.minimum)
+        """Where ``value`` falls between minimum (0) and maximum (1); a bar's base at 0 on an
+        axis fixed above 0 stands on the axis's floor."""
+        return min(1.0, max(0.0, (value - self.minimum) / (self.maximum - self.minimum)))
 
 
 def _clean(value: float) -> float:
@@ -74,3 +75,22 @@ def category_scale(series: list[tuple[float, ...]], stacked: bool,
         tops = bottoms = [v for one in series for v in one]
     return nice_scale(min(bottoms, default=0.0), max(tops, default=0.0), max_ticks,
                       resolution=resolution)
+
+
+def fixed_scale(scale: AxisScale, axis, resolution: float = 0.0,
+                max_ticks: int = 7) -> AxisScale:
+    """The data's scale with what the source fixed (``value_axis``: min, max, step): a fixed
+    end stays where it is, a free one rounds to the step, and a free step is nice for the
+    span that results."""
+    if axis is None or (axis.min is None and axis.max is None and axis.step is None):
+        return scale
+    low = axis.min if axis.min is not None else scale.minimum
+    high = axis.max if axis.max is not None else scale.maximum
+    step = axis.step or nice_step(high - low, max_ticks, resolution)
+    if axis.min is None:
+        low = _clean(math.floor(min(low, 0.0) / step - 1e-9) * step) if low < 0 else 0.0
+    if axis.max is None:
+        high = _clean(low + math.ceil((high - low) / step - 1e-9) * step)
+    if high <= low:
+        high = low + step
+    return AxisScale(low, high, step)

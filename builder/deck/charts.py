@@ -37,17 +37,23 @@ from builder.deck.figurekit import (
     finish_figure,
     rgb,
 )
+from builder.charts.markup import plain_figure
 from builder.deck.oxml import (
     keep_tick_labels_level,
     renumber_axis_ids,
     set_axis_crosses,
     set_chart_fonts,
     set_data_label_separator,
+    set_leader_lines,
+    set_point_label,
     set_doughnut_hole,
     set_plot_inner_box,
 )
 from builder.resolve.document import Document
 from builder.text.numbers import format_number
+
+
+SMALL_SLICE = 0.06  # of the whole: a slice this thin has no room for its label at its end
 
 
 def _chart_type(figure):
@@ -63,6 +69,7 @@ def _chart_type(figure):
 
 
 def add_chart(slide, document: Document, figure, box: FigureBox):
+    figure = plain_figure(figure)  # a chart's categories and series names hold no runs
     style = figure_style(document)
     data = CategoryChartData(number_format=figure.number_format)
     data.categories = list(figure.categories)
@@ -250,8 +257,33 @@ def _style_pie(chart, figure, style: FigureStyle) -> None:
     labels.font.size = Pt(style.size)
     labels.font.color.rgb = rgb(style.text)
     if is_pie:
-        labels.position = XL_LABEL_POSITION.OUTSIDE_END
         set_data_label_separator(labels, "\n")
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        total = sum(figure.values)
+        thin = [i for i, value in enumerate(figure.values) if value < total * SMALL_SLICE]
+        if thin:
+            # thin slices' labels would overprint at the slice's end ("Ar 0.93 %" on
+            # "CO₂ 0.04 %"): the viewer moves each where it fits, with a leader to its slice.
+            # Point labels live in the series' own c:dLbls, which then speaks for every
+            # slice: it is told what the plot's says.
+            own = series.data_labels
+            own.number_format = figure.number_format
+            own.number_format_is_linked = False
+            own.show_category_name = True
+            own.show_value = True
+            own.show_percentage = False
+            own.font.size = Pt(style.size)
+            own.font.color.rgb = rgb(style.text)
+            own.position = XL_LABEL_POSITION.OUTSIDE_END
+            set_data_label_separator(own, "\n")
+            set_leader_lines(own)
+            set_leader_lines(labels)
+            for index in thin:
+                point = series.points[index]
+                point.data_label.position = XL_LABEL_POSITION.BEST_FIT
+                point.data_label.font.size = Pt(style.size)
+                point.data_label.font.color.rgb = rgb(style.text)
+                set_point_label(point, figure.number_format, "\n")
         return
     set_doughnut_hole(chart, HOLE_SIZE)
     for index, point in enumerate(series.points):

@@ -304,3 +304,46 @@ def set_language(part_element, language: str) -> None:
         properties.set("lang", language)
     for end in part_element.iter(qn("a:endParaRPr")):
         end.set("lang", language)
+
+
+def set_leader_lines(data_labels) -> None:
+    """Turn on ``c:showLeaderLines`` for a series' data labels: a pie's label moved out from
+    a thin slice keeps a line to it. The schema puts it after ``c:separator``, before
+    ``c:leaderLines`` and ``c:extLst``."""
+    labels = data_labels._element
+    for element in labels.findall(qn("c:showLeaderLines")):
+        labels.remove(element)
+    element = labels.makeelement(qn("c:showLeaderLines"), {"val": "1"})
+    later = {qn(tag) for tag in ("c:leaderLines", "c:extLst")}
+    anchor = next((child for child in labels if child.tag in later), None)
+    if anchor is None:
+        labels.append(element)
+    else:
+        anchor.addprevious(element)
+
+
+def set_point_label(point, number_format: str, separator: str) -> None:
+    """Make a point's own data label (``c:dLbl``, which python-pptx opens showing the value
+    only) show its category and value as the series' labels do: ``c:numFmt`` before the
+    text properties, ``c:showCatName`` on, and the ``c:separator`` after the show flags."""
+    label = point.data_label._get_or_add_dLbl()
+    for element in label.findall(qn("c:numFmt")):
+        label.remove(element)
+    fmt = label.makeelement(qn("c:numFmt"), {"formatCode": number_format, "sourceLinked": "0"})
+    anchor = next((child for child in label if child.tag in {
+        qn("c:spPr"), qn("c:txPr"), qn("c:dLblPos"), qn("c:showLegendKey")}), None)
+    if anchor is None:
+        label.append(fmt)
+    else:
+        anchor.addprevious(fmt)
+    for element in label.findall(qn("c:showCatName")):
+        element.set("val", "1")
+    for element in label.findall(qn("c:separator")):
+        label.remove(element)
+    text = label.makeelement(qn("c:separator"), {})
+    text.text = separator
+    later = next((child for child in label if child.tag == qn("c:extLst")), None)
+    if later is None:
+        label.append(text)
+    else:
+        later.addprevious(text)

@@ -180,7 +180,9 @@ def _check_map(figure: MapFigure, where, located: Located) -> list[Problem]:
                                             f"{hint}"))
     if problems:
         return problems
-    west, south, east, north = atlas.region(figure.bounds, figure.countries)
+    west, south, east, north = atlas.region(
+        figure.bounds, figure.countries,
+        [(point.lon, point.lat) for point in figure.points if not point.off_map])
     for number, point in enumerate(figure.points):
         if point.off_map:
             continue

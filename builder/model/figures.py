@@ -36,10 +36,31 @@ class Series(Model):
     values: tuple[float, ...]
 
 
+class ValueAxis(Model):
+    """Where a value axis starts and ends and how far apart its ticks are (each optional:
+    what is left out is chosen from the data, as without it)."""
+
+    min: float | None = Field(default=None, description="Lowest value on the axis")
+    max: float | None = Field(default=None, description="Highest value on the axis")
+    step: float | None = Field(default=None, gt=0, description="Distance between ticks")
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.min is not None and self.max is not None and self.max <= self.min:
+            raise ValueError(f"max ({self.max:g}) must be above min ({self.min:g})")
+        if self.step is not None and self.min is not None and self.max is not None \
+                and (self.max - self.min) / self.step > 50:
+            raise ValueError(f"a step of {self.step:g} gives more than 50 ticks from "
+                             f"{self.min:g} to {self.max:g}; choose a larger step")
+        return self
+
+
 class _CategoryChart(FigureBase):
     categories: tuple[Text, ...] = Field(min_length=1)
     series: tuple[Series, ...] = Field(min_length=1)
     number_format: str = Field(default="#,##0", description="Excel-style format, e.g. #,##0 or 0.0%")
+    value_axis: ValueAxis | None = Field(
+        default=None, description="Fix the value axis: {min: 0, max: 1, step: 0.2}")
     value_axis_title: str | None = None
     category_axis_title: str | None = None
     legend: bool | None = Field(default=None, description="Show a legend (default: when 2+ series)")
@@ -57,6 +78,24 @@ class _CategoryChart(FigureBase):
                     f"but there are {len(categories)} categories"
                 )
         return series
+
+    @field_validator("value_axis")
+    @classmethod
+    def _axis_holds_the_data(cls, axis, info: ValidationInfo):
+        series = info.data.get("series")
+        if axis is None or not series:
+            return axis
+        stacked = info.data.get("stacked", False)
+        values = [v for one in series for v in one.values]
+        if stacked:  # a stacked bar reaches the sum of its positive (or negative) parts
+            columns = list(zip(*(one.values for one in series)))
+            values = [sum(v for v in c if v > 0) for c in columns] + \
+                     [sum(v for v in c if v < 0) for c in columns]
+        if axis.max is not None and max(values) > axis.max + 1e-12:
+            raise ValueError(f"max {axis.max:g} is below the largest value, {max(values):g}")
+        if axis.min is not None and min(values) < axis.min - 1e-12:
+            raise ValueError(f"min {axis.min:g} is above the smallest value, {min(values):g}")
+        return axis
 
 
 class BarFigure(_CategoryChart):
