@@ -231,6 +231,11 @@ def test_lists_and_contents_are_tagged(guide):
         assert roles[role], role
     items = [e for e in elements(pdf) if e.S == "/TOCI"]
     assert "Glossary" in "".join(element_text(e, pages, texts) for e in items)
+    # a question's number and a choice's letter are the items' labels, read before them
+    labels = [squash(element_text(e, pages, texts)) for e in elements(pdf) if e.S == "/Lbl"]
+    assert {"1.", "2.", "A", "B"} <= set(labels)
+    preview = labels[:labels.index("10") + 1]  # the cover's "In this guide", two columns
+    assert preview == [f"{n:02d}" for n in range(1, 11)]
 
 
 # --- the deck ----------------------------------------------------------------------------

@@ -38,15 +38,18 @@ class Context:
     def paragraph(self, text: str, style: TextStyle, where: str, *, inline: bool = True,
                   prefix: str = "", suffix: str = "", bullet: str | None = None,
                   role: str = "P", node: tagging.Node | None = None,
-                  **attributes: str) -> Paragraph:
+                  label: tagging.Node | None = None, **attributes: str) -> Paragraph:
         """A Paragraph of source text, tagged; ``prefix``/``suffix`` are ready-made markup.
 
         ``bullet`` (e.g. ``"12."``) hangs in the style's left indent, so wrapped lines align.
         The paragraph's drawing becomes a new ``role`` element under the current one
-        (``attributes`` are its ``/A``), or part of ``node`` when given.
+        (``attributes`` are its ``/A``), or part of ``node`` when given; the bullet's own
+        element is ``label`` (an ``Lbl``) when given.
         """
         paragraph = Paragraph(prefix + markup(text, style, where, inline=inline) + suffix,
                               style.paragraph, bulletText=bullet)
+        if label is not None:
+            tagging.label(paragraph, label)
         return tagging.mark(paragraph, node or self.tags.leaf(role, **attributes))
 
     def markup(self, text: str, style: TextStyle, where: str, *, inline: bool = True) -> str:

@@ -118,11 +118,14 @@ class _Builder:
                                                      MCID=piece.mcid)))
         for annotation in self.annotations.get(id(node), []):
             kids.append((annotation.order, self.link(annotation, node, element)))
-        for child in node.children:
-            first = self.first(child)
-            if first is not None:
-                kids.append((first, self.element(child, element)))
         kids.sort(key=lambda kid: kid[0])
+        children = [(first, child) for child in node.children
+                    if (first := self.first(child)) is not None]
+        if node.in_given_order:  # laid out in columns: read in the order it was written
+            kids += [(0, self.element(child, element)) for _, child in children]
+        else:
+            kids += [(first, self.element(child, element)) for first, child in children]
+            kids.sort(key=lambda kid: kid[0])
         # one kid stands alone (checkers walking /K expect an MCID or a dictionary there)
         element.K = kids[0][1] if len(kids) == 1 else Array([kid for _, kid in kids])
         return element

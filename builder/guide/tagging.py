@@ -27,6 +27,7 @@ from typing import Any, Iterator
 ARTIFACT = "/Artifact BMC"
 END = "EMC"
 NODE = "_tag_node"
+LABEL = "_tag_label"
 
 
 @dataclass(eq=False)
@@ -44,6 +45,9 @@ class Node:
     attributes: dict[str, str] = field(default_factory=dict)
     link_alt: str | None = None
     children: list[Node] = field(default_factory=list)
+    in_given_order: bool = False
+    """Children read in the order they were added rather than drawn (a list set in columns,
+    drawn row by row)."""
 
     def add(self, role: str, *, alt: str | None = None, link_alt: str | None = None,
             **attributes: str) -> Node:
@@ -68,10 +72,12 @@ class Tags:
         return self._stack[-1]
 
     @contextmanager
-    def within(self, role_or_node: str | Node, **attributes: str) -> Iterator[Node]:
+    def within(self, role_or_node: str | Node, *, in_given_order: bool = False,
+               **attributes: str) -> Iterator[Node]:
         """Open an element (or re-enter an existing one) for everything created inside."""
         node = role_or_node if isinstance(role_or_node, Node) else \
             self.current.add(role_or_node, **attributes)
+        node.in_given_order = node.in_given_order or in_given_order
         self._stack.append(node)
         try:
             yield node
@@ -120,6 +126,20 @@ def mark(flowable, node: Node):
     return flowable
 
 
+def label(flowable, node: Node):
+    """Make the hanging bullet text of ``flowable`` (a paragraph's ``bulletText``) the
+    content of ``node`` (an ``Lbl``), the rest staying its own node's."""
+    object.__setattr__(flowable, LABEL, node)
+    return flowable
+
+
+def text_drawn(canvas) -> None:
+    """Called by the canvas after each text object it draws (see ``Recorder.text_drawn``)."""
+    recorder = getattr(canvas, "tag_recorder", None)
+    if recorder is not None:
+        recorder.text_drawn(canvas)
+
+
 def node_of(flowable) -> Node | None:
     return getattr(flowable, NODE, None)
 
@@ -157,6 +177,7 @@ class Recorder:
         self.keep: list[object] = []  # drawn flowables stay alive so their ids stay unique
         self.order = 0
         self.depth = 0
+        self.pending: tuple[int, Node] | None = None
 
     @contextmanager
     def content(self, canvas, node: Node, flowable: object) -> Iterator[None]:
@@ -176,24 +197,41 @@ class Recorder:
         self.drawn.add(id(flowable))
         self.keep.append(flowable)
         page = canvas.getPageNumber() - 1
-        mcid = self.next_mcid.get(page, 0)
-        self.next_mcid[page] = mcid + 1
-        self.order += 1
-        self.pieces.setdefault(id(node), []).append(_Piece(self.order, page, mcid))
-        self.nodes[id(node)] = node
         annotations_before = len(canvas._annotationrefs)
         canvas.addLiteral(END)
-        canvas.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
+        label = getattr(flowable, LABEL, None) if getattr(flowable, "bulletText", None) else None
+        # a hanging number ("12.", "B") is drawn first, as its own text object: it opens the
+        # piece as the label, and the first text drawn closes it and opens the body's
+        self.pending = (page, node) if label is not None else None
+        self.open(canvas, page, label if label is not None else node)
         self.depth += 1
         try:
             yield
         finally:
             self.depth -= 1
+            self.pending = None
             canvas.addLiteral(END)
             canvas.addLiteral(ARTIFACT)
         for index in range(annotations_before, len(canvas._annotationrefs)):
             self.order += 1
             self.annotations.append(Annotation(self.order, page, index, node))
+
+    def open(self, canvas, page: int, node: Node) -> None:
+        """Begin a marked-content sequence for ``node`` with the page's next MCID."""
+        mcid = self.next_mcid.get(page, 0)
+        self.next_mcid[page] = mcid + 1
+        self.order += 1
+        self.pieces.setdefault(id(node), []).append(_Piece(self.order, page, mcid))
+        self.nodes[id(node)] = node
+        canvas.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
+
+    def text_drawn(self, canvas) -> None:
+        """The canvas drew a text object: if it was a pending label, the body starts now."""
+        if self.pending is not None:
+            page, node = self.pending
+            self.pending = None
+            canvas.addLiteral(END)
+            self.open(canvas, page, node)
 
 
 @contextmanager

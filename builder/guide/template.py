@@ -90,6 +90,10 @@ class GuideCanvas(Canvas):
     readers find ``section-<key>`` and ``figure-<id>`` by name, so we add one.
     """
 
+    def drawText(self, textobject) -> None:
+        super().drawText(textobject)
+        tagging.text_drawn(self)  # a question's number ends its label here
+
     def showPage(self) -> None:
         tagging.close_page(self)  # what no marked flowable claimed is an artifact
         super().showPage()

@@ -100,7 +100,7 @@ def guide_preview(context: Context) -> list[Flowable]:
     cells: list[list[Flowable | str]] = [[] for _ in range(rows_count)]
     heading = context.paragraph("In this guide", styles.label, where, role="H2")
     tags = context.tags
-    with tags.within("L", O="List", ListNumbering="Decimal"):
+    with tags.within("L", in_given_order=True, O="List", ListNumbering="Decimal"):
         for index, text in enumerate(titles):
             row = cells[index % rows_count]
             with tags.within("LI"):
