@@ -1,0 +1,45 @@
+"""The deck-wide title rule (builder.deck.titles): continuations numbered, repeats named."""
+
+from __future__ import annotations
+
+from builder.deck.specs import SectionSlide, SlideSpec, TitleSlide
+from builder.deck.titles import continued, unique_titles
+
+
+def titles(*specs: SlideSpec) -> list[str]:
+    return [slide.title for slide in unique_titles(specs)]
+
+
+def test_a_continued_block_is_numbered_on_every_slide():
+    assert titles(SectionSlide("The war"), SlideSpec("Causes"), SlideSpec("Causes"),
+                  SlideSpec("Causes")) == [
+        "The war", "Causes (1 of 3)", "Causes (2 of 3)", "Causes (3 of 3)"]
+    assert continued("Causes", 1, 1) == "Causes"
+
+
+def test_a_section_resumed_after_a_figure_is_one_series():
+    assert titles(SectionSlide("The invasion"), SlideSpec("The invasion"),
+                  SlideSpec("Figure 1"), SlideSpec("The invasion")) == [
+        "The invasion", "The invasion (1 of 2)", "Figure 1", "The invasion (2 of 2)"]
+
+
+def test_a_title_used_in_several_sections_takes_each_section():
+    assert titles(TitleSlide("Lecture"), SectionSlide("One"), SlideSpec("Discussion"),
+                  SectionSlide("Two"), SlideSpec("Discussion")) == [
+        "Lecture", "One", "Discussion: One", "Two", "Discussion: Two"]
+
+
+def test_a_lone_slide_named_like_its_section_gets_a_counter():
+    result = titles(SectionSlide("Causes"), SlideSpec("Causes"), SlideSpec("Other"))
+    assert result == ["Causes", "Causes (2)", "Other"]
+    assert len(set(result)) == len(result)
+
+
+def test_title_and_section_slides_keep_their_titles_and_all_titles_are_unique():
+    specs = [TitleSlide("Agenda"), SlideSpec("Agenda"), SectionSlide("A"), SlideSpec("Quiz"),
+             SlideSpec("Recap"), SlideSpec("Quiz"), SectionSlide("B"), SlideSpec("Recap"),
+             SlideSpec("Agenda")]
+    result = titles(*specs)
+    assert result[0] == "Agenda" and result[2] == "A" and result[6] == "B"
+    assert len(set(result)) == len(result)
+    assert "(cont.)" not in " ".join(result)
