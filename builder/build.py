@@ -1,8 +1,8 @@
 """The pipeline for one lecture: load → resolve → render (PDF | PPTX) → write → check.
 
 Each stage is a function of its inputs only, so course builds can run lectures in parallel
-and a watch mode can rebuild one lecture. Both outputs are rendered to bytes before
-anything is written: a failure in either leaves the previous files untouched.
+and a watch mode can rebuild one lecture. Both outputs are rendered to bytes, read back and
+checked before anything is replaced: a failure at any step leaves the previous files untouched.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from builder.resolve.editions import Edition
 from builder.layout.model import Layout
 from builder.resolve.document import Document, resolve
 from builder.load.source import load_source
-from builder.write.files import write_all
+from builder.write.files import prepare_outputs, stage_bytes, staging_folder, write_together
 
 if TYPE_CHECKING:
     from builder.check.lectures import CheckSummary
 
 FORMATS = ("pdf", "pptx")
+MANIFEST_SUFFIX = ".manifest.json"  # builder.check.manifest.SUFFIX, named here without importing check
 
 
 def _render_pdf(document: Document) -> bytes:
@@ -50,6 +51,12 @@ class BuildResult:
     skipped: bool = False  # an incremental build found the outputs up to date
 
 
+def output_paths(source_path: Path, out_dir: Path, formats: Iterable[str]) -> list[Path]:
+    """Every file building ``source_path`` writes: one per format and the manifest."""
+    stem = Path(source_path).stem
+    return [*(out_dir / f"{stem}.{fmt}" for fmt in formats), out_dir / f"{stem}{MANIFEST_SUFFIX}"]
+
+
 def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
                   formats: Iterable[str] = FORMATS, edition: Edition | None = None,
                   check: bool = True, incremental: bool = False) -> BuildResult:
@@ -57,31 +64,55 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
 
     Every build writes ``<stem>.manifest.json`` (pages and slides read back from the files).
     With ``check``, the outputs are then compared with each other and with the manifest (see
-    ``builder.check.compare``); a single-format build checks its one file against the manifest only.
-    ``incremental``: outputs its manifest shows up to date are left alone (``builder.incremental``).
+    ``builder.check.compare``); a single-format build checks its one file against the manifest
+    only. ``incremental``: outputs its manifest shows up to date are left alone
+    (``builder.check.incremental``). All of it happens in a hidden staging folder inside
+    ``out_dir``; only a build that got through every step replaces the outputs, all together
+    (``write_together``), so a failure at any point leaves the previous PDF, deck and manifest
+    byte for byte as they were.
     """
     from builder.check import incremental as fresh
-    from builder.check.manifest import manifest_path
+    from builder.check.manifest import build_manifest, dumps, manifest_path
 
+    formats = tuple(formats)
+    prepare_outputs(output_paths(source_path, out_dir, formats))
     source = load_source(source_path)
     document = resolve(source, layout, edition)
-    formats = tuple(formats)
     if incremental and fresh.up_to_date(document, source_path, out_dir, formats, check):
         return BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats},
                            document, manifest_path(out_dir, document.stem), skipped=True)
     rendered = {fmt: RENDERERS[fmt](document) for fmt in formats}
-    files = {out_dir / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()}
-    write_all(files)
-    result = BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in rendered},
-                         document)
-    if result.outputs:
-        from builder.check.manifest import write_manifest
-
+    final = {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in rendered}
+    result = BuildResult(source_path, final, document)
+    if not rendered:
+        return result
+    with staging_folder(out_dir) as staging:
+        staged = {fmt: staging / path.name for fmt, path in final.items()}
+        for fmt, path in staged.items():
+            stage_bytes(path, rendered[fmt])
         opened: dict = {}  # the files as read back, once, for the manifest and the check
-        result.manifest = write_manifest(document, source_path, result.outputs, out_dir, opened)
+        manifest = build_manifest(document, source_path, staged, out_dir, opened)
+        manifest["outputs"] = {fmt: path.name for fmt, path in sorted(final.items())}
+        manifest_bytes = dumps(manifest)
+        stage_bytes(manifest_path(staging, document.stem), manifest_bytes)
         if check:
-            from builder.check.compare import check_build
-
-            result.checked = check_build(result.outputs, document.stem, opened)
-        fresh.stamp(result.manifest, result.outputs, checked=check)
+            result.checked = _check_staged(staged, document.stem, staging, out_dir, opened)
+        manifest[fresh.RECORD] = fresh.record(staged, checked=check)  # only once it passed
+        manifest_bytes = dumps(manifest)
+    result.manifest = manifest_path(out_dir, document.stem)
+    write_together({**{path: rendered[fmt] for fmt, path in final.items()},
+                    result.manifest: manifest_bytes})
     return result
+
+
+def _check_staged(staged: dict[str, Path], stem: str, staging: Path, out_dir: Path,
+                  opened: dict):
+    """Check the staged outputs; a mismatch names the files where they were to be written."""
+    from builder.check.compare import check_build
+    from builder.errors import CheckError
+
+    try:
+        return check_build(staged, stem, opened)
+    except CheckError as error:
+        raise CheckError([line.replace(str(staging), str(out_dir)) for line in error.mismatches]
+                         ) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import traceback
 from enum import IntEnum
@@ -13,6 +14,7 @@ from builder import __version__
 from builder.errors import BuilderError, InputError
 
 PROG = "course-builder"
+_LOCATED = re.compile(r"^\S.*:\d+:\d+: ")  # ``path:line:col: …`` lines are printed as they are
 
 
 class ExitStatus(IntEnum):
@@ -27,9 +29,13 @@ def _parser() -> argparse.ArgumentParser:
                                      "PDF study guide and a PowerPoint deck.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show tracebacks")
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS,
+                        help="folder every file a source or layout names must be inside "
+                             "(default: the working directory and the input's project)")
     commands = _Commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"),
                          common)
 
@@ -66,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check sources and layouts without building")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument("--layout", type=Path, help="layout the sources are resolved against "
+                                                      "(default: the packaged default)")
+    validate.add_argument("--edition", choices=("student", "instructor"),
+                          help="override the layout's edition")
 
     schema = commands.add_parser("schema", help="print a JSON Schema")
     schema.add_argument("kind", choices=("source", "layout"))
@@ -107,8 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(_run(arguments))
     except BuilderError as error:
         for line in error.lines():
-            print(f"{PROG}: error: {line}" if not isinstance(error, InputError) else line,
-                  file=sys.stderr)
+            located = isinstance(error, InputError) and _LOCATED.match(line)
+            print(line if located else f"{PROG}: error: {line}", file=sys.stderr)
         if arguments.debug:
             traceback.print_exc()
         return error.exit_status
@@ -124,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(arguments: argparse.Namespace) -> int:
     from builder import commands
+    from builder.load.files import project_root_set
 
+    if arguments.root is not None and not arguments.root.is_dir():
+        raise InputError(f"--root: '{arguments.root}' is not a folder")
     handler = getattr(commands, f"run_{arguments.command}")
-    return handler(arguments)
+    with project_root_set(arguments.root):
+        return handler(arguments)

@@ -22,30 +22,51 @@ def _is_layout(path: Path) -> bool:
 
 
 def run_validate(arguments: argparse.Namespace) -> int:
-    """Validate every given source or layout; report all problems of all files, then fail once."""
+    """Validate every given source or layout; report all problems of all files, then fail once.
+
+    A source is loaded and resolved against ``--layout`` (a course's lectures against the
+    course), as ``build`` would, so everything build refuses as input is found here, without
+    rendering.
+    """
     from builder.layout import load_layout
-    from builder.load.source import load_source
 
     problems: list = []
+    layouts: dict = {}
     for path in arguments.paths:
         files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        if not files:
+            problems.append(f"{path}/: a folder with no .yaml files to validate")
         for file in files:
             try:
                 if _is_layout(file):
                     layout = load_layout(file)
-                    for lecture in layout.course.lectures:
-                        try:
-                            load_source(lecture)
-                        except InputError as error:
-                            problems += error.problems
+                    found = _validate_sources(layout.course.lectures, layout, arguments.edition)
                 else:
-                    load_source(file)
-                print(f"{file}: ok")
+                    if "layout" not in layouts:
+                        layouts["layout"] = load_layout(getattr(arguments, "layout", None))
+                    found = _validate_sources([file], layouts["layout"], arguments.edition)
             except InputError as error:
-                problems += error.problems
+                found = error.problems
+            if not found:
+                print(f"{file}: ok")
+            problems += found
     if problems:
         raise InputError(problems)
     return 0
+
+
+def _validate_sources(paths, layout, edition) -> list:
+    """Load and resolve each source under ``layout``: every problem, none raised."""
+    from builder.load.source import load_source
+    from builder.resolve.document import resolve
+
+    problems: list = []
+    for path in paths:
+        try:
+            resolve(load_source(path), layout, edition)
+        except InputError as error:
+            problems += error.problems
+    return problems
 
 
 def run_schema(arguments: argparse.Namespace) -> int:
@@ -70,14 +91,18 @@ def run_new(arguments: argparse.Namespace) -> int:
 
 
 def run_build(arguments: argparse.Namespace) -> int:
-    """Build sources under one layout; a course layout given as input builds all its lectures."""
+    """Build sources under one layout; a course layout given as input builds all its lectures.
+
+    Every layout is loaded and every lecture planned before anything is built, so that two
+    lectures that would write the same file are refused before a byte is written.
+    """
     from builder.build import BuildResult
-    from builder.course import LectureJob, build_course, default_workers, plan_course
+    from builder.course import LectureJob, build_course, check_distinct, default_workers, plan_course
     from builder.layout import load_layout
     from builder.progress import LectureProgress
 
     formats = _formats(arguments)
-    inputs = list(arguments.inputs) or sorted(SOURCES.glob("*.yaml"))
+    inputs = list(dict.fromkeys(arguments.inputs)) or sorted(SOURCES.glob("*.yaml"))
     if not inputs:
         raise InputError(f"{SOURCES}/: no sources to build (try 'course-builder new my-lecture')")
     out = arguments.out or OUTPUT
@@ -103,14 +128,20 @@ def run_build(arguments: argparse.Namespace) -> int:
         build_course(jobs, report=report, workers=workers,
                      progress=LectureProgress(len(jobs)) if len(jobs) > 1 else None)
 
-    for course in courses:
-        layout = load_layout(course, strict=strict)
-        run(plan_course(layout, out, formats, arguments.edition, check=not arguments.no_check,
-                        incremental=not getattr(arguments, "force", False)))
+    plans = [plan_course(load_layout(course, strict=strict), out, formats, arguments.edition,
+                         check=not arguments.no_check,
+                         incremental=not getattr(arguments, "force", False))
+             for course in courses]
+    jobs: list[LectureJob] = []
     if sources:
         layout = load_layout(arguments.layout, strict=strict)
-        run([LectureJob(path, layout, out, tuple(formats), arguments.edition,
-                        check=not arguments.no_check) for path in sources])
+        jobs = [LectureJob(path, layout, out, tuple(formats), arguments.edition,
+                           check=not arguments.no_check) for path in sources]
+    check_distinct([job for plan in plans for job in plan] + jobs)
+    for plan in plans:
+        run(plan)
+    if jobs:
+        run(jobs)
     return 0
 
 

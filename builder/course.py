@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
 
-from builder.build import FORMATS, BuildResult, build_lecture
+from builder.build import FORMATS, BuildResult, build_lecture, output_paths
 from builder.resolve.editions import Edition
-from builder.errors import BuilderError, InputError, LayoutError, Problem
+from builder.errors import BuilderError, InputError, LayoutError, OutputError, Problem, problem_at
 from builder.layout.model import Layout
 from builder.model import slugify
 
@@ -182,7 +182,25 @@ def _attempt_in_worker(job: LectureJob) -> tuple[BuildResult | BuilderError, flo
 
 def _problem(where: str, field: str, message: str) -> Problem:
     """A Problem at a model's ``where`` (``path:line:col``)."""
-    path, line, column = (where.rsplit(":", 2) + ["", ""])[:3]
-    if line.isdigit() and column.isdigit():
-        return Problem(path, int(line), int(column), message, field)
-    return Problem(where, 1, 1, message, field)
+    return problem_at(where, message, field)
+
+
+def check_distinct(jobs: list[LectureJob]) -> None:
+    """Refuse, before anything is written, lectures that would write the same output file.
+
+    The same source given twice is one lecture (built once by the caller's de-duplication);
+    two sources named alike in different folders would overwrite each other's outputs.
+    """
+    writers: dict[Path, Path] = {}
+    problems: list[Problem | str] = []
+    for job in jobs:
+        for path in output_paths(job.source, job.out_dir, job.formats):
+            target = Path(os.path.abspath(path))
+            first = writers.setdefault(target, job.source)
+            if Path(os.path.abspath(first)) != Path(os.path.abspath(job.source)):
+                problems.append(Problem(str(job.source), 1, 1, f"this lecture and {first} would "
+                                        f"both write {path}: rename one of them, or build them "
+                                        "into different --out folders"))
+                break
+    if problems:
+        raise OutputError(problems)

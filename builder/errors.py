@@ -24,6 +24,14 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+def problem_at(where: str, message: str, field: str = "") -> Problem:
+    """A Problem at a model's ``where`` (``path:line:col``); a bare path stands at 1:1."""
+    path, line, column = (where.rsplit(":", 2) + ["", ""])[:3]
+    if line.isdigit() and column.isdigit():
+        return Problem(path, int(line), int(column), message, field)
+    return Problem(where or "input", 1, 1, message, field)
+
+
 class BuilderError(Exception):
     """Base of every error course-builder reports to a user."""
 
@@ -58,6 +66,10 @@ class SourceError(InputError):
 
 class LayoutError(InputError):
     """A layout is malformed, inconsistent or unreachable."""
+
+
+class OutputError(InputError):
+    """The outputs cannot be written where asked (``--out`` is a file, read-only, or clashes)."""
 
 
 class RenderError(InputError):

@@ -91,11 +91,11 @@ CASES = [
     ("missing-logo", {"layout.yaml": """
         guide:
           logo: assets/nope.png
-     """}, "layout.yaml:2:9: guide.logo: file 'assets/nope.png' not found"),
+     """}, "layout.yaml:2:9: guide.logo: image 'assets/nope.png' not found"),
     ("logo-not-an-image", {"layout.yaml": "deck:\n  logo: layout.yaml\n"},
      "layout.yaml:2:9: deck.logo: 'layout.yaml' is not a PNG or JPEG image"),
     ("missing-template", {"layout.yaml": "deck:\n  template: brand.pptx\n"},
-     "layout.yaml:2:13: deck.template: file 'brand.pptx' not found"),
+     "layout.yaml:2:13: deck.template: template 'brand.pptx' not found"),
     ("template-not-pptx", {"layout.yaml": "deck:\n  template: brand.potx\n", "brand.potx": "x"},
      "layout.yaml:2:13: deck.template: 'brand.potx' is not a PowerPoint file"),
     ("template-not-zip", {"layout.yaml": "deck:\n  template: brand.pptx\n", "brand.pptx": "x"},
@@ -111,7 +111,7 @@ CASES = [
     ("deck-font-name-for-a-family", {"layout.yaml": "fonts:\n  heading: {name: Cambria}\n"},
      "layout.yaml:2:19: fonts.heading.name: 'Cambria' is not bundled: use 'Caladea'"),
     ("missing-font-file", {"layout.yaml": "fonts:\n  body: {name: House, regular: house.ttf}\n"},
-     "layout.yaml:2:32: fonts.body.regular: file 'house.ttf' not found"),
+     "layout.yaml:2:32: fonts.body.regular: font 'house.ttf' not found"),
     ("font-not-truetype", {"layout.yaml": "fonts:\n  body: {name: House, regular: house.ttf}\n",
                            "house.ttf": "not a font"},
      "layout.yaml:2:32: fonts.body.regular: 'house.ttf' is not a TrueType (.ttf) font"),
@@ -120,7 +120,7 @@ CASES = [
           code: X 1
           lectures:
             - lectures/one.yaml
-     """}, "layout.yaml:4:7: course.lectures[0]: file 'lectures/one.yaml' not found"),
+     """}, "layout.yaml:4:7: course.lectures[0]: lecture 'lectures/one.yaml' not found"),
     ("duplicate-part", {"layout.yaml": "deck:\n  parts: [title, sections, title]\n"},
      "layout.yaml:2:10: deck.parts: parts listed twice: title"),
     ("chart-colour-too-light", {"layout.yaml": """
@@ -144,7 +144,7 @@ CASES = [
     ("parents-relative-logo-is-checked-beside-the-parent", {
         "child/layout.yaml": "extends: ../base.yaml\n",
         "base.yaml": "guide:\n  logo: logo.png\n"},
-     "base.yaml:2:9: guide.logo: file 'logo.png' not found"),
+     "base.yaml:2:9: guide.logo: image 'logo.png' not found"),
 ]
 
 

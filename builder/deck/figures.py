@@ -42,21 +42,15 @@ def add_figure(slide, document: Document, numbered: NumberedFigure, left: int, t
     """Draw ``numbered``'s figure centred in the EMU box; RenderError at its source line."""
     figure = numbered.figure
     box = FigureBox(int(left), int(top), int(width), int(height))
-    try:
-        if isinstance(figure, ImageFigure):
-            return [_picture(slide, document, figure, box)]
-        if isinstance(figure, TableFigure):
-            return [_table(slide, document, figure, box)]
-        if isinstance(figure, (BarFigure, LineFigure, PieFigure)):
-            return [add_chart(slide, document, figure, box)]
-        if type(figure) in SCENES:
-            return [add_scene_group(slide, document, figure, box)]
-        raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
-    except RenderError:
-        raise
-    except Exception as error:  # a python-pptx or file failure, reported at the figure
-        raise RenderError(f"{figure.where}: figure '{figure.id}' cannot be drawn: "
-                          f"{error}") from error
+    if isinstance(figure, ImageFigure):
+        return [_picture(slide, document, figure, box)]
+    if isinstance(figure, TableFigure):
+        return [_table(slide, document, figure, box)]
+    if isinstance(figure, (BarFigure, LineFigure, PieFigure)):
+        return [add_chart(slide, document, figure, box)]
+    if type(figure) in SCENES:
+        return [add_scene_group(slide, document, figure, box)]
+    raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
 
 
 # --- pictures -----------------------------------------------------------------------------

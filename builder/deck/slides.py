@@ -26,7 +26,6 @@ from builder.deck.specs import (CardsSlide, FigureSlide, Para, PromptSlide, Quot
 from builder.deck.template import (Deckfile, placeholder_of_type, remove_empty_placeholders,
                                    title_placeholder)
 from builder.deck.text import Ink, Styled, add_text, write, write_notes
-from builder.errors import BuilderError, RenderError
 from builder.text.inline import Run
 from builder.resolve.document import Document
 
@@ -93,22 +92,15 @@ class Canvas:
 
 
 def draw_slide(canvas: Canvas, spec: SlideSpec, number: int) -> None:
-    """Add one slide for ``spec``; python-pptx failures name the block that asked for it."""
+    """Add one slide for ``spec`` (input was checked at load: a failure here is a bug)."""
     canvas.number = number
-    try:
-        draw(spec, canvas)
-        remove_empty_placeholders(canvas.slide)
-        if spec.notes:
-            canvas.deckfile.notes_slide(canvas.slide)
-            write_notes(canvas.slide, spec.notes, canvas.ink, canvas.body_faces)
-            remove_empty_placeholders(canvas.slide.notes_slide,
-                                      keep=(PP_PLACEHOLDER.SLIDE_IMAGE,))
-        access.finish_slide(canvas.slide, canvas.document.language)
-    except BuilderError:
-        raise
-    except Exception as error:  # python-pptx and lxml raise many types
-        raise RenderError(f"{spec.where or 'deck'}: slide {number} '{spec.title}' could not be "
-                          f"drawn ({type(error).__name__}: {error})") from error
+    draw(spec, canvas)
+    remove_empty_placeholders(canvas.slide)
+    if spec.notes:
+        canvas.deckfile.notes_slide(canvas.slide)
+        write_notes(canvas.slide, spec.notes, canvas.ink, canvas.body_faces)
+        remove_empty_placeholders(canvas.slide.notes_slide, keep=(PP_PLACEHOLDER.SLIDE_IMAGE,))
+    access.finish_slide(canvas.slide, canvas.document.language)
 
 
 @singledispatch

@@ -66,11 +66,7 @@ def open_deck(layout: Layout) -> Deckfile:
     deck = layout.deck
     if deck.template:
         path = Path(deck.template)
-        try:
-            presentation = Presentation(str(path))
-        except Exception as error:  # python-pptx raises several types for a bad package
-            raise LayoutError(f"{_layout_name(layout)}: deck.template: '{path.name}' cannot be "
-                              f"opened as a .pptx ({type(error).__name__}: {error})") from None
+        presentation = Presentation(str(path))  # checked in full when the layout loaded
         oxml.remove_all_slides(presentation)
         layouts = _template_layouts(presentation, layout, path.name)
         return Deckfile(presentation, layouts, True)

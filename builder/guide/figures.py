@@ -44,24 +44,18 @@ def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
                     max_height: float) -> Flowable:
     """The figure drawing, fitted to ``width`` × ``max_height``; RenderError at its source line."""
     figure = numbered.figure
-    try:
-        if isinstance(figure, ImageFigure):
-            return _image(document, figure, width, max_height)
-        if isinstance(figure, TableFigure):
-            return _table(document, figure, width)
-        if type(figure) not in SCENES:
-            raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
-        style = figure_style(document)
-        scene = scene_for(figure, style, width, max_height, document.asset)
-        for item in scene.items:
-            if isinstance(item, sc.Text):
-                _check_glyphs(item.text, style.typeface.font(item.bold), figure.where)
-        return paint(scene, style.typeface)
-    except RenderError:
-        raise
-    except Exception as error:  # a reportlab or file failure, reported at the figure
-        raise RenderError(f"{figure.where}: figure '{figure.id}' cannot be drawn: "
-                          f"{error}") from error
+    if isinstance(figure, ImageFigure):
+        return _image(document, figure, width, max_height)
+    if isinstance(figure, TableFigure):
+        return _table(document, figure, width)
+    if type(figure) not in SCENES:
+        raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
+    style = figure_style(document)
+    scene = scene_for(figure, style, width, max_height, document.asset)
+    for item in scene.items:
+        if isinstance(item, sc.Text):
+            _check_glyphs(item.text, style.typeface.font(item.bold), figure.where)
+    return paint(scene, style.typeface)
 
 
 def _check_glyphs(text: str, font: str, where: str) -> None:

@@ -18,35 +18,47 @@ from builder.errors import Problem
 from builder.text.fonts import BUNDLED
 from builder.layout.merge import MergedLocated
 from builder.layout.model import SLIDE_KINDS
+from builder.load.files import LIMITS, FileProblem, check_file, confine, read_bytes
+from builder.load.media import font_problem, image_problem, template_problem
 from builder.load.yamlfile import PathKey
 
 FONT_ROLES = ("heading", "body", "mono")
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
-IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 _LAYOUT_NAME = re.compile(rb'<p:cSld[^>]*\sname="([^"]*)"')
 
 
 def check_assets(merged: MergedLocated) -> list[Problem]:
-    """Make every file path in ``merged.data`` absolute and check each file; return problems."""
+    """Make every file path in ``merged.data`` absolute and check each file; return problems.
+
+    Each path must stay inside the layout's folder or the project root (``builder.load.files``),
+    be a regular file within its kind's size limit, and be what its key says, checked in full.
+    """
     problems: list[Problem] = []
     data = merged.data
-    checks: list[tuple[PathKey, Callable[[Path], str | None]]] = [
-        (("guide", "logo"), _image_problem),
-        (("deck", "logo"), _image_problem),
-        (("deck", "template"), _template_problem),
+    checks: list[tuple[PathKey, str, Callable[[Path, str], str | None]]] = [
+        (("guide", "logo"), "image", _image_problem),
+        (("deck", "logo"), "image", _image_problem),
+        (("deck", "template"), "template", _template_problem),
     ]
-    checks += [(("fonts", role, style), _font_problem)
+    checks += [(("fonts", role, style), "font", _font_problem)
                for role in FONT_ROLES for style in FONT_STYLES]
     lectures = _get(data, ("course", "lectures"))
     if isinstance(lectures, list):
-        checks += [(("course", "lectures", index), _source_problem) for index in range(len(lectures))]
-    for where, check in checks:
+        checks += [(("course", "lectures", index), "source", _source_problem)
+                   for index in range(len(lectures))]
+    for where, kind, check in checks:
         value = _get(data, where)
         if not isinstance(value, str) or not value.strip():
             continue  # absent, or the wrong type: the model reports that
-        file = _absolute(merged.folder_of(where), value.strip())
-        _set(data, where, str(file))
-        message = check(file) if file.is_file() else _missing(value, file)
+        shown = value.strip()
+        try:
+            file = confine(shown, merged.folder_of(where), _WHAT[kind])
+            check_file(file, LIMITS[kind], _WHAT[kind], shown)
+            message = check(file, shown)
+        except FileProblem as problem:
+            message = str(problem)
+        else:
+            _set(data, where, str(file))
         if message:
             problems.append(merged.problem(where, message))
     problems += _font_family_problems(merged)
@@ -54,50 +66,27 @@ def check_assets(merged: MergedLocated) -> list[Problem]:
     return problems
 
 
-def _absolute(folder: Path, value: str) -> Path:
-    path = Path(value).expanduser()
-    return (path if path.is_absolute() else folder / path).resolve()
+_WHAT = {"image": "image", "template": "template", "font": "font", "source": "lecture"}
 
 
-def _missing(value: str, file: Path) -> str:
-    if file.is_dir():
-        return f"'{value}' is a folder, not a file"
-    return f"file '{value}' not found (looked for {file})"
+def _image_problem(file: Path, shown: str) -> str | None:
+    return image_problem(read_bytes(file, LIMITS["image"], "image", shown), shown)
 
 
-def _image_problem(file: Path) -> str | None:
-    head = _head(file, 8)
-    if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
-        return f"'{file.name}' is not a PNG or JPEG image"
-    return None
+def _font_problem(file: Path, shown: str) -> str | None:
+    return font_problem(read_bytes(file, LIMITS["font"], "font", shown), shown)
 
 
-def _font_problem(file: Path) -> str | None:
-    head = _head(file, 4)
-    if head == b"OTTO":
-        return (f"'{file.name}' has PostScript (CFF) outlines; the PDF needs TrueType outlines: "
-                "use the .ttf version of the font")
-    if head not in (b"\x00\x01\x00\x00", b"true"):
-        return f"'{file.name}' is not a TrueType (.ttf) font"
-    return None
-
-
-def _source_problem(file: Path) -> str | None:
+def _source_problem(file: Path, shown: str) -> str | None:
     if file.suffix.lower() not in (".yaml", ".yml"):
-        return f"'{file.name}' is not a lecture source (.yaml)"
+        return f"'{shown}' is not a lecture source (.yaml)"
     return None
 
 
-def _template_problem(file: Path) -> str | None:
+def _template_problem(file: Path, shown: str) -> str | None:
     if file.suffix.lower() != ".pptx":
-        return f"'{file.name}' is not a PowerPoint file: the template must be a .pptx"
-    try:
-        with zipfile.ZipFile(file) as archive:
-            if "ppt/presentation.xml" not in archive.namelist():
-                return f"'{file.name}' is not a PowerPoint presentation (no ppt/presentation.xml)"
-    except zipfile.BadZipFile:
-        return f"'{file.name}' is not a .pptx (not a zip archive)"
-    return None
+        return f"'{shown}' is not a PowerPoint file: the template must be a .pptx"
+    return template_problem(read_bytes(file, LIMITS["template"], "template", shown), shown)
 
 
 def template_layout_names(file: Path) -> list[str]:
@@ -164,11 +153,6 @@ def _font_family_problems(merged: MergedLocated) -> list[Problem]:
                        f"({', '.join(BUNDLED)}) or give 'regular:' (and bold, italic) as .ttf files")
         problems.append(merged.problem(("fonts", role, "name"), message))
     return problems
-
-
-def _head(file: Path, size: int) -> bytes:
-    with file.open("rb") as stream:
-        return stream.read(size)
 
 
 def _get(data: Any, where: PathKey) -> Any:

@@ -14,6 +14,7 @@ Stages, each reporting every problem it finds before the load stops:
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from builder.layout.merge import MergedLocated, deep_merge
 from builder.layout.model import Layout
 from builder.layout.templates import check_templates
 from builder.model.base import Model
+from builder.load.files import FileProblem, confine, display_path
 from builder.load.validate import validate
 from builder.load.yamlfile import Located, PathKey, load_yaml
 
@@ -44,14 +46,6 @@ class LoadedLayout:
 
     layout: Layout
     warnings: tuple[Problem, ...] = field(default=())
-
-
-def display_path(path: Path) -> str:
-    """Paths in messages: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_layout(path: str | Path | None = None, *, strict: bool | None = None,
@@ -112,7 +106,7 @@ def _read_chain(path: Path) -> list[tuple[Path, Located]]:
             raise LayoutError(problems)
         if not isinstance(located.data, dict):
             raise LayoutError(located.problem((), "expected a mapping at the top of the layout"))
-        chain.append((file.resolve(), located))
+        chain.append((_real(file), located))
         parent = located.data.get("extends")
         if parent is None or parent == DEFAULT_NAME:
             return chain
@@ -121,29 +115,38 @@ def _read_chain(path: Path) -> list[tuple[Path, Located]]:
                                                             "'default') or a path to a .yaml file"))
         file = _parent_file(file, parent.strip(), located)
         seen = [existing for existing, _ in chain]
-        if file.resolve() in seen:
-            names = [_name(existing) for existing in seen[seen.index(file.resolve()):]]
+        if _real(file) in seen:
+            names = [_name(existing) for existing in seen[seen.index(_real(file)):]]
             cycle = " → ".join([*names, _name(file)])
             raise LayoutError(located.problem(("extends",), f"extends cycle: {cycle}"))
 
 
 def _parent_file(file: Path, parent: str, located: Located) -> Path:
     """``name`` → ``name.yaml`` beside ``file``; a path is relative to ``file``'s folder."""
-    folder = file.resolve().parent
+    folder = Path(os.path.realpath(file)).parent
     is_path = "/" in parent or "\\" in parent or parent.endswith(LAYOUT_SUFFIXES)
-    candidate = folder / parent if is_path else folder / f"{parent}.yaml"
-    if is_path and not candidate.name.endswith(LAYOUT_SUFFIXES):
-        candidate = candidate.with_name(candidate.name + ".yaml")
+    name = parent if is_path else f"{parent}.yaml"
+    if is_path and not name.endswith(LAYOUT_SUFFIXES):
+        name += ".yaml"
+    try:
+        candidate = confine(name, folder, "parent layout")
+    except FileProblem as problem:
+        raise LayoutError(located.problem(("extends",), str(problem))) from None
     if candidate.is_file():
-        return candidate.resolve()
+        return candidate
     available = sorted({DEFAULT_NAME, *(p.stem for p in folder.iterdir()
-                                        if p.suffix in LAYOUT_SUFFIXES and p.resolve() != file.resolve())})
+                                        if p.suffix in LAYOUT_SUFFIXES and _real(p) != _real(file))})
     guess = difflib.get_close_matches(Path(parent).stem, available, n=1)
     hint = f"did you mean '{guess[0]}'? " if guess else ""
     raise LayoutError(located.problem(
         ("extends",), f"parent layout '{parent}' not found (no {candidate}); {hint}"
                       f"layouts in {display_path(folder) or '.'}: {', '.join(available)} "
                       f"('default' is the packaged default)"))
+
+
+def _real(path: Path) -> Path:
+    """The path with symlinks followed (a symlink loop stays as it is, never an exception)."""
+    return Path(os.path.realpath(path))
 
 
 def _name(file: Path) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from builder.layout.values import ColorValue, Length, LengthValue
 from builder.model.base import Model
@@ -36,6 +36,8 @@ SLIDE_SIZES: dict[str, tuple[float, float]] = {
     "16:9": (960.0, 540.0), "4:3": (720.0, 540.0), "16:10": (720.0, 450.0),
 }
 MIN_SLIDE, MAX_SLIDE = 72.0, 4032.0  # PowerPoint accepts 1 in to 56 in per side
+MIN_PAGE, MAX_PAGE = 216.0, 3456.0  # a guide page side: 3 in (a small card) to 48 in (a poster)
+MIN_TEXT_AREA = 144.0  # points left for text between the margins, each way (2 in)
 
 
 class FontFamily(Model):
@@ -130,7 +132,20 @@ class Guide(Model):
     def _page_positive(cls, size):
         if isinstance(size, tuple) and (len(size) != 2 or min(size) <= 0):
             raise ValueError("a custom page size is [width, height], both above zero")
+        if isinstance(size, tuple) and not all(MIN_PAGE <= side <= MAX_PAGE for side in size):
+            raise ValueError("a custom page size is [width, height], each at least 3in and at "
+                             "most 48in")
         return size
+
+    @model_validator(mode="after")
+    def _room_for_text(self):
+        width, height = self.page_points
+        margins = self.margins
+        if (width - margins.left - margins.right < MIN_TEXT_AREA
+                or height - margins.top - margins.bottom < MIN_TEXT_AREA):
+            raise ValueError("the margins leave less than 2in for text on the page: make them "
+                             "smaller or the page larger")
+        return self
 
     @property
     def page_points(self) -> tuple[float, float]:
@@ -191,6 +206,14 @@ class Deck(Model):
             raise ValueError("a custom slide size is [width, height], each from 1in to 56in "
                              "(PowerPoint's limits)")
         return size
+
+    @model_validator(mode="after")
+    def _room_on_slide(self):
+        width, height = self.slide_points
+        if min(width, height) - 2 * self.margin < MIN_TEXT_AREA:
+            raise ValueError("the margin leaves less than 2in for content on the slide: make "
+                             "it smaller or the slide larger")
+        return self
 
     @property
     def slide_points(self) -> tuple[float, float]:

@@ -7,7 +7,6 @@ This module must stay free of reportlab and python-pptx so ``validate`` stays li
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,8 @@ from builder.errors import Problem, SourceError
 from builder.text.numbers import format_problem
 from builder.model import (FIGURE_KINDS, BLOCK_KINDS, FigureRef, ImageFigure, Lecture, MapFigure,
                            TimelineFigure)
+from builder.load.files import LIMITS, FileProblem, confine, display_path, read_bytes, read_text
+from builder.load.media import geojson_problem, image_problem
 from builder.load.validate import validate
 from builder.load.yamlfile import Located, load_yaml
 
@@ -39,14 +40,6 @@ class Source:
     @property
     def stem(self) -> str:
         return self.path.stem
-
-
-def display_path(path: Path) -> str:
-    """Paths in messages: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_source(path: str | Path, text: str | None = None) -> Source:
@@ -100,22 +93,25 @@ def cross_check(lecture: Lecture, located: Located, folder: Path) -> list[Proble
 
 
 def _check_assets(figure, index: int, located: Located, folder: Path) -> list[Problem]:
+    """Every file a figure names: inside the root, a regular file of bounded size, well formed."""
     if isinstance(figure, ImageFigure):
-        return _check_image(folder / figure.path, located, ("figures", index, "path"))
-    if isinstance(figure, MapFigure) and figure.outline:
-        where = ("figures", index, "outline")
-        file = folder / figure.outline
-        if not file.is_file():
-            return [located.problem(where, f"outline file '{figure.outline}' not found")]
-        try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            return [located.problem(where, f"outline '{figure.outline}' is not GeoJSON: {error}")]
-        if not isinstance(data, dict) or data.get("type") not in ("FeatureCollection", "Feature",
-                                                                  "Polygon", "MultiPolygon"):
-            return [located.problem(where, f"outline '{figure.outline}' is not a GeoJSON "
-                                           "FeatureCollection, Feature or (Multi)Polygon")]
-    return []
+        where, value, kind = ("figures", index, "path"), figure.path, "image"
+    elif isinstance(figure, MapFigure) and figure.outline:
+        where, value, kind = ("figures", index, "outline"), figure.outline, "outline"
+    else:
+        return []
+    try:
+        file = confine(value, folder, kind)
+        if kind == "image":
+            if file.suffix.lower() not in IMAGE_SUFFIXES:
+                return [located.problem(where, f"'{value}' is not a PNG or JPEG image "
+                                               "(.png, .jpg or .jpeg)")]
+            message = image_problem(read_bytes(file, LIMITS["image"], kind, value), value)
+        else:
+            message = geojson_problem(read_text(file, LIMITS["data"], kind, value), value)
+    except FileProblem as problem:
+        message = str(problem)
+    return [located.problem(where, message)] if message else []
 
 
 def _check_figure_data(figure, index: int, located: Located) -> list[Problem]:
@@ -193,19 +189,3 @@ def _check_map(figure: MapFigure, where, located: Located) -> list[Problem]:
                 f"[{west:g}, {south:g}, {east:g}, {north:g}]: widen 'bounds', add its country, "
                 "mark it 'off_map: true' for an arrow at the edge, or drop the point"))
     return problems
-
-
-def _check_image(file: Path, located: Located, where) -> list[Problem]:
-    shown = file.name
-    if file.suffix.lower() not in IMAGE_SUFFIXES:
-        return [located.problem(where, f"'{shown}' is not a PNG or JPEG image")]
-    if not file.is_file():
-        return [located.problem(where, f"image '{shown}' not found next to the source")]
-    from PIL import Image, UnidentifiedImageError  # Pillow only; validate stays renderer-free
-
-    try:
-        with Image.open(file) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        return [located.problem(where, f"image '{shown}' cannot be read ({error})")]
-    return []

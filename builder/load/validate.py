@@ -24,6 +24,8 @@ def describe(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
+    if isinstance(value, int) and abs(value) >= 10 ** 16:
+        return f"a number with {len(str(abs(value)))} digits"
     if isinstance(value, (int, float)):
         return f"a number ({value:g})"
     if isinstance(value, str):
@@ -124,6 +126,8 @@ def problems_from(error: ValidationError, located: Located, root: type[BaseModel
         elif kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
             message = f"expected {expected}, got {describe(value)}"
+        elif kind in _LIMITS:
+            message = _limit_message(kind, item.get("ctx", {}), value)
         elif kind in ("value_error", "assertion_error"):
             message = str(item["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         elif kind == "string_pattern_mismatch" and "[a-z0-9]" in str(item.get("ctx", {}).get("pattern", "")):
@@ -135,11 +139,56 @@ def problems_from(error: ValidationError, located: Located, root: type[BaseModel
         else:
             message = str(item["msg"])
             message = message[:1].lower() + message[1:]
+        colon = _colon_text(located, path, vocabulary)
+        if colon is not None:
+            path, message, at_key = colon
         if (path, message) in seen:
             continue
         seen.add((path, message))
         problems.append(located.problem(path, message, key=at_key))
     return sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
+def _colon_text(located: Located, path: PathKey,
+                vocabulary: list[str]) -> tuple[PathKey, str, bool] | None:
+    """When an error lies in ``Cause: effect`` written where text belongs, one hint instead.
+
+    YAML reads an unquoted ``word: more`` as a mapping; if ``word`` is no field we know, the
+    teacher meant text, and every error beneath it says the same thing: quote the text.
+    """
+    for length in range(len(path), -1, -1):
+        text = located.inline.get(path[:length])
+        if text is None:
+            continue
+        key = text.partition(": ")[0]
+        if key in vocabulary or difflib.get_close_matches(key, vocabulary, n=1, cutoff=0.8):
+            return None
+        quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+        return (path[:length], f"'{text}' was read as a field '{key}' because of ': '; if it "
+                               f"is text, put it in quotes: \"{quoted}\"", False)
+    return None
+
+
+_LIMITS = ("finite_number", "greater_than", "greater_than_equal", "less_than", "less_than_equal",
+           "string_too_long", "too_long")
+
+
+def _limit_message(kind: str, context: dict, value: Any) -> str:
+    """A bound the model sets, said with the bound: the fix is to come inside it."""
+    if kind == "finite_number":
+        return "NaN and infinity are not values a figure can show: give a finite number"
+    if kind == "string_too_long":
+        size = len(value) if isinstance(value, str) else 0
+        return (f"the text is {size:,} characters long; at most {context.get('max_length', 0):,} "
+                "fit here: shorten it or split it")
+    if kind == "too_long":
+        return (f"{context.get('actual_length', 0):,} items; at most "
+                f"{context.get('max_length', 0):,} fit here: split them over several")
+    bound = next(iter(context.values()), None)
+    words = {"greater_than": "above", "greater_than_equal": "at least", "less_than": "below",
+             "less_than_equal": "at most"}[kind]
+    shown = f"{bound:,g}" if isinstance(bound, float) else f"{bound:,}" if isinstance(bound, int) else bound
+    return f"{describe(value)} is out of range: must be {words} {shown}"
 
 
 def _has_item_errors(error: ValidationError, loc: tuple[Any, ...]) -> bool:

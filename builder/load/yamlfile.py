@@ -8,6 +8,7 @@ be traced back to ``line:col`` for error messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from typing import Any
 import yaml
 
 from builder.errors import Problem
+from builder.load.files import FileProblem, read_text
+from builder.load.hints import (colon_message, inline_mapping_text, split_number,
+                                split_number_message)
 
 PathKey = tuple[str | int, ...]
 MAX_NODES = 200_000  # an alias bomb expands past this long before it exhausts memory
@@ -66,6 +70,7 @@ class Located:
     data: Any
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    inline: dict[PathKey, str] = field(default_factory=dict)  # ``Cause: effect`` one-line mappings
 
     def position(self, where: PathKey, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``where`` (or its key), else its nearest parent."""
@@ -101,17 +106,16 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
     shown = display_path or str(path)
     if text is None:
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return Located(shown, None), [Problem(shown, 1, 1, "file not found")]
-        except UnicodeDecodeError as error:
-            return Located(shown, None), [Problem(shown, 1, 1, f"not UTF-8 text ({error.reason})")]
-        except OSError as error:
-            return Located(shown, None), [Problem(shown, 1, 1, f"cannot read: {error.strerror}")]
+            text = read_text(Path(path), MAX_BYTES, "file")
+        except FileProblem as problem:
+            return Located(shown, None), [Problem(shown, 1, 1, str(problem))]
     if len(text) > MAX_BYTES:
         return Located(shown, None), [Problem(shown, 1, 1, f"the file is too large "
                                               f"({len(text):,} characters; the limit is {MAX_BYTES:,})")]
-    loader = _loader(text)
+    try:
+        loader = _loader(text)
+    except yaml.reader.ReaderError as error:
+        return Located(shown, None), [_reader_problem(shown, text, error)]
     try:
         try:
             node = loader.get_single_node()
@@ -123,10 +127,16 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
             node = loader.get_single_node()
     except RecursionError:
         return Located(shown, None), [Problem(shown, 1, 1, "the YAML is nested too deeply")]
+    except yaml.reader.ReaderError as error:
+        return Located(shown, None), [_reader_problem(shown, text, error)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = error.problem or error.context or "invalid YAML"
+        if reason == "mapping values are not allowed here" and mark is not None:
+            lines = text.splitlines()
+            reason = colon_message(lines[mark.line] if mark.line < len(lines) else "")
+            return Located(shown, None), [Problem(shown, line, column, reason)]
         start = error.context_mark
         if error.problem and error.context and start and (start.line, start.column) != (
                 mark.line, mark.column):
@@ -146,6 +156,16 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
     return located, problems
 
 
+def _reader_problem(shown: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses in a file (a control character), at its line and column."""
+    before = text[:error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+    return Problem(shown, line, column, f"the file contains a control character "
+                                        f"(U+{character:04X}) YAML does not allow: remove it")
+
+
 def _convert(node: yaml.Node, where: PathKey, located: Located, problems: list[Problem],
              loader: _Loader, budget: list[int]) -> Any:
     budget[0] -= 1
@@ -156,6 +176,9 @@ def _convert(node: yaml.Node, where: PathKey, located: Located, problems: list[P
         return None
     located.values[where] = _mark(node)
     if isinstance(node, yaml.MappingNode):
+        text = inline_mapping_text(node)
+        if text is not None:
+            located.inline[where] = text
         result: dict[str, Any] = {}
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
@@ -173,10 +196,44 @@ def _convert(node: yaml.Node, where: PathKey, located: Located, problems: list[P
             result[key] = _convert(value_node, (*where, key), located, problems, loader, budget)
         return result
     if isinstance(node, yaml.SequenceNode):
+        split = split_number(node)
+        if split is not None:
+            problems.append(Problem(located.path, *_mark(split[0]),
+                                    split_number_message(split[1]), format_path(where)))
         return [_convert(item, (*where, index), located, problems, loader, budget)
                 for index, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as error:
         problems.append(Problem(located.path, *_mark(node), f"YAML: {error.problem}"))
         return None
+    except (ValueError, OverflowError):  # e.g. an int too long to convert
+        problems.append(Problem(located.path, *_mark(node), "the number is too long",
+                                format_path(where)))
+        return None
+    if isinstance(value, str):
+        message = text_problem(value)
+        if message:
+            problems.append(Problem(located.path, *_mark(node), message, format_path(where)))
+    return value
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+MAX_TEXT = 100_000  # characters in one value: a long chapter, not a lecture's paragraph
+
+
+def text_problem(value: str) -> str | None:
+    """Why a text value cannot be printed: invisible control characters, broken Unicode, size."""
+    if len(value) > MAX_TEXT:
+        return (f"the text is {len(value):,} characters long; at most {MAX_TEXT:,} fit in one "
+                "value: split it")
+    found = _CONTROL.search(value)
+    if found:
+        return (f"the text contains a control character (U+{ord(found.group()):04X}) at "
+                f"character {found.start() + 1}: remove it")
+    found = _SURROGATE.search(value)
+    if found:
+        return (f"the text contains a lone surrogate (U+{ord(found.group()):04X}), which is not "
+                "a character: remove it")
+    return None

@@ -15,7 +15,8 @@ from pydantic import Discriminator, Field, Tag, ValidationInfo, field_validator,
 
 from builder.model.base import Model
 from builder.model.dates import Date
-from builder.model.figures import Figure, Identifier, TableData, Text, TimelineEvent
+from builder.model.figures import Figure, Identifier, TableData, Text, TimelineEvent, Title
+from builder.model.limits import MAX_BLOCKS, MAX_SECTIONS, Year
 
 Notes = Annotated[str | None, Field(default=None, description="Speaker notes (deck only)")]
 
@@ -45,8 +46,8 @@ class KeyTerm(Model):
 class Person(Model):
     name: Text
     role: Text
-    born: int | None = None
-    died: int | None = None
+    born: Year | None = None
+    died: Year | None = None
 
     @property
     def life(self) -> str:
@@ -228,8 +229,8 @@ Block = Annotated[
 
 class Section(Model):
     id: Identifier | None = Field(default=None, description="Stable id; slug of the title if absent")
-    title: Text
-    blocks: tuple[Block, ...] = Field(min_length=1)
+    title: Title
+    blocks: tuple[Block, ...] = Field(min_length=1, max_length=MAX_BLOCKS)
     notes: Notes = None
 
     @property
@@ -250,7 +251,7 @@ class Reference(Model):
 class Lecture(Model):
     """One lecture: the root of a source file."""
 
-    title: Text
+    title: Title
     subtitle: str | None = None
     date: Date | None = None
     instructor: str | None = None
@@ -259,7 +260,7 @@ class Lecture(Model):
     essential_question: str | None = None
     objectives: tuple[Text, ...] = ()
     takeaways: tuple[Text, ...] = ()
-    sections: tuple[Section, ...] = Field(min_length=1)
+    sections: tuple[Section, ...] = Field(min_length=1, max_length=MAX_SECTIONS)
     figures: tuple[Figure, ...] = ()
     review_questions: tuple[Question, ...] = Field(
         default=(), description="Review questions printed after the sections, with the answer key")

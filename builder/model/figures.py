@@ -13,10 +13,14 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from builder.model.base import Model
 from builder.model.dates import Date, PointDate
+from builder.model.limits import (MAX_EVENTS, MAX_MAP_ITEMS, MAX_PARAGRAPH, MAX_TABLE_COLUMNS,
+                                  MAX_TABLE_ROWS, MAX_TITLE, MAX_VERTICES, MAX_WIDTH, Finite,
+                                  Latitude, Longitude)
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80,
                                   description="lowercase letters, digits and hyphens")]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_PARAGRAPH)]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]  # a heading or a label
 
 
 class FigureBase(Model):
@@ -32,17 +36,17 @@ class FigureBase(Model):
 class Series(Model):
     """One named row of numbers, one value per category."""
 
-    name: Text
-    values: tuple[float, ...]
+    name: Title
+    values: tuple[Finite, ...]
 
 
 class ValueAxis(Model):
     """Where a value axis starts and ends and how far apart its ticks are (each optional:
     what is left out is chosen from the data, as without it)."""
 
-    min: float | None = Field(default=None, description="Lowest value on the axis")
-    max: float | None = Field(default=None, description="Highest value on the axis")
-    step: float | None = Field(default=None, gt=0, description="Distance between ticks")
+    min: Finite | None = Field(default=None, description="Lowest value on the axis")
+    max: Finite | None = Field(default=None, description="Highest value on the axis")
+    step: Finite | None = Field(default=None, gt=0, description="Distance between ticks")
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -111,7 +115,7 @@ class LineFigure(_CategoryChart):
 class PieFigure(FigureBase):
     kind: Literal["pie", "donut"]
     categories: tuple[Text, ...] = Field(min_length=1)
-    values: tuple[float, ...] = Field(min_length=1)
+    values: tuple[Finite, ...] = Field(min_length=1)
     number_format: str = "#,##0"
 
     @field_validator("values")
@@ -132,13 +136,13 @@ class TimelineEvent(Model):
     """Something that happened on a date, or over a span (drawn as a bar)."""
 
     date: Date
-    label: Text
+    label: Title
     detail: str | None = None
 
 
 class TimelineFigure(FigureBase):
     kind: Literal["timeline"]
-    events: tuple[TimelineEvent, ...] = Field(min_length=2)
+    events: tuple[TimelineEvent, ...] = Field(min_length=2, max_length=MAX_EVENTS)
     start: PointDate | None = Field(
         default=None, description="Where the axis starts: a year, month, day or hour "
         "(1945, 1962-10-14, 1962-10-27 06:00); default: the events' extent")
@@ -150,8 +154,8 @@ class TimelineFigure(FigureBase):
 class TableData(Model):
     """A header row and body rows of equal width: the table block's and the table figure's."""
 
-    header: tuple[Text, ...] = Field(min_length=1)
-    rows: tuple[tuple[str, ...], ...] = Field(min_length=1)
+    header: tuple[Text, ...] = Field(min_length=1, max_length=MAX_TABLE_COLUMNS)
+    rows: tuple[tuple[str, ...], ...] = Field(min_length=1, max_length=MAX_TABLE_ROWS)
 
     @field_validator("rows")
     @classmethod
@@ -176,26 +180,29 @@ class MapLine(Model):
     """A line in longitude/latitude, e.g. a border or a front."""
 
     label: str | None = None
-    coordinates: tuple[tuple[float, float], ...] = Field(min_length=2)
+    coordinates: tuple[tuple[Longitude, Latitude], ...] = Field(min_length=2,
+                                                                max_length=MAX_VERTICES)
     style: Literal["solid", "dashed", "dotted"] = "solid"
-    width: float = Field(default=1.5, gt=0, description="Stroke width in points")
-    color: int = Field(default=0, ge=0, description="Index into the layout's chart palette")
+    width: float = Field(default=1.5, gt=0, le=MAX_WIDTH, allow_inf_nan=False,
+                         description="Stroke width in points")
+    color: int = Field(default=0, ge=0, le=999, description="Index into the layout's chart palette")
 
 
 class MapArea(Model):
     """A filled polygon (a zone, a front-line band)."""
 
     label: str | None = None
-    coordinates: tuple[tuple[float, float], ...] = Field(min_length=3)
-    color: int = Field(default=1, ge=0, description="Index into the layout's chart palette")
+    coordinates: tuple[tuple[Longitude, Latitude], ...] = Field(min_length=3,
+                                                                max_length=MAX_VERTICES)
+    color: int = Field(default=1, ge=0, le=999, description="Index into the layout's chart palette")
 
 
 class MapPoint(Model):
     """A labelled place."""
 
     label: Text
-    lon: float
-    lat: float
+    lon: Longitude
+    lat: Latitude
     marker: Literal["city", "capital", "battle", "none"] = "city"
     position: Literal["right", "left", "above", "below"] = "right"
     off_map: bool = Field(default=False, description="A place outside the map's frame, drawn "
@@ -204,7 +211,7 @@ class MapPoint(Model):
 
 class MapFigure(FigureBase):
     kind: Literal["map"]
-    bounds: tuple[float, float, float, float] | None = Field(
+    bounds: tuple[Longitude, Latitude, Longitude, Latitude] | None = Field(
         default=None, description="[west, south, east, north] in degrees: the least the map "
         "shows (default: around 'countries')")
     countries: tuple[Text, ...] = Field(
@@ -217,9 +224,9 @@ class MapFigure(FigureBase):
                                 "source (rivers, historic borders); replaces the world outlines")
     world: bool | None = Field(default=None, description="Draw the bundled world outlines "
                                "(Natural Earth); default: when no 'outline' is given")
-    areas: tuple[MapArea, ...] = ()
-    lines: tuple[MapLine, ...] = ()
-    points: tuple[MapPoint, ...] = ()
+    areas: tuple[MapArea, ...] = Field(default=(), max_length=MAX_MAP_ITEMS)
+    lines: tuple[MapLine, ...] = Field(default=(), max_length=MAX_MAP_ITEMS)
+    points: tuple[MapPoint, ...] = Field(default=(), max_length=MAX_MAP_ITEMS)
 
     @field_validator("bounds")
     @classmethod

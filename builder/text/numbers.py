@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 _PLACEHOLDERS = "0#?"
+MAX_FORMAT = 64  # characters of one format code
+MAX_DECIMALS = 10
 _PLAIN_LITERALS = set("$-+/():!^&'~{}<>= ")
 
 
@@ -159,6 +161,12 @@ def format_problem(code: str) -> str | None:
     format is a source error at its line, not a deck PowerPoint repairs."""
     if not code.strip():
         return "it is empty"
+    if len(code) > MAX_FORMAT:
+        return f"it is {len(code)} characters long; a format has at most {MAX_FORMAT}"
+    unsafe = sorted(set(code) & set("<>&"))
+    if unsafe:
+        return (f"'{unsafe[0]}' cannot be used in a chart's number format (conditions such as "
+                "[<0] are not supported): use sections separated by ';' instead")
     if code.count('"') % 2:
         return "a quote is not closed"
     sections = _split_sections(code)
@@ -168,6 +176,11 @@ def format_problem(code: str) -> str | None:
         points = sum(1 for kind, char in _tokens(section) if kind == "code" and char == ".")
         if points > 1:
             return "more than one decimal point in a section"
+        parsed = _parse(section)
+        if parsed.decimals_required + parsed.decimals_optional > MAX_DECIMALS:
+            return f"at most {MAX_DECIMALS} decimal places"
+        if parsed.percent > 2 or parsed.scale > 4:
+            return "too many '%' or trailing ',' (at most two % and four ,)"
     return None
 
 
