@@ -14,6 +14,7 @@ import yaml
 
 _ENDS_WITH_DIGITS = re.compile(r"\d{1,3}$")
 _THOUSANDS_TAIL = re.compile(r"^\d{3}(?!\d)")
+_PLAIN = (None, "")  # an unquoted scalar's style: None in pure PyYAML, '' from libyaml
 
 
 def split_number(node: yaml.SequenceNode) -> tuple[yaml.Node, str] | None:
@@ -25,7 +26,7 @@ def split_number(node: yaml.SequenceNode) -> tuple[yaml.Node, str] | None:
     items = node.value
     for first, second in zip(items, items[1:]):
         if (isinstance(first, yaml.ScalarNode) and isinstance(second, yaml.ScalarNode)
-                and first.style is None and second.style is None
+                and first.style in _PLAIN and second.style in _PLAIN
                 and second.start_mark.index - first.end_mark.index == 1  # "4,000": no space
                 and _ENDS_WITH_DIGITS.search(first.value) and _THOUSANDS_TAIL.match(second.value)):
             head = _ENDS_WITH_DIGITS.search(first.value).group(0)
@@ -46,7 +47,7 @@ def inline_mapping_text(node: yaml.MappingNode) -> str | None:
     key, value = node.value[0]
     if not (isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)):
         return None
-    if key.style is not None or value.style not in (None,) or key.start_mark.line != value.end_mark.line:
+    if key.style not in _PLAIN or value.style not in _PLAIN or key.start_mark.line != value.end_mark.line:
         return None
     return f"{key.value}: {value.value}"
 
