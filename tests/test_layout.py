@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from builder.load.files import project_root_set
+
 from builder.layout import DEFAULT_LAYOUT, load_layout, read_layout
 from builder.layout.merge import deep_merge
 from builder.layout.values import Color
@@ -109,7 +111,8 @@ def test_paths_resolve_against_the_file_that_declared_them(tmp_path: Path, exten
     """)
     write(tmp_path, "shared/lectures/one.yaml", "title: One\n")
     leaf = write(tmp_path, "courses/leaf.yaml", f"extends: {extends}\n")
-    layout = load_layout(leaf)
+    with project_root_set(tmp_path):  # ../shared is outside courses/: inside the project root
+        layout = load_layout(leaf)
     assert layout.guide.logo == str((tmp_path / "shared" / "img" / "logo.png").resolve())
     assert layout.course.lectures == (str((tmp_path / "shared/lectures/one.yaml").resolve()),)
     assert Path(layout.guide.logo).is_absolute()

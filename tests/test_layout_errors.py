@@ -10,6 +10,7 @@ import pytest
 from builder.cli import main
 from builder.errors import LayoutError
 from builder.layout import load_layout, read_layout
+from builder.load.files import project_root_set
 from tests.conftest import ROOT
 
 FONTS = ROOT / "builder" / "fonts"
@@ -24,7 +25,7 @@ def write_files(folder: Path, files: dict[str, str]) -> None:
 
 
 def problems_of(folder: Path, name: str = "layout.yaml") -> list[str]:
-    with pytest.raises(LayoutError) as caught:
+    with pytest.raises(LayoutError) as caught, project_root_set(folder):
         load_layout(folder / name)
     return [str(problem).removeprefix(f"{folder}/") for problem in caught.value.problems]
 

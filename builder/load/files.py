@@ -33,6 +33,8 @@ class FileProblem(Exception):
 
 MARKERS = (".git", "pyproject.toml")  # a folder holding one of these is a project's top
 PROJECT_FOLDERS = ("layouts", "sources")  # a file in <project>/layouts/ belongs to <project>
+_PACKAGE = Path(__file__).resolve().parent.parent
+SHIPPED = (_PACKAGE, _PACKAGE.parent / "layouts")  # course-builder's own files: never private
 
 
 def project_root() -> Path:
@@ -45,7 +47,7 @@ def roots_for(folder: Path) -> tuple[Path, ...]:
     was given, the project ``folder`` belongs to (the parent of a ``layouts/`` or ``sources/``
     folder, or the nearest ancestor with ``.git`` or ``pyproject.toml``), so
     ``layouts/x.yaml`` may name ``../sources/y.yaml`` wherever the command runs."""
-    roots = [folder, project_root()]
+    roots = [folder, project_root(), *SHIPPED]
     if _ROOT[0] is None:
         if folder.name in PROJECT_FOLDERS:
             roots.append(folder.parent)

@@ -39,10 +39,14 @@ def image_problem(data: bytes, shown: str) -> str | None:
         except Image.DecompressionBombError:
             return f"'{shown}' claims more pixels than any picture needs; use a smaller image"
         except UnidentifiedImageError:
+            if data.startswith((b"\x89PNG", b"\xff\xd8")):
+                return (f"image '{shown}' cannot be read: it starts like a PNG or JPEG but is "
+                        "damaged; save it again")
             return f"'{shown}' is not a PNG or JPEG image"
         except (OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError,
                 MemoryError):
-            return f"image '{shown}' is damaged (its pixel data cannot be decoded); save it again"
+            return (f"image '{shown}' cannot be read: its pixel data is damaged or cut short; "
+                    "save it again")
     return None
 
 

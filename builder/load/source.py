@@ -97,7 +97,7 @@ def _check_assets(figure, index: int, located: Located, folder: Path) -> list[Pr
     if isinstance(figure, ImageFigure):
         where, value, kind = ("figures", index, "path"), figure.path, "image"
     elif isinstance(figure, MapFigure) and figure.outline:
-        where, value, kind = ("figures", index, "outline"), figure.outline, "outline"
+        where, value, kind = ("figures", index, "outline"), figure.outline, "outline file"
     else:
         return []
     try:

@@ -180,8 +180,8 @@ class MapLine(Model):
     """A line in longitude/latitude, e.g. a border or a front."""
 
     label: str | None = None
-    coordinates: tuple[tuple[Longitude, Latitude], ...] = Field(min_length=2,
-                                                                max_length=MAX_VERTICES)
+    coordinates: tuple[tuple[Finite, Finite], ...] = Field(min_length=2,
+                                                           max_length=MAX_VERTICES)
     style: Literal["solid", "dashed", "dotted"] = "solid"
     width: float = Field(default=1.5, gt=0, le=MAX_WIDTH, allow_inf_nan=False,
                          description="Stroke width in points")
@@ -192,8 +192,8 @@ class MapArea(Model):
     """A filled polygon (a zone, a front-line band)."""
 
     label: str | None = None
-    coordinates: tuple[tuple[Longitude, Latitude], ...] = Field(min_length=3,
-                                                                max_length=MAX_VERTICES)
+    coordinates: tuple[tuple[Finite, Finite], ...] = Field(min_length=3,
+                                                           max_length=MAX_VERTICES)
     color: int = Field(default=1, ge=0, le=999, description="Index into the layout's chart palette")
 
 
