@@ -167,7 +167,7 @@ CASES: dict[str, Case] = {
     "alias-bomb": Case(_src("a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
         f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
         for p, c in zip("abcdefgh", "bcdefghi")) + GOOD), says="too large"),
-    "deep-nesting": Case(_src("title: " + "[" * 50_000 + "]" * 50_000 + "\n"), says="deep"),
+    "deep-nesting": Case(_src("title: " + "[" * 100_000 + "]" * 100_000 + "\n"), says="deep"),
     "duplicate-key": Case(_src(GOOD + "title: Again\n"), says="duplicate key"),
     "tab-indent": Case(_src("title: x\nsections:\n\t- title: y\n")),
     "python-tag": Case(_src("title: !!python/object/apply:os.system [echo hi]\n" + GOOD[GOOD.index("sections"):])),
@@ -200,8 +200,11 @@ CASES: dict[str, Case] = {
         "bar", "categories: [A, B]\nnumber_format: '0." + "0" * 400 + "'\nseries:\n  - {name: S, values: [1, 2]}"))),
     "timeline-year-minus-billion": Case(_src(timeline(
         "  - {date: '1950', label: A}\n  - {date: '1953', label: B}\n", "start: -1000000000\n"))),
-    "timeline-0-to-2999": Case(_src(timeline(
-        "  - {date: '0001', label: A}\n  - {date: '2998', label: B}\n", "start: 0\nend: 2999\n")),
+    "timeline-billion-bce": Case(_src(timeline(
+        "  - {date: '1950', label: A}\n  - {date: '1953', label: B}\n",
+        "start: 1000000000 BCE\n")), status=(0, 2), lines=None),
+    "timeline-1-to-9999": Case(_src(timeline(
+        "  - {date: '0001', label: A}\n  - {date: '9998', label: B}\n", "start: 1\nend: 9999\n")),
         status=(0, 2), lines=None, validate=False),
     "timeline-300-events-one-day": Case(_src(timeline(_many(
         "  - {{date: '1962-10-16', label: 'Event {i}'}}\n", 300))), status=(0, 2), lines=None,

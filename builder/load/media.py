@@ -16,7 +16,7 @@ import warnings
 from typing import Any
 
 MAX_PIXELS = 40_000_000  # a 48-megapixel phone photo at most; Pillow warns from 89 Mpx
-MAX_VERTICES = 500_000
+MAX_VERTICES = 50_000  # positions in an outline; raise once maps simplify outlines first (issue 11)
 MAX_DEPTH = 64
 IMAGE_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG"}
 REQUIRED_TABLES = (b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp")
@@ -113,8 +113,8 @@ def geojson_problem(text: str, shown: str) -> str | None:
     except RecursionError:
         return f"outline '{shown}' is nested too deeply to be GeoJSON"
     if vertices > MAX_VERTICES:
-        return (f"outline '{shown}' has {vertices:,} points; the limit is {MAX_VERTICES:,}: "
-                "use a simplified outline (e.g. Natural Earth 1:110m)")
+        return (f"outline '{shown}' has more than {MAX_VERTICES:,} points (the limit): use a "
+                "simplified outline (e.g. Natural Earth 1:110m)")
     return None
 
 

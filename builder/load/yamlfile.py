@@ -56,6 +56,21 @@ def _shallow(text: str) -> bool:
     return text.count("[") + text.count("{") + 4 * longest + 2 < C_DEPTH_LIMIT
 
 
+MAX_FLOW_DEPTH = 100  # [ [ [ … levels; PyYAML's scanner slows quadratically with flow depth
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _too_deep(text: str) -> int | None:
+    """The offset where flow brackets nest past ``MAX_FLOW_DEPTH``, else None (checked before
+    parsing, so ten thousand ``[`` cost a scan, not minutes of PyYAML)."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            return match.start()
+    return None
+
+
 def _loader(text: str) -> Any:
     """libyaml when present and safe for ``text``; a text libyaml rejects is parsed again in
     pure Python (see ``load_yaml``) so every error message is PyYAML's own."""
@@ -112,6 +127,12 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
     if len(text) > MAX_BYTES:
         return Located(shown, None), [Problem(shown, 1, 1, f"the file is too large "
                                               f"({len(text):,} characters; the limit is {MAX_BYTES:,})")]
+    deep = _too_deep(text)
+    if deep is not None:
+        line = text.count("\n", 0, deep) + 1
+        column = deep - (text.rfind("\n", 0, deep) + 1) + 1
+        return Located(shown, None), [Problem(shown, line, column, "the YAML is nested too "
+                                              f"deeply (more than {MAX_FLOW_DEPTH} levels)")]
     try:
         loader = _loader(text)
     except yaml.reader.ReaderError as error:
