@@ -36,3 +36,18 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     assert main(["build", str(SAMPLE), "--out", str(out)]) == 0
     return out
+
+
+# Hypothesis: 200 generated examples by default (CI), 2,000 with --hypothesis-profile thorough.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", max_examples=200, deadline=None)
+_hypothesis_settings.register_profile("thorough", max_examples=2000, deadline=None)
+_hypothesis_settings.load_profile("ci")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``--hypothesis-profile NAME`` wins over the ``ci`` default loaded above."""
+    name = config.getoption("hypothesis_profile", default=None)
+    if name:
+        _hypothesis_settings.load_profile(name)
