@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from builder.errors import InputError
@@ -89,6 +90,8 @@ def run_build(arguments: argparse.Namespace) -> int:
                          f"build it without --layout")
 
     def report(result: BuildResult) -> None:
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
         if result.skipped:
             print(f"up to date: {result.manifest} (use --force to rebuild)")
             return
@@ -106,11 +109,13 @@ def run_build(arguments: argparse.Namespace) -> int:
     for course in courses:
         layout = load_layout(course, strict=strict)
         run(plan_course(layout, out, formats, arguments.edition, check=not arguments.no_check,
-                        incremental=not getattr(arguments, "force", False)))
+                        incremental=not getattr(arguments, "force", False),
+                        strict=getattr(arguments, "strict", False)))
     if sources:
         layout = load_layout(arguments.layout, strict=strict)
         run([LectureJob(path, layout, out, tuple(formats), arguments.edition,
-                        check=not arguments.no_check) for path in sources])
+                        check=not arguments.no_check, strict=getattr(arguments, "strict", False))
+             for path in sources])
     return 0
 
 
