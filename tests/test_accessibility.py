@@ -231,6 +231,9 @@ def test_lists_and_contents_are_tagged(guide):
         assert roles[role], role
     items = [e for e in elements(pdf) if e.S == "/TOCI"]
     assert "Glossary" in "".join(element_text(e, pages, texts) for e in items)
+    for item in items:  # an entry reads as its title and page, not its dot leaders
+        link = kids(item)[0]
+        assert re.fullmatch(r"[^.].* \d+", str(link.ActualText)), str(link.ActualText)
     # a question's number and a choice's letter are the items' labels, read before them
     labels = [squash(element_text(e, pages, texts)) for e in elements(pdf) if e.S == "/Lbl"]
     assert {"1.", "2.", "A", "B"} <= set(labels)

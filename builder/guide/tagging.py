@@ -45,6 +45,9 @@ class Node:
     attributes: dict[str, str] = field(default_factory=dict)
     link_alt: str | None = None
     children: list[Node] = field(default_factory=list)
+    actual_text: str | None = None
+    """What the content says, where its drawing says more (a contents entry without its
+    dot leaders)."""
     in_given_order: bool = False
     """Children read in the order they were added rather than drawn (a list set in columns,
     drawn row by row)."""
