@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from builder.errors import RenderError
 from builder.resolve.editions import Edition
+from builder.text.adapt import collecting
 from builder.layout.model import Layout
 from builder.resolve.document import Document, resolve
 from builder.load.source import load_source
@@ -49,6 +51,7 @@ class BuildResult:
     manifest: Path | None = None
     checked: CheckSummary | None = None  # set when the outputs were read back and compared
     skipped: bool = False  # an incremental build found the outputs up to date
+    warnings: tuple[str, ...] = ()  # ``path:line:col: warning: …`` where content was adapted
 
 
 def output_paths(source_path: Path, out_dir: Path, formats: Iterable[str]) -> list[Path]:
@@ -59,8 +62,13 @@ def output_paths(source_path: Path, out_dir: Path, formats: Iterable[str]) -> li
 
 def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
                   formats: Iterable[str] = FORMATS, edition: Edition | None = None,
-                  check: bool = True, incremental: bool = False) -> BuildResult:
+                  check: bool = True, incremental: bool = False,
+                  strict: bool = False) -> BuildResult:
     """Build one source into ``out_dir/<stem>.<format>`` for each requested format.
+
+    Content that needs setting beyond the layout's preferred sizes is adapted, and each
+    adaptation is a warning on the result; with ``strict`` they are errors instead (nothing
+    is written).
 
     Every build writes ``<stem>.manifest.json`` (pages and slides read back from the files).
     With ``check``, the outputs are then compared with each other and with the manifest (see
@@ -81,9 +89,13 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
     if incremental and fresh.up_to_date(document, source_path, out_dir, formats, check):
         return BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats},
                            document, manifest_path(out_dir, document.stem), skipped=True)
-    rendered = {fmt: RENDERERS[fmt](document) for fmt in formats}
+    with collecting() as adaptations:
+        rendered = {fmt: RENDERERS[fmt](document) for fmt in formats}
+    warnings = tuple(str(adaptation) for adaptation in adaptations)
+    if strict and warnings:  # before anything is written: no partial output
+        raise RenderError([f"{line} (--strict)" for line in warnings])
     final = {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in rendered}
-    result = BuildResult(source_path, final, document)
+    result = BuildResult(source_path, final, document, warnings=warnings)
     if not rendered:
         return result
     with staging_folder(out_dir) as staging:

@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-check", action="store_true", help="skip reading the outputs back")
     build.add_argument("--no-strict", action="store_true",
                        help="accessibility problems in a layout are warnings, not errors")
+    build.add_argument("--strict", action="store_true",
+                       help="content the builder had to adapt (a title shrunk below the "
+                            "layout's preferred size, a word broken) is an error, not a warning")
     build.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                        help="lectures built at once, in parallel processes "
                             "(default: the machine's cores)")

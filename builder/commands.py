@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from builder.errors import InputError
@@ -113,6 +114,8 @@ def run_build(arguments: argparse.Namespace) -> int:
                          f"build it without --layout")
 
     def report(result: BuildResult) -> None:
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
         if result.skipped:
             print(f"up to date: {result.manifest} (use --force to rebuild)")
             return
@@ -129,13 +132,15 @@ def run_build(arguments: argparse.Namespace) -> int:
 
     plans = [plan_course(load_layout(course, strict=strict), out, formats, arguments.edition,
                          check=not arguments.no_check,
-                         incremental=not getattr(arguments, "force", False))
+                         incremental=not getattr(arguments, "force", False),
+                         strict=getattr(arguments, "strict", False))
              for course in courses]
     jobs: list[LectureJob] = []
     if sources:
         layout = load_layout(arguments.layout, strict=strict)
         jobs = [LectureJob(path, layout, out, tuple(formats), arguments.edition,
-                           check=not arguments.no_check) for path in sources]
+                           check=not arguments.no_check, strict=getattr(arguments, "strict", False))
+                for path in sources]
     check_distinct([job for plan in plans for job in plan] + jobs)
     for plan in plans:
         run(plan)

@@ -37,6 +37,7 @@ class LectureJob:
     edition: Edition | None = None
     check: bool = True
     incremental: bool = False  # skip the lecture when its manifest shows it up to date
+    strict: bool = False  # adaptations beyond the layout's preferred sizes are errors
 
 
 class Progress(Protocol):
@@ -59,21 +60,21 @@ def course_slug(layout: Layout) -> str:
 
 def plan_course(layout: Layout, out_root: Path, formats: Iterable[str] = FORMATS,
                 edition: Edition | None = None, check: bool = True,
-                incremental: bool = False) -> list[LectureJob]:
+                incremental: bool = False, strict: bool = False) -> list[LectureJob]:
     """One job per lecture of the course; a layout with no lectures is an error."""
     if not layout.course.lectures:
         where = layout.course.where or (str(layout.file) if layout.file else "layout")
         raise LayoutError(_problem(where, "course.lectures", "this layout lists no lectures: add "
                                    "course.lectures, or build sources with --layout"))
     out_dir = out_root / course_slug(layout)
-    return [LectureJob(Path(source), layout, out_dir, tuple(formats), edition, check, incremental)
-            for source in layout.course.lectures]
+    return [LectureJob(Path(source), layout, out_dir, tuple(formats), edition, check, incremental,
+                       strict) for source in layout.course.lectures]
 
 
 def build_job(job: LectureJob) -> BuildResult:
     """Build one lecture of a course (pure: depends on the job alone, safe to run in parallel)."""
     return build_lecture(job.source, job.layout, job.out_dir, job.formats, job.edition,
-                         check=job.check, incremental=job.incremental)
+                         check=job.check, incremental=job.incremental, strict=job.strict)
 
 
 def default_workers() -> int:

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -231,6 +232,9 @@ def test_lists_and_contents_are_tagged(guide):
         assert roles[role], role
     items = [e for e in elements(pdf) if e.S == "/TOCI"]
     assert "Glossary" in "".join(element_text(e, pages, texts) for e in items)
+    for item in items:  # an entry reads as its title and page, not its dot leaders
+        link = kids(item)[0]
+        assert re.fullmatch(r"[^.].* \d+", str(link.ActualText)), str(link.ActualText)
     # a question's number and a choice's letter are the items' labels, read before them
     labels = [squash(element_text(e, pages, texts)) for e in elements(pdf) if e.S == "/Lbl"]
     assert {"1.", "2.", "A", "B"} <= set(labels)
@@ -317,3 +321,26 @@ def test_every_source_in_every_layout_is_accessible(source: Path, layout: Path,
     assert str(pdf.Root.Lang)
     assert all(str(f.Alt).strip() for f in elements(pdf) if f.S == "/Figure")
     check_deck(deck_path, str(pdf.Root.Lang))
+
+
+def test_the_layout_language_reaches_both_outputs_unless_the_source_names_one(write_source,
+                                                                             tmp_path: Path):
+    layout = tmp_path / "german.yaml"
+    layout.write_text("extends: default\nname: german\nlanguage: de\n", encoding="utf-8")
+    body = """
+        title: Kurz
+        sections:
+          - title: Eins
+            blocks: [{paragraph: Ein Satz.}]
+        """
+    for source, expected in ((write_source(body, "plain.yaml"), "de"),
+                             (write_source("language: fr\n" + textwrap.dedent(body).lstrip(),
+                                           "named.yaml"), "fr")):
+        pdf_path, deck_path = build(source, layout, tmp_path / expected)
+        pdf = pikepdf.open(pdf_path)
+        assert str(pdf.Root.Lang) == expected
+        assert f"<rdf:li>{expected}</rdf:li>" in pdf.Root.Metadata.read_bytes().decode()
+        deck = Presentation(str(deck_path))
+        assert deck.core_properties.language == expected
+        assert {run.find(qn("a:rPr")).get("lang") for slide in deck.slides
+                for run in slide._element.iter(qn("a:r"))} == {expected}

@@ -43,3 +43,10 @@ def test_title_and_section_slides_keep_their_titles_and_all_titles_are_unique():
     assert result[0] == "Agenda" and result[2] == "A" and result[6] == "B"
     assert len(set(result)) == len(result)
     assert "(cont.)" not in " ".join(result)
+
+
+def test_a_continued_title_in_several_sections_is_named_then_numbered():
+    assert titles(SectionSlide("Light"), SlideSpec("By the numbers"), SlideSpec("By the numbers"),
+                  SectionSlide("Energy"), SlideSpec("By the numbers")) == [
+        "Light", "By the numbers: Light (1 of 2)", "By the numbers: Light (2 of 2)",
+        "Energy", "By the numbers: Energy"]

@@ -34,10 +34,11 @@ class Typeface:
         return self.faces.deck_name
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        return measure.width(text, self.font(bold), size)
+        """As drawn: each character in the first font of the fallback chain that has it."""
+        return measure.styled_width(text, self.faces, size, bold)
 
     def wrap(self, text: str, size: float, available: float, bold: bool = False) -> list[str]:
-        return measure.wrap(text, self.font(bold), size, available)
+        return measure.wrap_styled(text, self.faces, size, available, bold)
 
     @staticmethod
     def line_height(size: float) -> float:

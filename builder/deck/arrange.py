@@ -15,8 +15,8 @@ from builder.deck import fit
 from builder.deck.grid import CELL_PAD_X, CELL_PAD_Y, Box, Grid, card_boxes, timeline_boxes
 from builder.deck.specs import (Card, CardsSlide, Event, Para, SlideSpec, TableSlide,
                                 TimelineSlide)
-from builder.errors import RenderError
-from builder.text.inline import plain
+from builder.text import adapt
+from builder.text.inline import Run, plain
 from builder.text.measure import runs_width
 from builder.model import TimelineEvent
 from builder.resolve.document import Document
@@ -46,6 +46,9 @@ def event_paras(event: Event) -> list[Para]:
     return [Para(fit.plain_runs(event.date, bold=True), color="accent"),
             Para(event.label, gap=0.1)]
 
+
+
+BULLET = "•"
 
 
 class Arranger:
@@ -129,9 +132,13 @@ class Arranger:
                 slides = [replace(slide, size=smallest, heading_size=heading)
                           for slide in slides]
                 candidates.append((len(slides), -smallest, order, slides))
-        if not candidates:
-            raise RenderError(f"{where}: a {style} card's text is too long for a slide; "
-                              "shorten it")
+        if not candidates:  # a card longer than any grid cell holds: list them as text
+            adapt.note(where, f"a {style} card is too long for a card on a slide even at "
+                              f"{self.min_size:g} pt: its cards are listed as text instead")
+            units = [[replace(para, level=1 if index == 0 else 0, marker=BULLET if index == 0
+                              else "", gap=0.5 if index == 0 else para.gap)
+                      for index, para in enumerate(card_paras(card, style))] for card in cards]
+            return self.as_text(title, units, notes, where)
         return min(candidates, key=lambda candidate: candidate[:3])[3]
 
     def timeline_slides(self, title: str, events: Sequence[TimelineEvent], notes: str | None,
@@ -162,7 +169,17 @@ class Arranger:
                                             box_height=box.height))
             else:
                 return slides
-        raise RenderError(f"{where}: a timeline label is too long for a slide; shorten it")
+        adapt.note(where, "a timeline label is too long for the axis on a slide even at "
+                          f"{self.min_size:g} pt: the events are listed as text instead")
+        units = [[Para((Run(f"{mark.date} — ", bold=True), *mark.label), 1, BULLET, 0.5)]
+                 for mark in marks]
+        return self.as_text(title, units, join_notes(notes, *details), where)
+
+    def as_text(self, title: str, units: Sequence[Sequence[Para]], notes: str | None,
+                where: str) -> list[SlideSpec]:
+        """Items no arrangement holds, as text slides that continue as needed (the planner's
+        text slides; an Arranger alone cannot paginate)."""
+        raise NotImplementedError
 
     def table_slides(self, title: str, header: Sequence[str], rows: Sequence[Sequence[str]],
                      notes: str | None, where: str) -> list[SlideSpec]:
@@ -183,16 +200,23 @@ class Arranger:
         slides: list[SlideSpec] = []
         page: list[tuple] = []
         page_heights: list[float] = []
+        if any(header_height + self.row_height(row, widths, size) > box.height
+               for row in body_runs):  # a row taller than a slide: one entry per row, as text
+            adapt.note(where, "a table row is taller than a slide even at "
+                              f"{self.min_size:g} pt: the rows are listed as text instead")
+            units = [[Para(tuple(run for index, (name, cell) in enumerate(zip(header_runs, row))
+                                 for run in ((Run(("; " if index else "")), *name, Run(": "),
+                                              *cell))), 1, BULLET, 0.5)] for row in body_runs]
+            return self.as_text(title, units, notes, where)
         for row in body_runs:
             row_height = self.row_height(row, widths, size)
-            if header_height + row_height > box.height:
-                raise RenderError(f"{where}: a table row is too tall for a slide; shorten it")
             if page and header_height + sum(page_heights) + row_height > box.height:
                 slides.append((tuple(page), tuple(page_heights)))
                 page, page_heights = [], []
             page.append(row)
             page_heights.append(row_height)
         slides.append((tuple(page), tuple(page_heights)))
+        slides = _no_lone_last_row(slides, box.height - header_height)
         return [TableSlide(title,
                            join_notes(notes) if index == 0 else "", where=where,
                            header=header_runs, rows=page_rows, column_widths=tuple(widths),
@@ -226,3 +250,16 @@ class Arranger:
         lines = max(fit.para_lines(Para(cell), self.body_faces, size, width - 2 * CELL_PAD_X)
                     for cell, width in zip(row, widths))
         return lines * fit.line_height(size) + 2 * CELL_PAD_Y
+
+
+def _no_lone_last_row(pages: list[tuple[tuple, tuple]],
+                      room: float) -> list[tuple[tuple, tuple]]:
+    """A table's last slide never holds a single row: it takes one from the slide before
+    (which then holds one fewer, so it still fits) when both rows fit under the header."""
+    if len(pages) < 2 or len(pages[-1][0]) != 1 or len(pages[-2][0]) < 3:
+        return pages
+    (rows, heights), (last_rows, last_heights) = pages[-2], pages[-1]
+    if heights[-1] + sum(last_heights) > room:
+        return pages
+    return [*pages[:-2], (rows[:-1], heights[:-1]),
+            ((rows[-1], *last_rows), (heights[-1], *last_heights))]

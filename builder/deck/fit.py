@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from builder.text import measure
@@ -23,6 +23,7 @@ from builder.text.typography import for_deck
 LEADING = 1.2  # line height as a multiple of the size, set as exact spacing on every paragraph
 WIDTH_SLACK = 0.97  # wrap a little narrower than the box: PowerPoint's wrap may differ by a hair
 SIZE_STEP = 2.0
+SMALLEST = 12.0  # the last resort for text the layout's minimum cannot hold (a warning)
 INDENTS = {0: 0.0, 1: 1.0, 2: 2.1}  # left margin of each level, in ems (the marker hangs in it)
 LABEL_INDENT = 1.6  # for lettered choices ("A."), wider than a bullet
 
@@ -113,6 +114,39 @@ def fit_title(text: str, faces: Faces, box: Box, largest: float, smallest: float
     return None
 
 
+@dataclass(frozen=True)
+class TitleFit:
+    """How a title is set: its size, the text shown, and what was adapted (empty if none)."""
+
+    size: float
+    text: str
+    adapted: str = ""
+
+
+def adapt_title(text: str, faces: Faces, box: Box, largest: float, smallest: float,
+                floor: float, max_lines: int = 2, leading: float = TITLE_LEADING) -> TitleFit:
+    """Set a title however long: within ``max_lines`` at the preferred sizes (``largest`` to
+    ``smallest``); else on a third line; else smaller, down to ``floor`` (the layout's
+    minimum), on as many lines as the box holds; else shortened with an ellipsis at a word
+    (a title longer than the box holds at the floor size is not a title a slide can show).
+    """
+    for lines in (max_lines, max(3, max_lines)):
+        size = fit_title(text, faces, box, largest, smallest, lines, leading)
+        if size is not None:
+            return TitleFit(size, text)
+    floor = min(floor, smallest)
+    most = max(3, math.floor((box.inner_height + 1e-6) / line_height(floor, leading)))
+    size = fit_title(text, faces, box, smallest, floor, most, leading)
+    if size is not None:
+        return TitleFit(size, text, f"set at {size:g} pt, under the layout's preferred "
+                                    f"{smallest:g} pt, to fit")
+    para = Para(plain_runs(text, bold=True))
+    head, _ = split_para(para, faces, floor, box.inner_width * 0.96, most)
+    shown = "".join(run.text for run in head.runs).rstrip(" ,;:–—") if head else ""
+    return TitleFit(floor, (shown + "…") if shown else "…",
+                    f"too long to show whole even at {floor:g} pt: shortened with an ellipsis")
+
+
 def _words(para: Para) -> list[Run]:
     words: list[Run] = []
     for run in para.runs:
@@ -152,10 +186,32 @@ def split_para(para: Para, faces: Faces, size: float, width: float,
         else:
             high = middle - 1
     if low == 0:
-        return None, para
+        return _split_word(para, words, faces, size, width, max_lines)
     head = replace(para, runs=_join(words[:low]))
     tail = replace(para, runs=_join(words[low:]), marker="", gap=0.0)
     return head, tail
+
+
+def _split_word(para: Para, words: list[Run], faces: Faces, size: float, width: float,
+                max_lines: int) -> tuple[Para | None, Para]:
+    """Break a first word too long for ``max_lines`` between characters (a URL, a long
+    compound): the head takes what fits, the rest continues. Binary search: near-linear."""
+    if not words or max_lines < 1:
+        return None, para
+    first = words[0]
+    low, high = 0, len(first.text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        head = replace(para, runs=(Run(first.text[:middle], first.bold, first.italic),))
+        if para_lines(head, faces, size, width) <= max_lines:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0:
+        return None, para
+    head = replace(para, runs=(Run(first.text[:low], first.bold, first.italic),))
+    rest = [Run(first.text[low:], first.bold, first.italic), *words[1:]]
+    return head, replace(para, runs=_join(rest), marker="", gap=0.0)
 
 
 def paginate(units: Sequence[Sequence[Para]], faces: Faces, size: float, box: Box,

@@ -9,7 +9,7 @@ from builder.deck.arrange import join_notes
 from builder.deck.grid import title_slide_boxes
 from builder.deck.specs import Para, SlideSpec, TitleSlide
 from builder.deck.textslides import BULLET, TextSlides, reference_runs
-from builder.errors import RenderError
+from builder.text import adapt
 from builder.text.inline import plain
 
 
@@ -21,17 +21,22 @@ class PartSlides(TextSlides):
         title_box, _, subtitle_box, details_box = title_slide_boxes(self.grid)
         largest = min(self.deck.sizes.title * 1.5, 60.0)
         title = plain(lecture.title)
-        size = fit.fit_title(title, self.heading_faces, title_box, largest, 24.0, max_lines=3)
-        if size is None:
-            raise RenderError(f"{lecture.where}: title: too long for the title slide; shorten it")
+        fitted = fit.adapt_title(title, self.heading_faces, title_box, largest, 24.0,
+                                 self.min_size, max_lines=3)
+        if fitted.adapted:
+            adapt.note(lecture.where, f"title on the title slide: {fitted.adapted}")
+        size = fitted.size
         subtitle = fit.runs(lecture.subtitle) if lecture.subtitle else ()
         subtitle_size = 0.0
         if subtitle:
+            floor = min(self.min_size, fit.SMALLEST)
             subtitle_size = fit.largest_fitting(
                 [Para(subtitle)], self.body_faces,
-                fit.size_steps(max(self.body_size, self.min_size), self.min_size), subtitle_box)
-            if subtitle_size is None:
-                raise RenderError(f"{lecture.where}: subtitle: too long for the title slide")
+                fit.size_steps(max(self.body_size, self.min_size), floor), subtitle_box)
+            if subtitle_size is None or subtitle_size < self.min_size:
+                subtitle_size = subtitle_size or floor
+                adapt.note(lecture.where, f"subtitle set at {subtitle_size:g} pt, under the "
+                                          f"layout's minimum {self.min_size:g} pt, to fit")
         details = [self.document.fill("{instructor} · {date}"), self.document.course_label]
         details = tuple(line for line in details if line)
         detail_paras = [Para(fit.plain_runs(line)) for line in details]

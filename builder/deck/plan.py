@@ -22,6 +22,7 @@ from builder.deck.titles import unique_titles
 from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
                                 SectionSlide, SlideSpec, TextSlide, TitleSlide)
 from builder.errors import RenderError
+from builder.text import adapt
 from builder.text.inline import Run, plain
 from builder.model import (Bullets, Callout, Discussion, FigureRef, ImageFigure, KeyTerms,
                            MapFigure, Paragraph, People, PieFigure,
@@ -33,6 +34,10 @@ from builder.text.typography import quoted
 from builder.deck.parts import PartSlides
 
 __all__ = ["plan_deck"]
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 CALLOUT_HEADINGS = {"note": "Note", "tip": "Tip", "warning": "Warning"}
 STATISTIC_GRIDS = ((4, 1), (3, 1), (2, 2), (2, 1), (1, 1))
@@ -68,10 +73,11 @@ class _Planner(PartSlides):
     def section(self, section: Section, number: int, count: int) -> list[SlideSpec]:
         title = plain(section.title)
         _, _, title_box = section_slide_boxes(self.grid)
-        size = fit.fit_title(title, self.heading_faces, title_box, self.deck.sizes.section,
-                             min(28.0, self.deck.sizes.section), max_lines=3)
-        if size is None:
-            raise RenderError(f"{section.where}: title: too long for a section slide; shorten it")
+        fitted = fit.adapt_title(title, self.heading_faces, title_box, self.deck.sizes.section,
+                                 min(28.0, self.deck.sizes.section), self.min_size, max_lines=3)
+        if fitted.adapted:
+            adapt.note(section.where, f"title on the section slide: {fitted.adapted}")
+        size = fitted.size
         slides: list[SlideSpec] = [SectionSlide(title, join_notes(section.notes), size,
                                                 section.where, key=section.key, number=number,
                                                 count=count)]
@@ -344,12 +350,12 @@ class _Planner(PartSlides):
         smallest = max(20.0, self.deck.sizes.title * 0.7)
         for slide in unique_titles(slides):
             if not isinstance(slide, (TitleSlide, SectionSlide)):
-                size = fit.fit_title(slide.title, self.heading_faces, self.grid.title,
-                                     self.deck.sizes.title, smallest)
-                if size is None:
-                    raise RenderError(f"{slide.where}: the slide title '{slide.title}' is too "
-                                      "long for two lines; shorten it")
-                slide = replace(slide, title_size=size)
+                fitted = fit.adapt_title(slide.title, self.heading_faces, self.grid.title,
+                                         self.deck.sizes.title, smallest, self.min_size)
+                if fitted.adapted:
+                    adapt.note(slide.where, f"slide title '{_excerpt(slide.title)}': "
+                                            f"{fitted.adapted}")
+                slide = replace(slide, title=fitted.text, title_size=fitted.size)
             finished.append(slide)
         return finished
 

@@ -12,14 +12,13 @@ from dataclasses import replace
 from typing import Sequence
 
 from builder.deck import fit
-from builder.deck.arrange import Arranger, join_notes
+from builder.deck.arrange import BULLET, Arranger, join_notes
 from builder.deck.grid import prompt_boxes
 from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
 from builder.errors import RenderError
 from builder.model import Person, Question, Reference, SubBullets, choice_letter
 from builder.text.inline import Run, plain
 
-BULLET = "•"
 SUB_BULLET = "–"
 PERSON_GRIDS = ((3, 2), (2, 2), (2, 1), (1, 1))
 MAX_QUESTIONS = 4  # questions sharing one slide, so each still reads as its own prompt
@@ -92,6 +91,10 @@ class TextSlides(Arranger):
                                     paras=tuple(page), size=self.body_size, section=section,
                                     mergeable=mergeable and index == len(pages) - 1))
         return slides
+
+    def as_text(self, title: str, units: Sequence[Sequence[Para]], notes: str | None,
+                where: str) -> list[SlideSpec]:
+        return list(self.text_slides(title, units, notes=notes, where=where))
 
     def balance(self, units: Sequence[Sequence[Para]], pages: list[list[Para]],
                 max_bullets: int | None) -> list[list[Para]]:

@@ -5,19 +5,18 @@ flags slides that share one. The planner gives every slide the title of what it 
 (a block continued over three slides gets its title three times; every discussion prompt is
 "Discussion"); ``unique_titles`` then decides, once for the whole deck:
 
-1. Content slides of one section that share a title are one thing continued (a block over
+1. A content title used in more than one section (a "Discussion", a "By the numbers")
+   takes its section's title, on every such slide: "Discussion: The invasion".
+2. Content slides of one section that share a title are one thing continued (a block over
    three slides; a section's text resumed after a figure): each is numbered,
    "Title (1 of 3)", "Title (2 of 3)", "Title (3 of 3)".
-2. A content title that another slide also uses (a "Discussion" in two sections) takes its
-   section's title, on every such slide: "Discussion: The invasion".
-3. Should that still repeat (a lone slide named like its own section), a counter: "… (2)".
+3. Should a title still repeat (a lone slide named like its own section), a counter: "… (2)".
 
 Title and section slides keep their titles: the deck's sections are named as in the guide.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
@@ -34,23 +33,26 @@ def continued(title: str, index: int, count: int) -> str:
 def unique_titles(slides: Sequence[SlideSpec]) -> list[SlideSpec]:
     """The slides with continuations numbered and repeated titles made distinct."""
     sections = _sections(slides)
-    series: dict[tuple[int, str], list[int]] = {}
-    for index, slide in enumerate(slides):
-        if not isinstance(slide, FIXED):
-            series.setdefault((sections[index][0], slide.title), []).append(index)
+    content = [index for index, slide in enumerate(slides) if not isinstance(slide, FIXED)]
+    used_in: dict[str, set[int]] = {}
+    for index in content:
+        used_in.setdefault(slides[index].title, set()).add(sections[index][0])
     titles = [slide.title for slide in slides]
+    for index in content:  # a title in several sections takes each section's
+        section = sections[index][1]
+        if len(used_in[titles[index]]) > 1 and section and section != titles[index]:
+            titles[index] = f"{titles[index]}: {section}"
+    series: dict[tuple[int, str], list[int]] = {}
+    for index in content:
+        series.setdefault((sections[index][0], titles[index]), []).append(index)
     for members in series.values():
         for position, index in enumerate(members, start=1):
             titles[index] = continued(titles[index], position, len(members))
-    uses = Counter(titles)
     seen = {title for slide, title in zip(slides, titles) if isinstance(slide, FIXED)}
     finished: list[SlideSpec] = []
     for index, slide in enumerate(slides):
-        title = titles[index]
-        if not isinstance(slide, FIXED) and uses[title] > 1:
-            section = sections[index][1]
-            title = f"{title}: {section}" if section and section != title else title
-        base, count = title, 2
+        title = base = titles[index]
+        count = 2
         while not isinstance(slide, FIXED) and title in seen:
             title, count = f"{base} ({count})", count + 1
         seen.add(title)

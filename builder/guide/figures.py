@@ -17,7 +17,10 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
+from builder.guide.markup import fallback_markup
 from builder.text import measure
+from builder.text.fallback import missing as absent, segments
+from builder.text.fonts import Faces
 from builder.charts import scene as sc
 from builder.charts.figures import SCENES, scene_for
 from builder.charts.images import pixel_size
@@ -54,14 +57,16 @@ def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
     scene = scene_for(figure, style, width, max_height, document.asset)
     for item in scene.items:
         if isinstance(item, sc.Text):
-            _check_glyphs(item.text, style.typeface.font(item.bold), figure.where)
+            _check_glyphs(item.text, style.typeface.faces, item.bold, figure.where)
     return paint(scene, style.typeface)
 
 
-def _check_glyphs(text: str, font: str, where: str) -> None:
-    """A character the font lacks would print as an empty box: stop at the figure instead."""
-    missing = measure.missing_glyphs(text, font)
+def _check_glyphs(text: str, faces: Faces, bold: bool, where: str) -> None:
+    """A character no font has would print as an empty box: stop at the figure instead (the
+    build lists such characters up front; this is a backstop)."""
+    missing = absent(text, faces, bold)
     if missing:
+        font = faces.family
         shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
         raise RenderError(f"{where}: the font {font} has no glyph for {shown} in figure text "
                           f"'{text[:40]}'; choose a font family in the layout that covers it")
@@ -95,8 +100,18 @@ def _text(item: sc.Text, height: float, typeface: sc.Typeface):
     line = sc.Typeface.line_height(item.size)
     for index, text in enumerate(item.lines):
         baseline = height - (item.top + sc.Typeface.ascent(item.size) + index * line)
-        group.add(String(x, baseline, text, fontName=typeface.font(item.bold), fontSize=item.size,
-                         fillColor=_hex(item.color), textAnchor=anchor))
+        pieces = segments(text, typeface.faces, item.bold)
+        if len(pieces) <= 1 and (not pieces or pieces[0].primary):
+            group.add(String(x, baseline, text, fontName=typeface.font(item.bold),
+                             fontSize=item.size, fillColor=_hex(item.color), textAnchor=anchor))
+            continue
+        # stretches a fallback font draws: laid end to end from the line's start
+        start = x - {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor] * typeface.width(
+            text, item.size, item.bold)
+        for piece in pieces:
+            group.add(String(start, baseline, piece.text, fontName=piece.font.name,
+                             fontSize=item.size, fillColor=_hex(item.color), textAnchor="start"))
+            start += typeface.width(piece.text, item.size, item.bold)
     if item.rotation:
         cx = item.left + item.width / 2
         cy = height - (item.top + item.height / 2)
@@ -161,9 +176,10 @@ def _table(document: Document, figure: TableFigure, width: float) -> Table:
     widths = column_widths(figure, sc.Typeface(faces), size, width - 0.1, padding=8.0)
     for index, row in enumerate([figure.header, *figure.rows]):
         for cell in row:
-            _check_glyphs(cell, measure.face(faces, index == 0), figure.where)
-    data = [[Paragraph(_escape(cell), head) for cell in figure.header]]
-    data += [[Paragraph(_escape(cell), body) for cell in row] for row in figure.rows]
+            _check_glyphs(cell, faces, index == 0, figure.where)
+    data = [[Paragraph(fallback_markup(cell, faces, True), head) for cell in figure.header]]
+    data += [[Paragraph(fallback_markup(cell, faces), body) for cell in row]
+             for row in figure.rows]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), measure.face(faces), size),  # else Helvetica, unembedded
@@ -175,7 +191,3 @@ def _table(document: Document, figure: TableFigure, width: float) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     return table
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

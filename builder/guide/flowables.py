@@ -192,6 +192,8 @@ class Contents(TableOfContents):
                     entry = next(entries, None)
                     text = unescape(re.sub(r"<[^>]*>", "", entry[1])) if entry else ""
                     description = f"{text}, page {entry[2]}" if entry else None
-                    item = self.node.add("TOCI")
-                    tagging.mark(cell, item.add("Link", link_alt=description))
+                    link = self.node.add("TOCI").add("Link", link_alt=description)
+                    if entry:  # read "Glossary 14", not the dot leaders between
+                        link.actual_text = f"{text} {entry[2]}"
+                    tagging.mark(cell, link)
         return size

@@ -35,8 +35,13 @@ def check_glyphs(text: str, faces: Faces, where: str, bold: bool = False,
 
 def _drawn(text: str, style: TextStyle, bold: bool, italic: bool) -> str:
     """Escaped text, with each stretch a fallback draws wrapped in its exact face."""
+    return fallback_markup(text, style.faces, bold, italic)
+
+
+def fallback_markup(text: str, faces: Faces, bold: bool = False, italic: bool = False) -> str:
+    """Literal text as escaped markup, each stretch a fallback draws in its exact face."""
     pieces = []
-    for segment in segments(text, style.faces, bold, italic):
+    for segment in segments(text, faces, bold, italic):
         piece = escape(segment.text)
         pieces.append(piece if segment.primary
                       else f'<font name="{segment.font.name}">{piece}</font>')

@@ -99,6 +99,8 @@ class _Builder:
             element.P = parent
         if node.alt:
             element.Alt = String(node.alt)
+        if node.actual_text:
+            element.ActualText = String(node.actual_text)
         if node.attributes:
             element.A = Dictionary({f"/{key}": _value(key, value)
                                     for key, value in node.attributes.items()})

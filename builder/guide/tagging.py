@@ -3,13 +3,15 @@
 reportlab has no tagging API, so the guide tags itself in one place, here:
 
 * While the story is built, renderers describe the logical structure as a tree of ``Node``
-  (``Document`` → ``Sect`` → ``H1``, ``P``, ``L``/``LI``/``LBody``, ``Table``/``TR``/``TH``/
-  ``TD``, ``Figure``, ``Caption``, ``BlockQuote``, ``Note``, ``TOC``/``TOCI``/``Link`` …) and
-  ``mark`` the flowables that draw each node's content (a paragraph, a drawing, an image).
+  (``Document`` → ``Sect`` → ``H1``, ``P``, ``L``/``LI``/``Lbl``/``LBody``, ``Table``/``TR``/
+  ``TH``/``TD``, ``Figure``, ``Caption``, ``BlockQuote``, ``Note``, ``TOC``/``TOCI``/``Link``
+  …) and ``mark`` the flowables that draw each node's content (a paragraph, a drawing, an image).
 * While the pages are drawn, a marked flowable wraps its drawing in ``/Role <</MCID n>> BDC …
   EMC``; everything else on the page (running header and footer, page numbers, rules, table
   backgrounds, bullets, answer lines) lies in ``/Artifact`` sequences, because each page's
   content starts inside one and every marked piece closes and reopens it around itself.
+  A paragraph's hanging number ("12.", "B") is its own text object, drawn first: the canvas
+  reports each text object (``text_drawn``), which ends the label's piece there.
   The draw order is the reading order (one column, top to bottom), so a node's place among
   its siblings is the moment its first content was drawn: nodes made late (figure columns
   built while wrapping, contents entries) still land where they print.
@@ -45,6 +47,9 @@ class Node:
     attributes: dict[str, str] = field(default_factory=dict)
     link_alt: str | None = None
     children: list[Node] = field(default_factory=list)
+    actual_text: str | None = None
+    """What the content says, where its drawing says more (a contents entry without its
+    dot leaders)."""
     in_given_order: bool = False
     """Children read in the order they were added rather than drawn (a list set in columns,
     drawn row by row)."""

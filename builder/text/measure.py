@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -101,19 +102,31 @@ def missing_glyphs(text: str, font: str) -> list[str]:
 
 def wrap(text: str, font: str, size: float, available: float) -> list[str]:
     """Greedy word wrap to ``available`` points; a word longer than a line is broken by characters."""
+    return wrap_measured(text, lambda piece: width(piece, font, size), available)
+
+
+def wrap_styled(text: str, faces: Faces, size: float, available: float,
+                bold: bool = False, italic: bool = False) -> list[str]:
+    """``wrap`` measuring each character in the font that draws it (the fallback chain)."""
+    return wrap_measured(text, lambda piece: styled_width(piece, faces, size, bold, italic),
+                         available)
+
+
+def wrap_measured(text: str, measured: Callable[[str], float], available: float) -> list[str]:
+    """Greedy word wrap with any width function; long words break between characters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
-            if width(candidate, font, size) <= available:
+            if measured(candidate) <= available:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
             line = ""
-            while width(word, font, size) > available and len(word) > 1:
-                cut = _longest_prefix(word, font, size, available)
+            while measured(word) > available and len(word) > 1:
+                cut = _longest_prefix(word, measured, available)
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
@@ -121,11 +134,11 @@ def wrap(text: str, font: str, size: float, available: float) -> list[str]:
     return lines
 
 
-def _longest_prefix(word: str, font: str, size: float, available: float) -> int:
+def _longest_prefix(word: str, measured: Callable[[str], float], available: float) -> int:
     low, high = 1, len(word)
     while low < high:
         middle = (low + high + 1) // 2
-        if width(word[:middle], font, size) <= available:
+        if measured(word[:middle]) <= available:
             low = middle
         else:
             high = middle - 1
