@@ -176,3 +176,27 @@ def test_three_hundred_events_on_one_day_finish_in_seconds(style: FigureStyle) -
         labels = [item for item in scene.items
                   if isinstance(item, Text) and item.role == "event-label"]
         assert len(labels) == 300
+
+
+@pytest.mark.parametrize("layout_name", ["default", "large-print"])
+def test_page_figure_text_keeps_the_layouts_floor(layout_name: str) -> None:
+    """On the page, timeline and map text never shrinks below 85 % of the layout's figure
+    size: large print keeps large figure text (names that find no place go to the key)."""
+    from pathlib import Path
+
+    from builder.charts.figures import scene_for
+    from builder.guide.figures import figure_style
+    from builder.load.source import load_source
+    from builder.resolve.document import resolve
+
+    root = Path(__file__).resolve().parent.parent
+    layout = load_layout(root / "layouts" / f"{layout_name}.yaml")
+    document = resolve(load_source(root / "sources" / "korean-war.yaml"), layout)
+    style = figure_style(document)
+    for numbered in document.figures.values():
+        figure = numbered.figure
+        if figure.kind not in ("timeline", "map"):
+            continue
+        scene = scene_for(figure, style, 470, 560, document.asset)
+        sizes = [item.size for item in scene.items if isinstance(item, Text)]
+        assert min(sizes) >= style.size * 0.85 - 1e-6, (figure.id, min(sizes), style.size)

@@ -30,6 +30,7 @@ from builder.charts.style import FigureStyle
 from builder.errors import RenderError
 
 LABEL_SCALE = 0.9  # map labels a little smaller than chart labels: maps are dense
+PAGE_FLOOR = 0.85  # …and on a page never below 85 % of the layout's figure text (large print stays large)
 
 
 def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset,
@@ -108,7 +109,7 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     size = style.size * LABEL_SCALE
     if min_label:
         size = max(size, min_label)
-    smallest = min_label if min_label else size * 0.7
+    smallest = min_label if min_label else max(size * 0.7, style.size * PAGE_FLOOR)
     frame = Box(offset, 0, map_width, map_height)
     bounds = Box(0, 0, scene_width, map_height)
     land = style.background.mix(style.accent_hint, 0.06)

@@ -29,7 +29,7 @@ from builder.charts.timeaxis import TimeScale, time_scale
 from builder.charts.timelanes import LaneEvent, assign_lanes
 from builder.charts.timelist import list_layout, time_band
 
-MIN_SCALE = 0.7  # shrink text to 70 % before shrinking the whole drawing
+MIN_SCALE = 0.85  # shrink text to 85 % (the page's figure floor) before anything else
 LANE_LIMIT = 30
 """More events than this are never laned: a cluster of thirty would need thirty lanes, and
 the lane search grows with the square of the events; the list form reads them in date order."""
