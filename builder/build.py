@@ -7,13 +7,16 @@ anything is written: a failure in either leaves the previous files untouched.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from builder.errors import RenderError
 from builder.resolve.editions import Edition
-from builder.text.adapt import collecting
+from builder.text.adapt import collecting, note
 from builder.layout.model import Layout
 from builder.resolve.document import Document, resolve
 from builder.load.source import load_source
@@ -40,6 +43,61 @@ def _render_pptx(document: Document) -> bytes:
 RENDERERS: dict[str, Callable[[Document], bytes]] = {"pdf": _render_pdf, "pptx": _render_pptx}
 
 
+def render_all(document: Document, formats: Iterable[str], parallel: bool = False
+               ) -> dict[str, bytes]:
+    """Each format's bytes; with ``parallel`` (and two cores, and ``fork``), the deck is drawn in
+    a forked process while this one draws the guide.
+
+    Only worth it for one lecture on an otherwise idle machine: a course build already gives
+    every core a lecture, and a watch keeps its caches in this process, so both render here.
+    """
+    formats = list(formats)
+    if not (parallel and len(formats) == 2 and (os.cpu_count() or 1) > 1
+            and "fork" in multiprocessing.get_all_start_methods()):
+        return {fmt: RENDERERS[fmt](document) for fmt in formats}
+    here, there = formats
+    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the forked child
+        status = 0
+        try:
+            receive.close()
+            try:
+                with collecting() as adaptations:  # this process's own, sent to the parent
+                    data = RENDERERS[there](document)
+                send.send(("ok", (data, adaptations)))
+            except BaseException as error:  # noqa: BLE001 - handed to the parent to raise
+                try:
+                    send.send(("error", error))
+                except Exception:  # noqa: BLE001 - an error that cannot be pickled
+                    send.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+            send.close()
+        except BaseException:  # noqa: BLE001
+            status = 1
+        finally:
+            os._exit(status)
+    send.close()
+    try:
+        try:
+            rendered = {here: RENDERERS[here](document)}
+        except BaseException:
+            os.kill(child, signal.SIGKILL)  # it may be blocked sending what nobody will read
+            raise
+        try:
+            kind, value = receive.recv()
+        except EOFError:
+            raise RuntimeError(f"rendering the {there} in a second process failed") from None
+    finally:
+        receive.close()
+        os.waitpid(child, 0)
+    if kind == "error":
+        raise value
+    rendered[there], adaptations = value
+    for adaptation in adaptations:  # after the guide's own, as a serial build notes them
+        note(adaptation.where, adaptation.message)
+    return {fmt: rendered[fmt] for fmt in formats}
+
+
 @dataclass
 class BuildResult:
     """What one lecture's build wrote."""
@@ -56,7 +114,7 @@ class BuildResult:
 def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
                   formats: Iterable[str] = FORMATS, edition: Edition | None = None,
                   check: bool = True, incremental: bool = False,
-                  strict: bool = False) -> BuildResult:
+                  strict: bool = False, parallel: bool = False) -> BuildResult:
     """Build one source into ``out_dir/<stem>.<format>`` for each requested format.
 
     Content that needs setting beyond the layout's preferred sizes is adapted, and each
@@ -67,6 +125,7 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
     With ``check``, the outputs are then compared with each other and with the manifest (see
     ``builder.check.compare``); a single-format build checks its one file against the manifest only.
     ``incremental``: outputs its manifest shows up to date are left alone (``builder.incremental``).
+    ``parallel``: the guide and the deck are rendered at once in two processes (``render_all``).
     """
     from builder.check import incremental as fresh
     from builder.check.manifest import manifest_path
@@ -78,7 +137,7 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
         return BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats},
                            document, manifest_path(out_dir, document.stem), skipped=True)
     with collecting() as adaptations:
-        rendered = {fmt: RENDERERS[fmt](document) for fmt in formats}
+        rendered = render_all(document, formats, parallel)
     warnings = tuple(str(adaptation) for adaptation in adaptations)
     if strict and warnings:  # before anything is written: no partial output
         raise RenderError([f"{line} (--strict)" for line in warnings])
