@@ -135,3 +135,15 @@ def test_an_error_in_the_second_process_is_reported_as_in_one(course: Path, tmp_
     assert main(["build", str(source), "--out", str(tmp_path / "out"), "-j", "2"]) == 2
     assert "lecture.yaml:3:5: the deck cannot be drawn" in capsys.readouterr().err
     assert not (tmp_path / "out" / "the-marshall-plan.pdf").exists()  # all outputs or none
+
+
+def test_adaptations_made_in_the_second_process_are_reported(course: Path, tmp_path: Path,
+                                                            capsys) -> None:
+    source = tmp_path / "lectures" / "the-marshall-plan.yaml"
+    long_title = " ".join(["An extraordinarily long section title that keeps going"] * 4)
+    source.write_text(source.read_text().replace("title: Consequences", f"title: {long_title}"))
+    assert main(["build", str(source), "--out", str(tmp_path / "one"), "-j", "1"]) == 0
+    serial = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert main(["build", str(source), "--out", str(tmp_path / "two"), "-j", "2"]) == 0
+    parallel = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert serial and parallel == serial
