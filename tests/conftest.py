@@ -36,3 +36,12 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     assert main(["build", str(SAMPLE), "--out", str(out)]) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def corpus_builds(tmp_path_factory: pytest.TempPathFactory):
+    """Every corpus source in every layout and edition, built once per session and shared
+    (see ``tests/corpus_builds.py``); a dict from case id to its ``Build``."""
+    from corpus_builds import build_all
+
+    return build_all(tmp_path_factory.mktemp("corpus"))
