@@ -94,7 +94,7 @@ def test_a_stem_lecture_has_formulas_greek_and_sub_and_superscripts(lectures):
 def test_a_lecture_unfolds_day_by_day(lectures):
     def days(figure: TimelineFigure) -> float:
         dates = [e.date.start for e in figure.events]
-        return (max(dates).as_fraction() - min(dates).as_fraction()) * 365
+        return max(dates).first_day() - min(dates).first_day()
 
     timelines = [f for lecture in lectures.values() for f in lecture.figures
                  if isinstance(f, TimelineFigure)
