@@ -24,10 +24,6 @@ needs_libreoffice = pytest.mark.skipif(not render_check.available(),
                                        reason="LibreOffice (soffice) or poppler is not installed")
 
 KNOWN_DECK: dict[str, str] = {
-    "scramble-for-africa-history-101": "figures: map label “Monrovia (Liberia)” is drawn "
-                                       "1.8 pt wider than its text box (LibreOffice)",
-    "photosynthesis-": "figures: the pie's labels for Ar 0.93 % and CO₂ 0.04 % overprint "
-                       "each other and the N₂ label",
 }
 KNOWN_GUIDE: dict[str, str] = {
     "-large-print-": "text: the cover's edition badge sits 8.4 pt from the paper's top edge",
