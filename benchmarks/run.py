@@ -134,12 +134,12 @@ def child_warm(work: str, repeats: str) -> None:
     shutil.copytree(SAMPLE.parent, source.parent, dirs_exist_ok=True)
     text = SAMPLE.read_text(encoding="utf-8")
     out = work_dir / "out"
-    _build_in_process(source, out)
+    _build_in_process(source, out, "-j", "1")  # as watch builds: one process keeps the caches
     seconds = []
     for generation in range(int(repeats)):
         source.write_text(one_word_edit(text, generation), encoding="utf-8")
         start = time.perf_counter()
-        _build_in_process(source, out)
+        _build_in_process(source, out, "-j", "1")
         seconds.append(time.perf_counter() - start)
     print(json.dumps({"seconds": seconds}))
 

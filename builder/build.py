@@ -7,13 +7,17 @@ checked before anything is replaced: a failure at any step leaves the previous f
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from builder.errors import RenderError
 from builder.resolve.editions import Edition
-from builder.text.adapt import collecting
+from builder.text.adapt import collecting, note
 from builder.layout.model import Layout
 from builder.resolve.document import Document, resolve
 from builder.load.source import load_source
@@ -41,6 +45,73 @@ def _render_pptx(document: Document) -> bytes:
 RENDERERS: dict[str, Callable[[Document], bytes]] = {"pdf": _render_pdf, "pptx": _render_pptx}
 
 
+def _render(fmt: str, document: Document) -> bytes:
+    """One format's bytes, its renderer's objects freed before the next stage allocates.
+
+    python-pptx's and reportlab's object graphs are cyclic, so they wait for the cycle
+    collector; at 1,000 slides the deck's XML trees alone are ~100 MiB. Collecting here keeps
+    them from coexisting with the other renderer's and with the read-back's.
+    """
+    data = RENDERERS[fmt](document)
+    gc.collect()
+    return data
+
+
+def render_all(document: Document, formats: Iterable[str], parallel: bool = False
+               ) -> dict[str, bytes]:
+    """Each format's bytes; with ``parallel`` (and two cores, and ``fork``), the deck is drawn in
+    a forked process while this one draws the guide.
+
+    Only worth it for one lecture on an otherwise idle machine: a course build already gives
+    every core a lecture, and a watch keeps its caches in this process, so both render here.
+    """
+    formats = list(formats)
+    if not (parallel and len(formats) == 2 and (os.cpu_count() or 1) > 1
+            and "fork" in multiprocessing.get_all_start_methods()):
+        return {fmt: _render(fmt, document) for fmt in formats}
+    here, there = formats
+    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the forked child
+        status = 0
+        try:
+            receive.close()
+            try:
+                with collecting() as adaptations:  # this process's own, sent to the parent
+                    data = _render(there, document)
+                send.send(("ok", (data, adaptations)))
+            except BaseException as error:  # noqa: BLE001 - handed to the parent to raise
+                try:
+                    send.send(("error", error))
+                except Exception:  # noqa: BLE001 - an error that cannot be pickled
+                    send.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+            send.close()
+        except BaseException:  # noqa: BLE001
+            status = 1
+        finally:
+            os._exit(status)
+    send.close()
+    try:
+        try:
+            rendered = {here: _render(here, document)}
+        except BaseException:
+            os.kill(child, signal.SIGKILL)  # it may be blocked sending what nobody will read
+            raise
+        try:
+            kind, value = receive.recv()
+        except EOFError:
+            raise RuntimeError(f"rendering the {there} in a second process failed") from None
+    finally:
+        receive.close()
+        os.waitpid(child, 0)
+    if kind == "error":
+        raise value
+    rendered[there], adaptations = value
+    for adaptation in adaptations:  # after the guide's own, as a serial build notes them
+        note(adaptation.where, adaptation.message)
+    return {fmt: rendered[fmt] for fmt in formats}
+
+
 @dataclass
 class BuildResult:
     """What one lecture's build wrote."""
@@ -63,7 +134,7 @@ def output_paths(source_path: Path, out_dir: Path, formats: Iterable[str]) -> li
 def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
                   formats: Iterable[str] = FORMATS, edition: Edition | None = None,
                   check: bool = True, incremental: bool = False,
-                  strict: bool = False) -> BuildResult:
+                  strict: bool = False, parallel: bool = False) -> BuildResult:
     """Build one source into ``out_dir/<stem>.<format>`` for each requested format.
 
     Content that needs setting beyond the layout's preferred sizes is adapted, and each
@@ -78,6 +149,7 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
     ``out_dir``; only a build that got through every step replaces the outputs, all together
     (``write_together``), so a failure at any point leaves the previous PDF, deck and manifest
     byte for byte as they were.
+    ``parallel``: the guide and the deck are rendered at once in two processes (``render_all``).
     """
     from builder.check import incremental as fresh
     from builder.check.manifest import build_manifest, dumps, manifest_path
@@ -90,7 +162,7 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
         return BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats},
                            document, manifest_path(out_dir, document.stem), skipped=True)
     with collecting() as adaptations:
-        rendered = {fmt: RENDERERS[fmt](document) for fmt in formats}
+        rendered = render_all(document, formats, parallel)
     warnings = tuple(str(adaptation) for adaptation in adaptations)
     if strict and warnings:  # before anything is written: no partial output
         raise RenderError([f"{line} (--strict)" for line in warnings])

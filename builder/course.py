@@ -38,6 +38,7 @@ class LectureJob:
     check: bool = True
     incremental: bool = False  # skip the lecture when its manifest shows it up to date
     strict: bool = False  # adaptations beyond the layout's preferred sizes are errors
+    parallel: bool = False  # render the guide and the deck in two processes
 
 
 class Progress(Protocol):
@@ -74,7 +75,8 @@ def plan_course(layout: Layout, out_root: Path, formats: Iterable[str] = FORMATS
 def build_job(job: LectureJob) -> BuildResult:
     """Build one lecture of a course (pure: depends on the job alone, safe to run in parallel)."""
     return build_lecture(job.source, job.layout, job.out_dir, job.formats, job.edition,
-                         check=job.check, incremental=job.incremental, strict=job.strict)
+                         check=job.check, incremental=job.incremental, strict=job.strict,
+                         parallel=job.parallel)
 
 
 def default_workers() -> int:
@@ -119,6 +121,8 @@ def _run(jobs: list[LectureJob], mapper: Mapper | None, workers: int,
     if mapper is not None:
         return list(mapper(_attempt, jobs))
     if workers <= 1 or len(jobs) <= 1:
+        if workers > 1:  # one lecture: its two outputs use the cores instead
+            jobs = [replace(job, parallel=True) for job in jobs]
         outcomes = []
         for job in jobs:
             if progress:

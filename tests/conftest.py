@@ -38,6 +38,15 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def corpus_builds(tmp_path_factory: pytest.TempPathFactory):
+    """Every corpus source in every layout and edition, built once per session and shared
+    (see ``tests/corpus_builds.py``); a dict from case id to its ``Build``."""
+    from corpus_builds import build_all
+
+    return build_all(tmp_path_factory.mktemp("corpus"))
+
+
 # Hypothesis: 200 generated examples by default (CI), 2,000 with --hypothesis-profile thorough.
 from hypothesis import settings as _hypothesis_settings  # noqa: E402
 

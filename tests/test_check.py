@@ -7,6 +7,7 @@ end-to-end tests in test_check_e2e.py run the real ones.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from reportlab.pdfgen import canvas
 
 from builder.check.compare import check_paths, find_lectures
 from builder.cli import main
+from builder.deck.package import normalize_zip
 from builder.errors import CheckError, InputError
 from builder.check.manifest import dumps
 from builder.check.readback import (deck_figures, deck_sections, normalize_text, pdf_figures,
@@ -89,6 +91,9 @@ def guide_bytes(sections: list[SectionSpec], figures: list[FigureSpec], *,
     return buffer.getvalue()
 
 
+FIXED_SAVE_TIME = dt.datetime(2000, 1, 1)
+
+
 def deck_bytes(sections: list[SectionSpec], figures: list[FigureSpec], *,
                group_figures: bool = False) -> bytes:
     """A deck to the contract: a title slide, a section slide per section, a slide per figure."""
@@ -112,8 +117,9 @@ def deck_bytes(sections: list[SectionSpec], figures: list[FigureSpec], *,
             box.text_frame.text = figure.caption
             box.text_frame.add_paragraph().text = "Source: a credit line"
     buffer = io.BytesIO()
+    deck.core_properties.modified = deck.core_properties.created = FIXED_SAVE_TIME
     deck.save(buffer)
-    return buffer.getvalue()
+    return normalize_zip(buffer.getvalue())  # deterministic, as the real deck is
 
 
 def manifest_for(sections: list[SectionSpec], figures: list[FigureSpec], stem: str) -> dict:

@@ -112,3 +112,38 @@ def test_jobs_must_be_a_positive_number(course: Path, capsys) -> None:
     with pytest.raises(SystemExit):
         main(["build", str(course), "-j", "0"])
     assert "use at least 1 process" in capsys.readouterr().err
+
+
+def test_one_lecture_renders_its_guide_and_deck_in_two_processes_with_the_same_bytes(
+        course: Path, tmp_path: Path) -> None:
+    source = tmp_path / "lectures" / "the-marshall-plan.yaml"
+    assert main(["build", str(source), "--out", str(tmp_path / "one"), "-j", "1"]) == 0
+    assert main(["build", str(source), "--out", str(tmp_path / "two"), "-j", "2"]) == 0
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+def test_an_error_in_the_second_process_is_reported_as_in_one(course: Path, tmp_path: Path,
+                                                              monkeypatch, capsys) -> None:
+    from builder import build
+    from builder.errors import RenderError
+
+    def broken(document):
+        raise RenderError("lecture.yaml:3:5: the deck cannot be drawn")
+
+    monkeypatch.setitem(build.RENDERERS, "pptx", broken)
+    source = tmp_path / "lectures" / "the-marshall-plan.yaml"
+    assert main(["build", str(source), "--out", str(tmp_path / "out"), "-j", "2"]) == 2
+    assert "lecture.yaml:3:5: the deck cannot be drawn" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "the-marshall-plan.pdf").exists()  # all outputs or none
+
+
+def test_adaptations_made_in_the_second_process_are_reported(course: Path, tmp_path: Path,
+                                                            capsys) -> None:
+    source = tmp_path / "lectures" / "the-marshall-plan.yaml"
+    long_title = " ".join(["An extraordinarily long section title that keeps going"] * 4)
+    source.write_text(source.read_text().replace("title: Consequences", f"title: {long_title}"))
+    assert main(["build", str(source), "--out", str(tmp_path / "one"), "-j", "1"]) == 0
+    serial = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert main(["build", str(source), "--out", str(tmp_path / "two"), "-j", "2"]) == 0
+    parallel = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert serial and parallel == serial

@@ -49,3 +49,18 @@ def test_notes_slide_is_made_once() -> None:
     first = maker.notes_slide(slide)
     assert maker.notes_slide(slide).part is first.part is slide.notes_slide.part
     assert [s.slide_id for s in presentation.slides] == [256]
+
+
+def test_a_frozen_slide_saves_the_same_bytes() -> None:
+    def deck(freeze: bool) -> dict[str, bytes]:
+        presentation = Presentation()
+        maker = SlideMaker(presentation)
+        for index in range(4):
+            slide = maker.add_slide(presentation.slide_layouts[index % 2])
+            slide.shapes.add_textbox(0, 0, 100, 100).text_frame.text = f"slide {index}"
+            maker.notes_slide(slide).notes_text_frame.text = f"notes {index}"
+            if freeze:
+                maker.freeze(slide)
+        return _entries(presentation)
+
+    assert deck(freeze=True) == deck(freeze=False)

@@ -103,9 +103,11 @@ def test_the_sample_student_build_holds_no_answer(sample_build: Path) -> None:
 
 
 @pytest.mark.parametrize("source", CORPUS, ids=[path.stem for path in CORPUS])
-def test_corpus_student_builds_hold_no_answer(source: Path, tmp_path: Path) -> None:
-    build_lecture(source, load_layout(), tmp_path, edition="student", check=False)
-    _assert_no_answers(source, tmp_path)
+def test_corpus_student_builds_hold_no_answer(source: Path, corpus_builds) -> None:
+    build = corpus_builds[f"{source.stem}-default-student"]  # shared: tests/corpus_builds.py
+    if build.returncode != 0:
+        pytest.skip(f"does not build yet (see test_corpus): {build.stderr.strip()[-300:]}")
+    _assert_no_answers(source, build.out)
 
 
 def test_the_instructor_build_does_hold_the_answers(tmp_path: Path) -> None:

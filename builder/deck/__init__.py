@@ -50,5 +50,6 @@ def render_deck(document: Document) -> bytes:
     canvas = Canvas(deckfile, grid, document, ink, footer_text(document, grid), logo)
     for number, spec in enumerate(plan.slides, start=1):
         draw_slide(canvas, spec, number)
+        deckfile.finish_slide(canvas.slide)
     set_core_properties(deckfile.presentation, document)
     return save(deckfile.presentation)

@@ -25,6 +25,7 @@ from builder.deck.figurekit import (
 from builder.layout.values import Color
 from builder.model import MapFigure
 from builder.resolve.document import Document
+from builder.resolve.scenecache import cached_scene
 
 _DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND_DOT}
 
@@ -38,9 +39,11 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
         style = style.resized(floor)
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
     if isinstance(figure, MapFigure):  # names may stand in the box's room beside the map
-        scene = map_scene(figure, style, width, height, document.asset, floor, beside=True)
+        scene = cached_scene(map_scene, document, figure, style, width, height, document.asset,
+                             floor, beside=True)
     else:
-        scene = scene_for(figure, style, width, height, document.asset, floor)
+        scene = cached_scene(scene_for, document, figure, style, width, height, document.asset,
+                             floor)
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()

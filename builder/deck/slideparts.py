@@ -20,6 +20,28 @@ MIN_SLIDE_ID = 256  # the schema's first slide id
 MAX_SLIDE_ID = 2147483647
 
 
+class _FrozenSlidePart(SlidePart):
+    """A finished slide whose XML tree was serialized: bytes, not thousands of elements."""
+
+    @property
+    def blob(self) -> bytes:
+        return self._frozen_blob
+
+
+class _FrozenNotesSlidePart(NotesSlidePart):
+    @property
+    def blob(self) -> bytes:
+        return self._frozen_blob
+
+
+def _freeze(part, frozen_class) -> None:
+    part._frozen_blob = part.blob
+    part.__dict__.pop("slide", None)
+    part.__dict__.pop("notes_slide", None)
+    part._element = None
+    part.__class__ = frozen_class
+
+
 class SlideMaker:
     """Adds slides (and their notes pages) to one presentation, remembering the counters.
 
@@ -51,6 +73,23 @@ class SlideMaker:
         self.id_list._add_sldId(id=self.next_id, rId=r_id)
         self.next_id += 1
         return slide
+
+    def freeze(self, slide) -> None:
+        """Serialize a finished slide (and its notes page) now and let its XML tree go.
+
+        A deck is drawn slide by slide and a drawn slide is never touched again, so its part
+        can hold the bytes it will be saved as: a 1,000-slide deck then never has 1,000 slide
+        trees in memory at once. The saved package is byte-for-byte the same.
+        """
+        slide_part = slide.part
+        try:
+            notes_part = slide_part.part_related_by(RT.NOTES_SLIDE)
+        except KeyError:
+            notes_part = None
+        if notes_part is not None and type(notes_part) is NotesSlidePart:
+            _freeze(notes_part, _FrozenNotesSlidePart)
+        if type(slide_part) is SlidePart:
+            _freeze(slide_part, _FrozenSlidePart)
 
     def notes_slide(self, slide):
         """The slide's notes page, created as ``slide.notes_slide`` would create it."""

@@ -57,6 +57,10 @@ class Deckfile:
         """The slide's notes page (made without scanning the whole package)."""
         return self._maker.notes_slide(slide)
 
+    def finish_slide(self, slide) -> None:
+        """A slide that will not be touched again keeps only its bytes (``SlideMaker.freeze``)."""
+        self._maker.freeze(slide)
+
 
 def open_deck(layout: Layout) -> Deckfile:
     """Open the template (its slides removed) or the default, sized from the layout.

@@ -17,6 +17,7 @@ from builder.deck.grid import prompt_boxes
 from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
 from builder.errors import RenderError
 from builder.model import Person, Question, Reference, SubBullets, choice_letter
+from builder.resolve.references import cite
 from builder.text.inline import Run, plain
 
 SUB_BULLET = "–"
@@ -38,18 +39,16 @@ def answer_runs(question: Question) -> tuple[Run, ...]:
 
 
 def reference_runs(reference: Reference) -> tuple[Run, ...]:
-    """A bibliography entry: Author. *Title*. Publisher. URL (accessed date). Note."""
+    """A bibliography entry, cited as ``builder.resolve.references`` orders it (URLs plain:
+    a slide is not clicked)."""
     parts: list[Run] = []
-    if reference.author:
-        parts.append(Run(f"{plain(reference.author)}. "))
-    parts += fit.runs(reference.title, italic=True)
-    tail = [text for text in (reference.publisher, reference.url) if text]
-    if reference.accessed:
-        tail.append(f"accessed {reference.accessed.display()}")
-    for text in (", ".join(tail), reference.note or ""):
-        if text:
-            ends = parts[-1].text.rstrip()[-1:] if parts else ""
-            parts.append(Run((" " if ends in ".?!" else ". ") + text))
+    for piece in cite(reference):
+        if parts and not piece.attached:
+            parts.append(Run(" "))
+        if piece.style == "link":
+            parts += fit.plain_runs(piece.text)
+        else:
+            parts += fit.runs(piece.text, italic=piece.style == "italic")
     return tuple(parts)
 
 

@@ -32,6 +32,7 @@ from builder.layout.values import Color
 from builder.model import ImageFigure, TableFigure
 from builder.resolve.numbering import NumberedFigure
 from builder.resolve.document import Document
+from builder.resolve.scenecache import cached_scene
 
 FALLBACK_SIZE = 8.0  # the drawings' opening font size; every String sets its own
 _DASHES = {"solid": None, "dashed": (4.0, 2.5), "dotted": (1.0, 2.0)}
@@ -54,7 +55,8 @@ def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
     if type(figure) not in SCENES:
         raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
     style = figure_style(document)
-    scene = scene_for(figure, style, width, max_height, document.asset)
+    scene = cached_scene(scene_for, document, figure, style, width, max_height,
+                         document.asset)
     for item in scene.items:
         if isinstance(item, sc.Text):
             _check_glyphs(item.text, style.typeface.faces, item.bold, figure.where)

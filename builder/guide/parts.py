@@ -37,6 +37,7 @@ from builder.guide.tables import cell_font
 from builder.guide.template import OUTLINE_KEY, TOC_KEY
 from builder.guide.titlepage import essential_question_box, stack_height, title_page
 from builder.model import FigureRef, Section, SpeakerNotes, block_kind
+from builder.resolve.references import cite
 from builder.text.inline import plain
 
 Part = Callable[[Context], list[Flowable]]
@@ -278,28 +279,20 @@ def sources(context: Context) -> list[Flowable]:
     listing = context.tags.leaf("L", O="List", ListNumbering="None")
     for reference in references:
         where = reference.where
-        pieces = []
-        if reference.author:
-            pieces.append(context.markup(sentence(reference.author), styles.reference, where))
-        pieces.append("<i>" + context.markup(sentence(reference.title), italic, where) + "</i>")
-        if reference.publisher:
-            pieces.append(context.markup(sentence(reference.publisher), styles.reference, where))
-        if reference.url:
-            pieces.append(link(reference.url, styles.reference, where, link_color))
-        if reference.accessed:
-            pieces.append(context.markup(f"(accessed {reference.accessed.display()}).",
-                                         styles.reference, where, inline=False))
-        if reference.note:
-            pieces.append(context.markup(reference.note, styles.reference, where))
-        paragraph = context.paragraph("", styles.reference, where, prefix=" ".join(pieces),
+        markup = ""
+        for piece in cite(reference):
+            if markup and not piece.attached:
+                markup += " "
+            if piece.style == "link":
+                markup += link(piece.text, styles.reference, where, link_color)
+            elif piece.style == "italic":
+                markup += "<i>" + context.markup(piece.text, italic, where) + "</i>"
+            else:
+                markup += context.markup(piece.text, styles.reference, where)
+        paragraph = context.paragraph("", styles.reference, where, prefix=markup,
                                       node=listing.add("LI").add("LBody"))
         flowables += tag([paragraph], where)
     return flowables
-
-
-def sentence(text: str) -> str:
-    """Text ending in a full stop, unless it already ends in punctuation."""
-    return text if text.rstrip("*")[-1:] in ".?!" else text + "."
 
 
 PARTS: dict[str, Part] = {

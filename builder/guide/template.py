@@ -117,7 +117,7 @@ class GuideTemplate(BaseDocTemplate):
             leftMargin=float(margins.left), rightMargin=float(margins.right),
             topMargin=float(margins.top), bottomMargin=float(margins.bottom),
             title=plain(lecture.title),
-            author=lecture.instructor or document.layout.course.instructor or "",
+            author=document.instructor,
             subject=plain(lecture.subtitle) if lecture.subtitle else document.course_label,
             keywords=", ".join(plain(keyword) for keyword in lecture.keywords),
             creator="course-builder", lang=document.language, invariant=1,

@@ -38,7 +38,7 @@ def title_page(context: Context) -> list[Flowable]:
     if logo:
         top.append(logo_image(context, logo))
     title: list[Flowable] = []
-    course = document.layout.course
+    course = document.course
     course_line = " · ".join(part for part in (course.code, course.title) if part)
     if course_line:
         title.append(context.paragraph(course_line.upper(), styles.overline, where,
@@ -145,9 +145,8 @@ def title_details(context: Context) -> list[Flowable]:
     styles = context.styles
     lecture = document.lecture
     where = lecture.where
-    instructor = lecture.instructor or document.layout.course.instructor
     pairs = [(label, value) for label, value in (
-        ("Instructor", instructor), ("Term", document.layout.course.term),
+        ("Instructor", document.instructor), ("Term", document.course.term),
         ("Date", lecture.date.display() if lecture.date else None)) if value]
     if not pairs:  # the edition is in the band at the top; nothing else to list
         return [name_line(context)] if document.edition.shows_answer_lines else []

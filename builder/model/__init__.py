@@ -2,7 +2,7 @@
 
 from builder.model.base import Model
 from builder.model.content import (
-    BLOCK_KINDS, Block, Bullets, Callout, CalloutBody, Discussion, FigureRef, KeyTerm, KeyTerms,
+    BLOCK_KINDS, REFERENCE_KINDS, Block, Bullets, Callout, CalloutBody, CourseInfo, Discussion, FigureRef, KeyTerm, KeyTerms,
     Lecture, Paragraph, People, Person, Question, Questions, Quote, QuoteBody, Reference, Section,
     SpeakerNotes, Statistic, Statistics, SubBullets, Table, TableBody, Timeline, block_kind,
     choice_letter, slugify,
@@ -14,7 +14,8 @@ from builder.model.figures import (
 )
 
 __all__ = [
-    "BLOCK_KINDS", "FIGURE_KINDS", "BarFigure", "Block", "Bullets", "Callout", "CalloutBody",
+    "BLOCK_KINDS", "FIGURE_KINDS", "REFERENCE_KINDS", "BarFigure", "Block", "Bullets", "Callout",
+    "CalloutBody", "CourseInfo",
     "DateSpan", "Discussion", "Figure", "FigureBase", "FigureRef", "ImageFigure", "KeyTerm",
     "KeyTerms", "Lecture", "LineFigure", "MapArea", "MapFigure", "MapLine", "MapPoint", "Model",
     "Paragraph", "PartialDate", "People", "Person", "PieFigure", "Question", "Questions", "Quote",

@@ -18,6 +18,7 @@ class Model(BaseModel):
         coerce_numbers_to_str=True,
         str_strip_whitespace=True,
         populate_by_name=True,
+        defer_build=True,
     )
 
     _where: str = PrivateAttr(default="")

@@ -239,13 +239,36 @@ class Section(Model):
         return self.id or slugify(self.title)
 
 
+REFERENCE_KINDS = ("book", "article", "lecture", "web")
+
+
 class Reference(Model):
-    title: Text
-    author: str | None = None
-    publisher: str | None = None
+    """A work the lecture draws on, printed in the guide's sources and on the deck's."""
+
+    title: Text = Field(description="Title of the work (of the article, for an article)")
+    author: str | None = Field(default=None, description="Author(s) or editor(s), as printed")
+    publisher: str | None = Field(
+        default=None, description="Publisher; for an article, the journal, volume and pages")
+    year: int | None = Field(default=None, ge=1, le=2999, description="Year of publication")
+    edition: str | None = Field(default=None, description="Edition, e.g. '2nd' or 'Revised'")
+    kind: Literal["book", "article", "lecture", "web"] | None = Field(
+        default=None, description="book, article, lecture or web; sets how the entry is cited")
     url: str | None = None
-    accessed: Date | None = None
+    accessed: Date | None = Field(default=None, description="When a web page was read")
     note: str | None = None
+
+
+class CourseInfo(Model):
+    """The course a lecture belongs to, when the source names it.
+
+    It overrides the layout's course: a biology lecture built with a history course's layout
+    carries its own code, title, term and instructor (see ``builder.resolve.course``).
+    """
+
+    code: str | None = Field(default=None, description="e.g. 'BIO 110'")
+    title: str | None = Field(default=None, description="e.g. 'Introductory Biology'")
+    term: str | None = Field(default=None, description="e.g. 'Spring 2027'")
+    instructor: str | None = None
 
 
 class Lecture(Model):
@@ -255,6 +278,8 @@ class Lecture(Model):
     subtitle: str | None = None
     date: Date | None = None
     instructor: str | None = None
+    course: CourseInfo | None = Field(
+        default=None, description="The lecture's course; overrides the layout's course")
     language: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
     keywords: tuple[Text, ...] = ()
     essential_question: str | None = None

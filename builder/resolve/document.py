@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from string import Formatter
 from pathlib import Path
 
+from builder.resolve.course import ResolvedCourse, resolve_course
 from builder.resolve.editions import Edition, EditionRules
 from builder.errors import SourceError
 from builder.text.coverage import describe, uncovered
@@ -66,16 +67,25 @@ class Document:
         return self.layout.language
 
     @property
+    def course(self) -> ResolvedCourse:
+        """The lecture's course: the source's own, else the layout's (``resolve.course``)."""
+        return resolve_course(self.lecture.course, self.layout.course)
+
+    @property
     def course_label(self) -> str:
-        course = self.layout.course
-        return " ".join(part for part in (course.code, course.title) if part) or ""
+        return self.course.label
+
+    @property
+    def instructor(self) -> str:
+        """Who gives the lecture: the source's ``instructor``, else the course's."""
+        return self.lecture.instructor or self.course.instructor or ""
 
     def fill(self, template: str, **extra: object) -> str:
         """Fill a header/footer template; an empty field drops its separator with it."""
         values = {"course": self.course_label, "lecture": plain(self.lecture.title),
                   "date": self.lecture.date.display() if self.lecture.date else "",
-                  "term": self.layout.course.term or "",
-                  "instructor": self.lecture.instructor or self.layout.course.instructor or "",
+                  "term": self.course.term or "",
+                  "instructor": self.instructor,
                   "edition": self.edition.label, **{k: str(v) for k, v in extra.items()}}
         pieces: list[tuple[bool, str]] = []  # (is_field, text)
         for literal, name, _spec, _conversion in Formatter().parse(template):

@@ -1,0 +1,62 @@
+"""Figure scenes computed once per process, for as long as the figure and its files stay the same.
+
+A map's label search is the costliest step of a build, and the same scene was asked for more
+than once: the guide measures a figure, then draws it at the same size; a watch rebuilds the
+lecture after a one-word edit that left every figure alone. The key is everything a scene
+depends on — the figure model (frozen, compared by value), the style, the box, any further
+options, and the size and modification time of every file the figure names — so an edited
+figure or a re-saved outline is computed afresh. Scenes are treated as immutable by their
+painters, so one may serve several calls.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, Callable, Hashable
+
+from builder.resolve.document import Document
+
+ASSET_FIELDS = ("path", "outline")
+LIMIT = 64  # scenes kept; a long lecture's figures are each asked for only a few times in a row
+
+_scenes: OrderedDict[Hashable, Any] = OrderedDict()
+
+
+def _files(figure: Any, document: Document) -> tuple:
+    stamps = []
+    for name in ASSET_FIELDS:
+        value = getattr(figure, name, None)
+        if isinstance(value, str) and value:
+            try:
+                stat = document.asset(value).stat()
+                stamps.append((value, stat.st_mtime_ns, stat.st_size))
+            except (OSError, ValueError):
+                stamps.append((value, None, None))
+    return tuple(stamps)
+
+
+def cached_scene(compute: Callable[..., Any], document: Document, figure: Any, *args: Hashable,
+                 **options: Hashable) -> Any:
+    """``compute(figure, *args, **options)``, remembered (see the module docstring).
+
+    ``document.asset`` is passed by the caller inside ``args`` when ``compute`` needs it; it is
+    left out of the key, which holds the named files' stamps instead.
+    """
+    try:
+        key = (compute, figure, tuple(a for a in args if not callable(a)),
+               tuple(sorted(options.items())), _files(figure, document))
+        hash(key)
+    except TypeError:  # something unhashable: compute without remembering
+        return compute(figure, *args, **options)
+    if key in _scenes:
+        _scenes.move_to_end(key)
+        return _scenes[key]
+    scene = compute(figure, *args, **options)
+    _scenes[key] = scene
+    if len(_scenes) > LIMIT:
+        _scenes.popitem(last=False)
+    return scene
+
+
+def clear() -> None:
+    _scenes.clear()
