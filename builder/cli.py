@@ -40,16 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                          common)
 
     build = commands.add_parser("build", help="build sources (or a course layout) into PDF and PPTX")
-    build.add_argument("inputs", nargs="*", type=Path, metavar="SOURCE",
-                       help="source files, or a course layout; default: every file in sources/")
-    build.add_argument("--layout", type=Path, help="layout file (default: the packaged default)")
-    build.add_argument("--out", type=Path, help="output folder (default: output/)")
-    build.add_argument("--format", default="pdf,pptx", help="pdf, pptx or pdf,pptx (default)")
-    build.add_argument("--edition", choices=("student", "instructor"),
-                       help="override the layout's edition")
-    build.add_argument("--no-check", action="store_true", help="skip reading the outputs back")
-    build.add_argument("--no-strict", action="store_true",
-                       help="accessibility problems in a layout are warnings, not errors")
+    _add_build_options(build)
     build.add_argument("--strict", action="store_true",
                        help="content the builder had to adapt (a title shrunk below the "
                             "layout's preferred size, a word broken) is an error, not a warning")
@@ -62,16 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 
     watch = commands.add_parser("watch", help="build, then rebuild on every save of a source, "
                                 "layout or asset (Ctrl-C stops)")
-    watch.add_argument("inputs", nargs="*", type=Path, metavar="SOURCE",
-                       help="source files, or a course layout; default: every file in sources/")
-    watch.add_argument("--layout", type=Path, help="layout file (default: the packaged default)")
-    watch.add_argument("--out", type=Path, help="output folder (default: output/)")
-    watch.add_argument("--format", default="pdf,pptx", help="pdf, pptx or pdf,pptx (default)")
-    watch.add_argument("--edition", choices=("student", "instructor"),
-                       help="override the layout's edition")
-    watch.add_argument("--no-check", action="store_true", help="skip reading the outputs back")
-    watch.add_argument("--no-strict", action="store_true",
-                       help="accessibility problems in a layout are warnings, not errors")
+    _add_build_options(watch)
 
     validate = commands.add_parser("validate", help="check sources and layouts without building")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -144,3 +126,17 @@ def _run(arguments: argparse.Namespace) -> int:
     handler = getattr(commands, f"run_{arguments.command}")
     with project_root_set(arguments.root):
         return handler(arguments)
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    """What to build and how: shared by ``build`` and ``watch``, which rebuilds the same way."""
+    parser.add_argument("inputs", nargs="*", type=Path, metavar="SOURCE",
+                        help="source files, or a course layout; default: every file in sources/")
+    parser.add_argument("--layout", type=Path, help="layout file (default: the packaged default)")
+    parser.add_argument("--out", type=Path, help="output folder (default: output/)")
+    parser.add_argument("--format", default="pdf,pptx", help="pdf, pptx or pdf,pptx (default)")
+    parser.add_argument("--edition", choices=("student", "instructor"),
+                        help="override the layout's edition")
+    parser.add_argument("--no-check", action="store_true", help="skip reading the outputs back")
+    parser.add_argument("--no-strict", action="store_true",
+                        help="accessibility problems in a layout are warnings, not errors")

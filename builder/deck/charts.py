@@ -249,13 +249,7 @@ def _style_pie(chart, figure, style: FigureStyle) -> None:
         chart.legend.font.size = Pt(style.size)
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = figure.number_format
-    labels.number_format_is_linked = False
-    labels.show_category_name = is_pie
-    labels.show_value = True
-    labels.show_percentage = False
-    labels.font.size = Pt(style.size)
-    labels.font.color.rgb = rgb(style.text)
+    _pie_labels(labels, figure, style, with_names=is_pie)
     if is_pie:
         set_data_label_separator(labels, "\n")
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
@@ -267,13 +261,7 @@ def _style_pie(chart, figure, style: FigureStyle) -> None:
             # Point labels live in the series' own c:dLbls, which then speaks for every
             # slice: it is told what the plot's says.
             own = series.data_labels
-            own.number_format = figure.number_format
-            own.number_format_is_linked = False
-            own.show_category_name = True
-            own.show_value = True
-            own.show_percentage = False
-            own.font.size = Pt(style.size)
-            own.font.color.rgb = rgb(style.text)
+            _pie_labels(own, figure, style, with_names=True)
             own.position = XL_LABEL_POSITION.OUTSIDE_END
             set_data_label_separator(own, "\n")
             set_leader_lines(own)
@@ -290,3 +278,16 @@ def _style_pie(chart, figure, style: FigureStyle) -> None:
         color = text_on(series_color(style.chart, index), style.text)
         point.data_label.font.size = Pt(style.size)
         point.data_label.font.color.rgb = rgb(color)
+
+
+def _pie_labels(labels, figure, style: FigureStyle, with_names: bool) -> None:
+    """A pie's (or donut's) data labels: the value in the figure's format, the slice's name when
+    the chart has no legend, the figure's text size and colour. The plot's labels and a series'
+    own labels (which speak for every slice once present) are told the same."""
+    labels.number_format = figure.number_format
+    labels.number_format_is_linked = False
+    labels.show_category_name = with_names
+    labels.show_value = True
+    labels.show_percentage = False
+    labels.font.size = Pt(style.size)
+    labels.font.color.rgb = rgb(style.text)
