@@ -310,15 +310,11 @@ def test_openxml_audit_finds_no_error(sample_build: Path):
 
 # --- every source in every layout ------------------------------------------------------
 
-_NEW = ("corpus: not checked before landing – first built once the guide's figure text had "
-        "font fallback (12:08)")
 KNOWN_A11Y = {
-    ("describing-data", "default"): _NEW, ("describing-data", "history-101"): _NEW,
-    ("meiji-restoration", "default"): _NEW, ("meiji-restoration", "history-101"): _NEW,
-    ("meiji-restoration", "large-print"): _NEW, ("photosynthesis", "history-101"): _NEW,
-    ("photosynthesis", "large-print"): "a11y: 'By the numbers' slide reads out of visual order "
-                                       "(found when the corpus landed; see findings.md)",
+    ("meiji-restoration", "large-print"): "a11y: a check fails on the Meiji deck or guide in "
+                                          "large print, not diagnosed yet",
 }
+
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda path: path.stem)
 @pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)

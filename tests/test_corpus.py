@@ -21,18 +21,15 @@ from corpus_builds import CASES, CORPUS, Case
 CORPUS_ONLY = [path for path in CORPUS if path.parent.name == "corpus"]
 
 
+# source stem, layout stem → why it does not build yet, naming the owner of the fix. Empty:
+# every corpus source builds in every layout and edition (the last entries went when font
+# fallback reached the guide's figure text and titles and subtitles learned to adapt).
+KNOWN_BUILD_FAILURES: dict[tuple[str, str], str] = {}
+
+
 def known_failure(case: Case) -> str | None:
     """Why a case does not build yet, naming the owner of the fix; None when it should."""
-    stem, layout = case.source.stem, case.layout.stem
-    if layout == "large-print" and stem in {"cuban-missile-crisis", "describing-data",
-                                            "revolution-francaise"}:
-        return "text: a long subtitle is refused on the large-print title slide"
-    if layout == "large-print" and stem == "scramble-for-africa":
-        return "figures: a long timeline label is refused on a large-print slide"
-    if stem in {"describing-data", "meiji-restoration"} or \
-            (stem == "photosynthesis" and layout == "history-101"):
-        return "text/figures: no font fallback for the guide's figure text (x̄, μ, λ, 東京)"
-    return None
+    return KNOWN_BUILD_FAILURES.get((case.source.stem, case.layout.stem))
 
 
 def _param(case: Case):
