@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import string
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -227,8 +228,7 @@ def test_any_generated_source_builds_or_is_refused_cleanly(source: dict, tmp_pat
     from pptx import Presentation
     from pypdf import PdfReader
 
-    folder = tmp_path / f"case-{abs(hash(repr(source))) % 10 ** 9}"
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # Hypothesis may replay an example
     path = folder / "generated.yaml"
     path.write_text(_dump(source), encoding="utf-8")
     out = folder / "out"
