@@ -208,7 +208,7 @@ CASES: dict[str, Case] = {
         status=(0, 2), lines=None, validate=False),
     "timeline-300-events-one-day": Case(_src(timeline(_many(
         "  - {{date: '1962-10-16', label: 'Event {i}'}}\n", 300))), status=(0, 2), lines=None,
-        validate=False),
+        validate=False, seconds=2 * CEILING),  # a full build of 300 listed events, both outputs
     "person-born-huge": Case(_src(lecture(
         "people:\n          - {name: A, role: B, born: 100000000000000000000}"))),
     "map-nan-bounds": Case(_src(figure("map", "bounds: [.nan, 30, 135, 45]")), says="finite"),
