@@ -6,6 +6,9 @@ first, then the body in visual order (top to bottom, left to right), then the lo
 footer and the slide number; decorative shapes, which readers skip, go as early as possible.
 Stacking is kept where it shows: two shapes that overlap keep their order (a card's accent
 bar stays on top of the card, text stays above its panel), so the picture does not change.
+The one exception is the furniture: a logo, footer or slide number that a title or body
+shape's box reaches into (a figure whose box ends a point inside the footer band) still
+reads last, and is drawn on top, where it stays legible.
 Every run of text is then given the language of the lecture.
 """
 
@@ -50,7 +53,8 @@ def reading_order(shapes: list) -> list:
     before: dict[int, set[int]] = {index: set() for index in range(len(shapes))}
     for later in range(len(shapes)):
         for earlier in range(later):
-            if _overlap(boxes[earlier], boxes[later]):
+            if _overlap(boxes[earlier], boxes[later]) and \
+                    not _furniture_over(roles[earlier], roles[later]):
                 before[later].add(earlier)
     placed: list[int] = []
     done: set[int] = set()
@@ -61,6 +65,12 @@ def reading_order(shapes: list) -> list:
         placed.append(chosen)
         done.add(chosen)
     return [shapes[index] for index in placed]
+
+
+def _furniture_over(earlier: int, later: int) -> bool:
+    """Whether the overlap of two shapes is furniture under content, which reading order
+    lifts over it (the furniture goes last: read last, drawn on top)."""
+    return earlier in (LOGO, FOOTER, NUMBER) and later in (TITLE, BODY)
 
 
 def _rows(boxes: list[tuple[int, int, int, int]]) -> list[int]:
