@@ -212,16 +212,30 @@ def test_no_text_outside_a_tag_or_an_artifact(guide):
 
 
 def test_links_are_tagged_and_described(guide):
-    _, pdf, _, _ = guide
-    links = [e for e in elements(pdf) if e.S == "/Link"]
-    assert links
-    for link in links:
-        assert str(link.get("/Alt", "")).strip()
-        assert any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"
-                   for kid in kids(link))
+    """Every link annotation hangs, as an OBJR, in a Link element whose content is the link's
+    text (a reference's URL reads as itself, inside its Link, not beside it), and both the
+    element (/Alt) and the annotation (/Contents) describe it."""
+    _, pdf, pages, texts = guide
+    tree = pdf.Root.StructTreeRoot
+    nums = list(tree.ParentTree.Nums)
+    parents = dict(zip([int(n) for n in nums[::2]], nums[1::2]))
+    urls = 0
     for page in pdf.pages:
         for annotation in page.obj.get("/Annots", []):
             assert str(annotation.Contents).strip() and "/StructParent" in annotation
+            link = parents[int(annotation.StructParent)]
+            assert link.S == "/Link"
+            assert str(link.get("/Alt", "")).strip()
+            assert [kid for kid in kids(link) if isinstance(kid, pikepdf.Dictionary)
+                    and kid.get("/Type") == "/OBJR" and kid.Obj.objgen == annotation.objgen]
+            text = squash(element_text(link, pages, texts))
+            assert text, str(link.Alt)
+            action = annotation.get("/A")
+            if action is not None and "/URI" in action:
+                urls += 1
+                assert text == squash(str(action.URI)), (text, str(action.URI))
+                assert str(action.URI) in str(link.Alt) and link.P.S != "/Link"
+    assert urls  # the sample's sources list one
 
 
 def test_lists_and_contents_are_tagged(guide):

@@ -12,6 +12,10 @@ reportlab has no tagging API, so the guide tags itself in one place, here:
   content starts inside one and every marked piece closes and reopens it around itself.
   A paragraph's hanging number ("12.", "B") is its own text object, drawn first: the canvas
   reports each text object (``text_drawn``), which ends the label's piece there.
+  A link inside a paragraph (a reference's URL) is its own ``Link`` element: reportlab's
+  text object reports where each link's text starts and ends on a line (``_linkRecord``),
+  the piece is closed and a ``/Link`` piece opened there, inside the text object, and the
+  annotation reportlab adds for that stretch becomes the Link's OBJR.
   The draw order is the reading order (one column, top to bottom), so a node's place among
   its siblings is the moment its first content was drawn: nodes made late (figure columns
   built while wrapping, contents entries) still land where they print.
@@ -145,6 +149,21 @@ def text_drawn(canvas) -> None:
         recorder.text_drawn(canvas)
 
 
+def text_begun(canvas, text_object) -> None:
+    """Called by the canvas for each new text object: it reports its links' stretches."""
+    recorder = getattr(canvas, "tag_recorder", None)
+    if recorder is not None:
+        text_object._linkRecord = lambda link, edge: recorder.link_edge(canvas, text_object,
+                                                                        link, edge)
+
+
+def annotation_added(canvas) -> None:
+    """Called by the canvas after it adds an annotation to the page."""
+    recorder = getattr(canvas, "tag_recorder", None)
+    if recorder is not None:
+        recorder.annotation_added(canvas)
+
+
 def node_of(flowable) -> Node | None:
     return getattr(flowable, NODE, None)
 
@@ -183,6 +202,11 @@ class Recorder:
         self.order = 0
         self.depth = 0
         self.pending: tuple[int, Node] | None = None
+        self.open_piece: tuple[int, Node] | None = None  # the piece now open: page, node
+        self.links: dict[tuple[int, object], Node] = {}  # (paragraph node, link) → Link
+        self.ended_links: list[Node] = []  # Links whose annotation reportlab adds next
+        self.claimed: set[tuple[int, int]] = set()  # (page, index) of annotations placed
+        self.link_parent: Node | None = None  # the node a link's stretch interrupted
 
     @contextmanager
     def content(self, canvas, node: Node, flowable: object) -> Iterator[None]:
@@ -217,18 +241,60 @@ class Recorder:
             self.pending = None
             canvas.addLiteral(END)
             canvas.addLiteral(ARTIFACT)
+            self.open_piece = None
+            self.ended_links.clear()
         for index in range(annotations_before, len(canvas._annotationrefs)):
-            self.order += 1
-            self.annotations.append(Annotation(self.order, page, index, node))
+            if (page, index) not in self.claimed:
+                self.order += 1
+                self.annotations.append(Annotation(self.order, page, index, node))
 
-    def open(self, canvas, page: int, node: Node) -> None:
-        """Begin a marked-content sequence for ``node`` with the page's next MCID."""
+    def open(self, canvas, page: int, node: Node, emit=None) -> None:
+        """Begin a marked-content sequence for ``node`` with the page's next MCID
+        (written to the page, or by ``emit`` into a text object being built)."""
         mcid = self.next_mcid.get(page, 0)
         self.next_mcid[page] = mcid + 1
         self.order += 1
         self.pieces.setdefault(id(node), []).append(_Piece(self.order, page, mcid))
         self.nodes[id(node)] = node
-        canvas.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
+        self.open_piece = (page, node)
+        (emit or canvas.addLiteral)(f"/{node.role} <</MCID {mcid}>> BDC")
+
+    def link_edge(self, canvas, text_object, link: object, edge: str) -> None:
+        """reportlab's paragraph reports a link's text starting (after writing its first
+        fragment) or ending on a line: the Link gets that stretch as its own piece."""
+        if not self.depth or self.open_piece is None:
+            return  # not inside marked content (a repeated header row): nothing to split
+        page, node = self.open_piece
+        code = text_object._code
+        if edge == "start":
+            if node.role == "Link":
+                return  # the whole element is a link already (a contents entry)
+            parent = node
+            key = (id(parent), link)
+            link_node = self.links.get(key)
+            if link_node is None:
+                link_node = self.links[key] = parent.add("Link")
+                self.keep.append(parent)
+            first = code.pop()  # the link's first fragment, written before the report
+            code.append(END)
+            self.open(canvas, page, link_node, code.append)
+            self.link_parent = parent
+            code.append(first)
+        elif node.role == "Link" and self.link_parent is not None:
+            code.append(END)
+            self.ended_links.append(node)
+            self.open(canvas, page, self.link_parent, code.append)
+            self.link_parent = None
+
+    def annotation_added(self, canvas) -> None:
+        """reportlab added an annotation: the next ended link stretch is its text."""
+        if self.ended_links:
+            page = canvas.getPageNumber() - 1
+            index = len(canvas._annotationrefs) - 1
+            self.claimed.add((page, index))
+            self.order += 1
+            self.annotations.append(Annotation(self.order, page, index,
+                                               self.ended_links.pop(0)))
 
     def text_drawn(self, canvas) -> None:
         """The canvas drew a text object: if it was a pending label, the body starts now."""

@@ -90,6 +90,15 @@ class GuideCanvas(Canvas):
     readers find ``section-<key>`` and ``figure-<id>`` by name, so we add one.
     """
 
+    def beginText(self, x: float = 0, y: float = 0, direction=None):
+        text_object = super().beginText(x, y, direction=direction)
+        tagging.text_begun(self, text_object)  # a link's stretch of text becomes a Link
+        return text_object
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1) -> None:
+        super()._addAnnotation(annotation, name, addtopage)
+        tagging.annotation_added(self)  # … and the annotation for it, the Link's OBJR
+
     def drawText(self, textobject) -> None:
         super().drawText(textobject)
         tagging.text_drawn(self)  # a question's number ends its label here
