@@ -168,6 +168,42 @@ def test_every_figure_has_its_alt_text_and_a_caption(guide):
         assert after.S == "/Caption" and "Figure" in element_text(after, pages, texts)
 
 
+def layout_bbox(element) -> list[float] | None:
+    """The /BBox of an element's /Layout attributes (``/A`` a dictionary or an array)."""
+    attributes = element.get("/A")
+    if attributes is None:
+        return None
+    for owner in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+        if owner.get("/O") == "/Layout" and "/BBox" in owner:
+            return [float(value) for value in owner.BBox]
+    return None
+
+
+def test_every_figure_carries_the_box_it_is_drawn_in(guide):
+    """/A << /O /Layout /BBox >>: what the figure's marked content draws (lines, shapes,
+    labels, read back with pdfplumber) lies inside the box, and the box is not much larger."""
+    path, pdf, pages, _ = guide
+    figures = [e for e in elements(pdf) if e.S == "/Figure"]
+    assert figures
+    with pdfplumber.open(path) as plumber:
+        for figure in figures:
+            box = layout_bbox(figure)
+            assert box is not None and box[0] < box[2] and box[1] < box[3], str(figure.Alt)
+            items = content_items(figure, pages)
+            page_index = items[0][0]
+            page = plumber.pages[page_index]
+            mcids = {mcid for index, mcid in items if index == page_index}
+            drawn = [o for kind in ("rects", "lines", "curves", "chars", "images")
+                     for o in getattr(page, kind) if o.get("mcid") in mcids]
+            assert drawn, str(figure.Alt)
+            height = float(page.height)
+            extent = (min(o["x0"] for o in drawn), min(height - o["bottom"] for o in drawn),
+                      max(o["x1"] for o in drawn), max(height - o["top"] for o in drawn))
+            assert extent[0] >= box[0] - 1 and extent[1] >= box[1] - 1, (extent, box)
+            assert extent[2] <= box[2] + 1 and extent[3] <= box[3] + 1, (extent, box)
+            assert all(abs(a - b) <= 12 for a, b in zip(extent, box)), (extent, box)
+
+
 def test_every_table_has_header_cells_with_scope(guide):
     _, pdf, _, _ = guide
     tables = [e for e in elements(pdf) if e.S == "/Table"]
@@ -342,7 +378,7 @@ def test_every_source_in_every_layout_is_accessible(source: Path, layout: Path, 
     assert [f for f in findings if f.get("severity", "").lower() in ("error", "warning")] == []
     pdf = pikepdf.open(pdf_path)
     assert str(pdf.Root.Lang)
-    assert all(str(f.Alt).strip() for f in elements(pdf) if f.S == "/Figure")
+    assert all(str(f.Alt).strip() and layout_bbox(f) for f in elements(pdf) if f.S == "/Figure")
     check_deck(deck_path, str(pdf.Root.Lang))
 
 

@@ -104,6 +104,15 @@ class _Builder:
         if node.attributes:
             element.A = Dictionary({f"/{key}": _value(key, value)
                                     for key, value in node.attributes.items()})
+        boxes = self.recorder.boxes.get(id(node))
+        if boxes:  # an illustration's drawn box (on its first page), for reflow/magnifiers
+            first_page = boxes[0][0]
+            on_page = [box for page, box in boxes if page == first_page]
+            bbox = Array([round(value, 2) for value in (
+                min(box[0] for box in on_page), min(box[1] for box in on_page),
+                max(box[2] for box in on_page), max(box[3] for box in on_page))])
+            layout = Dictionary(O=Name.Layout, BBox=bbox)
+            element.A = Array([element.A, layout]) if "/A" in element else layout
         if node.role == "Note":
             self.ids += 1
             element.ID = String(f"note-{self.ids}")

@@ -34,6 +34,10 @@ ARTIFACT = "/Artifact BMC"
 END = "EMC"
 NODE = "_tag_node"
 LABEL = "_tag_label"
+SIZE = "_tag_size"
+BOXED = {"Figure", "Formula"}
+"""Roles whose element carries its drawn box (``/A << /O /Layout /BBox […] >>``): PDF/UA
+asks it of illustrations, for reflow and screen magnifiers."""
 
 
 @dataclass(eq=False)
@@ -110,8 +114,16 @@ class _Marked:
         if recorder is None:
             super().drawOn(canvas, x, y, _sW)
             return
-        with recorder.content(canvas, getattr(self, NODE), self):
+        node = getattr(self, NODE)
+        box = _drawn_box(self, canvas, x, y, _sW) if node is not None and \
+            node.role in BOXED else None
+        with recorder.content(canvas, node, self, box):
             super().drawOn(canvas, x, y, _sW)
+
+    def wrap(self, available_width: float, available_height: float):
+        size = super().wrap(available_width, available_height)
+        object.__setattr__(self, SIZE, size)  # what it will draw: its BBox, if it needs one
+        return size
 
     def split(self, available_width: float, available_height: float):
         pieces = super().split(available_width, available_height)
@@ -119,6 +131,22 @@ class _Marked:
             if piece is not self and getattr(piece, NODE, None) is None:
                 mark(piece, getattr(self, NODE))
         return pieces
+
+
+def _drawn_box(flowable, canvas, x: float, y: float,
+               spare_width: float) -> tuple[float, float, float, float] | None:
+    """The box ``flowable`` is about to fill, in default user space (the canvas's current
+    transformation applied: a figure inside a shrunk or translated column)."""
+    size = getattr(flowable, SIZE, None)
+    if size is None:
+        return None
+    adjust = getattr(flowable, "_hAlignAdjust", None)
+    left = adjust(x, spare_width) if adjust is not None else x
+    a, b, c, d, e, f = canvas._currentMatrix
+    corners = [(a * px + c * py + e, b * px + d * py + f)
+               for px in (left, left + size[0]) for py in (y, y + size[1])]
+    xs, ys = [px for px, _ in corners], [py for _, py in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def mark(flowable, node: Node):
@@ -195,6 +223,7 @@ class Recorder:
     def __init__(self) -> None:
         self.pieces: dict[int, list[_Piece]] = {}
         self.nodes: dict[int, Node] = {}
+        self.boxes: dict[int, list[tuple[int, tuple[float, float, float, float]]]] = {}
         self.annotations: list[Annotation] = []
         self.next_mcid: dict[int, int] = {}
         self.drawn: set[int] = set()
@@ -209,7 +238,8 @@ class Recorder:
         self.link_parent: Node | None = None  # the node a link's stretch interrupted
 
     @contextmanager
-    def content(self, canvas, node: Node, flowable: object) -> Iterator[None]:
+    def content(self, canvas, node: Node, flowable: object,
+                box: tuple[float, float, float, float] | None = None) -> Iterator[None]:
         if self.depth or node is None:  # inside another marked piece: part of its content
             self.depth += 1
             try:
@@ -226,6 +256,8 @@ class Recorder:
         self.drawn.add(id(flowable))
         self.keep.append(flowable)
         page = canvas.getPageNumber() - 1
+        if box is not None:
+            self.boxes.setdefault(id(node), []).append((page, box))
         annotations_before = len(canvas._annotationrefs)
         canvas.addLiteral(END)
         label = getattr(flowable, LABEL, None) if getattr(flowable, "bulletText", None) else None
