@@ -160,11 +160,16 @@ def test_shipped_layouts_look_different() -> None:
     assert history.course.lectures == (str((ROOT / "sources" / "korean-war.yaml").resolve()),)
 
 
-def test_history_logo_is_a_good_resolution_png() -> None:
+def test_history_logos_print_sharp() -> None:
+    """The logos are drawn at most LOGO_HEIGHT (56 pt) tall: at least 300 dpi there."""
     from PIL import Image
 
-    with Image.open(LAYOUTS / "assets" / "history-101-logo.png") as image:
-        assert image.format == "PNG" and image.width >= 1000
+    from builder.guide.titlepage import LOGO_HEIGHT
+
+    history = load_layout(LAYOUTS / "history-101.yaml")
+    for logo in (history.guide.logo, history.deck.logo):
+        with Image.open(logo) as image:
+            assert image.format == "PNG" and image.height / (LOGO_HEIGHT / 72) >= 300
 
 
 @pytest.mark.parametrize("orientation, expected", [("portrait", (612.0, 792.0)),
