@@ -101,8 +101,22 @@ class Arranger:
         if len(slides) > 1 and any(len(slide.cards) == 1 for slide in slides):
             flexible = self.card_layout(title, style, cards, grids, notes, where, True)
             if len(flexible) < len(slides):
-                return flexible
+                slides = flexible
+        if len(slides) > 1 and all(isinstance(slide, CardsSlide) for slide in slides):
+            # cards too full for two to share a slide (a large-print deck, long roles): the
+            # same entries listed as text need fewer slides, and a slide per card is a
+            # slideshow of near-empty boxes
+            listed = self.as_text(title, self.card_units(cards, style), notes, where)
+            if len(listed) < len(slides):
+                return listed
         return slides
+
+    @staticmethod
+    def card_units(cards: Sequence[Card], style: str) -> list[list[Para]]:
+        """Cards as text: each a bullet led by its heading, its lines under it."""
+        return [[replace(para, level=1 if index == 0 else 0, marker=BULLET if index == 0
+                         else "", gap=0.5 if index == 0 else para.gap)
+                 for index, para in enumerate(card_paras(card, style))] for card in cards]
 
     def card_layout(self, title: str, style: str, cards: Sequence[Card],
                     grids: Sequence[tuple[int, int]], notes: str | None, where: str,
@@ -135,10 +149,7 @@ class Arranger:
         if not candidates:  # a card longer than any grid cell holds: list them as text
             adapt.note(where, f"a {style} card is too long for a card on a slide even at "
                               f"{self.min_size:g} pt: its cards are listed as text instead")
-            units = [[replace(para, level=1 if index == 0 else 0, marker=BULLET if index == 0
-                              else "", gap=0.5 if index == 0 else para.gap)
-                      for index, para in enumerate(card_paras(card, style))] for card in cards]
-            return self.as_text(title, units, notes, where)
+            return self.as_text(title, self.card_units(cards, style), notes, where)
         return min(candidates, key=lambda candidate: candidate[:3])[3]
 
     def timeline_slides(self, title: str, events: Sequence[TimelineEvent], notes: str | None,
@@ -197,26 +208,24 @@ class Arranger:
         size = self.min_size
         widths = self.column_widths([header_runs, *body_runs], size, box.width)
         header_height = self.row_height(header_runs, widths, size)
-        slides: list[SlideSpec] = []
-        page: list[tuple] = []
-        page_heights: list[float] = []
+        units = [[Para(tuple(run for index, (name, cell) in enumerate(zip(header_runs, row))
+                             for run in ((Run(("; " if index else "")), *name, Run(": "),
+                                          *cell))), 1, BULLET, 0.5)] for row in body_runs]
         if any(header_height + self.row_height(row, widths, size) > box.height
                for row in body_runs):  # a row taller than a slide: one entry per row, as text
             adapt.note(where, "a table row is taller than a slide even at "
                               f"{self.min_size:g} pt: the rows are listed as text instead")
-            units = [[Para(tuple(run for index, (name, cell) in enumerate(zip(header_runs, row))
-                                 for run in ((Run(("; " if index else "")), *name, Run(": "),
-                                              *cell))), 1, BULLET, 0.5)] for row in body_runs]
             return self.as_text(title, units, notes, where)
-        for row in body_runs:
-            row_height = self.row_height(row, widths, size)
-            if page and header_height + sum(page_heights) + row_height > box.height:
-                slides.append((tuple(page), tuple(page_heights)))
-                page, page_heights = [], []
-            page.append(row)
-            page_heights.append(row_height)
-        slides.append((tuple(page), tuple(page_heights)))
+        heights = [self.row_height(row, widths, size) for row in body_runs]
+        slides = [(tuple(body_runs[start:end]), tuple(heights[start:end]))
+                  for start, end in balanced_pages(heights, box.height - header_height)]
         slides = _no_lone_last_row(slides, box.height - header_height)
+        if len(slides) > 1 and len(body_runs) < 2 * len(slides):
+            # rows so tall that most slides hold one (many long columns on a narrow slide):
+            # the rows listed as text read better and need fewer slides
+            listed = self.as_text(title, units, notes, where)
+            if len(listed) < len(slides):
+                return listed
         return [TableSlide(title,
                            join_notes(notes) if index == 0 else "", where=where,
                            header=header_runs, rows=page_rows, column_widths=tuple(widths),
@@ -263,3 +272,32 @@ def _no_lone_last_row(pages: list[tuple[tuple, tuple]],
         return pages
     return [*pages[:-2], (rows[:-1], heights[:-1]),
             ((rows[-1], *last_rows), (heights[-1], *last_heights))]
+
+
+def _greedy(heights: Sequence[float], room: float) -> list[tuple[int, int]]:
+    pages, start, used = [], 0, 0.0
+    for index, height in enumerate(heights):
+        if index > start and used + height > room + 1e-6:
+            pages.append((start, index))
+            start, used = index, 0.0
+        used += height
+    pages.append((start, len(heights)))
+    return pages
+
+
+def balanced_pages(heights: Sequence[float], room: float) -> list[tuple[int, int]]:
+    """Rows over as few slides as greedy packing needs, spread evenly: the smallest page
+    height that needs no extra slide (rows 6, 6, 1 become 5, 5, 3), as ``(start, end)``."""
+    pages = _greedy(heights, room)
+    if len(pages) < 2:
+        return pages
+    low, high = max(max(heights), sum(heights) / len(pages)), room
+    for _ in range(30):
+        middle = (low + high) / 2
+        trial = _greedy(heights, middle)
+        if len(trial) <= len(pages):
+            pages, high = trial, middle
+        else:
+            low = middle
+    trial = _greedy(heights, low)
+    return trial if len(trial) <= len(pages) else pages

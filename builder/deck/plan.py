@@ -40,11 +40,16 @@ def _excerpt(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 CALLOUT_HEADINGS = {"note": "Note", "tip": "Tip", "warning": "Warning"}
-STATISTIC_GRIDS = ((4, 1), (3, 1), (2, 2), (2, 1), (1, 1))
+# Stacked grids (one column, full-width cards) come last: a narrow or large-print deck whose
+# cards hold too much text for a column still shows two or three per slide, not one.
+STATISTIC_GRIDS = ((4, 1), (3, 1), (2, 2), (2, 1), (1, 3), (1, 2), (1, 1))
 # A section's timeline or people block this small is listed as text (and may share a slide
 # with the flow around it) rather than drawn alone: an axis with two dates or a grid with one
 # card leaves most of a slide empty (the deck's timeline and people parts draw them all).
 FOLD_EVENTS = 3
+# A text slide filled less than this (measured text height / body height) is sparse: the
+# planner avoids making one when the content could go elsewhere (tests/test_density.py).
+SPARSE = 0.4
 FOLD_PEOPLE = 3
 
 
@@ -81,7 +86,8 @@ class _Planner(PartSlides):
         slides: list[SlideSpec] = [SectionSlide(title, join_notes(section.notes), size,
                                                 section.where, key=section.key, number=number,
                                                 count=count)]
-        for block in section.blocks:
+        blocks = [block for block in section.blocks]
+        for position, block in enumerate(blocks):
             if isinstance(block, SpeakerNotes):
                 slides[-1] = add_notes(slides[-1], block.notes)
                 continue
@@ -92,7 +98,10 @@ class _Planner(PartSlides):
                     slides[-1] = merged
                     added = added[1:]
                 else:
-                    spilled = self.spill(slides[-1], block, section)
+                    later = next((b for b in blocks[position + 1:]
+                                  if not isinstance(b, SpeakerNotes)), None)
+                    spilled = self.spill(slides[-1], block, section, added,
+                                         followed=self.is_flow(later))
                     if spilled is not None:
                         slides[-1], added = spilled
             if added and isinstance(added[0], PromptSlide):
@@ -166,8 +175,8 @@ class _Planner(PartSlides):
 
         Key terms, a few people or a few dates are listed under a small heading as flow
         text: they share a slide with the text before them (or with each other) whenever
-        everything fits, instead of each standing alone on an almost empty slide. A listing
-        is one unit, so it moves whole and its heading is never stranded.
+        everything fits, instead of each standing alone on an almost empty slide. Each entry
+        is a unit, the heading going with the first, so the heading is never stranded.
         """
         notes = block.notes or ""
         if isinstance(block, Paragraph):
@@ -191,37 +200,62 @@ class _Planner(PartSlides):
                                         f"{event.detail}" for event in block.timeline
                                         if event.detail))
         label = Para(fit.plain_runs(heading, bold=True), gap=0.9, color="primary")
-        # one unit: a listing moves whole (never its second half alone under no heading)
-        return [[label, Para(entries[0], gap=0.25),
-                 *(Para(entry, gap=0.5) for entry in entries[1:])]], None, notes
+        # a unit per entry, the heading with the first: the leading entries may fill the room
+        # left on the slide before (a slide holding one bullet, then a full slide of terms,
+        # reads worse than both filled), and the heading never ends a slide alone
+        return [[label, Para(entries[0], gap=0.25)],
+                *([Para(entry, gap=0.5)] for entry in entries[1:])], None, notes
 
     def flow_slides(self, block, section: Section) -> list[SlideSpec]:
         units, smallest, notes = self.flow(block, section)
         return self.text_slides(plain(section.title), units, notes=notes, where=block.where,
                                 section=section.key, mergeable=True, smallest=smallest)
 
-    def spill(self, previous: SlideSpec, block, section: Section
-              ) -> tuple[TextSlide, list[SlideSpec]] | None:
+    def is_flow(self, block) -> bool:
+        """Whether a block is set as flow text (so it may join the slide before it)."""
+        return (isinstance(block, (Paragraph, Bullets, KeyTerms))
+                or (isinstance(block, People) and len(block.people) <= FOLD_PEOPLE)
+                or (isinstance(block, Timeline) and len(block.timeline) <= FOLD_EVENTS))
+
+    def spill(self, previous: SlideSpec, block, section: Section, alone: list[SlideSpec],
+              followed: bool = False) -> tuple[TextSlide, list[SlideSpec]] | None:
         """Move the leading whole items of a flow block onto the previous flow slide when the
         whole block does not fit there; the rest continues on its own slide(s).
 
         Without this a list after a short paragraph starts a fresh slide and leaves a stub
         behind it (a paragraph at a quarter of a slide, then a full list, then two lines).
+        A spill must not cost: it may not add a slide, nor leave a slide emptier than
+        ``SPARSE`` where the block on its own slides (``alone``) would not (moving items only
+        to strand the block's last item on a slide of its own is worse than not moving them).
+        Of the spills that qualify, the one moving most items. When flow text ``followed``,
+        the last slide is not judged: what follows may fill it.
         """
         units, smallest, notes = self.flow(block, section)
         if len(units) < 2 or not (isinstance(previous, TextSlide) and previous.mergeable):
             return None
+        judged = slice(None, -1 if followed else None)
+        best = (len(alone) + 1, -min(self.emptiest([previous, *alone][judged]), SPARSE))
+        chosen = None
         for count in range(len(units) - 1, 0, -1):
             head = TextSlide(previous.title, join_notes(notes), where=block.where,
                              paras=tuple(p for unit in units[:count] for p in unit),
                              size=self.body_size, section=section.key, mergeable=True)
             merged = self.merge(previous, head)
-            if merged is not None:
-                rest = self.text_slides(plain(section.title), units[count:], notes="",
-                                        where=block.where, section=section.key,
-                                        mergeable=True, smallest=smallest)
-                return merged, rest
-        return None
+            if merged is None:
+                continue
+            rest = self.text_slides(plain(section.title), units[count:], notes="",
+                                    where=block.where, section=section.key,
+                                    mergeable=True, smallest=smallest)
+            score = (len(rest) + 1, -min(self.emptiest([merged, *rest][judged]), SPARSE))
+            if score <= best:
+                best, chosen = score, (merged, rest)
+        return chosen
+
+    def emptiest(self, slides: Sequence[SlideSpec]) -> float:
+        """The smallest fill (measured text height / body height) among text slides."""
+        fills = [fit.height(slide.paras, self.body_faces, slide.size, self.grid.body.inner_width)
+                 / self.grid.body.inner_height for slide in slides if isinstance(slide, TextSlide)]
+        return min(fills, default=1.0)
 
     @block.register
     def _(self, block: Discussion, section: Section) -> list[SlideSpec]:

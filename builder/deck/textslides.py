@@ -21,7 +21,7 @@ from builder.resolve.references import cite
 from builder.text.inline import Run, plain
 
 SUB_BULLET = "–"
-PERSON_GRIDS = ((3, 2), (2, 2), (2, 1), (1, 1))
+PERSON_GRIDS = ((3, 2), (2, 2), (2, 1), (1, 3), (1, 2), (1, 1))  # stacks last (see plan)
 MAX_QUESTIONS = 4  # questions sharing one slide, so each still reads as its own prompt
 
 

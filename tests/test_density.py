@@ -1,0 +1,111 @@
+"""Slide density, read back from the built decks of the corpus (python-pptx).
+
+A teacher would not project a slide holding two lines when the next slide of the same section
+has room for them, nor a deck where each card, or each table row, stands alone on its slide.
+These tests read every corpus deck (student edition, every shipped layout) back and measure
+each text slide's body with the project's measurement (``tests/density_readback.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+from pptx import Presentation
+
+from builder.deck.plan import SPARSE
+from builder.layout import load_layout
+from builder.load.source import load_source
+from builder.resolve.document import resolve
+from corpus_builds import CASES, Case
+from density_readback import CONTINUED, base_title, is_flow, read_deck
+
+STUDENT = [case for case in CASES if case.edition == "student"]
+GAP = 0.8  # the space (in ems) the planner puts between two joined blocks
+
+
+def _deck(case: Case, corpus_builds):
+    build = corpus_builds[case.id]
+    if build.returncode != 0:
+        pytest.fail(build.report())
+    layout = load_layout(case.layout)
+    faces = resolve(load_source(case.source), layout, case.edition).fonts["body"]
+    return build, layout, read_deck(build.pptx, faces)
+
+
+@pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
+def test_no_sparse_text_slide_next_to_one_with_room(case, corpus_builds):
+    """A text slide under ``SPARSE`` full has no neighbour of its section that could have
+    taken it whole, nor a next slide whose first item would have fitted in its room."""
+    _, layout, slides = _deck(case, corpus_builds)
+    problems = []
+    for index, slide in enumerate(slides):
+        if not is_flow(slide) or slide.fill >= SPARSE:
+            continue
+        for other in (slides[index - 1] if index else None,
+                      slides[index + 1] if index + 1 < len(slides) else None):
+            if other is None or not is_flow(other) or other.section != slide.section:
+                continue
+            if (slide.used + other.used + GAP * other.size <= slide.room
+                    and slide.bullets + other.bullets <= layout.deck.max_bullets):
+                problems.append(f"slide {slide.number} ({slide.fill:.0%}) and slide "
+                                f"{other.number} ({other.fill:.0%}) fit on one slide")
+        following = slides[index + 1] if index + 1 < len(slides) else None
+        if (following is not None and is_flow(following) and following.section == slide.section
+                and slide.used + following.first_unit + GAP * following.size <= slide.room):
+            problems.append(f"slide {slide.number} ({slide.fill:.0%}) has room for the first "
+                            f"item of slide {following.number}")
+    assert not problems, f"{case.id}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
+def test_continued_slides_are_numbered_one_way(case, corpus_builds):
+    """One rule marks continuations: "Title (k of n)", k = 1…n in order, n slides of the
+    same base title in one section; no "(cont.)" or "continued" anywhere; titles unique."""
+    _, _, slides = _deck(case, corpus_builds)
+    titles = [slide.title for slide in slides]
+    assert len(set(titles)) == len(titles), [t for t in titles if titles.count(t) > 1]
+    for title in titles:
+        assert not re.search(r"\(cont\b|\bcontinued\b|\bsuite\b", title, re.I), title
+    series: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for slide in slides:
+        match = CONTINUED.match(slide.title)
+        if match:
+            series[(slide.section, match["base"])].append((int(match["index"]),
+                                                            int(match["count"])))
+    for (section, base), members in series.items():
+        count = members[0][1]
+        assert members == [(k, count) for k in range(1, count + 1)], (base, members)
+        unnumbered = [s.title for s in slides if s.section == section and s.title == base
+                      and s.kind != "section"]
+        assert not unnumbered, f"'{base}' is numbered on some slides and not on {unnumbered}"
+
+
+@pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
+def test_arranged_items_do_not_stand_alone(case, corpus_builds):
+    """A continued table never ends on a lone row after a slide of three or more, and a
+    series of card slides never shows one card per slide (listing them as text is denser)."""
+    build, _, slides = _deck(case, corpus_builds)
+    tables: dict[str, list[int]] = defaultdict(list)
+    cards: dict[str, list[int]] = defaultdict(list)
+    for slide, read in zip(Presentation(str(build.pptx)).slides, slides):
+        names = [shape.name for shape in slide.shapes]
+        if "table" in names and CONTINUED.match(read.title):
+            table = next(shape for shape in slide.shapes if shape.name == "table").table
+            tables[base_title(read.title)].append(len(table.rows) - 1)
+        held = sum(1 for name in names if re.fullmatch(r"card-\d+", name))
+        if held and CONTINUED.match(read.title):
+            cards[base_title(read.title)].append(held)
+    for title, rows in tables.items():
+        assert not (len(rows) > 1 and rows[-1] == 1 and rows[-2] >= 3), (title, rows)
+    for title, held in cards.items():
+        assert max(held) > 1, f"'{title}': one card on each of {len(held)} slides"
+
+
+def test_table_rows_spread_evenly_over_the_slides_they_need():
+    from builder.deck.arrange import balanced_pages
+
+    assert balanced_pages([1.0] * 13, 6.0) == [(0, 5), (5, 10), (10, 13)]  # not 6, 6, 1
+    assert balanced_pages([1.0, 1.0], 6.0) == [(0, 2)]
+    assert balanced_pages([5.0, 1.0, 1.0], 6.0) == [(0, 1), (1, 3)]
