@@ -47,12 +47,24 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()
-    painter = _ScenePainter(group.shapes, document, style, x, y, scene.width)
+    shapes = group.shapes
+    # python-pptx recomputes the group's extents over every child and scans every shape id of
+    # the slide after each shape it adds (quadratic in the scene's size): ids are counted here
+    # instead (nothing else adds to the slide while the scene is painted) and the extents are
+    # computed once, over the finished group, which gives the same values.
+    shapes.turbo_add_enabled = True
+    shapes._recalculate_extents = _later
+    painter = _ScenePainter(shapes, document, style, x, y, scene.width)
     painter.texts = [item for item in scene.items if isinstance(item, sc.Text)]
     for item in scene.items:
         painter.paint(item)
+    group._element.recalculate_extents()
     finish_figure(group, figure)
     return group
+
+
+def _later() -> None:
+    """Stands in for the group's per-shape extent update while a scene is painted."""
 
 
 class _ScenePainter:
@@ -143,6 +155,9 @@ class _ScenePainter:
             builder = self.shapes.build_freeform(*points[0], scale=1.0)
             builder.add_line_segments(points[1:], close=item.closed)
             shape = builder.convert_to_shape()
+            # python-pptx numbers a freeform by scanning the slide, past the turbo count
+            self.shapes._cached_max_shape_id = max(self.shapes._cached_max_shape_id or 0,
+                                                   shape.shape_id)
             self._fill(shape, item.fill if item.closed else None)
             shape.shadow.inherit = False
         self._outline(shape, item.stroke, item.stroke_width, item.dash)

@@ -14,7 +14,7 @@ from PIL import Image
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
-from builder.deck import access, fit, oxml
+from builder.deck import access, directxml, fit, oxml
 from builder.deck.figures import add_figure
 from builder.deck.grid import (CELL_PAD_X, CELL_PAD_Y, EMU_PER_POINT, Box, Grid, card_boxes,
                                figure_boxes, prompt_boxes, quote_boxes, section_slide_boxes,
@@ -71,12 +71,8 @@ class Canvas:
         Marked decorative unless it holds text (a card): screen readers skip bands and rules,
         and PowerPoint's accessibility checker no longer asks for their alt text.
         """
-        rectangle = self.shapes.add_shape(shape, *box.emu())
-        rectangle.name = name
-        rectangle.fill.solid()
-        rectangle.fill.fore_color.rgb = self.ink.color(color)
-        rectangle.line.fill.background()
-        rectangle.shadow.inherit = False
+        rectangle = directxml.add_filled_shape(self.shapes, shape, *box.emu(), name,
+                                               self.ink.hex(color))
         if decorative:
             oxml.set_decorative(rectangle)
         return rectangle

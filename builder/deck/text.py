@@ -8,13 +8,14 @@ and complex-script fonts. Nothing is left for PowerPoint to decide.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
-from builder.deck import fit, oxml
+from builder.deck import fit, oxml, directxml
 from builder.deck.grid import Box
 from builder.deck.specs import Para
 from builder.text.fallback import Segment, segments
@@ -22,6 +23,7 @@ from builder.text.fonts import Faces
 from builder.layout.model import Layout
 
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
@@ -52,7 +54,14 @@ class Ink:
         return RGBColor(*value.rgb)
 
     def hex(self, role: str) -> str:
-        return str(self.color(role))
+        known = self._hexes.get(role)
+        if known is None:
+            known = self._hexes[role] = str(self.color(role))
+        return known
+
+    @cached_property
+    def _hexes(self) -> dict[str, str]:
+        return {}
 
     @property
     def background(self):
@@ -79,7 +88,9 @@ def prepare_frame(text_frame, box: Box, anchor: str = "top") -> None:
 def write(text_frame, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: str = "top",
           color: str | None = None) -> None:
     """Replace the frame's text with ``paragraphs``; ``color`` overrides each paragraph's role."""
-    prepare_frame(text_frame, box, anchor)
+    if not directxml.prepare_fresh_body(text_frame._txBody.bodyPr, Pt(box.inset_x),
+                                        Pt(box.inset_y), anchor):
+        prepare_frame(text_frame, box, anchor)
     text_frame.clear()
     for index, styled in enumerate(paragraphs):
         paragraph = text_frame.paragraphs[0] if index == 0 else text_frame.add_paragraph()
@@ -87,6 +98,34 @@ def write(text_frame, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: 
 
 
 def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> None:
+    if not directxml.is_fresh(paragraph._p):  # a placeholder's paragraph with its own properties
+        _paragraph_api(paragraph, styled, ink, role, first)
+        return
+    para, size = styled.para, styled.size
+    bullet = margin = indent = None
+    if para.marker:
+        margin = str(Pt(fit.indent(para, size)))
+        indent = str(-Pt(fit.hang(para, size)))
+        bullet = (ink.hex("accent" if para.level == 1 else "muted"), styled.faces.deck_name,
+                  para.marker)
+    elif para.level:
+        margin, indent = str(Pt(fit.indent(para, size))), "0"
+    runs: list[directxml.RunXml] = []
+    if para.runs:
+        color, sz = ink.hex(role), directxml.centipoints(size)
+        for source in para.runs:
+            for segment in segments(source.text, styled.faces, source.bold, source.italic):
+                runs.append(directxml.RunXml(segment.text, sz, source.bold, source.italic, color,
+                                           *font_slots(segment, styled.faces, ink)))
+    directxml.fill_paragraph(paragraph._p, directxml.ParagraphXml(
+        ALIGN_XML[para.align], directxml.centipoints(fit.line_height(size, styled.leading)),
+        directxml.centipoints(0 if first else para.gap * size), "0", tuple(runs),
+        margin=margin, indent=indent, bullet=bullet,
+        end_size=None if para.runs else directxml.centipoints(size)))
+
+
+def _paragraph_api(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> None:
+    """``_paragraph`` through python-pptx's API, which merges into existing properties."""
     para, size = styled.para, styled.size
     paragraph.alignment = ALIGN[para.align]
     paragraph.line_spacing = Pt(fit.line_height(size, styled.leading))

@@ -1,0 +1,182 @@
+"""Raw Open XML for slide text, built directly (``oxml``'s sibling, the same rule: names follow
+the schema): the deck writes thousands of runs, and python-pptx's property API costs about a
+third of the deck's drawing time. Every function here writes exactly the elements and
+attributes, in the same order, that the python-pptx calls it replaces would write, so the
+saved bytes do not change; ``tests/test_deck_xml.py`` compares the two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from pptx.oxml.ns import qn
+
+_EMU_PER_PT = 12700
+_EMU_PER_CENTIPOINT = 127
+_RUN_ESCAPE = re.compile(r"([\x00-\x08\x0B-\x1F])")
+
+
+def centipoints(points: float) -> str:
+    """``Pt(points).centipoints`` as python-pptx writes it (``sz``, ``spcPts/@val``)."""
+    return str(int(points * _EMU_PER_PT) // _EMU_PER_CENTIPOINT)
+
+
+def emu_of(points: float) -> str:
+    """``Pt(points)`` in EMU as python-pptx writes it (``marL``, ``indent``)."""
+    return str(int(points * _EMU_PER_PT))
+
+
+@dataclass(frozen=True)
+class RunXml:
+    """One ``a:r`` as python-pptx's run API would write it (text, size, bold, italic, colour,
+    the three typefaces), built directly: the same elements and attributes in the same order,
+    without its per-property lookups (a third of the deck's drawing time)."""
+
+    text: str
+    size: str  # centipoints
+    bold: bool
+    italic: bool | None
+    color: str  # RRGGBB
+    latin: str
+    east_asian: str
+    complex_script: str
+    plain_letters: bool = True
+
+
+@dataclass(frozen=True)
+class ParagraphXml:
+    """One ``a:p``'s properties: ``a:pPr`` (alignment, spacing, bullet or indent) and runs."""
+
+    align: str  # "l", "ctr", "r"
+    line: str | None  # exact line spacing in centipoints, or None with ``line_percent``
+    before: str | None
+    after: str | None
+    runs: tuple[RunXml, ...]
+    margin: str | None = None  # marL (EMU)
+    indent: str | None = None  # indent (EMU, negative for a hanging marker)
+    bullet: tuple[str, str, str] | None = None  # (colour, typeface, marker)
+    end_size: str | None = None  # a:defRPr/@sz for a paragraph without runs
+    line_percent: str | None = None  # spcPct/@val (100000 = single)
+
+
+def is_fresh(paragraph_element) -> bool:
+    """An ``a:p`` with nothing in it yet (as python-pptx adds one), which ``fill_paragraph``
+    may fill; anything else goes through python-pptx's API, which merges."""
+    return len(paragraph_element) == 0 and not paragraph_element.attrib
+
+
+def fill_paragraph(p, spec: ParagraphXml) -> None:
+    """Write ``spec`` into a fresh ``a:p`` exactly as python-pptx's API writes it
+    (CT_TextParagraphProperties order: lnSpc, spcBef, spcAft, buClr, buFont, bu*, defRPr)."""
+    sub = etree.SubElement
+    properties = sub(p, _A_PPR)
+    properties.set("algn", spec.align)
+    if spec.margin is not None:
+        properties.set("marL", spec.margin)
+        properties.set("indent", spec.indent if spec.indent is not None else "0")
+    if spec.line is not None:
+        sub(sub(properties, _A_LNSPC), _A_SPCPTS).set("val", spec.line)
+    elif spec.line_percent is not None:
+        sub(sub(properties, _A_LNSPC), _A_SPCPCT).set("val", spec.line_percent)
+    if spec.before is not None:
+        sub(sub(properties, _A_SPCBEF), _A_SPCPTS).set("val", spec.before)
+    if spec.after is not None:
+        sub(sub(properties, _A_SPCAFT), _A_SPCPTS).set("val", spec.after)
+    if spec.bullet is not None:
+        color, face, marker = spec.bullet
+        sub(sub(properties, _A_BUCLR), _A_SRGBCLR).set("val", color)
+        sub(properties, _A_BUFONT).set("typeface", face)
+        number = marker[:-1]
+        if marker.endswith(".") and number.isdigit():
+            element = sub(properties, _A_BUAUTONUM)
+            element.set("type", "arabicPeriod")
+            element.set("startAt", number)
+        elif marker.endswith(".") and len(number) == 1 and number.isalpha():
+            element = sub(properties, _A_BUAUTONUM)
+            element.set("type", "alphaUcPeriod")
+            element.set("startAt", str(ord(number.upper()) - ord("A") + 1))
+        else:
+            sub(properties, _A_BUCHAR).set("char", marker)
+    if spec.end_size is not None:
+        sub(properties, _A_DEFRPR).set("sz", spec.end_size)
+    for run in spec.runs:
+        add_run(p, run)
+
+
+def add_run(p, run: RunXml) -> None:
+    """Append one ``a:r`` to an ``a:p`` (see ``RunXml``)."""
+    sub = etree.SubElement
+    element = sub(p, _A_R)
+    properties = sub(element, _A_RPR)
+    properties.set("sz", run.size)
+    properties.set("b", "1" if run.bold else "0")
+    if run.italic is not None:
+        properties.set("i", "1" if run.italic else "0")
+    if run.plain_letters:
+        properties.set("cap", "none")
+        properties.set("spc", "0")
+    sub(sub(properties, _A_SOLIDFILL), _A_SRGBCLR).set("val", run.color)
+    sub(properties, _A_LATIN).set("typeface", run.latin)
+    sub(properties, _A_EA).set("typeface", run.east_asian)
+    sub(properties, _A_CS).set("typeface", run.complex_script)
+    text = sub(element, _A_T)
+    if run.text:
+        text.text = _RUN_ESCAPE.sub(lambda match: "_x%04X_" % ord(match.group(1)), run.text)
+
+
+(_A_PPR, _A_LNSPC, _A_SPCPTS, _A_SPCPCT, _A_SPCBEF, _A_SPCAFT, _A_BUCLR, _A_SRGBCLR, _A_BUFONT,
+ _A_BUAUTONUM, _A_BUCHAR, _A_DEFRPR, _A_R, _A_RPR, _A_SOLIDFILL, _A_LATIN, _A_EA, _A_CS,
+ _A_T) = (qn(f"a:{tag}") for tag in (
+     "pPr", "lnSpc", "spcPts", "spcPct", "spcBef", "spcAft", "buClr", "srgbClr", "buFont",
+     "buAutoNum", "buChar", "defRPr", "r", "rPr", "solidFill", "latin", "ea", "cs", "t"))
+
+
+def add_filled_shape(shapes, autoshape, x: int, y: int, cx: int, cy: int, name: str,
+                     color: str):
+    """``shapes.add_shape`` with a solid ``color`` fill, no outline and no shadow (bands,
+    rules, panels), as python-pptx's fill/line/shadow API writes them: ``a:solidFill``,
+    ``a:ln/a:noFill`` and an empty ``a:effectLst`` after ``a:prstGeom``."""
+    from pptx.shapes.autoshape import AutoShapeType
+
+    shape_id = shapes._next_shape_id
+    element = shapes._spTree.add_autoshape(shape_id, "shape", AutoShapeType(autoshape).prst,
+                                           x, y, cx, cy)
+    element[0][0].set("name", name)
+    properties = element[1]
+    sub = etree.SubElement
+    sub(sub(properties, _A_SOLIDFILL), _A_SRGBCLR).set("val", color)
+    sub(sub(properties, _A_LN), _A_NOFILL)
+    sub(properties, _A_EFFECTLST)
+    shapes._recalculate_extents()
+    return shapes._shape_factory(element)
+
+
+_A_LN, _A_NOFILL, _A_EFFECTLST = qn("a:ln"), qn("a:noFill"), qn("a:effectLst")
+
+
+_DEFAULT_INSET_X, _DEFAULT_INSET_Y = 91440, 45720  # python-pptx drops an inset at its default
+ANCHORS = {"top": "t", "middle": "ctr", "bottom": "b"}
+
+
+def prepare_fresh_body(body, inset_x: int, inset_y: int, anchor: str) -> bool:
+    """``text.prepare_frame`` on a new text box's ``a:bodyPr`` (``wrap="none"`` holding
+    ``a:spAutoFit``): square wrap, ``a:noAutofit``, the insets (EMU) and the anchor, as
+    python-pptx writes them. False, touching nothing, for any other ``a:bodyPr``."""
+    if len(body) != 1 or body[0].tag != _A_SPAUTOFIT or dict(body.attrib) != {"wrap": "none"}:
+        return False
+    body.set("wrap", "square")
+    body.remove(body[0])
+    etree.SubElement(body, _A_NOAUTOFIT)
+    for name, value, default in (("lIns", inset_x, _DEFAULT_INSET_X),
+                                 ("rIns", inset_x, _DEFAULT_INSET_X),
+                                 ("tIns", inset_y, _DEFAULT_INSET_Y),
+                                 ("bIns", inset_y, _DEFAULT_INSET_Y)):
+        if value != default:
+            body.set(name, str(value))
+    body.set("anchor", ANCHORS[anchor])
+    return True
+
+
+_A_SPAUTOFIT, _A_NOAUTOFIT = qn("a:spAutoFit"), qn("a:noAutofit")
