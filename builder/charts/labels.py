@@ -82,12 +82,21 @@ class SpatialIndex:
         order they were added."""
         if hasattr(box, "left"):
             box = (box.left, box.top, box.left + box.width, box.top + box.height)
-        columns, rows = self._span(*box)
-        found: set[int] = set()
-        for column in columns:
-            for row in rows:
-                found.update(self.cells.get((column, row), ()))
-        return [self.items[i] for i in sorted(found)]
+        c = self.cell
+        left, top, right, bottom = (int(box[0] // c), int(box[1] // c), int(box[2] // c),
+                                    int(box[3] // c))
+        cells = self.cells
+        if left == right and top == bottom:  # one cell: its list is already in order
+            found = cells.get((left, top))
+            return [self.items[i] for i in found] if found else []
+        indices: set[int] = set()
+        for column in range(left, right + 1):
+            for row in range(top, bottom + 1):
+                found = cells.get((column, row))
+                if found:
+                    indices.update(found)
+        items = self.items
+        return [items[i] for i in sorted(indices)]
 
     def near_segment(self, a, b) -> list:
         return self.near((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))

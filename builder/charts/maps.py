@@ -24,7 +24,8 @@ from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
 from builder.charts.geometry import Box, fit
 from builder.charts.markup import plain_figure
 from builder.charts.mapframe import Geography, edge_point, inside, map_geography
-from builder.charts.maplabels import BESIDE_NEAR, place_labels
+from builder.charts.linelabels import BESIDE_NEAR
+from builder.charts.maplabels import place_labels
 from builder.charts.scene import Circle, Path, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
 from builder.errors import RenderError
@@ -54,6 +55,10 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
         except (OSError, ValueError) as error:
             raise RenderError(f"{figure.where}: outline '{figure.outline}' cannot be read "
                               f"({error})") from None
+    if len(figure.points) > CROWDED:  # its key is certain: leave it room, draw once
+        _, smallest = _label_sizes(style, min_label)
+        return _draw(figure, style, width, max(max_height - key_height(smallest),
+                                               max_height / 2), outline, min_label, beside)
     scene = _draw(figure, style, width, max_height, outline, min_label, beside)
     if scene.height > max_height + 1e-6:  # a key under it: the map gives up that room
         scene = _draw(figure, style, width, 2 * max_height - scene.height, outline,
@@ -65,14 +70,26 @@ def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
           min_label: float | None, beside: bool) -> Scene:
     geo = map_geography(figure, width, max_height, page=min_label is None)
     map_width, map_height = fit(width, max_height, Projection.aspect(geo.kind, geo.bounds))
+    memo: dict = {}  # what the labels learn at one offset serves the others
     if not beside or width - map_width < 1.0:
         return _compose(figure, geo, style, map_width, map_height, map_width, 0, outline,
-                        min_label)[0]
+                        min_label, memo=memo)[0]
     room = width - map_width
+    # a crowded map is drawn centred: hundreds of names go to its key wherever it stands
+    offsets = (room / 2,) if len(figure.points) > CROWDED else (
+        room, room * 0.75, room / 2, room * 0.25, 0.0)
     results = [_compose(figure, geo, style, map_width, map_height, width, offset, outline,
-                        min_label, near=BESIDE_NEAR)
-               for offset in (room, room * 0.75, room / 2, room * 0.25, 0.0)]
+                        min_label, near=BESIDE_NEAR, memo=memo)
+               for offset in offsets]
     return _trimmed(min(results, key=lambda result: result[1:])[0])
+
+
+def _label_sizes(style: FigureStyle, min_label: float | None) -> tuple[float, float]:
+    """The size map labels start at and the smallest they may shrink to."""
+    size = style.size * LABEL_SCALE
+    if min_label:
+        size = max(size, min_label)
+    return size, min_label if min_label else max(size * 0.7, style.size * PAGE_FLOOR)
 
 
 def _trimmed(scene: Scene) -> Scene:
@@ -101,15 +118,13 @@ def _trimmed(scene: Scene) -> Scene:
 
 def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map_height: float,
              scene_width: float, offset: float, outline, min_label: float | None,
-             near: float | None = None) -> tuple[Scene, int, float]:
+             near: float | None = None, memo: dict | None = None
+             ) -> tuple[Scene, int, float]:
     """The map drawn ``offset`` points from the left of a scene ``scene_width`` wide, its
     labels placed; with the number of labels that found no clean place and their cost."""
     scene = Scene(scene_width, map_height)
     project = Projection(geo.bounds, geo.kind, map_width, map_height, offset)
-    size = style.size * LABEL_SCALE
-    if min_label:
-        size = max(size, min_label)
-    smallest = min_label if min_label else max(size * 0.7, style.size * PAGE_FLOOR)
+    size, smallest = _label_sizes(style, min_label)
     frame = Box(offset, 0, map_width, map_height)
     bounds = Box(0, 0, scene_width, map_height)
     land = style.background.mix(style.accent_hint, 0.06)
@@ -174,12 +189,16 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     # crowded map (hundreds of places) goes straight to the smallest, placing once
     crowded = len(markers) > CROWDED
     label_size = smallest if crowded else size
+    # lines first only matters when lines have names to place
+    orders = (False, True) if not crowded and any(line.label for line in figure.lines) else (
+        False,)
     while True:
         texts, collisions, cost, unplaced = min(
             (place_labels(figure, style, label_size, frame, markers, obstacles, drawn_segments,
                      coast_segments, line_pieces, project, land_rings, lines_first,
-                     bounds=bounds if scene_width > map_width else None, near=near)
-             for lines_first in ((False,) if crowded else (False, True))),
+                     bounds=bounds if scene_width > map_width else None, near=near,
+                     memo=memo)
+             for lines_first in orders),
             key=lambda result: result[1])
         if collisions == 0 or label_size <= smallest:
             break

@@ -1,0 +1,66 @@
+"""A label's measured box and where it may stand: the candidate places every map label tries.
+
+Shared by point, line and area labels (builder.charts.maplabels, builder.charts.linelabels),
+so a candidate box is built by one formula wherever it is scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.charts.geometry import Box
+from builder.charts.scene import Typeface
+
+SIDES = ("right", "left", "above", "below", "above-right", "below-right", "above-left",
+         "below-left")
+
+SIDE_ORDER = {  # the side asked for, then its neighbours, then the rest
+    "right": ("right", "above-right", "below-right", "above", "below", "left", "above-left",
+              "below-left"),
+    "left": ("left", "above-left", "below-left", "above", "below", "right", "above-right",
+             "below-right"),
+    "above": ("above", "above-right", "above-left", "right", "left", "below-right",
+              "below-left", "below"),
+    "below": ("below", "below-right", "below-left", "right", "left", "above-right",
+              "above-left", "above"),
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label's wrapped lines and its box size; ``swatch`` is room before the text for a
+    sample of the line it names (a key)."""
+
+    lines: tuple[str, ...]
+    width: float
+    height: float
+    swatch: float = 0.0
+
+
+def measure(text: str, face: Typeface, size: float, available: float) -> Label:
+    lines = tuple(face.wrap(text, size, available))
+    width = max(face.width(line, size) for line in lines) + size * 0.15
+    return Label(lines, width, len(lines) * Typeface.line_height(size))
+
+
+def anchors(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
+    """Where a line's label may sit: its ends first, then every vertex and segment middle."""
+    middles = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in zip(points, points[1:])]
+    return [points[0], points[-1], *middles, *points[1:-1]]
+
+
+def candidate(side: str, x: float, y: float, label: Label, offset: float) -> Box:
+    """The label's box on one side of (x, y), ``offset`` points from it."""
+    w, h = label.width, label.height
+    vertical, _, horizontal = side.partition("-") if "-" in side else (side, "", side)
+    if side == "right":
+        return Box(x + offset, y - h / 2, w, h)
+    if side == "left":
+        return Box(x - offset - w, y - h / 2, w, h)
+    if side == "above":
+        return Box(x - w / 2, y - offset - h, w, h)
+    if side == "below":
+        return Box(x - w / 2, y + offset, w, h)
+    top = y - offset * 0.7 - h if vertical == "above" else y + offset * 0.7
+    left = x + offset * 0.7 if horizontal == "right" else x - offset * 0.7 - w
+    return Box(left, top, w, h)

@@ -1,0 +1,296 @@
+"""A map line's name placed by cost, searched best-first so a long line costs milliseconds.
+
+The rules (see ``place_line_label``) score every candidate box; the search is exact: it
+visits candidates in order of a lower bound on their score that needs no collision test
+(how far the box is from its line's segments' bounding boxes, which a box can only be
+farther from in truth), and stops at the first candidate whose bound already loses to the
+best clean place found. The result is the place the full scan would choose (ties go to the
+earlier candidate in the scan's order, as before).
+
+The bounds depend only on the line's shape and the label, not on where the map stands in
+its scene nor on what is placed, so one map drawn at several offsets (the deck's tall maps)
+ranks each line's candidates once (``memo``).
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from builder.charts.geometry import Box
+from builder.charts.labelboxes import SIDES, Label, anchors, candidate, measure
+from builder.charts.labels import SpatialIndex
+from builder.charts.labels import along as _along, near as _near
+from builder.charts.leaders import (
+    box_distance,
+    inside_ring,
+    leader_crossings,
+    leader_line,
+    segment_hits,
+    straddles,
+)
+from builder.charts.scene import Typeface
+
+LINE_LABEL_SHARES = (0.3, 0.45, 0.6, 1.0)
+
+COAST_COST = 120.0  # points of distance worth not writing across a coastline
+
+NEAR = 2.5  # a line's name within this many × the size of its line reads as its name
+
+KEYLESS_COST = 150.0  # a name farther than that without a key sample could name anything
+
+LAND_COST = 12.0  # …and worth writing on open sea rather than on the land
+
+BESIDE_NEAR = 1.5  # on a slide, with room beside the map, a name keeps nearer its line
+
+BESIDE_CROSSING = 100.0  # …and a place's name crossing a line counts as 100 places later
+
+LEADER_CROSSING_COST = 40.0  # points of distance worth a leader not crossing another line
+
+STEPS = (0.3, 0.8, 1.6, 3.0, 5.0)  # a name's distance from its anchor, in sizes
+EDGE_ROWS = range(-8, 9)  # beside the map: heights around the anchor, in half lines
+SLACK = 1e-6  # the bound is computed once for all offsets: allow for rounding
+
+
+def variants(text: str, face: Typeface, size: float, map_width: float) -> list[Label]:
+    """The name wrapped at each share of the map's width, each also with a key sample."""
+    longest = max(face.width(word, size) for word in text.split()) + 1.0
+    seen: set[tuple[str, ...]] = set()
+    found: list[Label] = []
+    for share in LINE_LABEL_SHARES:
+        label = measure(text, face, size, max(map_width * share, longest))
+        if label.lines in seen:
+            continue
+        seen.add(label.lines)
+        swatch = size * 1.8
+        found += [label, Label(label.lines, label.width + swatch, label.height, swatch)]
+    return found
+
+
+def _specs(labels: list[Label], pieces, beside: bool) -> list[tuple]:
+    """Every candidate, in the scan's order: (label, piece, anchor, kind, side or row, step)."""
+    specs = []
+    for v, _ in enumerate(labels):
+        for p, points in enumerate(pieces):
+            count = len(anchors(points))
+            specs += [(v, p, a, "side", side, step) for step in STEPS for a in range(count)
+                      for side in SIDES]
+            if beside:
+                for a in range(count):
+                    for k in EDGE_ROWS:
+                        specs += [(v, p, a, "left", k, 0.0), (v, p, a, "right", k, 0.0)]
+    return specs
+
+
+def _box(spec, labels, points_anchors, size: float, edge: Box | None) -> Box:
+    v, p, a, kind, side, step = spec
+    label = labels[v]
+    anchor = points_anchors[p][a]
+    if kind == "side":
+        return candidate(side, *anchor, label, size * step)
+    top = anchor[1] - label.height / 2 + side * (Typeface.line_height(size) / 2)
+    if kind == "left":
+        return Box(edge.left - size * 0.4 - label.width, top, label.width, label.height)
+    return Box(edge.right + size * 0.4, top, label.width, label.height)
+
+
+def _ranked(labels, specs, points_anchors, own, size: float, edge, near: float) -> list[tuple]:
+    """(bound, scan index, spec) for every candidate, best bound first. The bound: no box
+    is nearer its line than the nearest bounding box of the line's segments; a key sample
+    costs ``size + 0.3 ×`` that, a name farther than ``near`` sizes at least half a size
+    more (a leader) and ``KEYLESS_COST`` more with no room beside the map; and each of its
+    own line's segments the box's margin touches counts as a crossing, as in the score."""
+    extents = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+               for a, b in own]
+    own_index = SpatialIndex(own)
+    far = size * near
+    extra = KEYLESS_COST if edge is None else min(size * 0.5, KEYLESS_COST)
+    ranked = []
+    for index, spec in enumerate(specs):
+        box = _box(spec, labels, points_anchors, size, edge)
+        left, top = box.left, box.top
+        right, bottom = left + box.width, top + box.height
+        squared = float("inf")
+        for x0, y0, x1, y1 in extents:
+            dx = x0 - right if x0 > right else left - x1 if left > x1 else 0.0
+            dy = y0 - bottom if y0 > bottom else top - y1 if top > y1 else 0.0
+            d = dx * dx + dy * dy
+            if d < squared:
+                squared = d
+        distance = max(0.0, squared ** 0.5 - SLACK)
+        crossed = 0.0  # its own line is a drawn line: a box across it pays for that
+        if distance < 3.0:
+            margin = Box(left - 2, top - 2, box.width + 4, box.height + 4)
+            crossed = 1000.0 * sum(segment_hits(margin, a, b)
+                                   for a, b in own_index.near(margin))
+        label = labels[spec[0]]
+        if label.swatch:
+            bound = size + distance * 0.3
+        else:
+            bound = distance + (extra if distance > far else 0.0)
+        ranked.append((crossed + bound + 0.01 * len(label.lines) - SLACK, index, spec))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return ranked
+
+
+def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
+                     placed, obstacles, drawn_segments, coast_segments, land_rings,
+                     map_width: float, edge: Box | None = None, near: float = NEAR,
+                     spacing: float = 1.0, memo: dict | None = None, key=None,
+                     fixed=None) -> tuple[Box, Label, int, float, tuple | None]:
+    """The box (and wrapped label) for a line's name: clear of the frame, other labels and
+    markers; then crossing no drawn line; then as near its own line as it can be, where
+    straddling a coastline costs ``COAST_COST`` points of distance and sitting on land
+    ``LAND_COST``. Measured against the outline polygons, so a name goes to open water
+    (or stays wholly on one ground) rather than sitting on the shore.
+
+    A name that cannot sit by its line (within ``near`` × the size) is drawn with a short
+    sample of the line before it, as a map key does, so it is never read as the name of
+    whatever it lands beside; the sample costs a little, so a name that fits by its line
+    goes without.
+
+    With ``edge`` (the map's frame inside a wider ``frame``), a name may also stand wholly
+    outside the map with a thin leader to the nearest point of its line, never across the
+    frame's edge; the leader must cross no other label or marker.
+
+    ``memo`` (with ``key`` naming the line) keeps the ranked candidates for the next call
+    on the same map at another offset; ``fixed`` is the drawn lines before any leader
+    (default ``drawn_segments``), which the cached bounds may count."""
+    own = [segment for points in pieces for segment in zip(points, points[1:])]
+    points_anchors = [anchors(points) for points in pieces]
+    cache_key = (key, text, size, near, map_width, edge is not None)
+    if memo is not None and key is not None and cache_key in memo:
+        labels, ranked, refined = memo[cache_key]
+    else:
+        labels = variants(text, face, size, map_width)
+        ranked = _ranked(labels, _specs(labels, pieces, edge is not None), points_anchors,
+                         own, size, edge, near)
+        refined = {}
+        if memo is not None and key is not None:
+            memo[cache_key] = (labels, ranked, refined)
+    fixed = fixed if fixed is not None else drawn_segments
+    best: tuple | None = None  # (score, scan index, box, label, leader)
+    heap: list = []  # candidates whose bound has been refined, by bound
+    position = 0
+    while position < len(ranked) or heap:
+        coarse = ranked[position] if position < len(ranked) else None
+        if heap and (coarse is None or (heap[0][0], heap[0][1]) < ((0, coarse[0]), coarse[1])):
+            bound, index, spec = heapq.heappop(heap)
+            fine = True
+        else:
+            bound, index, spec = (0, coarse[0]), coarse[1], coarse[2]
+            position += 1
+            fine = False
+        if best is not None and (bound, index) > (best[0], best[1]):
+            break  # no later candidate can beat (or tie earlier than) the best
+        label = labels[spec[0]]
+        box = _box(spec, labels, points_anchors, size, edge)
+        if not fine and edge is None:
+            fine = True  # drawn once (no offsets to share it): refining would cost more
+        if not fine:
+            if index not in refined:
+                refined[index] = max(bound, _static(box, label, size, obstacles, fixed,
+                                                    coast_segments, land_rings, own, edge,
+                                                    near))
+            heapq.heappush(heap, (refined[index], index, spec))
+            continue
+        if best is not None and best[0][0] < 100 and not box.inside(frame):
+            continue  # out of the room: 100 collisions, it cannot win
+        scored = _score(box, label, best[0] if best is not None else None, size, frame,
+                        placed, obstacles, drawn_segments, coast_segments, land_rings, own,
+                        edge, near, spacing)
+        if scored is None:
+            continue
+        score, leader = scored
+        if best is None or (score, index) < (best[0], best[1]):
+            best = (score, index, box, label, leader)
+    assert best is not None
+    return best[2], best[3], int(best[0][0]), best[0][1], best[4]
+
+
+def _static(box: Box, label: Label, size: float, obstacles, fixed, coast_segments,
+            land_rings, own, edge: Box | None, near: float) -> tuple[int, float]:
+    """A bound on a candidate's score from what does not change while labels are placed:
+    the markers it touches, the lines drawn before any leader, the coast, the land, and its
+    distance from its line (see ``_score``, which adds what placed labels cost)."""
+    spacing = 1.0
+    grown = Box(box.left - size * 0.15 - spacing, box.top - size * 0.15 - spacing,
+                box.width + size * 0.3 + 2 * spacing, box.height + size * 0.3 + 2 * spacing)
+    hard = sum(box.overlaps(other, size * 0.15) for other in _near(obstacles, grown))
+    outside = edge is not None and not box.overlaps(edge)
+    if edge is not None and not outside:
+        hard += straddles(box, edge)
+    margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
+    crossings = sum(segment_hits(margin, a, b) for a, b in _near(fixed, margin))
+    shore = any(segment_hits(box, a, b) for a, b in _near(coast_segments, box))
+    middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
+    on_land = not shore and any(
+        inside_ring(*middle, ring) for ring in _near(land_rings, (*middle, *middle)))
+    distance = min(box_distance(box, a, b) for a, b in own)
+    if outside:
+        distance += size * 0.5
+    elif label.swatch:
+        distance = size + distance * 0.3
+    elif distance > size * near:
+        distance += KEYLESS_COST if edge is None else min(size * 0.5, KEYLESS_COST)
+    return hard, (1000.0 * crossings + distance + COAST_COST * shore + LAND_COST * on_land
+                  + 0.01 * len(label.lines) - SLACK)
+
+
+def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstacles,
+           drawn_segments, coast_segments, land_rings, own, edge: Box | None, near: float,
+           spacing: float):
+    """(score, leader) of one candidate, or None when it is not a place (a key sample
+    outside the map, a leader through a label) or cannot beat ``best``."""
+    grown = Box(box.left - size * 0.15 - spacing, box.top - size * 0.15 - spacing,
+                box.width + size * 0.3 + 2 * spacing,
+                box.height + size * 0.3 + 2 * spacing)
+    hard = ((not box.inside(frame)) * 100
+            + sum(box.overlaps(other, spacing) for other in _near(placed, grown))
+            + sum(box.overlaps(other, size * 0.15)
+                  for other in _near(obstacles, grown)))
+    leader = None
+    if edge is not None and not box.overlaps(edge):
+        if label.swatch:
+            return None  # outside the map a leader names it, not a key
+        if hard:
+            return None
+        leader = leader_line(box, own, None, 0.0).points
+        hard += sum(segment_hits(other, *leader) for other in _along(placed, leader))
+        hard += sum(segment_hits(other, *leader)
+                    for other in _along(obstacles, leader))
+    elif edge is not None:
+        hard += straddles(box, edge)
+    if best is not None and hard > best[0]:
+        return None  # scores compare hard first: this box cannot win
+    margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
+    crossings = sum(segment_hits(margin, a, b)
+                    for a, b in _near(drawn_segments, margin))
+    if best is not None and hard == best[0] and 1000.0 * crossings > best[1]:
+        return None  # every other term of the score is positive
+    shore = any(segment_hits(box, a, b) for a, b in _near(coast_segments, box))
+    middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
+    on_land = not shore and any(
+        inside_ring(*middle, ring) for ring in _near(land_rings, (*middle, *middle)))
+    distance = min(box_distance(box, a, b) for a, b in own)
+    if leader is not None:  # the leader names it: a short one is best
+        distance = (size * 0.5 + distance + LEADER_CROSSING_COST
+                    * leader_crossings(leader, _along(drawn_segments, leader, 4.0),
+                                       own))
+    elif label.swatch:  # the key names it: nearness helps, less
+        distance = size + distance * 0.3
+    elif distance > size * near:
+        if edge is not None and not hard:  # on the map, led to its line
+            leader = leader_line(box, own, None, 0.0).points
+            if any(segment_hits(other, *leader)
+                   for other in [*_along(placed, leader),
+                                 *_along(obstacles, leader)]):
+                leader = None
+        if leader is None:
+            distance += KEYLESS_COST
+        else:
+            distance = (size * 0.5 + distance + LEADER_CROSSING_COST
+                        * leader_crossings(leader,
+                                           _along(drawn_segments, leader, 4.0), own))
+    score = (hard, 1000.0 * crossings + distance + COAST_COST * shore
+             + LAND_COST * on_land + 0.01 * len(label.lines))
+    return score, leader
