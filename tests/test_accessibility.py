@@ -239,7 +239,8 @@ def test_no_text_outside_a_tag_or_an_artifact(guide):
             elif name == "EMC":
                 stack.pop()
             elif name in TEXT_OPERATORS:
-                assert stack and (stack[-1] == "mcid" or "/Artifact" in stack), \
+                # inside a piece (perhaps in a language span within it) or an artifact
+                assert "mcid" in stack or "/Artifact" in stack, \
                     f"page {index + 1}: text outside any tag"
         assert stack == []
         # every MCID on the page belongs to exactly the element the parent tree names
@@ -305,8 +306,31 @@ def shape_kind(shape) -> str:
     return "body"
 
 
+def script_of(text: str) -> set[str]:
+    return {"kana" if 0x3040 <= ord(c) <= 0x30FF else "hangul" if 0xAC00 <= ord(c) <= 0xD7A3
+            else "han" if 0x4E00 <= ord(c) <= 0x9FFF else "other" for c in text}
+
+
+def run_language(text: str, language: str, han: str) -> str:
+    """What a deck run's ``lang`` should be: Hangul is Korean, kana Japanese, Han alone the
+    lecture's Han language; other text the lecture's language (unless that is CJK itself)."""
+    scripts = script_of(text)
+    if language.split("-")[0] in ("ja", "ko", "zh"):
+        return language
+    if "hangul" in scripts:
+        return "ko-KR"
+    if "kana" in scripts:
+        return "ja-JP"
+    return han if "han" in scripts else language
+
+
 def check_deck(path: Path, language: str) -> None:
     deck = Presentation(str(path))
+    every_text = "".join(run.findtext(qn("a:t")) or "" for slide in deck.slides
+                         for run in slide._element.iter(qn("a:r")))
+    han = {"ja": "ja-JP", "ko": "ko-KR", "zh": "zh-CN"}[
+        "ja" if "kana" in script_of(every_text) else
+        "ko" if "hangul" in script_of(every_text) else "zh"]
     titles = []
     rank = {"title": 0, "body": 1, "logo": 2, "footer": 3, "slide-number": 4}
     for number, slide in enumerate(deck.slides, start=1):
@@ -331,7 +355,8 @@ def check_deck(path: Path, language: str) -> None:
             if getattr(shape, "has_table", False) and shape.has_table:
                 assert shape._element.xpath(".//a:tblPr")[0].get("firstRow") == "1", where
         for run in slide._element.iter(qn("a:r")):
-            assert run.find(qn("a:rPr")).get("lang") == language, where
+            assert run.find(qn("a:rPr")).get("lang") == run_language(run.findtext(qn("a:t")),
+                                                                     language, han), where
         titles.append(slide.shapes.title.text_frame.text)
     repeated = [title for title, count in Counter(titles).items() if count > 1]
     assert repeated == [], path.name
@@ -423,3 +448,42 @@ def test_a_body_shape_reaching_into_the_footer_does_not_pin_the_footer_before_it
     panel.text_frame.text = "on top of the figure"  # content over content keeps its order
     order_shapes(slide)
     assert [shape.name for shape in slide.shapes][1:] == ["figure", "panel", "footer"]
+
+
+def test_a_passage_in_another_script_is_read_in_its_language(write_source, tmp_path: Path):
+    """明治 in an English lecture: a Span with /Lang ja in the guide (its text its own
+    content), lang="ja-JP" on its run in the deck; Hangul is Korean; English stays English."""
+    source = write_source("""
+        title: The Meiji Restoration
+        sections:
+          - title: Names
+            blocks:
+              - paragraph: The era name 明治 (Meiji) means enlightened rule; とくがわ is kana.
+              - paragraph: Seoul is 서울 in Korean.
+        """)
+    pdf_path, deck_path = build(source, None, tmp_path / "out")
+    assert [f for f in pdfua_findings(pdf_path)
+            if f.get("severity", "").lower() in ("error", "warning")] == []
+    pdf = pikepdf.open(pdf_path)
+    pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    texts: dict[tuple[int, int], str] = {}
+    with pdfplumber.open(pdf_path) as plumber:
+        for index, page in enumerate(plumber.pages):
+            for char in page.chars:
+                if char.get("mcid") is not None:
+                    key = (index, char["mcid"])
+                    texts[key] = texts.get(key, "") + char["text"]
+    spans = {squash(element_text(e, pages, texts)): str(e.Lang)
+             for e in elements(pdf) if e.S == "/Span"}
+    assert spans.get("明治") == "ja" and spans.get("とくがわ") == "ja", spans
+    assert spans.get("서울") == "ko", spans
+    assert str(pdf.Root.Lang) == "en"
+    paragraphs = [squash(element_text(e, pages, texts)) for e in elements(pdf) if e.S == "/P"]
+    assert any("明治(Meiji)" in text for text in paragraphs)  # the span reads in its place
+    deck = Presentation(str(deck_path))
+    languages = {(run.findtext(qn("a:t")) or "").strip(): run.find(qn("a:rPr")).get("lang")
+                 for slide in deck.slides for run in slide._element.iter(qn("a:r"))}
+    assert languages["明治"] == "ja-JP" and languages["서울"] == "ko-KR", languages
+    assert {lang for text, lang in languages.items()
+            if text and script_of(text) <= {"other"}} == {"en"}
+    check_deck(deck_path, "en")

@@ -9,26 +9,37 @@ bar stays on top of the card, text stays above its panel), so the picture does n
 The one exception is the furniture: a logo, footer or slide number that a title or body
 shape's box reaches into (a figure whose box ends a point inside the footer band) still
 reads last, and is drawn on top, where it stays legible.
-Every run of text is then given the language of the lecture.
+Every run of text is then given the language of the lecture, or of its part.
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from builder.deck import oxml
+from builder.text.scripts import DECK_TAGS
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 DECORATIVE, TITLE, BODY, LOGO, FOOTER, NUMBER = range(6)
 FURNITURE = {"logo": LOGO, "footer": FOOTER, "slide-number": NUMBER}
 
 
-def finish_slide(slide, language: str) -> None:
-    """Reading order and language for one drawn slide (its notes page too)."""
+def finish_slide(slide, language: str,
+                 part_language: Callable[[str], str | None] | None = None) -> None:
+    """Reading order and language for one drawn slide (its notes page too); a run whose
+    ``part_language`` is another (a Japanese name in an English lecture, ``text.scripts``)
+    gets that one, in PowerPoint's culture form (``ja-JP``)."""
     order_shapes(slide)
-    oxml.set_language(slide._element, language)
+
+    def run_language(text: str) -> str | None:
+        part = part_language(text) if part_language is not None else None
+        return DECK_TAGS.get(part, part) if part else None
+
+    oxml.set_language(slide._element, language, run_language)
     if slide.has_notes_slide:
-        oxml.set_language(slide.notes_slide._element, language)
+        oxml.set_language(slide.notes_slide._element, language, run_language)
 
 
 def role(shape) -> int:

@@ -292,16 +292,18 @@ def reorder_shapes(slide, shapes) -> None:
             tail.addprevious(element)
 
 
-def set_language(part_element, language: str) -> None:
+def set_language(part_element, language: str, run_language=None) -> None:
     """Give every text run, line break and paragraph end below ``part_element`` the language
     ``language`` (``lang`` on ``a:rPr``/``a:endParaRPr``), as PowerPoint's Language dialog
-    does: screen readers pick their voice from it, spelling checkers their dictionary."""
+    does: screen readers pick their voice from it, spelling checkers their dictionary.
+    ``run_language(text)`` may name another for a run (a Japanese name: ``ja-JP``)."""
     for run in part_element.iter(qn("a:r"), qn("a:br"), qn("a:fld")):
         properties = run.find(qn("a:rPr"))
         if properties is None:
             properties = run.makeelement(qn("a:rPr"), {})
             run.insert(0, properties)
-        properties.set("lang", language)
+        own = run_language(run.findtext(qn("a:t")) or "") if run_language else None
+        properties.set("lang", own or language)
     for end in part_element.iter(qn("a:endParaRPr")):
         end.set("lang", language)
 

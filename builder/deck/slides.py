@@ -96,7 +96,8 @@ def draw_slide(canvas: Canvas, spec: SlideSpec, number: int) -> None:
         canvas.deckfile.notes_slide(canvas.slide)
         write_notes(canvas.slide, spec.notes, canvas.ink, canvas.body_faces)
         remove_empty_placeholders(canvas.slide.notes_slide, keep=(PP_PLACEHOLDER.SLIDE_IMAGE,))
-    access.finish_slide(canvas.slide, canvas.document.language)
+    access.finish_slide(canvas.slide, canvas.document.language,
+                        canvas.document.part_language)
 
 
 @singledispatch

@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from builder.guide.tagging import Node, Recorder, Tags, Annotation
+from builder.guide.recording import Annotation, Recorder
+from builder.guide.tagging import Node, Tags
 
 def finish(pdf: bytes, tags: Tags, recorder: Recorder, language: str) -> bytes:
     """``pdf`` (as reportlab wrote it) with its structure tree and PDF/UA metadata.
@@ -101,6 +102,8 @@ class _Builder:
             element.Alt = String(node.alt)
         if node.actual_text:
             element.ActualText = String(node.actual_text)
+        if node.lang:
+            element.Lang = String(node.lang)
         if node.attributes:
             element.A = Dictionary({f"/{key}": _value(key, value)
                                     for key, value in node.attributes.items()})

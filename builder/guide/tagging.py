@@ -1,12 +1,13 @@
 """Tagged PDF for the guide: the structure tree, marked content and PDF/UA metadata.
 
-reportlab has no tagging API, so the guide tags itself in one place, here:
+reportlab has no tagging API, so the guide tags itself in one place: here (the nodes and
+the marking of flowables), ``recording`` (what is drawn) and ``structure`` (the tree):
 
 * While the story is built, renderers describe the logical structure as a tree of ``Node``
   (``Document`` → ``Sect`` → ``H1``, ``P``, ``L``/``LI``/``Lbl``/``LBody``, ``Table``/``TR``/
   ``TH``/``TD``, ``Figure``, ``Caption``, ``BlockQuote``, ``Note``, ``TOC``/``TOCI``/``Link``
   …) and ``mark`` the flowables that draw each node's content (a paragraph, a drawing, an image).
-* While the pages are drawn, a marked flowable wraps its drawing in ``/Role <</MCID n>> BDC …
+* While the pages are drawn (``recording.Recorder``), a marked flowable wraps its drawing in ``/Role <</MCID n>> BDC …
   EMC``; everything else on the page (running header and footer, page numbers, rules, table
   backgrounds, bullets, answer lines) lies in ``/Artifact`` sequences, because each page's
   content starts inside one and every marked piece closes and reopens it around itself.
@@ -58,6 +59,8 @@ class Node:
     actual_text: str | None = None
     """What the content says, where its drawing says more (a contents entry without its
     dot leaders)."""
+    lang: str | None = None
+    """The language of a part in another language than the document's (its ``/Lang``)."""
     in_given_order: bool = False
     """Children read in the order they were added rather than drawn (a list set in columns,
     drawn row by row)."""
@@ -170,199 +173,8 @@ def label(flowable, node: Node):
     return flowable
 
 
-def text_drawn(canvas) -> None:
-    """Called by the canvas after each text object it draws (see ``Recorder.text_drawn``)."""
-    recorder = getattr(canvas, "tag_recorder", None)
-    if recorder is not None:
-        recorder.text_drawn(canvas)
-
-
-def text_begun(canvas, text_object) -> None:
-    """Called by the canvas for each new text object: it reports its links' stretches."""
-    recorder = getattr(canvas, "tag_recorder", None)
-    if recorder is not None:
-        text_object._linkRecord = lambda link, edge: recorder.link_edge(canvas, text_object,
-                                                                        link, edge)
-
-
-def annotation_added(canvas) -> None:
-    """Called by the canvas after it adds an annotation to the page."""
-    recorder = getattr(canvas, "tag_recorder", None)
-    if recorder is not None:
-        recorder.annotation_added(canvas)
-
-
 def node_of(flowable) -> Node | None:
     return getattr(flowable, NODE, None)
-
-
-# --- recording while drawing ------------------------------------------------------------
-
-@dataclass
-class _Piece:
-    order: int
-    page: int
-    mcid: int
-
-
-@dataclass
-class Annotation:
-    order: int
-    page: int
-    index: int  # position in the page's /Annots
-    node: Node
-
-
-class Recorder:
-    """One layout pass's marked content: which MCIDs each node owns on which page.
-
-    Attached to the canvas as ``tag_recorder``; a fresh one per pass (``multiBuild`` draws
-    the whole document several times and only the last pass is written).
-    """
-
-    def __init__(self) -> None:
-        self.pieces: dict[int, list[_Piece]] = {}
-        self.nodes: dict[int, Node] = {}
-        self.boxes: dict[int, list[tuple[int, tuple[float, float, float, float]]]] = {}
-        self.annotations: list[Annotation] = []
-        self.next_mcid: dict[int, int] = {}
-        self.drawn: set[int] = set()
-        self.keep: list[object] = []  # drawn flowables stay alive so their ids stay unique
-        self.order = 0
-        self.depth = 0
-        self.pending: tuple[int, Node] | None = None
-        self.open_piece: tuple[int, Node] | None = None  # the piece now open: page, node
-        self.links: dict[tuple[int, object], Node] = {}  # (paragraph node, link) → Link
-        self.ended_links: list[Node] = []  # Links whose annotation reportlab adds next
-        self.claimed: set[tuple[int, int]] = set()  # (page, index) of annotations placed
-        self.link_parent: Node | None = None  # the node a link's stretch interrupted
-
-    @contextmanager
-    def content(self, canvas, node: Node, flowable: object,
-                box: tuple[float, float, float, float] | None = None) -> Iterator[None]:
-        if self.depth or node is None:  # inside another marked piece: part of its content
-            self.depth += 1
-            try:
-                yield
-            finally:
-                self.depth -= 1
-            return
-        if id(flowable) in self.drawn:
-            # drawn a second time (a table's header row repeated on the next page): the
-            # element already has its content; the repetition is pagination
-            with artifact(canvas, "Pagination"):
-                yield
-            return
-        self.drawn.add(id(flowable))
-        self.keep.append(flowable)
-        page = canvas.getPageNumber() - 1
-        if box is not None:
-            self.boxes.setdefault(id(node), []).append((page, box))
-        annotations_before = len(canvas._annotationrefs)
-        canvas.addLiteral(END)
-        label = getattr(flowable, LABEL, None) if getattr(flowable, "bulletText", None) else None
-        # a hanging number ("12.", "B") is drawn first, as its own text object: it opens the
-        # piece as the label, and the first text drawn closes it and opens the body's
-        self.pending = (page, node) if label is not None else None
-        self.open(canvas, page, label if label is not None else node)
-        self.depth += 1
-        try:
-            yield
-        finally:
-            self.depth -= 1
-            self.pending = None
-            canvas.addLiteral(END)
-            canvas.addLiteral(ARTIFACT)
-            self.open_piece = None
-            self.ended_links.clear()
-        for index in range(annotations_before, len(canvas._annotationrefs)):
-            if (page, index) not in self.claimed:
-                self.order += 1
-                self.annotations.append(Annotation(self.order, page, index, node))
-
-    def open(self, canvas, page: int, node: Node, emit=None) -> None:
-        """Begin a marked-content sequence for ``node`` with the page's next MCID
-        (written to the page, or by ``emit`` into a text object being built)."""
-        mcid = self.next_mcid.get(page, 0)
-        self.next_mcid[page] = mcid + 1
-        self.order += 1
-        self.pieces.setdefault(id(node), []).append(_Piece(self.order, page, mcid))
-        self.nodes[id(node)] = node
-        self.open_piece = (page, node)
-        (emit or canvas.addLiteral)(f"/{node.role} <</MCID {mcid}>> BDC")
-
-    def link_edge(self, canvas, text_object, link: object, edge: str) -> None:
-        """reportlab's paragraph reports a link's text starting (after writing its first
-        fragment) or ending on a line: the Link gets that stretch as its own piece."""
-        if not self.depth or self.open_piece is None:
-            return  # not inside marked content (a repeated header row): nothing to split
-        page, node = self.open_piece
-        code = text_object._code
-        if edge == "start":
-            if node.role == "Link":
-                return  # the whole element is a link already (a contents entry)
-            parent = node
-            key = (id(parent), link)
-            link_node = self.links.get(key)
-            if link_node is None:
-                link_node = self.links[key] = parent.add("Link")
-                self.keep.append(parent)
-            first = code.pop()  # the link's first fragment, written before the report
-            code.append(END)
-            self.open(canvas, page, link_node, code.append)
-            self.link_parent = parent
-            code.append(first)
-        elif node.role == "Link" and self.link_parent is not None:
-            code.append(END)
-            self.ended_links.append(node)
-            self.open(canvas, page, self.link_parent, code.append)
-            self.link_parent = None
-
-    def annotation_added(self, canvas) -> None:
-        """reportlab added an annotation: the next ended link stretch is its text."""
-        if self.ended_links:
-            page = canvas.getPageNumber() - 1
-            index = len(canvas._annotationrefs) - 1
-            self.claimed.add((page, index))
-            self.order += 1
-            self.annotations.append(Annotation(self.order, page, index,
-                                               self.ended_links.pop(0)))
-
-    def text_drawn(self, canvas) -> None:
-        """The canvas drew a text object: if it was a pending label, the body starts now."""
-        if self.pending is not None:
-            page, node = self.pending
-            self.pending = None
-            canvas.addLiteral(END)
-            self.open(canvas, page, node)
-
-
-@contextmanager
-def artifact(canvas, kind: str = "Layout", subtype: str | None = None) -> Iterator[None]:
-    """Draw inside a typed artifact (``Pagination``/``Header``, ``Layout`` …)."""
-    properties = f"/Type /{kind}" + (f" /Subtype /{subtype}" if subtype else "")
-    canvas.addLiteral(END)
-    canvas.addLiteral(f"/Artifact <<{properties}>> BDC")
-    try:
-        yield
-    finally:
-        canvas.addLiteral(END)
-        canvas.addLiteral(ARTIFACT)
-
-
-def start_pass(canvas) -> Recorder:
-    """Give a new canvas its recorder (the template calls this before each pass)."""
-    recorder = Recorder()
-    canvas.tag_recorder = recorder
-    return recorder
-
-
-def close_page(canvas) -> None:
-    """Wrap the page's content in the default artifact (called just before showPage)."""
-    code = canvas._code
-    if code:
-        code.insert(0, ARTIFACT)
-        code.append(END)
 
 
 def mark_table(table, node: Node, header_rows: int = 1, header_columns: int = 0) -> None:

@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.doctemplate import LayoutError as ReportlabLayoutError
 
 from builder.errors import RenderError
-from builder.guide import tagging
+from builder.guide import recording
 from builder.guide.context import WHERE, where_of
 from builder.guide.markup import check_glyphs, draw_text
 from builder.guide.styles import Styles
@@ -92,19 +92,19 @@ class GuideCanvas(Canvas):
 
     def beginText(self, x: float = 0, y: float = 0, direction=None):
         text_object = super().beginText(x, y, direction=direction)
-        tagging.text_begun(self, text_object)  # a link's stretch of text becomes a Link
+        recording.text_begun(self, text_object)  # a link's stretch of text becomes a Link
         return text_object
 
     def _addAnnotation(self, annotation, name=None, addtopage=1) -> None:
         super()._addAnnotation(annotation, name, addtopage)
-        tagging.annotation_added(self)  # … and the annotation for it, the Link's OBJR
+        recording.annotation_added(self)  # … and the annotation for it, the Link's OBJR
 
     def drawText(self, textobject) -> None:
         super().drawText(textobject)
-        tagging.text_drawn(self)  # a question's number ends its label here
+        recording.text_drawn(self)  # a question's number ends its label here
 
     def showPage(self) -> None:
-        tagging.close_page(self)  # what no marked flowable claimed is an artifact
+        recording.close_page(self)  # what no marked flowable claimed is an artifact
         super().showPage()
 
     def save(self) -> None:
@@ -135,7 +135,7 @@ class GuideTemplate(BaseDocTemplate):
         self.document = document
         self.styles = styles
         self.page_total = PageTotal()
-        self.recorder = tagging.Recorder()
+        self.recorder = recording.Recorder()
         if self.width < MIN_FRAME or self.height < MIN_FRAME:
             where = document.layout.file or "layout"
             raise RenderError(f"{where}: guide.margins leave a {self.width:.0f}×"
@@ -176,7 +176,8 @@ class GuideTemplate(BaseDocTemplate):
     def beforeDocument(self) -> None:
         stamp = creation_date(self.document)
         self.canv.setDateFormatter(lambda *_: stamp)
-        self.recorder = tagging.start_pass(self.canv)
+        self.recorder = recording.start_pass(self.canv, self.document.part_language,
+                                             self.recorder)
         self.canv.showOutline()
 
     def afterPage(self) -> None:
@@ -237,7 +238,7 @@ class GuideTemplate(BaseDocTemplate):
         for text, subtype in ((header, "Header"), (footer, "Footer")):
             if not text:
                 continue
-            with tagging.artifact(canvas, "Pagination", subtype):  # read by no screen reader
+            with recording.artifact(canvas, "Pagination", subtype):  # read by no screen reader
                 canvas.saveState()
                 canvas.setFont(font, size)
                 canvas.setFillColor(colors.muted)

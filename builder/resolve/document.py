@@ -8,6 +8,7 @@ and asset paths. Renderers take a Document and never look at YAML or at each oth
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from string import Formatter
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from builder.errors import SourceError
 from builder.text.coverage import describe, uncovered
 from builder.text.fonts import Faces, faces
 from builder.text.inline import plain
+from builder.text.scripts import han_language, part_language
 from builder.layout.model import Layout
 from builder.model import (KeyTerm, KeyTerms, Lecture, People, Person, Question, Questions,
                            Section, Timeline, TimelineEvent)
@@ -65,6 +67,16 @@ class Document:
         if "language" in self.lecture.model_fields_set:
             return self.lecture.language
         return self.layout.language
+
+    @cached_property
+    def han_language(self) -> str:
+        """The language the lecture's Han characters are read in (``text.scripts``)."""
+        return han_language(self.lecture.model_dump_json())
+
+    def part_language(self, text: str) -> str | None:
+        """The language of a run of text when it differs from the document's (Japanese
+        names in an English lecture), for the PDF's /Lang and the deck's ``lang``."""
+        return part_language(text, self.language, self.han_language)
 
     @property
     def course(self) -> ResolvedCourse:

@@ -1,0 +1,63 @@
+"""The language of a passage in another script: Japanese names in an English lecture.
+
+A screen reader picks its voice from the language of the text; 明治 read by an English
+voice is silence or noise. The content model has no language markup inside text, so the
+language of a CJK or Hangul passage is decided from its script, here, once for both outputs:
+
+* Hangul is Korean; kana (hiragana, katakana, the katakana middle dot) is Japanese;
+* Han characters alone (東京, 長崎) take the lecture's Han language: Japanese if the
+  lecture writes kana anywhere, Korean if it writes Hangul and no kana, Chinese otherwise.
+
+A lecture whose own language is Japanese, Korean or Chinese needs no parts: its CJK text is
+in the document's language. Text in other scripts (Cyrillic, Greek, Arabic) is not guessed:
+a Greek letter in a formula is not Greek, and a Latin-script passage cannot be told apart.
+"""
+
+from __future__ import annotations
+
+CJK_LANGUAGES = ("ja", "ko", "zh")
+DECK_TAGS = {"ja": "ja-JP", "ko": "ko-KR", "zh": "zh-CN"}
+"""PowerPoint names languages by culture (``lang="ja-JP"``); the PDF's /Lang takes the
+BCP 47 language alone."""
+
+
+def _is_kana(code: int) -> bool:
+    return 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9F
+
+
+def _is_hangul(code: int) -> bool:
+    return (0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F or 0xA960 <= code <= 0xA97F
+            or 0xAC00 <= code <= 0xD7FF or 0xFFA0 <= code <= 0xFFDC)
+
+
+def _is_han(code: int) -> bool:
+    return (0x2E80 <= code <= 0x2FDF or 0x3005 <= code <= 0x3007 or 0x3400 <= code <= 0x4DBF
+            or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3FFFF)
+
+
+def han_language(text: str) -> str:
+    """The language Han characters are read in across ``text`` (a whole lecture)."""
+    codes = [ord(char) for char in text]
+    if any(_is_kana(code) for code in codes):
+        return "ja"
+    if any(_is_hangul(code) for code in codes):
+        return "ko"
+    return "zh"
+
+
+def part_language(text: str, document_language: str, han: str) -> str | None:
+    """The language of ``text`` (one run drawn in one font) when it is a CJK or Hangul
+    passage in a lecture of another language, else None (it reads as the document)."""
+    if document_language.split("-")[0].lower() in CJK_LANGUAGES:
+        return None
+    found = None
+    for char in text:
+        code = ord(char)
+        if _is_hangul(code):
+            return "ko"
+        if _is_kana(code):
+            found = "ja"
+        elif found is None and _is_han(code):
+            found = han
+    return found
