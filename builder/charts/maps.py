@@ -228,7 +228,9 @@ def _key(scene: Scene, names: list[str], style: FigureStyle, size: float, left: 
     shown = list(names)
     while True:
         rest = len(names) - len(shown)
-        text = "Also marked: " + ", ".join(shown) + (f" and {rest:,} more" if rest else "")
+        words = style.words
+        listed = shown + ([words("more", count=f"{rest:,}")] if rest else [])
+        text = words("also_marked", places=words.join(listed) if rest else ", ".join(shown))
         lines = face.wrap(text, size, width - 1.0)
         if len(lines) <= KEY_LINES or not shown:
             break

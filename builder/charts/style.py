@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from builder.charts.scene import Typeface
 from builder.text.fonts import Faces
+from builder.text.words import Words, words_for
 from builder.layout.model import Palette
 from builder.layout.values import Color
 
@@ -29,15 +30,20 @@ class FigureStyle:
     chart: tuple[Color, ...]
     grid: Color = GRID
     accent_hint: Color = Color("B5651D")  # warms the land on maps
+    language: str = "en"  # of the figure's own words: dates on a time axis, "Also marked"
 
     @classmethod
-    def from_layout(cls, palette: Palette, faces: Faces, size: float) -> "FigureStyle":
+    def from_layout(cls, palette: Palette, faces: Faces, size: float,
+                    language: str = "en") -> "FigureStyle":
         return cls(Typeface(faces), size, palette.text, palette.muted, palette.surface,
-                   palette.background, tuple(palette.chart), GRID, palette.accent)
+                   palette.background, tuple(palette.chart), GRID, palette.accent, language)
 
     def resized(self, size: float) -> "FigureStyle":
-        return FigureStyle(self.typeface, size, self.text, self.muted, self.surface,
-                           self.background, self.chart, self.grid, self.accent_hint)
+        return replace(self, size=size)
+
+    @property
+    def words(self) -> Words:
+        return words_for(self.language)
 
 
 def show_legend(figure) -> bool:

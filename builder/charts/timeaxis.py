@@ -12,11 +12,11 @@ starts them ("14:00", "Oct 15", "300 BCE").
 
 from __future__ import annotations
 
-import calendar
 import math
 from dataclasses import dataclass
 
-from builder.model.dates import DateSpan, day_number, year_label
+from builder.model.dates import DateSpan, PartialDate, day_number
+from builder.text.words import Words, words_for
 
 MIN_CELLS = 4
 MAX_TICKS = 60  # more cells than this draw ticks only where a label stands
@@ -145,6 +145,11 @@ class TimeScale:
     era: bool  # the axis reaches before the common era, so CE years say so
     one_year: bool  # every date on it falls in one year: labels need not repeat it
     one_day: bool
+    language: str = "en"  # of the labels: "Oct 16" in English, "16 oct." in French
+
+    @property
+    def words(self) -> Words:
+        return words_for(self.language)
 
     def x(self, day: float) -> float:
         return self.left + (day - self.first) / (self.last - self.first) * (self.right - self.left)
@@ -161,15 +166,20 @@ class TimeScale:
         if unit.kind == "hour":
             hour = round((day - math.floor(day)) * 24) % 24
             return f"{hour:02d}:00"
+        words = self.words
         if unit.kind in ("day", "week"):
-            text = f"{calendar.month_abbr[month]} {date}"
-            return text if self.one_year else f"{text}, {year_label(year, self.era)}"
+            text = words.point(PartialDate(year, month, date), short=True, year=False)
+            if self.one_year:
+                return text
+            if words.base == "en":  # the sample's "Oct 16, 1962"
+                return f"{text}, {words.year(year, self.era)}"
+            return words.point(PartialDate(year, month, date), short=True)
         if unit.kind == "month":
-            name = calendar.month_abbr[month]
-            return name if self.one_year else f"{name} {year_label(year, self.era)}"
+            name = words.point(PartialDate(year, month), short=True, year=False)
+            return name if self.one_year else words.point(PartialDate(year, month), short=True)
         if unit.size == 10 and year > 0:
-            return f"{year}s"
-        return year_label(year, self.era)
+            return words.decade(year)
+        return words.year(year, self.era)
 
     def ticks(self, unit: Unit, widest: float) -> list[tuple[float, float, str]]:
         """(x of the cell's start, x of its end, label) for the labels ``unit`` can show."""
@@ -228,7 +238,7 @@ class TimeScale:
         if self.one_day and date.start.hour is not None and (
                 date.end is None or date.end.hour is not None):
             return " – ".join(part.clock() for part in (date.start, date.end) if part)
-        return date.short(year=not self.one_year)
+        return self.words.date(date, short=True, year=not self.one_year)
 
     def start_of(self, date: DateSpan) -> float:
         """Where an event starts: a point at its period's middle, a span at its first day."""
@@ -247,7 +257,7 @@ def cell_unit(span_days: float) -> Unit:
 
 
 def time_scale(events, start: DateSpan | None, end: DateSpan | None, left: float,
-               right: float) -> TimeScale:
+               right: float, language: str = "en") -> TimeScale:
     """The axis for a timeline: its ``start``/``end`` when given (from the first instant of
     ``start`` to the last of ``end``), else the events' extent widened to whole cells."""
     firsts = [e.date.start.first_day() for e in events]
@@ -266,7 +276,7 @@ def time_scale(events, start: DateSpan | None, end: DateSpan | None, left: float
     one_day = (len({(d.year, d.month, d.day) for d in dates}) == 1
                and all(d.day is not None for d in dates) and high - low <= 1.0 + 1e-9)
     era = _date_of(low)[0] < 0
-    return TimeScale(low, high, left, right, unit, era, one_year, one_day)
+    return TimeScale(low, high, left, right, unit, era, one_year, one_day, language)
 
 
 __all__ = ["TimeScale", "Unit", "boundaries", "cell_unit", "time_scale"]

@@ -35,9 +35,10 @@ LANE_LIMIT = 30
 the lane search grows with the square of the events; the list form reads them in date order."""
 
 
-def figure_scale(figure, left: float, right: float) -> TimeScale:
-    """The figure's time axis between ``left`` and ``right`` (see ``timeaxis``)."""
-    return time_scale(figure.events, figure.start, figure.end, left, right)
+def figure_scale(figure, left: float, right: float, language: str = "en") -> TimeScale:
+    """The figure's time axis between ``left`` and ``right`` (see ``timeaxis``), its labels
+    in ``language``."""
+    return time_scale(figure.events, figure.start, figure.end, left, right, language)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
     at every size before it turns to the list. More than ``LANE_LIMIT`` events go straight
     to the list, so a day of three hundred events costs a few linear passes.
     """
-    make_scale = partial(figure_scale, figure)
+    make_scale = partial(figure_scale, figure, language=style.language)
     laned = len(figure.events) <= LANE_LIMIT
     forms = (SLIDE_FORMS if min_size else PAGE_FORMS) if laned else ()
     smallest = min(style.size, min_size) if min_size else style.size * MIN_SCALE
@@ -124,7 +125,7 @@ def _layout(figure, style: FigureStyle, width: float,
     line = Typeface.line_height(size)
     gap, pad = size * 0.5, size * 0.3
     lane_gap = size * form.lane_gap
-    axis = figure_scale(figure, pad, width - pad)
+    axis = figure_scale(figure, pad, width - pad, style.language)
     max_label = max(width * form.wrap, face.width("Armistice signed", size))
     bar_height = size * 0.55
     # the space after an inline date is wider than the deck's text-box headroom (0.4 × size),

@@ -155,8 +155,8 @@ class Arranger:
     def timeline_slides(self, title: str, events: Sequence[TimelineEvent], notes: str | None,
                         where: str) -> list[SlideSpec]:
         """Events along an axis, as many per slide as fit at ≥ the minimum size."""
-        marks = [Event(event.date.display(), fit.runs(event.label)) for event in events]
-        details = [f"{event.date.display()}: {plain(event.label)} — {event.detail}"
+        marks = [Event(self.document.date(event.date), fit.runs(event.label)) for event in events]
+        details = [f"{self.document.date(event.date)}: {plain(event.label)} — {event.detail}"
                    for event in events if event.detail]
         for count in TIMELINE_COUNTS:
             if count > len(marks) and count != min(len(marks), TIMELINE_COUNTS[0]):

@@ -39,7 +39,8 @@ def figure_style(document: Document) -> FigureStyle:
     borrow the guide's 9–10 pt labels; the slide gives the figure most of its body instead.
     """
     size = max(figure_min_size(document), min(document.layout.deck.sizes.caption, CAPTION_CAP))
-    return FigureStyle.from_layout(document.layout.palette, document.fonts["body"], size)
+    return FigureStyle.from_layout(document.layout.palette, document.fonts["body"], size,
+                                   document.language)
 
 
 class FigureBox:

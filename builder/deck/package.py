@@ -39,7 +39,7 @@ def set_core_properties(presentation, document: Document) -> None:
     properties.keywords = ", ".join(plain(keyword) for keyword in lecture.keywords)
     properties.language = document.language
     properties.category = document.course_label
-    properties.comments = document.edition.label
+    properties.comments = document.words(document.edition.word)
     properties.last_modified_by = "course-builder"
     properties.revision = 1
     properties.created = when

@@ -48,16 +48,16 @@ class PartSlides(TextSlides):
     def part_agenda(self) -> list[SlideSpec]:
         units = [[Para(fit.plain_runs(plain(section.title)), 1, f"{index}.", 0.35)]
                  for index, section in enumerate(self.lecture.sections, start=1)]
-        return self.text_slides("Agenda", units, max_bullets=max(self.deck.max_bullets, 12))
+        return self.text_slides(self.document.words("agenda"), units, max_bullets=max(self.deck.max_bullets, 12))
 
     def part_objectives(self) -> list[SlideSpec]:
         slides: list[SlideSpec] = []
         if self.lecture.objectives:
-            slides += self.text_slides("Learning objectives",
+            slides += self.text_slides(self.document.words("objectives"),
                                        self.bullet_units(self.lecture.objectives),
                                        where=self.lecture.where, smallest=self.list_floor)
         if self.lecture.essential_question:
-            slides += self.prompt("Essential question", "Keep this question in mind",
+            slides += self.prompt(self.document.words("essential_question"), self.document.words("keep_in_mind"),
                                   "essential", [Para(fit.runs(self.lecture.essential_question))],
                                   None, self.lecture.where)
         return slides
@@ -72,13 +72,13 @@ class PartSlides(TextSlides):
     def part_timeline(self) -> list[SlideSpec]:
         if not self.document.timeline:
             return []
-        return self.timeline_slides("Timeline of events", self.document.timeline, None,
+        return self.timeline_slides(self.document.words("timeline_of_events"), self.document.timeline, None,
                                     self.lecture.where)
 
     def part_people(self) -> list[SlideSpec]:
         if not self.document.people:
             return []
-        return self.people_slides("People to know", self.document.people, None,
+        return self.people_slides(self.document.words("people_to_know"), self.document.people, None,
                                   self.lecture.where)
 
     def part_questions(self) -> list[SlideSpec]:
@@ -87,12 +87,12 @@ class PartSlides(TextSlides):
     def part_takeaways(self) -> list[SlideSpec]:
         if not self.lecture.takeaways:
             return []
-        return self.text_slides("Key takeaways", self.bullet_units(self.lecture.takeaways),
+        return self.text_slides(self.document.words("takeaways"), self.bullet_units(self.lecture.takeaways),
                                 where=self.lecture.where, smallest=self.list_floor)
 
     def part_sources(self) -> list[SlideSpec]:
         if not self.lecture.bibliography:
             return []
-        units = [[Para(reference_runs(reference), 1, BULLET, 0.5)]
+        units = [[Para(reference_runs(reference, self.document.words), 1, BULLET, 0.5)]
                  for reference in self.lecture.bibliography]
-        return self.text_slides("Sources", units, where=self.lecture.where)
+        return self.text_slides(self.document.words("sources"), units, where=self.lecture.where)

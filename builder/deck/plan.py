@@ -39,7 +39,6 @@ __all__ = ["plan_deck"]
 def _excerpt(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
-CALLOUT_HEADINGS = {"note": "Note", "tip": "Tip", "warning": "Warning"}
 # Stacked grids (one column, full-width cards) come last: a narrow or large-print deck whose
 # cards hold too much text for a column still shows two or three per slide, not one.
 STATISTIC_GRIDS = ((4, 1), (3, 1), (2, 2), (2, 1), (1, 3), (1, 2), (1, 1))
@@ -184,19 +183,19 @@ class _Planner(PartSlides):
         if isinstance(block, Bullets):
             return self.bullet_units(block.bullets), self.list_floor, notes
         if isinstance(block, KeyTerms):
-            heading = "Key terms"
+            heading = self.document.words("key_terms")
             entries = [(*fit.runs(term.term, bold=True), Run(" — "), *fit.runs(term.definition))
                        for term in block.key_terms]
         elif isinstance(block, People):
-            heading = "Key people"
+            heading = self.document.words("key_people")
             entries = [(Run(plain(person.name), bold=True),
                         Run(f" ({person.life}) — " if person.life else " — "),
                         *fit.runs(person.role)) for person in block.people]
         else:
-            heading = "Timeline"
-            entries = [(Run(event.date.display(), bold=True), Run(" — "), *fit.runs(event.label))
+            heading = self.document.words("timeline")
+            entries = [(Run(self.document.date(event.date), bold=True), Run(" — "), *fit.runs(event.label))
                        for event in block.timeline]
-            notes = join_notes(notes, *(f"{event.date.display()}: {plain(event.label)} — "
+            notes = join_notes(notes, *(f"{self.document.date(event.date)}: {plain(event.label)} — "
                                         f"{event.detail}" for event in block.timeline
                                         if event.detail))
         label = Para(fit.plain_runs(heading, bold=True), gap=0.9, color="primary")
@@ -259,13 +258,13 @@ class _Planner(PartSlides):
 
     @block.register
     def _(self, block: Discussion, section: Section) -> list[SlideSpec]:
-        return self.prompt("Discussion", "Discuss", "discussion",
+        return self.prompt(self.document.words("discussion"), self.document.words("discuss"), "discussion",
                            [Para(fit.runs(block.discussion))], block.notes, block.where)
 
     @block.register
     def _(self, block: Callout, section: Section) -> list[SlideSpec]:
         callout = block.callout
-        heading = CALLOUT_HEADINGS[callout.kind]
+        heading = self.document.words(callout.kind)
         title = plain(callout.title) if callout.title else heading
         return self.prompt(title, heading, callout.kind, [Para(fit.runs(callout.text))],
                            block.notes, block.where)
@@ -273,8 +272,8 @@ class _Planner(PartSlides):
     @block.register
     def _(self, block: Quote, section: Section) -> list[SlideSpec]:
         quote = block.quote
-        text = [Para(fit.runs(quoted(quote.text)), color="primary")]
-        who = quote.speaker + (f", {quote.date.display()}" if quote.date else "")
+        text = [Para(fit.runs(quoted(quote.text, self.document.language)), color="primary")]
+        who = quote.speaker + (f", {self.document.date(quote.date)}" if quote.date else "")
         attribution = [Para((Run("— "), *fit.runs(who, bold=True)))]
         if quote.context:
             attribution.append(Para(fit.runs(quote.context), gap=0.15, color="muted"))
@@ -297,20 +296,20 @@ class _Planner(PartSlides):
         cards = [Card(statistic.value, "", fit.runs(statistic.label),
                       fit.runs(statistic.note) if statistic.note else ())
                  for statistic in block.statistics]
-        return self.card_slides("By the numbers", "statistic", cards, STATISTIC_GRIDS,
+        return self.card_slides(self.document.words("by_the_numbers"), "statistic", cards, STATISTIC_GRIDS,
                                 block.notes, block.where)
 
     @block.register
     def _(self, block: People, section: Section) -> list[SlideSpec]:
         if len(block.people) <= FOLD_PEOPLE:
             return self.flow_slides(block, section)
-        return self.people_slides("Key people", block.people, block.notes, block.where)
+        return self.people_slides(self.document.words("key_people"), block.people, block.notes, block.where)
 
     @block.register
     def _(self, block: Timeline, section: Section) -> list[SlideSpec]:
         if len(block.timeline) <= FOLD_EVENTS:
             return self.flow_slides(block, section)
-        return self.timeline_slides("Timeline", block.timeline, block.notes, block.where)
+        return self.timeline_slides(self.document.words("timeline"), block.timeline, block.notes, block.where)
 
     @block.register
     def _(self, block: Table, section: Section) -> list[SlideSpec]:
@@ -382,7 +381,7 @@ class _Planner(PartSlides):
         their section), and size every content title to fit."""
         finished: list[SlideSpec] = []
         smallest = max(20.0, self.deck.sizes.title * 0.7)
-        for slide in unique_titles(slides):
+        for slide in unique_titles(slides, self.document.words):
             if not isinstance(slide, (TitleSlide, SectionSlide)):
                 fitted = fit.adapt_title(slide.title, self.heading_faces, self.grid.title,
                                          self.deck.sizes.title, smallest, self.min_size)

@@ -190,7 +190,8 @@ def _(spec: SectionSlide, canvas: Canvas) -> None:
     _start(canvas, "section", dark=True)
     dark = not canvas.deckfile.has_template
     label_box, rule_box, title_box = section_slide_boxes(canvas.grid)
-    label = Para((Run(f"Section {spec.number} of {spec.count}", bold=True),))
+    label = Para((Run(canvas.document.words("section_of", number=spec.number, count=spec.count),
+                      bold=True),))
     add_text(canvas.shapes, label_box, canvas.styled([label], 18.0), canvas.ink, "part-label",
              "bottom", "on_primary_soft" if dark else "muted")
     canvas.rect(rule_box, "accent", "rule")
@@ -292,7 +293,7 @@ def _(spec: TimelineSlide, canvas: Canvas) -> None:
         text.fill.fore_color.rgb = canvas.ink.color("background")
     summary = "; ".join(f"{event.date}: {''.join(r.text for r in event.label)}"
                         for event in spec.events)
-    oxml.set_alt_text(group, f"Timeline. {summary}.", spec.title)
+    oxml.set_alt_text(group, canvas.document.words("alt_timeline", events=summary), spec.title)
 
 
 @draw.register
@@ -323,7 +324,8 @@ def _(spec: TableSlide, canvas: Canvas) -> None:
             write(cell.text_frame, box, canvas.styled([Para(runs)], spec.size), canvas.ink, "top",
                   "on_primary" if r == 0 else "text")
     columns = ", ".join("".join(run.text for run in cell) for cell in spec.header)
-    oxml.set_alt_text(frame, f"Table: {spec.title}. Columns: {columns}; {len(spec.rows)} rows.",
+    oxml.set_alt_text(frame, canvas.document.words("alt_table", title=spec.title, columns=columns,
+                                                  rows=len(spec.rows)),
                       spec.title)
 
 

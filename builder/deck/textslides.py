@@ -18,6 +18,7 @@ from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
 from builder.errors import RenderError
 from builder.model import Person, Question, Reference, SubBullets, choice_letter
 from builder.resolve.references import cite
+from builder.text.words import Words
 from builder.text.inline import Run, plain
 
 SUB_BULLET = "–"
@@ -38,11 +39,11 @@ def answer_runs(question: Question) -> tuple[Run, ...]:
     return (*answer, Run(" " if ends in ".?!" else ". "), *fit.runs(question.explanation))
 
 
-def reference_runs(reference: Reference) -> tuple[Run, ...]:
+def reference_runs(reference: Reference, words: Words = Words()) -> tuple[Run, ...]:
     """A bibliography entry, cited as ``builder.resolve.references`` orders it (URLs plain:
     a slide is not clicked)."""
     parts: list[Run] = []
-    for piece in cite(reference):
+    for piece in cite(reference, words):
         if parts and not piece.attached:
             parts.append(Run(" "))
         if piece.style == "link":
@@ -178,40 +179,44 @@ class TextSlides(Arranger):
 
     def question_group_slides(self, questions: Sequence[Question], notes: str | None,
                               where: str) -> list[SlideSpec]:
+        words = self.document.words
         numbers = [self.document.question_number(question) for question in questions]
         span = f"{numbers[0]}–{numbers[-1]}"
-        answers = [join_notes(f"Question {number}. Answer: {plain(question.answer_text)}",
+        answers = [join_notes(f"{words('question', number=number)}. {words('answer')}: "
+                              f"{plain(question.answer_text)}",
                               question.explanation)
                    for number, question in zip(numbers, questions)
                    if self.document.edition.answers_in_notes]
         where = questions[0].where or where
         slides: list[SlideSpec] = self.text_slides(
-            f"Questions {span}", self.question_units(questions),
+            words("questions", span=span), self.question_units(questions),
             notes=join_notes(*answers, notes), where=where, max_bullets=len(questions))
         if self.document.edition.shows_answer_slides:
             units = [[Para(answer_runs(question), 1, f"{number}.", 0.9 if index else 0.0)]
                      for index, (number, question) in enumerate(zip(numbers, questions))]
-            slides += self.text_slides(f"Answers to questions {span}", units, where=where,
+            slides += self.text_slides(words("answers_to", span=span), units, where=where,
                                        max_bullets=len(questions))
         return slides
 
     def single_question_slides(self, question: Question, notes: str | None,
                                where: str = "") -> list[SlideSpec]:
+        words = self.document.words
         number = self.document.question_number(question)
         where = question.where or where
         units = [[Para(fit.runs(question.question))]]
         for index, choice in enumerate(question.choices or ()):
             units.append([Para(fit.runs(choice), 1, f"{chr(ord('A') + index)}.", 0.5)])
-        answer_notes = (join_notes(f"Answer: {plain(question.answer_text)}", question.explanation)
+        answer_notes = (join_notes(f"{words('answer')}: {plain(question.answer_text)}",
+                                   question.explanation)
                         if self.document.edition.answers_in_notes else "")
         slides: list[SlideSpec] = self.text_slides(
-            f"Question {number}", units, notes=join_notes(answer_notes, notes), where=where,
+            words("question", number=number), units, notes=join_notes(answer_notes, notes), where=where,
             max_bullets=len(units) + 1, largest=self.body_size + 4)
         if self.document.edition.shows_answer_slides:
             paras = [Para(fit.runs(question.answer_text, bold=True))]
             if question.explanation:
                 paras.append(Para(fit.runs(question.explanation), gap=0.6))
-            slides += self.prompt(f"Answer to question {number}", "Answer", "answer", paras,
+            slides += self.prompt(words("answer_to", number=number), words("answer"), "answer", paras,
                                   None, where)
         return slides
 

@@ -21,16 +21,18 @@ from dataclasses import replace
 from typing import Sequence
 
 from builder.deck.specs import SectionSlide, SlideSpec, TitleSlide
+from builder.text.words import Words
 
 FIXED = (TitleSlide, SectionSlide)
 
 
-def continued(title: str, index: int, count: int) -> str:
-    """The title of slide ``index`` (1-based) of ``count`` showing one continued thing."""
-    return f"{title} ({index} of {count})" if count > 1 else title
+def continued(title: str, index: int, count: int, words: Words = Words()) -> str:
+    """The title of slide ``index`` (1-based) of ``count`` showing one continued thing:
+    "Title (2 of 3)", "Titre (2 sur 3)"."""
+    return words("continued", title=title, index=index, count=count) if count > 1 else title
 
 
-def unique_titles(slides: Sequence[SlideSpec]) -> list[SlideSpec]:
+def unique_titles(slides: Sequence[SlideSpec], words: Words = Words()) -> list[SlideSpec]:
     """The slides with continuations numbered and repeated titles made distinct."""
     sections = _sections(slides)
     content = [index for index, slide in enumerate(slides) if not isinstance(slide, FIXED)]
@@ -41,13 +43,13 @@ def unique_titles(slides: Sequence[SlideSpec]) -> list[SlideSpec]:
     for index in content:  # a title in several sections takes each section's
         section = sections[index][1]
         if len(used_in[titles[index]]) > 1 and section and section != titles[index]:
-            titles[index] = f"{titles[index]}: {section}"
+            titles[index] = words("in_section", title=titles[index], section=section)
     series: dict[tuple[int, str], list[int]] = {}
     for index in content:
         series.setdefault((sections[index][0], titles[index]), []).append(index)
     for members in series.values():
         for position, index in enumerate(members, start=1):
-            titles[index] = continued(titles[index], position, len(members))
+            titles[index] = continued(titles[index], position, len(members), words)
     seen = {title for slide, title in zip(slides, titles) if isinstance(slide, FIXED)}
     finished: list[SlideSpec] = []
     for index, slide in enumerate(slides):

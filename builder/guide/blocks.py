@@ -26,7 +26,6 @@ from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerm, Key
                            People, Person, Questions, Quote, SpeakerNotes, Statistics,
                            SubBullets, Table as TableBlock, Timeline, TimelineEvent)
 
-CALLOUT_LABELS = {"note": "Note", "tip": "Tip", "warning": "Warning"}
 STATISTIC_MIN_WIDTH = 120.0
 
 
@@ -102,7 +101,7 @@ def definition(context: Context, term: KeyTerm) -> list[Flowable]:
 @render_block.register
 def _(block: KeyTerms, context: Context) -> list[Flowable]:
     styles = context.styles
-    flowables: list[Flowable] = [context.paragraph("Key terms", styles.label, block.where,
+    flowables: list[Flowable] = [context.paragraph(context.words("key_terms"), styles.label, block.where,
                                                    role="H2")]
     with context.tags.within("L", O="List", ListNumbering="None"):
         for term in block.key_terms:
@@ -112,7 +111,7 @@ def _(block: KeyTerms, context: Context) -> list[Flowable]:
 
 def people_table(context: Context, people: tuple[Person, ...], where: str) -> Table:
     rows = [(person.name, person.life or "—", person.role) for person in people]
-    return data_table(context, ("Name", "Dates", "Role"), rows, where, bold_first_column=True)
+    return data_table(context, tuple(context.words(w) for w in ("name", "dates", "role")), rows, where, bold_first_column=True)
 
 
 @render_block.register
@@ -124,7 +123,7 @@ def timeline_table(context: Context, events: tuple[TimelineEvent, ...], where: s
     """Dated two-column list: the date in bold colour, the event and its detail beside it."""
     styles = context.styles
     date_style = styles.cell_bold
-    dates = [event.date.display() for event in events]
+    dates = [context.document.date(event.date) for event in events]
     date_width = max(text_width(text, date_style.font_name, date_style.paragraph.fontSize)
                      for text in dates) + 14
     date_width = min(date_width, context.width * 0.34)
@@ -160,10 +159,10 @@ def _(block: Quote, context: Context) -> list[Flowable]:
     styles = context.styles
     quote = block.quote
     where = block.where
-    attribution = quote.speaker + (f", {quote.date.display()}" if quote.date else "")
+    attribution = quote.speaker + (f", {context.document.date(quote.date)}" if quote.date else "")
     with context.tags.within("BlockQuote"):
         content: list[Flowable] = [
-            context.paragraph(quoted(quote.text), styles.quote, where),
+            context.paragraph(quoted(quote.text, context.document.language), styles.quote, where),
             context.paragraph("— " + attribution, styles.attribution, where),
         ]
         if quote.context:
@@ -304,7 +303,7 @@ def _(block: Callout, context: Context) -> list[Flowable]:
     styles = context.styles
     callout = block.callout
     rule, tint = styles.colors.kinds[callout.kind]
-    title = callout.title or CALLOUT_LABELS[callout.kind]
+    title = callout.title or context.words(callout.kind)
     with context.tags.within("Note"):
         content = [context.paragraph(title, styles.callout_title, block.where),
                    context.paragraph(callout.text, styles.body_tight, block.where)]
@@ -316,7 +315,7 @@ def _(block: Callout, context: Context) -> list[Flowable]:
 def _(block: Discussion, context: Context) -> list[Flowable]:
     styles = context.styles
     with context.tags.within("Div"):
-        content = [context.paragraph("Discuss", styles.label, block.where),
+        content = [context.paragraph(context.words("discuss"), styles.label, block.where),
                    context.paragraph(block.discussion, styles.discussion, block.where)]
     framed = box(content, context.width, styles, tint=None, border=styles.colors.accent,
                  rounded=True)
@@ -326,7 +325,7 @@ def _(block: Discussion, context: Context) -> list[Flowable]:
 @render_block.register
 def _(block: Questions, context: Context) -> list[Flowable]:
     document = context.document
-    flowables: list[Flowable] = [context.paragraph("Check your understanding",
+    flowables: list[Flowable] = [context.paragraph(context.words("check_understanding"),
                                                    context.styles.label, block.where,
                                                    role="H2")]
     with context.tags.within("L", O="List", ListNumbering="Decimal"):

@@ -35,6 +35,11 @@ class Context:
     tags: tagging.Tags = field(default_factory=tagging.Tags)
     """The structure tree being described (``tags.within("L")`` …): see ``tagging``."""
 
+    @property
+    def words(self):
+        """The guide's own words in the lecture's language (``builder.text.words``)."""
+        return self.document.words
+
     def paragraph(self, text: str, style: TextStyle, where: str, *, inline: bool = True,
                   prefix: str = "", suffix: str = "", bullet: str | None = None,
                   role: str = "P", node: tagging.Node | None = None,

@@ -41,7 +41,7 @@ _DASHES = {"solid": None, "dashed": (4.0, 2.5), "dotted": (1.0, 2.0)}
 def figure_style(document: Document, size: float | None = None) -> FigureStyle:
     """The guide's figure look: body font at the layout's small size."""
     return FigureStyle.from_layout(document.layout.palette, document.fonts["body"],
-                                   size or document.layout.guide.sizes.small)
+                                   size or document.layout.guide.sizes.small, document.language)
 
 
 def figure_flowable(document: Document, numbered: NumberedFigure, width: float,

@@ -177,9 +177,10 @@ class Contents(TableOfContents):
     by its text and page ("Glossary, page 14").
     """
 
-    def __init__(self, node: tagging.Node, **kwargs):
+    def __init__(self, node: tagging.Node, page_word: str = "page", **kwargs):
         super().__init__(**kwargs)
         self.node = node
+        self.page_word = page_word
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         size = super().wrap(available_width, available_height)
@@ -191,7 +192,7 @@ class Contents(TableOfContents):
                 if isinstance(cell, Paragraph):
                     entry = next(entries, None)
                     text = unescape(re.sub(r"<[^>]*>", "", entry[1])) if entry else ""
-                    description = f"{text}, page {entry[2]}" if entry else None
+                    description = f"{text}, {self.page_word} {entry[2]}" if entry else None
                     link = self.node.add("TOCI").add("Link", link_alt=description)
                     if entry:  # read "Glossary 14", not the dot leaders between
                         link.actual_text = f"{text} {entry[2]}"

@@ -82,12 +82,12 @@ def _excerpt(text: str, limit: int = 40) -> str:
 
 
 def draw_text(canvas, text: str, faces: Faces, size: float, x: float, y: float,
-              anchor: str = "left") -> None:
+              anchor: str = "left", bold: bool = False) -> None:
     """Draw one line on a canvas (page furniture), each stretch in the font that has it."""
-    pieces = segments(text, faces)
-    total = styled_width(text, faces, size)
+    pieces = segments(text, faces, bold)
+    total = styled_width(text, faces, size, bold)
     start = {"left": x, "centre": x - total / 2, "right": x - total}[anchor]
     for segment in pieces:
         canvas.setFont(segment.font.name, size)
         canvas.drawString(start, y, segment.text)
-        start += styled_width(segment.text, faces, size)
+        start += styled_width(segment.text, faces, size, bold)

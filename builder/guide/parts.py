@@ -36,9 +36,10 @@ from builder.guide.styles import TextStyle
 from builder.guide.tables import cell_font
 from builder.guide.template import OUTLINE_KEY, TOC_KEY
 from builder.guide.titlepage import essential_question_box, stack_height, title_page
-from builder.model import FigureRef, Section, SpeakerNotes, block_kind
+from builder.model import FigureRef, Section, block_kind
 from builder.resolve.references import cite
 from builder.text.inline import plain
+from builder.text.words import kind_word
 
 Part = Callable[[Context], list[Flowable]]
 NEW_PAGE_PARTS = {"sections", "answer_key"}
@@ -77,9 +78,9 @@ def objectives(context: Context) -> list[Flowable]:
     if question:
         flowables += [*essential_question_box(context), gap(context, 1.0)]
     if lecture.objectives:
-        flowables.append(context.paragraph("Learning objectives", styles.heading2, where,
+        flowables.append(context.paragraph(context.words("objectives"), styles.heading2, where,
                                            role="H2"))
-        flowables.append(context.paragraph("By the end of this lecture you will be able to:",
+        flowables.append(context.paragraph(context.words("objectives_intro"),
                                            styles.body, where))
         items = []
         with context.tags.within("L", O="List", ListNumbering="Decimal"):
@@ -98,12 +99,12 @@ def contents(context: Context) -> list[Flowable]:
     """Table of contents: every entry a link, with dotted leaders to its page number."""
     styles = context.styles
     where = context.document.lecture.where
-    toc = Contents(context.tags.leaf("TOC"), levelStyles=styles.toc, dotsMinLevel=0,
+    toc = Contents(context.tags.leaf("TOC"), context.words("page"), levelStyles=styles.toc, dotsMinLevel=0,
                    tableStyle=TableStyle([
         cell_font(styles), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    title = context.paragraph("Contents", styles.heading1, where, role="H1")
+    title = context.paragraph(context.words("contents"), styles.heading1, where, role="H1")
     return tag([title, Rule(36, 2.5, styles.colors.accent, styles.line * 0.7), toc], where)
 
 
@@ -143,7 +144,7 @@ def takeaways(context: Context) -> list[Flowable]:
     size = styles.body_size
     diameter = round(size * 1.75, 1)
     badge_font = styles.term.font_name
-    title = heading(context, "Key takeaways", where, "part-takeaways")
+    title = heading(context, context.words("takeaways"), where, "part-takeaways")
     rows = []
     with context.tags.within("L", O="List", ListNumbering="Decimal"):
         for number, text in enumerate(points, start=1):
@@ -177,7 +178,7 @@ def glossary(context: Context) -> list[Flowable]:
     terms = context.document.glossary
     if not terms:
         return []
-    flowables = heading(context, "Glossary", context.document.lecture.where, "part-glossary")
+    flowables = heading(context, context.words("glossary"), context.document.lecture.where, "part-glossary")
     with context.tags.within("L", O="List", ListNumbering="None"):
         for term in terms:
             flowables += definition(context, term)
@@ -189,7 +190,7 @@ def people(context: Context) -> list[Flowable]:
     if not document.people:
         return []
     where = document.lecture.where
-    return [*heading(context, "Key people", where, "part-people"),
+    return [*heading(context, context.words("key_people"), where, "part-people"),
             people_table(context, document.people, document.people[0].where)]
 
 
@@ -198,7 +199,7 @@ def timeline(context: Context) -> list[Flowable]:
     if not document.timeline or document.sections_show_timeline:
         return []
     where = document.lecture.where
-    return [*heading(context, "Timeline", where, "part-timeline"),
+    return [*heading(context, context.words("timeline"), where, "part-timeline"),
             timeline_table(context, document.timeline, document.timeline[0].where)]
 
 
@@ -207,7 +208,7 @@ def questions(context: Context) -> list[Flowable]:
     review = [q for q in context.document.questions if q.section is None]
     if not review:
         return []
-    flowables = heading(context, "Review questions", context.document.lecture.where,
+    flowables = heading(context, context.words("review_questions"), context.document.lecture.where,
                         "part-questions")
     with context.tags.within("L", O="List", ListNumbering="Decimal"):
         for numbered in review:
@@ -219,7 +220,7 @@ def answer_key(context: Context) -> list[Flowable]:
     document = context.document
     if not document.edition.shows_answers or not document.questions:
         return []
-    flowables = heading(context, "Answer key", document.lecture.where, "part-answer-key")
+    flowables = heading(context, context.words("answer_key"), document.lecture.where, "part-answer-key")
     with context.tags.within("L", O="List", ListNumbering="Decimal"):
         for numbered in document.questions:
             flowables += answer_flowables(context, numbered)
@@ -243,7 +244,7 @@ def notes_appendix(context: Context) -> list[Flowable]:
             body += tag([title, *notes], section.where)
     if not body:
         return []
-    return [*heading(context, "Speaker notes", document.lecture.where, "part-notes"), *body]
+    return [*heading(context, context.words("speaker_notes"), document.lecture.where, "part-notes"), *body]
 
 
 def section_notes(context: Context, section: Section) -> list[Flowable]:
@@ -253,8 +254,7 @@ def section_notes(context: Context, section: Section) -> list[Flowable]:
         notes.append(context.paragraph(section.notes, styles.note, section.where))
     for block in section.blocks:
         texts = [block.notes] if getattr(block, "notes", None) else []
-        label = "Notes" if isinstance(block, SpeakerNotes) else \
-            (block_kind(block) or "block").replace("_", " ").capitalize()
+        label = context.words(kind_word(block_kind(block)))
         if isinstance(block, FigureRef):
             numbered = context.document.figure(block.figure)
             label = numbered.label
@@ -275,12 +275,12 @@ def sources(context: Context) -> list[Flowable]:
     styles = context.styles
     italic = TextStyle(styles.reference.paragraph, styles.reference.faces, italic=True)
     link_color = f"#{document.layout.palette.primary}"
-    flowables = heading(context, "Sources", document.lecture.where, "part-sources")
+    flowables = heading(context, context.words("sources"), document.lecture.where, "part-sources")
     listing = context.tags.leaf("L", O="List", ListNumbering="None")
     for reference in references:
         where = reference.where
         markup = ""
-        for piece in cite(reference):
+        for piece in cite(reference, document.words):
             if markup and not piece.attached:
                 markup += " "
             if piece.style == "link":

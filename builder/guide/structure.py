@@ -19,6 +19,7 @@ from pikepdf import Array, Dictionary, Name, String
 
 from builder.guide.recording import Annotation, Recorder
 from builder.guide.tagging import Node, Tags
+from builder.text.words import Words, words_for
 
 def finish(pdf: bytes, tags: Tags, recorder: Recorder, language: str) -> bytes:
     """``pdf`` (as reportlab wrote it) with its structure tree and PDF/UA metadata.
@@ -27,7 +28,7 @@ def finish(pdf: bytes, tags: Tags, recorder: Recorder, language: str) -> bytes:
     author, subject, keywords, producer, dates), so the two never disagree.
     """
     with pikepdf.open(BytesIO(pdf)) as document:
-        _Builder(document, recorder).build(tags.root)
+        _Builder(document, recorder, words_for(language)).build(tags.root)
         root = document.Root
         root.MarkInfo = Dictionary(Marked=True)
         root.Lang = String(language)
@@ -51,8 +52,9 @@ def finish(pdf: bytes, tags: Tags, recorder: Recorder, language: str) -> bytes:
 class _Builder:
     """Turns the recorded nodes into StructElem dictionaries and the ParentTree."""
 
-    def __init__(self, document: pikepdf.Pdf, recorder: Recorder):
+    def __init__(self, document: pikepdf.Pdf, recorder: Recorder, words: Words = Words()):
         self.document = document
+        self.words = words
         self.recorder = recorder
         self.pages = [page.obj for page in document.pages]
         self.page_parents: dict[int, dict[int, Any]] = {}
@@ -149,7 +151,7 @@ class _Builder:
         child; both the element and the annotation get the link's description."""
         page = self.pages[annotation.page]
         annot = page.Annots[annotation.index]
-        description = node.link_alt or _describe(annot)
+        description = node.link_alt or _describe(annot, self.words)
         annot.Contents = String(description)
         annot.StructParent = len(self.pages) + len(self.annotation_parents)
         objr = Dictionary(Type=Name.OBJR, Obj=annot, Pg=page)
@@ -172,11 +174,11 @@ def _value(key: str, value: str) -> Any:
     return Name("/" + value) if key in NAME_ATTRIBUTES else String(value)
 
 
-def _describe(annot: Any) -> str:
+def _describe(annot: Any, words: Words) -> str:
     action = annot.get("/A")
     if action is not None and "/URI" in action:
-        return f"Link to {action.URI}"
-    return "Link within this guide"
+        return words("link_to", url=action.URI)
+    return words("link_within")
 
 
 def xmp(info: dict[str, str], language: str) -> str:

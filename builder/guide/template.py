@@ -265,11 +265,12 @@ class GuideTemplate(BaseDocTemplate):
         size = min(self.styles.furniture_size + 0.5, band * 0.45)
         if size >= 5:
             font = self.styles.edition_font
-            label = self.document.edition.label.upper()
+            label = self.document.words(self.document.edition.word).upper()
             canvas.setFillColor(self.styles.colors.on_primary)
             canvas.setFont(font, size)
-            canvas.drawRightString(page_width - self.rightMargin,
-                                   page_height - band / 2 - size * 0.35, label)
+            draw_text(canvas, label, self.styles.heading_faces, size,
+                      page_width - self.rightMargin, page_height - band / 2 - size * 0.35,
+                      "right", bold=True)
         canvas.restoreState()
 
     @staticmethod

@@ -76,7 +76,7 @@ def essential_question_box(context: Context) -> list[Flowable]:
     lecture = context.document.lecture
     where = lecture.where
     with context.tags.within("Div"):
-        content = [context.paragraph("Essential question", styles.label, where),
+        content = [context.paragraph(context.words("essential_question"), styles.label, where),
                    context.paragraph(lecture.essential_question or "", styles.quote, where)]
     return [box(content, context.width, styles, tint=styles.colors.surface,
                 rule=styles.colors.primary, padding=12)]
@@ -98,7 +98,7 @@ def guide_preview(context: Context) -> list[Flowable]:
     rows_count = -(-len(titles) // columns)
     number_width = styles.body_size * 2
     cells: list[list[Flowable | str]] = [[] for _ in range(rows_count)]
-    heading = context.paragraph("In this guide", styles.label, where, role="H2")
+    heading = context.paragraph(context.words("in_this_guide"), styles.label, where, role="H2")
     tags = context.tags
     with tags.within("L", in_given_order=True, O="List", ListNumbering="Decimal"):
         for index, text in enumerate(titles):
@@ -117,22 +117,21 @@ def guide_preview(context: Context) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
     extras = [name for name, present in (
-        ("key takeaways", bool(document.lecture.takeaways)
+        ("takeaways", bool(document.lecture.takeaways)
          and "takeaways" in document.layout.guide.parts),
         ("glossary", bool(document.glossary) and "glossary" in document.layout.guide.parts),
-        ("key people", bool(document.people) and "people" in document.layout.guide.parts),
-        ("review questions", any(q.section is None for q in document.questions)
+        ("key_people", bool(document.people) and "people" in document.layout.guide.parts),
+        ("review_questions", any(q.section is None for q in document.questions)
          and "questions" in document.layout.guide.parts),
-        ("answer key", document.edition.shows_answers and bool(document.questions)
+        ("answer_key", document.edition.shows_answers and bool(document.questions)
          and "answer_key" in document.layout.guide.parts),
-        ("speaker notes", document.edition.shows_notes_appendix
+        ("speaker_notes", document.edition.shows_notes_appendix
          and "notes_appendix" in document.layout.guide.parts),
     ) if present]
     flowables: list[Flowable] = [heading, grid]
     if extras:
-        listed = extras[0] if len(extras) == 1 else \
-            ", ".join(extras[:-1]) + " and " + extras[-1]
-        text = "After the sections: " + listed + "."
+        words = context.words
+        text = words("after_sections", parts=words.join([words.in_sentence(e) for e in extras]))
         flowables.append(Spacer(1, styles.line * 0.3))
         flowables.append(context.paragraph(text, styles.small, where, inline=False))
     return flowables
@@ -146,8 +145,9 @@ def title_details(context: Context) -> list[Flowable]:
     lecture = document.lecture
     where = lecture.where
     pairs = [(label, value) for label, value in (
-        ("Instructor", document.instructor), ("Term", document.course.term),
-        ("Date", lecture.date.display() if lecture.date else None)) if value]
+        (context.words("instructor"), document.instructor),
+        (context.words("term"), document.course.term),
+        (context.words("date"), document.date(lecture.date) or None)) if value]
     if not pairs:  # the edition is in the band at the top; nothing else to list
         return [name_line(context)] if document.edition.shows_answer_lines else []
     labels = [context.paragraph(label.upper(), styles.meta_label, where, inline=False)

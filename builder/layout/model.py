@@ -9,6 +9,7 @@ that declared each one, and the files are known to exist.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Literal
 
@@ -16,6 +17,7 @@ from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_
 
 from builder.layout.values import ColorValue, Length, LengthValue
 from builder.model.base import Model
+from builder.text.words import Words, fields, keys
 
 GUIDE_PARTS = ("title_page", "objectives", "contents", "sections", "takeaways", "glossary",
                "people", "timeline", "questions", "answer_key", "notes_appendix", "sources")
@@ -24,8 +26,10 @@ DECK_PARTS = ("title", "agenda", "objectives", "sections", "timeline", "people",
 SLIDE_KINDS = ("title", "section", "content", "figure", "blank")
 """Our slide kinds, which ``deck.template_layouts`` maps to a template's layout names."""
 Edition = Literal["student", "instructor"]
-TEMPLATE_FIELDS = ("course", "lecture", "page", "pages", "date", "term", "instructor", "edition")
-"""Fields a header or footer template may name: ``"{course} · Page {page} of {pages}"``."""
+TEMPLATE_FIELDS = ("course", "lecture", "page", "pages", "page_of", "date", "term", "instructor",
+                   "edition")
+"""Fields a header or footer template may name: ``"{course} · {page_of}"`` (``{page_of}`` is
+"Page 3 of 9" in the lecture's language, "Page 3 sur 9" in French)."""
 PAGE_SIZES: dict[str, tuple[float, float]] = {
     # portrait width × height in points
     "A4": (595.2756, 841.8898), "Letter": (612.0, 792.0), "Legal": (612.0, 1008.0),
@@ -241,7 +245,14 @@ class Layout(Model):
     description: str | None = None
     extends: str | None = None
     edition: Edition
-    figure_word: str = Field(min_length=1, description='"Figure" or "Fig."')
+    figure_word: str | None = Field(
+        default=None, min_length=1,
+        description='Shorthand for words: {figure: …} ("Fig."); by default the lecture '
+                    "language's word (Figure, Abbildung, Figura)")
+    words: dict[str, str] = Field(
+        default_factory=dict,
+        description="The outputs' own words, over the lecture language's (builder/text/"
+                    "words.yaml lists every key): {agenda: Overview, sources: Further reading}")
     language: str = Field(
         default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="Language of the outputs' text (BCP 47: en, en-GB, fr, ko), for screen "
@@ -252,6 +263,33 @@ class Layout(Model):
     guide: Guide
     deck: Deck
     strict: bool = Field(default=True, description="Accessibility problems are errors, not warnings")
+
+    @field_validator("words")
+    @classmethod
+    def _known_words(cls, words: dict[str, str]) -> dict[str, str]:
+        known = keys()
+        for key, text in words.items():
+            if key not in known:
+                guess = difflib.get_close_matches(key, known, n=1)
+                hint = f"; did you mean '{guess[0]}'?" if guess else ""
+                raise ValueError(f"unknown word '{key}'{hint} (words: {', '.join(known)})")
+            wanted = fields(Words()(key))
+            try:
+                given = fields(text)
+            except ValueError:
+                given = None
+            if given is None or not given <= wanted:
+                shown = ", ".join("{" + name + "}" for name in sorted(wanted)) or "no {fields}"
+                raise ValueError(f"words.{key}: the text may name only {shown}, as the "
+                                 f"English '{Words()(key)}' does")
+        return words
+
+    @property
+    def word_overrides(self) -> dict[str, str]:
+        """The layout's words (``figure_word`` is the shorthand for ``words: {figure: …}``)."""
+        if self.figure_word and "figure" not in self.words:
+            return {"figure": self.figure_word, **self.words}
+        return dict(self.words)
 
     _file: Path | None = PrivateAttr(default=None)
     _chain: tuple[Path, ...] = PrivateAttr(default=())

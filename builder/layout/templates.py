@@ -15,7 +15,7 @@ from builder.layout.model import TEMPLATE_FIELDS
 from builder.load.yamlfile import PathKey
 
 TEMPLATES: tuple[PathKey, ...] = (("guide", "header"), ("guide", "footer"), ("deck", "footer"))
-PAGE_FIELDS = ("page", "pages")
+PAGE_FIELDS = ("page", "pages", "page_of")
 """Page numbers exist in the guide only; slides are numbered by ``deck.slide_numbers``."""
 
 

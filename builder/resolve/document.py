@@ -19,6 +19,8 @@ from builder.text.coverage import describe, uncovered
 from builder.text.fonts import Faces, faces
 from builder.text.inline import plain
 from builder.text.scripts import han_language, part_language
+from builder.text.words import Words, from_mapping
+from builder.model.dates import DateSpan
 from builder.layout.model import Layout
 from builder.model import (KeyTerm, KeyTerms, Lecture, People, Person, Question, Questions,
                            Section, Timeline, TimelineEvent)
@@ -64,9 +66,17 @@ class Document:
     def language(self) -> str:
         """The language of the outputs' text (PDF ``/Lang``, the deck's runs): the source's
         ``language:`` when it gives one, else the layout's (``en`` by default)."""
-        if "language" in self.lecture.model_fields_set:
-            return self.lecture.language
-        return self.layout.language
+        return _language(self.lecture, self.layout)
+
+    @property
+    def words(self) -> Words:
+        """The outputs' own words in the document's language, with the layout's overrides
+        (``builder/text/words.yaml``): ``document.words("agenda")``."""
+        return from_mapping(self.language, self.layout.word_overrides)
+
+    def date(self, span: DateSpan | None, short: bool = False) -> str:
+        """A date as both outputs print it, in the document's language ("" for none)."""
+        return self.words.date(span, short) if span is not None else ""
 
     @cached_property
     def han_language(self) -> str:
@@ -95,10 +105,13 @@ class Document:
     def fill(self, template: str, **extra: object) -> str:
         """Fill a header/footer template; an empty field drops its separator with it."""
         values = {"course": self.course_label, "lecture": plain(self.lecture.title),
-                  "date": self.lecture.date.display() if self.lecture.date else "",
+                  "date": self.date(self.lecture.date),
                   "term": self.course.term or "",
                   "instructor": self.instructor,
-                  "edition": self.edition.label, **{k: str(v) for k, v in extra.items()}}
+                  "edition": self.words(self.edition.word),
+                  **{k: str(v) for k, v in extra.items()}}
+        if "page" in extra and "pages" in extra:
+            values["page_of"] = self.words("page_of", page=extra["page"], pages=extra["pages"])
         pieces: list[tuple[bool, str]] = []  # (is_field, text)
         for literal, name, _spec, _conversion in Formatter().parse(template):
             pieces.append((False, literal))
@@ -109,6 +122,10 @@ class Document:
             if is_field and not text:
                 _trim_separators(texts, index)
         return "".join(texts).strip()
+
+
+def _language(lecture: Lecture, layout: Layout) -> str:
+    return lecture.language if "language" in lecture.model_fields_set else layout.language
 
 
 _SEPARATORS = " ·|—–/-"
@@ -159,7 +176,8 @@ def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> D
         lecture=lecture, layout=layout,
         edition=EditionRules(edition or layout.edition),
         source_folder=source.folder, stem=source.stem,
-        figures=number_figures(lecture, layout.figure_word),
+        figures=number_figures(lecture, from_mapping(_language(lecture, layout),
+                                                     layout.word_overrides)),
         questions=tuple(questions),
         glossary=tuple(sorted(glossary.values(), key=lambda t: t.term.casefold())),
         people=tuple(people.values()),

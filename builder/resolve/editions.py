@@ -80,5 +80,11 @@ class EditionRules:
         return self.has("notes", "answers")
 
     @property
+    def word(self) -> str:
+        """The edition's name in the words table (``document.words(rules.word)``)."""
+        return "edition_instructor" if self.is_instructor else "edition_student"
+
+    @property
     def label(self) -> str:
+        """The English name (the manifest's); outputs print ``document.words(self.word)``."""
         return "Instructor edition" if self.is_instructor else "Student edition"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import FigureBase, FigureRef, Lecture
+from builder.text.words import Words
 
 
 @dataclass(frozen=True)
@@ -17,11 +18,11 @@ class NumberedFigure:
 
     figure: FigureBase
     number: int
-    word: str
+    words: Words
 
     @property
     def label(self) -> str:
-        return f"{self.word} {self.number}"
+        return f"{self.words('figure')} {self.number}"
 
     @property
     def caption(self) -> str:
@@ -30,10 +31,10 @@ class NumberedFigure:
 
     @property
     def credit(self) -> str:
-        return f"Source: {self.figure.credit}" if self.figure.credit else ""
+        return self.words("source", credit=self.figure.credit) if self.figure.credit else ""
 
 
-def number_figures(lecture: Lecture, word: str = "Figure") -> dict[str, NumberedFigure]:
+def number_figures(lecture: Lecture, words: Words = Words()) -> dict[str, NumberedFigure]:
     """Number every referenced figure by first reference; keyed by figure id."""
     declared = {figure.id: figure for figure in lecture.figures}
     numbered: dict[str, NumberedFigure] = {}
@@ -41,5 +42,5 @@ def number_figures(lecture: Lecture, word: str = "Figure") -> dict[str, Numbered
         for block in section.blocks:
             if isinstance(block, FigureRef) and block.figure not in numbered:
                 numbered[block.figure] = NumberedFigure(declared[block.figure],
-                                                        len(numbered) + 1, word)
+                                                        len(numbered) + 1, words)
     return numbered

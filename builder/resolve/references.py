@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from builder.model import Reference
+from builder.text.typography import quoted
+from builder.text.words import Words
 
 QUOTED_KINDS = ("article", "lecture", "web")
 
@@ -35,13 +37,13 @@ class Piece:
     attached: bool = False
 
 
-def cite(reference: Reference) -> tuple[Piece, ...]:
-    """The pieces of one bibliography entry, in print order."""
+def cite(reference: Reference, words: Words = Words()) -> tuple[Piece, ...]:
+    """The pieces of one bibliography entry, in print order, in the words' language."""
     pieces: list[Piece] = []
     if reference.author:
         pieces.append(Piece(sentence(reference.author)))
     if reference.kind in QUOTED_KINDS:
-        pieces.append(Piece(f"“{sentence(reference.title)}”"))
+        pieces.append(Piece(quoted(sentence(reference.title), words.language)))
     else:
         pieces.append(Piece(sentence(reference.title), "italic"))
     if reference.edition:
@@ -52,14 +54,14 @@ def cite(reference: Reference) -> tuple[Piece, ...]:
         pieces.append(Piece(f", {year}." if year else ".", attached=True))
     else:
         container = ", ".join(part for part in (
-            "Lecture" if reference.kind == "lecture" else "", reference.publisher or "", year)
+            words("lecture") if reference.kind == "lecture" else "", reference.publisher or "", year)
             if part)
         if container:
             pieces.append(Piece(sentence(container)))
     if reference.url:
         pieces.append(Piece(reference.url, "link"))
     if reference.accessed:
-        pieces.append(Piece(f"(accessed {reference.accessed.display()})."))
+        pieces.append(Piece(words("accessed", date=words.date(reference.accessed))))
     if reference.note:
         pieces.append(Piece(reference.note))
     return tuple(pieces)

@@ -4,8 +4,11 @@ The guide (reportlab) and the deck (PowerPoint, LibreOffice) break lines by diff
 so the rules are stated once here, as characters: a no-break space between a number and its
 unit (every line breaker honours it, and both our measurers treat it as part of the word),
 and a word joiner after the dash of a range for the outputs whose line breaker would break
-after an en dash (PowerPoint and LibreOffice do; reportlab never breaks inside a word).
-Quotation marks nest by alternating “ ‘ ’ ”, whatever the level.
+after an en dash (PowerPoint and LibreOffice do; reportlab never breaks inside a word), and
+after the hyphen of a name with a number (``Il-28``, ``B-52``, ``COVID-19``). A space French
+sets inside « » and before ; : ! ? is a no-break one in every language.
+Quotation marks follow the lecture's language (“ ” ‘ ’, « » “ ”, „ “ ‚ ‘, 「 」 『 』) and
+alternate level by level (``quotes``, ``quoted``).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ _UNIT_ALTERNATION = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len,
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:" + _UNIT_ALTERNATION + r")(?![\w]))")
 # a dash joining two things without spaces: 14–21, 1950–53, October–November
 _RANGE_DASH = re.compile(r"(?<=\w)([–—])(?=\w)")
+# a letter, a hyphen, a digit: a name with a number (Il-28, B-52), never split at its hyphen
+_NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 _OPENERS = " \t\n([{/-–—" + OPEN_DOUBLE + OPEN_SINGLE
 
 
@@ -43,8 +48,9 @@ def bind_units(text: str) -> str:
 
 
 def join_ranges(text: str) -> str:
-    """No break after the dash of a range: ``14–21`` → ``14–\u206021``."""
-    return _RANGE_DASH.sub(r"\1" + WORD_JOINER, text)
+    """No break after the dash of a range (``14–21`` → ``14–\u206021``) or after the hyphen
+    of a name with a number (``Il-28`` → ``Il-\u206028``)."""
+    return _NAME_HYPHEN.sub("-" + WORD_JOINER, _RANGE_DASH.sub(r"\1" + WORD_JOINER, text))
 
 
 def curl(text: str) -> str:
@@ -57,6 +63,32 @@ def curl(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+# Quotation marks per language, outermost first; deeper levels alternate the two.
+# French sets a no-break space inside « » (U+00A0: reportlab breaks at U+202F, the narrow
+# one, and Caladea has no glyph for it).
+QUOTES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "en": ((OPEN_DOUBLE, CLOSE_DOUBLE), (OPEN_SINGLE, CLOSE_SINGLE)),
+    "fr": (("«" + NBSP, NBSP + "»"), (OPEN_DOUBLE, CLOSE_DOUBLE)),
+    "de": (("„", "“"), ("‚", "‘")),
+    "es": (("«", "»"), (OPEN_DOUBLE, CLOSE_DOUBLE)),
+    "it": (("«", "»"), (OPEN_DOUBLE, CLOSE_DOUBLE)),
+    "pt": (("«", "»"), (OPEN_DOUBLE, CLOSE_DOUBLE)),
+    "ja": (("「", "」"), ("『", "』")),
+}
+_OUTER, _INNER = "\x01\x02", "\x03\x04"  # a quotation found in the text, by level
+# pairs a teacher may already have typed, outermost kind first (German before English: its
+# closing “ is the English opener)
+_DOUBLE_PAIRS = (re.compile("„(.*?)“", re.S), re.compile("«[\\s\u00a0\u202f]?(.*?)[\\s\u00a0\u202f]?»", re.S),
+                 re.compile("「(.*?)」", re.S))
+_SINGLE_PAIRS = (re.compile("‚(.*?)‘", re.S), re.compile("‹(.*?)›", re.S),
+                 re.compile("『(.*?)』", re.S))
+
+
+def quotes(language: str = "en") -> tuple[tuple[str, str], tuple[str, str]]:
+    """The language's (outer, inner) quotation marks; English for a language not listed."""
+    return QUOTES.get(language.split("-")[0].lower(), QUOTES["en"])
 
 
 def _single_pairs(text: str) -> list[tuple[int, int]]:
@@ -72,39 +104,64 @@ def _single_pairs(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def nest(text: str) -> str:
-    """The text as it reads inside one more level of quotation: “ ” ↔ ‘ ’ swap."""
+def _marked(text: str) -> str:
+    """The text's own quotations as level marks: doubles → \\x01…\\x02, singles → \\x03…\\x04."""
+    for pattern in _DOUBLE_PAIRS:
+        text = pattern.sub(lambda m: _OUTER[0] + m.group(1) + _OUTER[1], text)
+    for pattern in _SINGLE_PAIRS:
+        text = pattern.sub(lambda m: _INNER[0] + m.group(1) + _INNER[1], text)
     text = curl(text)
     singles = {index for pair in _single_pairs(text) for index in pair}
-    swap = {OPEN_DOUBLE: OPEN_SINGLE, CLOSE_DOUBLE: CLOSE_SINGLE}
-    out = []
-    for index, char in enumerate(text):
-        if char in swap:
-            out.append(swap[char])
-        elif index in singles:
-            out.append(OPEN_DOUBLE if char == OPEN_SINGLE else CLOSE_DOUBLE)
-        else:
-            out.append(char)
-    return "".join(out)
+    marks = {OPEN_DOUBLE: _OUTER[0], CLOSE_DOUBLE: _OUTER[1]}
+    return "".join(marks.get(char) or (
+        (_INNER[0] if char == OPEN_SINGLE else _INNER[1]) if index in singles else char)
+        for index, char in enumerate(text))
 
 
-def quoted(text: str) -> str:
-    """``text`` inside “ ”, its own quotation marks one level in (so never ``””``).
+def _set(text: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
+    return (text.replace(_OUTER[0], outer[0]).replace(_OUTER[1], outer[1])
+            .replace(_INNER[0], inner[0]).replace(_INNER[1], inner[1]))
 
-    A text already wholly inside one pair of double quotes keeps them and gets no second pair.
+
+def nest(text: str, language: str = "en") -> str:
+    """The text as it reads inside one more level of quotation: its own double quotes take
+    the language's inner marks, its single ones the outer (“ ” ↔ ‘ ’ in English)."""
+    outer, inner = quotes(language)
+    return _set(_marked(text), inner, outer)
+
+
+def quoted(text: str, language: str = "en") -> str:
+    """``text`` inside the language's quotation marks (“ ”, « », „ “, 「 」), its own
+    quotation marks one level in (so never ``””``).
+
+    A text already wholly inside one pair of double quotes (of any language) gets the
+    language's pair instead of a second one.
     """
-    text = curl(text.strip())
-    if (text.startswith(OPEN_DOUBLE) and text.endswith(CLOSE_DOUBLE)
-            and text.count(OPEN_DOUBLE) == 1 and text.count(CLOSE_DOUBLE) == 1):
-        return text
-    return OPEN_DOUBLE + nest(text) + CLOSE_DOUBLE
+    marked = _marked(text.strip())
+    if (marked.startswith(_OUTER[0]) and marked.endswith(_OUTER[1])
+            and marked.count(_OUTER[0]) == 1 and marked.count(_OUTER[1]) == 1):
+        marked = marked[1:-1]
+    outer, inner = quotes(language)
+    return outer[0] + _set(marked, inner, outer) + outer[1]
+
+
+_GUILLEMET_SPACE = re.compile(r"(«) | (»)")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[\w»)\]”’.…]) (?=[;:!?](?:\s|$|[»”’)]))")
+
+
+def bind_french_spaces(text: str) -> str:
+    """The space a French text sets inside « » and before ; : ! ? never starts a line:
+    ``« mot »`` → ``«\u00a0mot\u00a0»``. (Whatever the language: such a space is only ever
+    written for this.)"""
+    text = _GUILLEMET_SPACE.sub(lambda m: (m.group(1) + NBSP) if m.group(1) else NBSP + "»", text)
+    return _SPACE_BEFORE_MARK.sub(NBSP, text)
 
 
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
-    return bind_units(text)
+    return bind_french_spaces(bind_units(text))
 
 
 def for_deck(text: str) -> str:
     """The shared rules as the deck sets them (PowerPoint breaks after an en dash)."""
-    return join_ranges(bind_units(text))
+    return join_ranges(bind_french_spaces(bind_units(text)))
