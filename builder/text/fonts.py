@@ -7,6 +7,7 @@ Calibri), so a deck naming Calibri lays out as we measured it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -48,6 +49,10 @@ class Faces:
     bold: Path
     italic: Path
     bold_italic: Path
+    # the family's own files, when they are not the bundled ones: reportlab knows a face by
+    # its name alone, so a teacher's "Carlito" (or two layouts' "Mine") must not be
+    # registered under the name another file already holds; empty for the bundled files
+    own: str = ""
 
     def file(self, bold: bool = False, italic: bool = False) -> Path:
         if bold and italic:
@@ -57,7 +62,8 @@ class Faces:
     def face_name(self, bold: bool = False, italic: bool = False) -> str:
         """Unique name of one face, used when registering it with reportlab."""
         style = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
-        return f"{self.family.replace(' ', '')}-{_FILE_STYLE[style]}"
+        name = f"{self.family.replace(' ', '')}-{_FILE_STYLE[style]}"
+        return f"{name}-{self.own}" if self.own else name
 
 
 def faces(family: FontFamily) -> Faces:
@@ -85,4 +91,17 @@ def faces(family: FontFamily) -> Faces:
     bold = files["bold"] or regular
     italic = files["italic"] or regular
     bold_italic = files["bold_italic"] or files["bold"] or italic
-    return Faces(family.name, deck_name or family.name, regular, bold, italic, bold_italic)
+    return Faces(family.name, deck_name or family.name, regular, bold, italic, bold_italic,
+                 _own((regular, bold, italic, bold_italic)))
+
+
+def _own(files: tuple[Path, ...]) -> str:
+    """A short stamp of files that are not all bundled (path, size and modification time:
+    an edited font file is a new face), "" for the bundled ones."""
+    if all(file.parent == FONT_FOLDER for file in files):
+        return ""
+    stamp = []
+    for file in files:
+        stat = file.stat()
+        stamp.append(f"{file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:12]

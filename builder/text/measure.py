@@ -24,7 +24,8 @@ from builder.text.inline import Run
 def _register(name: str, file: str) -> str:
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, file))
-        _units.cache_clear()
+        _units.cache_clear()  # nothing measured may outlive what a name meant
+        _styled_units.cache_clear()
     return name
 
 
