@@ -352,6 +352,10 @@ def check_deck(path: Path, language: str) -> None:
             if kind != "decorative" and tag in ("pic", "graphicFrame", "grpSp"):
                 descr = shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr", "")
                 assert descr.strip(), (where, shape.name)
+            if getattr(shape, "has_chart", False) and shape.has_chart:  # the chart's own part
+                space = shape.chart._chartSpace
+                marks = space.xpath(".//a:defRPr | .//a:endParaRPr | .//a:rPr")
+                assert {mark.get("lang") for mark in marks} <= {language}, (where, shape.name)
             if getattr(shape, "has_table", False) and shape.has_table:
                 assert shape._element.xpath(".//a:tblPr")[0].get("firstRow") == "1", where
         for run in slide._element.iter(qn("a:r")):

@@ -40,6 +40,9 @@ def finish_slide(slide, language: str,
     oxml.set_language(slide._element, language, run_language)
     if slide.has_notes_slide:
         oxml.set_language(slide.notes_slide._element, language, run_language)
+    for shape in slide.shapes:  # a native chart's text is in its own part, in en-US unless told
+        if getattr(shape, "has_chart", False) and shape.has_chart:
+            oxml.set_chart_language(shape.chart._chartSpace, language)
 
 
 def role(shape) -> int:

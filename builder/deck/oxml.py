@@ -308,6 +308,15 @@ def set_language(part_element, language: str, run_language=None) -> None:
         end.set("lang", language)
 
 
+def set_chart_language(chart_space, language: str) -> None:
+    """A native chart's text in ``language``: its runs and paragraph ends, and the default
+    run properties its labels and axis text inherit (``a:defRPr lang``; python-pptx writes
+    ``en-US`` on the chart's paragraph end)."""
+    set_language(chart_space, language)
+    for default in chart_space.iter(qn("a:defRPr")):
+        default.set("lang", language)
+
+
 def set_leader_lines(data_labels) -> None:
     """Turn on ``c:showLeaderLines`` for a series' data labels: a pie's label moved out from
     a thin slice keeps a line to it. The schema puts it after ``c:separator``, before
