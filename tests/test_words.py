@@ -174,6 +174,7 @@ sections:
           speaker: Martin Luther
           date: 1521-04-18
       - figure: chronik
+      - figure: drucke
       - key_terms:
           - {{term: Ablass, definition: Erlass zeitlicher Sündenstrafen}}
       - questions:
@@ -188,6 +189,13 @@ figures:
       - {{date: 1517-10-31, label: Thesenanschlag}}
       - {{date: 1520-12-10, label: Bannandrohungsbulle verbrannt}}
       - {{date: 1521-04-18, label: Reichstag zu Worms}}
+  - id: drucke
+    kind: bar
+    caption: Drucke in Wittenberg
+    alt: Balkendiagramm der Drucke in Wittenberg, 1518 und 1523.
+    categories: ["1518", "1523"]
+    series: [{{name: Drucke, values: [1234.5, 2345.5]}}]
+    number_format: "#,##0.0"
 bibliography:
   - title: Martin Luther
     author: Heinz Schilling
@@ -199,9 +207,9 @@ bibliography:
 
 @pytest.mark.parametrize(("language", "expected"), [
     ("de", ("Abbildung 1.", "„Hier stehe ich", "abgerufen am 30. November 2026",
-            "Seite 2 von", "1. März 2027", "Schlüsselbegriffe")),
+            "Seite 2 von", "1. März 2027", "Schlüsselbegriffe", "1.234,5")),
     ("es", ("Figura 1.", "«Hier stehe ich", "consultado el 30 de noviembre de 2026",
-            "Página 2 de", "1 de marzo de 2027", "Términos clave")),
+            "Página 2 de", "1 de marzo de 2027", "Términos clave", "1.234,5")),
 ])
 def test_a_german_and_a_spanish_lecture_speak_their_language(tmp_path: Path, language,
                                                              expected) -> None:
@@ -210,10 +218,20 @@ def test_a_german_and_a_spanish_lecture_speak_their_language(tmp_path: Path, lan
     guide, deck = build(source, tmp_path / "out", "--edition", "instructor")
     for text in (guide, deck):
         assert_no_english(text, language)
-    figure, quote, accessed, page, date, terms = expected
+    figure, quote, accessed, page, date, terms, number = expected
     assert figure in guide and figure in deck
     assert quote in guide.replace("\n", " ") and quote in deck
     assert accessed in guide.replace("\n", " ")
     assert page in guide
     assert date in guide and date in deck
     assert terms in guide and terms in deck
+    assert number in guide  # the guide's chart labels (the deck's chart: PowerPoint's locale)
+
+
+def test_numbers_in_figures_take_the_languages_marks() -> None:
+    from builder.text.numbers import format_number
+
+    assert format_number(1234.5, "#,##0.0", words_for("fr").number_marks) == "1\u00a0234,5"
+    assert format_number(0.125, "0.0%", words_for("de").number_marks) == "12,5%"
+    assert format_number(12.5, '"$"#,##0.00', words_for("es").number_marks) == "$12,50"
+    assert format_number(1234.5, "#,##0.0", words_for("en").number_marks) == "1,234.5"

@@ -24,6 +24,11 @@ width, so at slide sizes (18 pt on large print, “100,000” ≈ 65 pt) six of 
 five labels stay level on a 4:3 slide and read as well on the page."""
 
 
+def _number(value: float, figure, style: FigureStyle) -> str:
+    """A value as the figure prints it: its number format, the lecture language's marks."""
+    return format_number(value, figure.number_format, style.words.number_marks)
+
+
 def chart_scale(figure) -> AxisScale:
     """The value axis both outputs use for a bar or line figure (one scale, so the guide and
     the deck print the same ticks)."""
@@ -81,7 +86,7 @@ def _frame(figure, style: FigureStyle, scene: Scene) -> tuple[float, float, Axis
         bottom -= _legend(scene, [one.name for one in figure.series], style, scene.width,
                           bottom) + pad
     scale = chart_scale(figure)
-    ticks = [format_number(t, figure.number_format) for t in scale.ticks]
+    ticks = [_number(t, figure, style) for t in scale.ticks]
     return pad, bottom, scale, ticks
 
 
@@ -202,7 +207,7 @@ def _vertical_bars(scene: Scene, figure, style: FigureStyle, plot_left: float, s
             y1, y2 = y_of(base), y_of(top_value)
             scene.add(Rect(x, min(y1, y2), bar, abs(y1 - y2), color, role="bar"))
             if labelled:
-                text = format_number(value, figure.number_format)
+                text = _number(value, figure, style)
                 line = Typeface.line_height(size)
                 y = min(y1, y2) - line if value >= 0 else max(y1, y2)
                 scene.add(Text(x - slot / 2 + bar / 2, y, slot, (text,), size, style.text,
@@ -219,7 +224,7 @@ def _lines(scene: Scene, figure, style: FigureStyle, plot_left: float, slot: flo
         for index, (x, y) in enumerate(points):
             scene.add(Circle(x, y, size * 0.3, color, role="marker"))
             if labelled:
-                text = format_number(one.values[index], figure.number_format)
+                text = _number(one.values[index], figure, style)
                 line = Typeface.line_height(size)
                 below = line_label_below(one.values, index)
                 top = y + size * 0.4 if below else y - line - size * 0.4
@@ -245,7 +250,7 @@ def _horizontal_bars(figure, style: FigureStyle, width: float, height: float) ->
     label_width = max(face.width(l, labels.size) for lines in labels.lines for l in lines)
     plot_left = left + label_width + size * 0.6
     labelled = show_data_labels(figure)
-    values = [format_number(v, figure.number_format) for one in figure.series for v in one.values]
+    values = [_number(v, figure, style) for one in figure.series for v in one.values]
     right_room = max(face.width(t, size) for t in values) + size * 0.5 if labelled else 0.0
     plot_right = width - pad - max(right_room, face.width(ticks[-1], size) / 2)
     plot_width = plot_right - plot_left
@@ -280,7 +285,7 @@ def _horizontal_bars(figure, style: FigureStyle, width: float, height: float) ->
             x1, x2 = x_of(base), x_of(end)
             scene.add(Rect(min(x1, x2), y, abs(x2 - x1), bar, color, role="bar"))
             if labelled:
-                text = format_number(value, figure.number_format)
+                text = _number(value, figure, style)
                 text_width = face.width(text, size) + size * 0.2
                 x = max(x1, x2) + size * 0.3 if value >= 0 else min(x1, x2) - text_width - size * 0.3
                 scene.add(Text(x, y + bar / 2 - line / 2, text_width, (text,), size, style.text,
@@ -302,7 +307,7 @@ def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
     scene = Scene(width, height)
     size, face = style.size, style.typeface
     line = Typeface.line_height(size)
-    texts = [(c, format_number(v, figure.number_format))
+    texts = [(c, _number(v, figure, style))
              for c, v in zip(figure.categories, figure.values)]
     label_width = max(max(face.width(c, size), face.width(v, size)) for c, v in texts) + size * 0.3
     pad = size * 0.5
@@ -359,7 +364,7 @@ def _donut(figure, style: FigureStyle, width: float, height: float) -> Scene:
         middle = math.radians((start + end) / 2)
         ring = (radius + inner) / 2
         x, y = cx + math.cos(middle) * ring, cy - math.sin(middle) * ring
-        text = format_number(figure.values[index], figure.number_format)
+        text = _number(figure.values[index], figure, style)
         text_width = style.typeface.width(text, size) + size
         scene.add(Text(x - text_width / 2, y - line / 2, text_width, (text,), size,
                        text_on(color, style.text), "center", role="data-label"))

@@ -9,6 +9,7 @@ teachers write: digit placeholders ``0 # ?``, thousands separators, trailing-com
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -112,8 +113,25 @@ def _digits(value: Decimal, section: _Section) -> str:
     return f"{integer}.{fraction}"  # '0.##' shows 3 as "3." exactly as Excel does
 
 
-def format_number(value: float, code: str = "General") -> str:
-    """``value`` as PowerPoint displays it under the number format ``code``."""
+def format_number(value: float, code: str = "General", marks: tuple[str, str] = (",", ".")
+                  ) -> str:
+    """``value`` as PowerPoint displays it under the number format ``code``; ``marks`` are
+    the thousands separator and the decimal mark the lecture's language writes (PowerPoint
+    itself shows a chart's numbers with its user's own)."""
+    text = _format(value, code)
+    if marks == (",", "."):
+        return text
+    return _localised(text, code, marks)
+
+
+def _localised(text: str, code: str, marks: tuple[str, str]) -> str:
+    """The number's own separators (not a format's literal text) swapped for ``marks``."""
+    group, decimal = marks
+    return re.sub(r"\d[\d,]*(?:\.\d*)?|\.\d+", lambda m: m.group(0).translate(
+        {ord(","): group, ord("."): decimal}), text)
+
+
+def _format(value: float, code: str) -> str:
     if not code or code.strip().lower() == "general":
         return _general(value)
     sections = _split_sections(code)

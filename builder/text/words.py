@@ -84,6 +84,12 @@ class Words:
             return "".join(items)
         return self("list_comma").join(items[:-1]) + self("list_and") + items[-1]
 
+    @property
+    def number_marks(self) -> tuple[str, str]:
+        """(thousands separator, decimal mark): ``1,234.5``, ``1 234,5``, ``1.234,5``."""
+        marks = self("number_marks")
+        return marks[0], marks[1]
+
     # --- dates ---
     def _months(self, key: str) -> list[str] | None:
         months = table()[key].get(self.base)
