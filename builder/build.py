@@ -57,18 +57,25 @@ def _render(fmt: str, document: Document) -> bytes:
     return data
 
 
-def render_all(document: Document, formats: Iterable[str], parallel: bool = False
-               ) -> dict[str, bytes]:
+def render_all(document: Document, formats: Iterable[str], parallel: bool = False,
+               ready: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
     """Each format's bytes; with ``parallel`` (and two cores, and ``fork``), the deck is drawn in
     a forked process while this one draws the guide.
 
     Only worth it for one lecture on an otherwise idle machine: a course build already gives
     every core a lecture, and a watch keeps its caches in this process, so both render here.
+    ``ready(fmt, data)`` is called here as each format is done; in a parallel build, for the
+    guide while the deck is still being drawn (the build stages and reads the guide back then).
     """
     formats = list(formats)
     if not (parallel and len(formats) == 2 and (os.cpu_count() or 1) > 1
             and "fork" in multiprocessing.get_all_start_methods()):
-        return {fmt: _render(fmt, document) for fmt in formats}
+        rendered = {}
+        for fmt in formats:
+            rendered[fmt] = _render(fmt, document)
+            if ready is not None:
+                ready(fmt, rendered[fmt])
+        return rendered
     here, there = formats
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
     child = os.fork()
@@ -94,6 +101,8 @@ def render_all(document: Document, formats: Iterable[str], parallel: bool = Fals
     try:
         try:
             rendered = {here: _render(here, document)}
+            if ready is not None:
+                ready(here, rendered[here])
         except BaseException:
             os.kill(child, signal.SIGKILL)  # it may be blocked sending what nobody will read
             raise
@@ -109,6 +118,8 @@ def render_all(document: Document, formats: Iterable[str], parallel: bool = Fals
     rendered[there], adaptations = value
     for adaptation in adaptations:  # after the guide's own, as a serial build notes them
         note(adaptation.where, adaptation.message)
+    if ready is not None:
+        ready(there, rendered[there])
     return {fmt: rendered[fmt] for fmt in formats}
 
 
@@ -161,20 +172,29 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
     if incremental and fresh.up_to_date(document, source_path, out_dir, formats, check):
         return BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats},
                            document, manifest_path(out_dir, document.stem), skipped=True)
-    with collecting() as adaptations:
-        rendered = render_all(document, formats, parallel)
-    warnings = tuple(str(adaptation) for adaptation in adaptations)
-    if strict and warnings:  # before anything is written: no partial output
-        raise RenderError([f"{line} (--strict)" for line in warnings])
-    final = {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in rendered}
-    result = BuildResult(source_path, final, document, warnings=warnings)
-    if not rendered:
-        return result
+    if not formats:
+        return BuildResult(source_path, {}, document)
     with staging_folder(out_dir) as staging:
+        final = {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats}
         staged = {fmt: staging / path.name for fmt, path in final.items()}
-        for fmt, path in staged.items():
-            stage_bytes(path, rendered[fmt])
         opened: dict = {}  # the files as read back, once, for the manifest and the check
+
+        def ready(fmt: str, data: bytes) -> None:
+            """Stage each output as it is done; while a second process still draws the deck,
+            read the guide back (and import what reads the deck) in the meantime."""
+            stage_bytes(staged[fmt], data)
+            if parallel and fmt == "pdf" and "pptx" not in opened:
+                from builder.check.readback import read_guide_ahead
+
+                read_guide_ahead(staged[fmt], opened)
+                import pptx  # noqa: F401 - the deck is read back here next
+
+        with collecting() as adaptations:
+            rendered = render_all(document, formats, parallel, ready)
+        warnings = tuple(str(adaptation) for adaptation in adaptations)
+        if strict and warnings:  # before anything is accepted: no partial output
+            raise RenderError([f"{line} (--strict)" for line in warnings])
+        result = BuildResult(source_path, final, document, warnings=warnings)
         manifest = build_manifest(document, source_path, staged, out_dir, opened)
         manifest["outputs"] = {fmt: path.name for fmt, path in sorted(final.items())}
         manifest_bytes = dumps(manifest)

@@ -199,6 +199,21 @@ def pdf_page_text(source: Path | PdfReader, page: int) -> str:
     return _memo(reader, ("text", page), lambda: reader.pages[page - 1].extract_text() or "")
 
 
+def read_guide_ahead(path: Path, opened: dict[str, Any]) -> None:
+    """Open a staged guide and read what the manifest and the check will ask of it (sections,
+    figures, the text of their pages) into ``opened["pdf"]``: a parallel build does this
+    while the deck is still being drawn. A guide that cannot be read is left for them to
+    report."""
+    try:
+        reader = open_pdf(path)
+        for section in pdf_sections(reader):
+            pdf_page_text(reader, section.page)
+        pdf_figures(reader)
+    except Exception:  # noqa: BLE001 - the manifest and the check read it again and say why
+        return
+    opened["pdf"] = reader
+
+
 def pdf_figures(source: Path | PdfReader) -> list[PdfFigure]:
     reader = open_pdf(source)
     return list(_memo(reader, "figures", lambda: _pdf_figures(reader)))

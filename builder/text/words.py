@@ -30,8 +30,8 @@ _LOWERCASE_IN_SENTENCES = ("en", "fr", "es")  # German keeps its nouns capitalis
 @lru_cache(maxsize=1)
 def table() -> dict[str, dict[str, object]]:
     """Every word: key → {language: text (or a list of twelve month names)}."""
-    with TABLE_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    with TABLE_FILE.open(encoding="utf-8") as handle:  # libyaml when present: ~10× faster
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def keys() -> tuple[str, ...]:
