@@ -57,13 +57,19 @@ def run_validate(arguments: argparse.Namespace) -> int:
 
 
 def _validate_sources(paths, layout, edition) -> list:
-    """Load and resolve each source under ``layout``: every problem, none raised."""
+    """Load and resolve each source under ``layout``: every problem, none raised.
+
+    ``resolve`` runs every check ``build`` makes of its input before rendering (figure and
+    question cross-references, editions, glyph coverage read without reportlab), so a source
+    that validates is one that build accepts.
+    """
     from builder.load.source import load_source
+    from builder.resolve.document import resolve
 
     problems: list = []
     for path in paths:
         try:
-            load_source(path)  # resolve() now pulls in reportlab's font metrics: not here
+            resolve(load_source(path), layout, edition)
         except InputError as error:
             problems += error.problems
     return problems

@@ -11,9 +11,6 @@ then installed TrueType fonts in a fixed order (regular styles first, then by fi
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,13 +19,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from builder.text.fonts import FONT_FOLDER, Faces
+from builder.text.coverage import INVISIBLE, drawn as _drawn
+from builder.text.installed import installed as _installed
 
 FALLBACK_FAMILY = "DejaVu Sans"
 _FALLBACK_FILES = {(False, False): "DejaVuSans.ttf", (True, False): "DejaVuSans-Bold.ttf",
                    (False, True): "DejaVuSans-Oblique.ttf",
                    (True, True): "DejaVuSans-BoldOblique.ttf"}
-# characters every font may lack without harm: they draw nothing (soft hyphen, joiners)
-INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
 @dataclass(frozen=True)
@@ -93,62 +90,6 @@ def bundled(bold: bool, italic: bool) -> Font:
     return Font(name, FALLBACK_FAMILY)
 
 
-@dataclass(frozen=True)
-class _Installed:
-    file: str
-    index: int
-    family: str
-    style: str
-    ranges: tuple[tuple[int, int], ...]
-
-    @property
-    def size(self) -> int:
-        return sum(high - low + 1 for low, high in self.ranges)
-
-    def covers(self, code: int) -> bool:
-        return any(low <= code <= high for low, high in self.ranges)
-
-
-def _parse_charset(text: str) -> tuple[tuple[int, int], ...]:
-    ranges = []
-    for piece in text.split():
-        low, _, high = piece.partition("-")
-        try:
-            ranges.append((int(low, 16), int(high or low, 16)))
-        except ValueError:
-            continue
-    return tuple(ranges)
-
-
-@lru_cache(maxsize=1)
-def _installed() -> tuple[_Installed, ...]:
-    """TrueType fonts fontconfig knows, in a fixed order (regular styles first, then path)."""
-    if shutil.which("fc-list") is None:
-        return ()
-    try:
-        listing = subprocess.run(
-            ["fc-list", "--format", "%{file}\t%{index}\t%{family[0]}\t%{style[0]}\t"
-             "%{fontformat}\t%{charset}\n"], capture_output=True, text=True, timeout=60,
-            check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    fonts = []
-    for line in listing.splitlines():
-        parts = line.split("\t")
-        if len(parts) != 6 or parts[4] != "TrueType":
-            continue
-        file, index, family, style, _, charset = parts
-        if Path(file).parent == FONT_FOLDER:
-            continue
-        fonts.append(_Installed(file, int(index or 0), family, style, _parse_charset(charset)))
-    # regular, proportional styles first, then the widest coverage (one font for a whole
-    # script, not a patchwork), then the path: a fixed order, so a machine always makes the
-    # same choice
-    return tuple(sorted(fonts, key=lambda f: (f.style not in ("Regular", "Book", "Medium"),
-                                              "mono" in f.family.lower(), -f.size, f.file,
-                                              f.index)))
-
-
 def _styled(style: str, bold: bool, italic: bool) -> int:
     """How well an installed style matches the wanted weight and slant (lower is better)."""
     lower = style.lower()
@@ -192,10 +133,6 @@ def font_for(char: str, primary_font: Font, bold: bool, italic: bool) -> Font | 
     if has(fallback.name, char):
         return Font(fallback.name, fallback.family, slot_of(char))
     return installed_font(char, bold, italic)
-
-
-def _drawn(char: str) -> bool:
-    return not (char.isspace() or char in INVISIBLE or unicodedata.category(char) == "Cc")
 
 
 def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
