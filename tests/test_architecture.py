@@ -144,6 +144,32 @@ def test_validate_side_imports_no_renderer_library() -> None:
     assert not offenders, "\n".join(offenders)
 
 
+# What ``run_validate`` (builder/commands.py) imports: loading, layouts, and resolving
+VALIDATE_ENTRY = ("builder.load.yamlfile", "builder.load.source", "builder.layout",
+                  "builder.resolve.document")
+
+
+def test_validate_reaches_no_renderer_library() -> None:
+    """Everything ``validate`` can reach — every module imported, at the top or lazily inside a
+    function, by what it imports, transitively — is free of reportlab and python-pptx. So the
+    resolve-level checks validate runs (glyph coverage included) cannot pull a renderer in."""
+    commands = _imports(_modules()["builder.commands"])
+    assert set(VALIDATE_ENTRY) - {"builder.layout"} <= commands | {"builder.load.yamlfile"}
+    reached: set[str] = set()
+    pending = list(VALIDATE_ENTRY)
+    while pending:
+        module = pending.pop()
+        if module in reached:
+            continue
+        reached.add(module)
+        pending += sorted(_builder_imports(_modules()[module]))
+    assert "builder.text.coverage" in reached  # the check that once needed reportlab
+    offenders = sorted(f"{module} imports {name}" for module in reached
+                       for name in _imports(_modules()[module])
+                       if name.split(".")[0] in RENDERER_LIBRARIES)
+    assert not offenders, "validate reaches a renderer library:\n" + "\n".join(offenders)
+
+
 @pytest.mark.parametrize("module", sorted(_modules()))
 def test_no_module_over_the_limit(module: str) -> None:
     lines = _modules()[module].read_text(encoding="utf-8").count("\n")

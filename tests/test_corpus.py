@@ -120,3 +120,19 @@ def test_a_lecture_has_names_in_chinese_japanese_or_korean_script(lectures):
 
     assert any(cjk(" ".join(p.name for s in lecture.sections for b in s.blocks
                             for p in getattr(b, "people", ()))) for lecture in lectures.values())
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
+def test_validate_gives_the_verdict_build_gave(case, corpus_builds, capsys):
+    """validate ⇔ build: what build accepts validates, what it refuses as input validate
+    refuses with the same lines (``validate`` resolves, as build does, without rendering)."""
+    from builder.cli import main
+
+    build = corpus_builds[case.id]
+    status = main(["validate", str(case.source), "--layout", str(case.layout),
+                   "--edition", case.edition])
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert status == build.returncode or build.returncode not in (0, 2), (status, lines,
+                                                                           build.report())
+    if status == 2:
+        assert lines == [line for line in build.stderr.splitlines() if line.strip()]

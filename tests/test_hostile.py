@@ -4,8 +4,10 @@ Each case writes its inputs into a fresh project folder (made the working direct
 old build of the lecture in the output folder, runs the command in-process and asserts: the exit
 status; stderr only of ``path:line:col: …`` / ``course-builder: error: …`` lines, free of Python
 noise; the old outputs byte-for-byte unchanged with no temporary left behind; a generous time
-ceiling. A case that is input trouble is also run through ``validate``, which must refuse it
-too (validate finds everything build rejects).
+ceiling. Every case about the input (not the command line or the output folder) is also run
+through ``validate``, which must give build's verdict: exit 0 where build succeeded, and where
+build refused, exit 2 with the same lines (validate finds everything build rejects as input,
+and nothing else).
 """
 
 from __future__ import annotations
@@ -107,7 +109,8 @@ class Case:
     status: int | tuple[int, ...] = 2
     says: str = ""  # a phrase the error must contain
     lines: int | None = 1  # how many error lines; None: any number
-    validate: bool = True  # input trouble: `validate` must refuse it as well
+    validate: bool = True  # about the input: `validate` gives the verdict build gave
+    same_lines: bool = True  # validate's refusal reads as build's, line for line
     seconds: float = CEILING
 
 
@@ -161,7 +164,8 @@ CASES: dict[str, Case] = {
     "source-dev-zero-direct": Case({}, args=("/dev/zero",), says="not a regular file"),
     "source-fifo": Case({"lecture.yaml": _fifo("lecture.yaml")}, says="not a regular file"),
     "source-symlink-loop": Case({"lecture.yaml": _symlink("lecture.yaml", "lecture.yaml")}),
-    "source-is-a-folder": Case({"lecture.yaml": _folder("lecture.yaml")}, says="folder"),
+    "source-is-a-folder": Case({"lecture.yaml": _folder("lecture.yaml")}, says="folder",
+                               same_lines=False),  # validate reads a folder's .yaml files
     "source-missing": Case({}, says="not found"),
     "source-6mb": Case({"lecture.yaml": _big_file("lecture.yaml", 6_000_000)}, says="too large"),
     "alias-bomb": Case(_src("a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
@@ -180,6 +184,11 @@ CASES: dict[str, Case] = {
     "colon-in-value": Case(_src(lecture("paragraph: The ratio: 3 to 1")), says="quote"),
     "colon-in-bullet": Case(_src(lecture("bullets:\n          - Cause: the war began\n"
                                          "          - Another point")), says="quote"),
+    "glyph-no-font-has": Case(_src(lecture('paragraph: "A ringed planet \\U0001FA90 here"',
+                                           'paragraph: "Private \\uE000 use"')),
+                              says="no available font", lines=2),
+    "hangul-and-kanji-need-installed-fonts": Case(_src(lecture(
+        "paragraph: 한국 전쟁 and 東京 in one line"), title="조선 Korea"), status=0),
     # --- numbers ------------------------------------------------------------------------------
     "nan-value": Case(_src(bar("[.nan, 1]")), says="finite"),
     "inf-value": Case(_src(bar("[.inf, 1]")), says="finite"),
@@ -205,10 +214,9 @@ CASES: dict[str, Case] = {
         "start: 1000000000 BCE\n")), status=(0, 2), lines=None),
     "timeline-1-to-9999": Case(_src(timeline(
         "  - {date: '0001', label: A}\n  - {date: '9998', label: B}\n", "start: 1\nend: 9999\n")),
-        status=(0, 2), lines=None, validate=False),
+        status=(0, 2), lines=None),
     "timeline-300-events-one-day": Case(_src(timeline(_many(
-        "  - {{date: '1962-10-16', label: 'Event {i}'}}\n", 300))), status=(0, 2), lines=None,
-        validate=False, seconds=2 * CEILING),  # a full build of 300 listed events, both outputs
+        "  - {{date: '1962-10-16', label: 'Event {i}'}}\n", 300))), status=(0, 2), lines=None, seconds=2 * CEILING),  # a full build of 300 listed events, both outputs
     "person-born-huge": Case(_src(lecture(
         "people:\n          - {name: A, role: B, born: 100000000000000000000}"))),
     "map-nan-bounds": Case(_src(figure("map", "bounds: [.nan, 30, 135, 45]")), says="finite"),
@@ -237,7 +245,7 @@ CASES: dict[str, Case] = {
     "geojson-100k-vertices": Case(_src(map_source("outline: land.geojson"), **{
         "land.geojson": geojson(json.dumps({"type": "Polygon", "coordinates": [[
             [120 + 15 * (i % 1000) / 1000, 30 + 15 * (i // 1000) / 100] for i in range(100_000)]
-            + [[120, 30]]]}))}), status=(0, 2), lines=None, validate=False),
+            + [[120, 30]]]}))}), status=(0, 2), lines=None),
     "geojson-outside-root": Case(_src(map_source("outline: /etc/passwd")), says="outside"),
     "geojson-too-large": Case(_src(map_source("outline: land.geojson"),
                                    **{"land.geojson": _big_file("land.geojson", 30_000_000)}),
@@ -245,18 +253,17 @@ CASES: dict[str, Case] = {
     # --- extreme sizes --------------------------------------------------------------------------
     "table-5000-rows": Case(_src(lecture("table:\n          header: [A, B]\n          rows:\n"
                                          + _many("            - [r{i}, v{i}]\n", 5000))),
-                            status=(0, 2), lines=None, validate=False),
+                            status=(0, 2), lines=None),
     "table-60-columns": Case(_src(lecture(
         "table:\n          header: [" + ", ".join(f"C{i}" for i in range(60)) + "]\n"
         "          rows:\n            - [" + ", ".join(f"v{i}" for i in range(60)) + "]")),
-        status=(0, 2), lines=None, validate=False),
+        status=(0, 2), lines=None),
     "paragraph-200k": Case(_src(lecture("paragraph: " + "word " * 40_000)), status=(0, 2),
-                           lines=None, validate=False),
-    "word-5000-in-title": Case(_src(lecture(title="W" * 5000)), status=(0, 2), lines=None,
-                               validate=False),
+                           lines=None),
+    "word-5000-in-title": Case(_src(lecture(title="W" * 5000)), status=(0, 2), lines=None),
     "sections-500": Case(_src("title: Many\nsections:\n" + _many(
         "  - title: 'Section {i}'\n    blocks:\n      - paragraph: Text {i}.\n", 500)),
-        status=(0, 2), lines=None, validate=False),
+        status=(0, 2), lines=None),
     # --- images a source names ----------------------------------------------------------------
     "image-absolute-etc-passwd": Case(_src(image_source("/etc/passwd")), says="outside"),
     "image-climbs-out": Case(_src(image_source("../secret.png"), secret=_outside), says="outside"),
@@ -388,11 +395,12 @@ def test_hostile_input_gets_a_clean_answer(name: str, tmp_path: Path, monkeypatc
             assert len(lines) == case.lines, lines
         assert not case.says or case.says.lower() in "\n".join(lines).lower(), lines
         assert _snapshot(out) == before, "a failed build changed or left outputs"
-    if case.validate and status == 2:
+    if case.validate:
         v_status, v_lines, _ = _run(["validate", *case.args], capsys)
-        assert v_status == 2, f"validate said {v_status} to what build refuses: {v_lines}"
-        assert all(LINE.match(line) and not NOISE.search(line) for line in v_lines
-                   if not line.endswith(": ok")), v_lines
+        assert v_status == status, f"validate said {v_status}, build {status}: {v_lines}"
+        assert all(LINE.match(line) and not NOISE.search(line) for line in v_lines), v_lines
+        if status == 2 and case.same_lines:
+            assert v_lines == lines
 
 
 def test_there_are_at_least_sixty_cases() -> None:
