@@ -189,6 +189,9 @@ CASES: dict[str, Case] = {
                               says="no available font", lines=2),
     "hangul-and-kanji-need-installed-fonts": Case(_src(lecture(
         "paragraph: 한국 전쟁 and 東京 in one line"), title="조선 Korea"), status=0),
+    "lecture-date-bce": Case(_src("date: 300 BCE\n" + GOOD), status=0),
+    "lecture-date-year-9999-range": Case(_src("date: 9998/9999\n" + GOOD), status=(0, 2),
+                                         lines=None),
     # --- numbers ------------------------------------------------------------------------------
     "nan-value": Case(_src(bar("[.nan, 1]")), says="finite"),
     "inf-value": Case(_src(bar("[.inf, 1]")), says="finite"),
@@ -245,7 +248,11 @@ CASES: dict[str, Case] = {
     "geojson-100k-vertices": Case(_src(map_source("outline: land.geojson"), **{
         "land.geojson": geojson(json.dumps({"type": "Polygon", "coordinates": [[
             [120 + 15 * (i % 1000) / 1000, 30 + 15 * (i // 1000) / 100] for i in range(100_000)]
-            + [[120, 30]]]}))}), status=(0, 2), lines=None),
+            + [[120, 30]]]}))}), status=0),  # simplified to the map's scale: ~2 s more
+    "geojson-over-250k-vertices": Case(_src(map_source("outline: land.geojson"), **{
+        "land.geojson": geojson(json.dumps({"type": "Polygon", "coordinates": [[
+            [120 + (i % 500) / 50, 30 + (i // 500) / 50] for i in range(250_001)]]}))}),
+        says="more than 250,000"),
     "geojson-outside-root": Case(_src(map_source("outline: /etc/passwd")), says="outside"),
     "geojson-too-large": Case(_src(map_source("outline: land.geojson"),
                                    **{"land.geojson": _big_file("land.geojson", 30_000_000)}),

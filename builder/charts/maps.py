@@ -27,6 +27,7 @@ from builder.charts.mapframe import Geography, edge_point, inside, map_geography
 from builder.charts.linelabels import BESIDE_NEAR
 from builder.charts.maplabels import place_labels
 from builder.charts.scene import Circle, Path, Scene, Text, Typeface
+from builder.charts.simplify import simplify
 from builder.charts.style import FigureStyle
 from builder.errors import RenderError
 
@@ -51,7 +52,7 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
     outline = None
     if figure.outline:
         try:
-            outline = read_outline(asset(figure.outline))
+            outline = _Outline(*read_outline(asset(figure.outline)))
         except (OSError, ValueError) as error:
             raise RenderError(f"{figure.where}: outline '{figure.outline}' cannot be read "
                               f"({error})") from None
@@ -136,35 +137,33 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     coast_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     land_rings: list[tuple[tuple[float, float], ...]] = []
     shaded = style.background.mix(style.accent_hint, 0.2)
-    polygons = [(ring, land) for ring in geo.land] + [(ring, shaded) for ring in geo.shaded]
+    polygons = [(clip_polygon(list(ring), geo.bounds), land) for ring in geo.land]
+    polygons += [(clip_polygon(list(ring), geo.bounds), shaded) for ring in geo.shaded]
     if outline is not None:
-        polygons += [(ring, land) for ring in outline[0]]
-    for ring, fill in polygons:
-        clipped = clip_polygon(list(ring), geo.bounds)
+        polygons += [(ring, land) for ring in outline.clipped(geo.bounds)[0]]
+    for clipped, fill in polygons:
         if len(clipped) >= 3:
-            coast = tuple(project(*p) for p in clipped)
+            coast = simplify(project.many(clipped), closed=True)
             scene.add(Path(coast, style.muted, 0.5, fill, closed=True, role="land"))
             coast_segments += list(zip(coast, coast[1:] + coast[:1]))
             land_rings.append(coast)
     if outline is not None:
-        for line in outline[1]:
-            for piece in clip_line(line, geo.bounds):
-                scene.add(Path(tuple(project(*p) for p in piece), style.muted, 0.6,
-                               role="outline-line"))
+        for piece in outline.clipped(geo.bounds)[1]:
+            scene.add(Path(simplify(project.many(piece)), style.muted, 0.6, role="outline-line"))
 
     drawn_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for area in figure.areas:
         color = series_color(style.chart, area.color)
         clipped = clip_polygon(list(area.coordinates), geo.bounds)
         if len(clipped) >= 3:
-            points = tuple(project(*p) for p in clipped)
+            points = simplify(project.many(clipped), closed=True)
             scene.add(Path(points, color, 1.0, tint(color), closed=True, role="area"))
             drawn_segments += list(zip(points, points[1:] + points[:1]))
     line_pieces = []
     for line in figure.lines:
         color = series_color(style.chart, line.color)
         for piece in clip_line(list(line.coordinates), geo.bounds):
-            points = tuple(project(*p) for p in piece)
+            points = simplify(project.many(piece))
             scene.add(Path(points, color, line.width, dash=line.style, role="map-line"))
             drawn_segments += list(zip(points, points[1:]))
             line_pieces.append((line, points, color))
@@ -212,6 +211,23 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
 
 
 CROWDED = 200
+
+
+class _Outline:
+    """A GeoJSON outline, read once per map and clipped once per bounds: a map is drawn
+    several times (each placement of a deck's tall map, again with a key under it)."""
+
+    def __init__(self, polygons: list, lines: list) -> None:
+        self.polygons, self.lines = polygons, lines
+        self._clipped: dict[tuple, tuple[list, list]] = {}
+
+    def clipped(self, bounds: tuple[float, float, float, float]) -> tuple[list, list]:
+        """(rings, line pieces) inside ``bounds``."""
+        if bounds not in self._clipped:
+            self._clipped[bounds] = ([clip_polygon(list(ring), bounds) for ring in self.polygons],
+                                     [piece for line in self.lines
+                                      for piece in clip_line(line, bounds)])
+        return self._clipped[bounds]
 KEY_LINES = 3
 
 

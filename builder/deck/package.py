@@ -21,9 +21,10 @@ FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
 
 
 def document_date(document: Document) -> dt.datetime:
-    """The lecture's date (its start) as the deck's created/modified time, else a fixed date."""
+    """The lecture's date (its start) as the deck's created/modified time, else a fixed date
+    (also for a date a timestamp cannot hold: a lecture dated 300 BCE, or after 9999)."""
     date = document.lecture.date
-    if date is None:
+    if date is None or not dt.MINYEAR <= date.start.year <= dt.MAXYEAR:
         return FIXED_DATE
     start = date.start
     return dt.datetime(start.year, start.month or 1, start.day or 1)
