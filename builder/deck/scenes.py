@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -79,12 +81,29 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
     shapes.turbo_add_enabled = True
     shapes._recalculate_extents = _later
     painter = _ScenePainter(shapes, document, style, x, y, scene.width)
-    painter.texts = [item for item in scene.items if isinstance(item, sc.Text)]
+    painter.level_with = _Levels([item for item in scene.items if isinstance(item, sc.Text)])
     for item in scene.items:
         painter.paint(item)
     group._element.recalculate_extents()
     finish_figure(group, figure)
     return group
+
+
+class _Levels:
+    """The labels level with a label (some line of each at the same height), found by the
+    labels' tops sorted once: a timeline of 300 labels asked each of the others, 90,000 times."""
+
+    def __init__(self, texts: list[sc.Text]) -> None:
+        self.texts = sorted(texts, key=lambda text: text.top)
+        self.tops = [text.top for text in self.texts]
+        self.tallest = max((text.height for text in texts), default=0.0)
+
+    def __call__(self, item: sc.Text) -> list[sc.Text]:
+        bottom = item.top + item.height
+        first = bisect_right(self.tops, item.top - self.tallest)
+        last = bisect_left(self.tops, bottom)
+        return [other for other in self.texts[first:last] if other is not item
+                and other.top + other.height > item.top]
 
 
 def _later() -> None:
@@ -99,7 +118,7 @@ class _ScenePainter:
         self.shapes, self.document, self.style = shapes, document, style
         self.x, self.y, self.width = x, y, width
         self.count = 0
-        self.texts: list[sc.Text] = []  # the scene's labels, so none grows into another
+        self.level_with = _Levels([])  # the scene's labels, so none grows into another
 
     def _emu(self, x: float, y: float) -> tuple[int, int]:
         return int(round(self.x + x * EMU_PER_POINT)), int(round(self.y + y * EMU_PER_POINT))
@@ -140,10 +159,7 @@ class _ScenePainter:
             left, right = max(left, min(item.left, 0.0)), min(right, max(item.left + item.width,
                                                                           self.width))
             # …and short of a neighbouring label level with it, so no two text boxes overlap
-            for other in self.texts:
-                if other is item or other.top >= item.top + item.height \
-                        or other.top + other.height <= item.top:
-                    continue
+            for other in self.level_with(item):
                 if other.left >= item.left + item.width - 1e-6:  # halfway to it at most
                     right = min(right, max((other.left + item.left + item.width) / 2 - 0.2,
                                            item.left + item.width))
