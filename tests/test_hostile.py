@@ -219,7 +219,7 @@ CASES: dict[str, Case] = {
         "  - {date: '0001', label: A}\n  - {date: '9998', label: B}\n", "start: 1\nend: 9999\n")),
         status=(0, 2), lines=None),
     "timeline-300-events-one-day": Case(_src(timeline(_many(
-        "  - {{date: '1962-10-16', label: 'Event {i}'}}\n", 300))), status=(0, 2), lines=None, seconds=2 * CEILING),  # a full build of 300 listed events, both outputs
+        "  - {{date: '1962-10-16', label: 'Event {i}'}}\n", 300))), status=0),  # ~8 s, was 137
     "person-born-huge": Case(_src(lecture(
         "people:\n          - {name: A, role: B, born: 100000000000000000000}"))),
     "map-nan-bounds": Case(_src(figure("map", "bounds: [.nan, 30, 135, 45]")), says="finite"),
