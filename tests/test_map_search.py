@@ -30,7 +30,7 @@ def style() -> FigureStyle:
 def _exhaustive(text, pieces, face, size, frame, placed, obstacles, drawn, coast, land,
                 map_width, edge, near):
     """The scan the pruned search replaces: every candidate scored in order, the first
-    lowest score wins."""
+    lowest score among the clean ones wins (None: no clean place)."""
     labels = linelabels.variants(text, face, size, map_width)
     own = [segment for points in pieces for segment in zip(points, points[1:])]
     anchors = [linelabels.anchors(points) for points in pieces]
@@ -84,6 +84,9 @@ def test_the_pruned_line_search_chooses_what_the_full_scan_chooses(style, seed) 
             text, pieces, face, size, frame, placed, obstacles, SpatialIndex(segments), coast,
             SpatialIndex([], cell=64.0), map_width, edge, 1.5 if room else linelabels.NEAR,
             memo=memo, key="line", fixed=SpatialIndex(segments))
+        if want is None:
+            assert (box, label, hard) == (None, None, 1)
+            continue
         assert (box, label.lines) == (want[1], want[2].lines)
         assert (hard, cost) == pytest.approx(want[0])
 
@@ -121,3 +124,39 @@ def test_two_thousand_places_label_cleanly_in_seconds_on_a_page_and_a_slide(styl
         assert len(_clean(scene)) >= 2
         key = [t for t in scene.items if isinstance(t, Text) and t.role == "map-key"]
         assert key and "more" in " ".join(key[0].lines)
+
+
+def test_a_line_name_with_no_clean_place_goes_to_the_key_with_a_sample_of_its_line(style):
+    """Fourteen named lines through one small map: names that find no clean place are listed
+    under the map, each after a sample of its line, never drawn over another name."""
+    import math
+
+    lines = [{"label": f"Route number {i} of the great march", "color": i % 6 + 1,
+              "coordinates": [[127.5 + 6 * math.cos(i / 14 * math.pi),
+                               37.5 + 6 * math.sin(i / 14 * math.pi)],
+                              [127.5 - 6 * math.cos(i / 14 * math.pi),
+                               37.5 - 6 * math.sin(i / 14 * math.pi)]]} for i in range(14)]
+    figure = MapFigure.model_validate({"kind": "map", "id": "m", "caption": "c", "alt": "a",
+                                       "bounds": [120, 30, 135, 45], "lines": lines,
+                                       "world": False})
+    for width, height, floor in ((150, 150, None), (360, 160, 14.0)):
+        scene = map_scene(figure, style.resized(floor or 9.0), width, height, asset=None,
+                          min_label=floor, beside=floor is not None)
+        assert scene.width <= width + 1e-6 and scene.height <= height + 1e-6
+        _clean(scene)
+        texts = [t for t in scene.items if isinstance(t, Text)]
+        named = [" ".join(t.lines) for t in texts if t.role == "line-label"]
+        keyed = [" ".join(t.lines) for t in texts if t.role == "map-key"]
+        assert keyed, "the test needs a crowded map"
+        listed = [k for k in keyed if k.startswith("Also marked")]
+        more = sum(int(k.rsplit(" and ", 1)[1].split()[0]) for k in listed if " and " in k)
+        mentioned = [line["label"] for line in lines
+                     if line["label"] in named or line["label"] in keyed
+                     or any(line["label"] in k for k in listed)]
+        assert len(set(mentioned)) + more == len(lines)
+        assert len(named) == len(set(named))
+        samples = [p for p in scene.items if getattr(p, "role", "") == "line-key"]
+        for text in (t for t in texts if t.role == "map-key"
+                     and not " ".join(t.lines).startswith("Also marked")):
+            assert any(abs(p.points[0][1] - (text.top + text.size * 0.6)) < text.size
+                       and p.points[-1][0] <= text.left for p in samples), text.lines

@@ -180,8 +180,8 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
             bound, index, spec = (0, coarse[0]), coarse[1], coarse[2]
             position += 1
             fine = False
-        if best is not None and (bound, index) > (best[0], best[1]):
-            break  # no later candidate can beat (or tie earlier than) the best
+        if bound[0] > 0 or best is not None and (bound, index) > (best[0], best[1]):
+            break  # no later candidate is clean, or can beat (or tie earlier than) the best
         label = labels[spec[0]]
         box = _box(spec, labels, points_anchors, size, edge)
         if not fine and edge is None:
@@ -193,8 +193,6 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
                                                     near))
             heapq.heappush(heap, (refined[index], index, spec))
             continue
-        if best is not None and best[0][0] < 100 and not box.inside(frame):
-            continue  # out of the room: 100 collisions, it cannot win
         scored = _score(box, label, best[0] if best is not None else None, size, frame,
                         placed, obstacles, drawn_segments, coast_segments, land_rings, own,
                         edge, near, spacing)
@@ -203,8 +201,9 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
         score, leader = scored
         if best is None or (score, index) < (best[0], best[1]):
             best = (score, index, box, label, leader)
-    assert best is not None
-    return best[2], best[3], int(best[0][0]), best[0][1], best[4]
+    if best is None:  # no clean place: the caller names the line in the map's key
+        return None, None, 1, 0.0, None
+    return best[2], best[3], 0, best[0][1], best[4]
 
 
 def _static(box: Box, label: Label, size: float, obstacles, fixed, coast_segments,
@@ -239,33 +238,36 @@ def _static(box: Box, label: Label, size: float, obstacles, fixed, coast_segment
 def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstacles,
            drawn_segments, coast_segments, land_rings, own, edge: Box | None, near: float,
            spacing: float):
-    """(score, leader) of one candidate, or None when it is not a place (a key sample
-    outside the map, a leader through a label) or cannot beat ``best``."""
+    """(score, leader) of one clean candidate, or None when it is not clean (out of the
+    room, across the map's edge, on a label or a marker, a leader through one), not a place
+    (a key sample outside the map) or cannot beat ``best``. Tests stop at the first
+    collision: a name with no clean place goes to the map's key."""
+    if not box.inside(frame):
+        return None
+    outside = edge is not None and not box.overlaps(edge)
+    if outside and label.swatch:
+        return None  # outside the map a leader names it, not a key
+    if edge is not None and not outside and straddles(box, edge):
+        return None
     grown = Box(box.left - size * 0.15 - spacing, box.top - size * 0.15 - spacing,
                 box.width + size * 0.3 + 2 * spacing,
                 box.height + size * 0.3 + 2 * spacing)
-    hard = ((not box.inside(frame)) * 100
-            + sum(box.overlaps(other, spacing) for other in _near(placed, grown))
-            + sum(box.overlaps(other, size * 0.15)
-                  for other in _near(obstacles, grown)))
+    if any(box.overlaps(other, spacing) for other in _near(placed, grown)):
+        return None
+    if any(box.overlaps(other, size * 0.15) for other in _near(obstacles, grown)):
+        return None
+    hard = 0
     leader = None
-    if edge is not None and not box.overlaps(edge):
-        if label.swatch:
-            return None  # outside the map a leader names it, not a key
-        if hard:
-            return None
+    if outside:
         leader = leader_line(box, own, None, 0.0).points
-        hard += sum(segment_hits(other, *leader) for other in _along(placed, leader))
-        hard += sum(segment_hits(other, *leader)
-                    for other in _along(obstacles, leader))
-    elif edge is not None:
-        hard += straddles(box, edge)
-    if best is not None and hard > best[0]:
-        return None  # scores compare hard first: this box cannot win
+        if any(segment_hits(other, *leader) for other in _along(placed, leader)):
+            return None
+        if any(segment_hits(other, *leader) for other in _along(obstacles, leader)):
+            return None
     margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
     crossings = sum(segment_hits(margin, a, b)
                     for a, b in _near(drawn_segments, margin))
-    if best is not None and hard == best[0] and 1000.0 * crossings > best[1]:
+    if best is not None and 1000.0 * crossings > best[1]:
         return None  # every other term of the score is positive
     shore = any(segment_hits(box, a, b) for a, b in _near(coast_segments, box))
     middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
@@ -279,7 +281,7 @@ def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstac
     elif label.swatch:  # the key names it: nearness helps, less
         distance = size + distance * 0.3
     elif distance > size * near:
-        if edge is not None and not hard:  # on the map, led to its line
+        if edge is not None:  # on the map, led to its line
             leader = leader_line(box, own, None, 0.0).points
             if any(segment_hits(other, *leader)
                    for other in [*_along(placed, leader),

@@ -25,7 +25,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
             drawn_segments, coast_segments, line_pieces, project,
             land_rings=(), lines_first: bool = False, bounds: Box | None = None,
             near: float | None = None, memo: dict | None = None
-            ) -> tuple[list[Text], int, float, list[str]]:
+            ) -> tuple[list[Text], int, float, list]:
     """Every label placed at one size, how many of them could not be placed cleanly (a
     place's or an area's is then left off, its name returned for the map's key), their cost.
     Crossing the coast costs a little (text reads best on one ground), crossing a drawn
@@ -50,7 +50,9 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                                 b.height + size * 0.3) for b in obstacles))
     texts: list[Text] = []
     placed = SpatialIndex(cell=size * 3)
-    unplaced: list[str] = []  # names no place could take without touching another
+    # names no place could take without touching another: a place's or an area's name, or a
+    # line's (name, colour, width, dash) so the key can show a sample of the line
+    unplaced: list = []
     collisions = 0
     map_width = frame.width
 
@@ -122,6 +124,9 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                 memo=memo, key=id(line), fixed=fixed)
             collisions += hard > 0
             spread += cost
+            if hard:  # never over another label or a marker: the line is named in the key
+                unplaced.append((line.label, color, line.width, line.style))
+                continue
             placed.append(box)
             if leader is not None:
                 swatches.append(Path(leader, style.muted, 0.75, role="leader"))

@@ -58,12 +58,18 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
                               f"({error})") from None
     if len(figure.points) > CROWDED:  # its key is certain: leave it room, draw once
         _, smallest = _label_sizes(style, min_label)
-        return _draw(figure, style, width, max(max_height - key_height(smallest),
-                                               max_height / 2), outline, min_label, beside)
-    scene = _draw(figure, style, width, max_height, outline, min_label, beside)
-    if scene.height > max_height + 1e-6:  # a key under it: the map gives up that room
-        scene = _draw(figure, style, width, 2 * max_height - scene.height, outline,
-                      min_label, beside)
+        first = max(max_height - key_height(smallest), max_height / 2)
+        scene = _draw(figure, style, width, first, outline, min_label, beside)
+    else:
+        first = max_height
+        scene = _draw(figure, style, width, max_height, outline, min_label, beside)
+    height = first
+    for _ in range(4):  # a key under it: the map gives up that room (a smaller map may
+        if scene.height <= max_height + 1e-6:  # leave more names to the key: again)
+            break
+        height -= scene.height - max_height
+        scene = _draw(figure, style, width, max(height, max_height / 4), outline, min_label,
+                      beside)
     return scene
 
 
@@ -236,24 +242,61 @@ def key_height(size: float) -> float:
     return size * 0.4 + KEY_LINES * Typeface.line_height(size)
 
 
-def _key(scene: Scene, names: list[str], style: FigureStyle, size: float, left: float,
+def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float,
          width: float) -> None:
-    """The names the map could not set without touching another, listed under it (at most
-    three lines; the rest counted), so a name is never drawn over another."""
+    """The names the map could not set without touching another, listed under it: each
+    unnamed line on a row of its own after a sample of it, as a legend does (three lines of
+    them at most; further lines are named with the places), then the places and areas (at
+    most three lines; the rest counted), so a name is never drawn over another. With room
+    beside the map (a scene wider than ``width``) the key may use the scene's width, centred
+    under the map."""
     face = style.typeface
-    shown = list(names)
-    while True:
-        rest = len(names) - len(shown)
-        words = style.words
-        listed = shown + ([words("more", count=f"{rest:,}")] if rest else [])
-        text = words("also_marked", places=words.join(listed) if rest else ", ".join(shown))
-        lines = face.wrap(text, size, width - 1.0)
-        if len(lines) <= KEY_LINES or not shown:
-            break
-        shown = shown[:max(0, min(len(shown) - 1, len(shown) * KEY_LINES // len(lines)))]
+    line_height = Typeface.line_height(size)
+    swatch = size * 1.8
+    available = max(width, scene.width) - 1.0
+    wrapped_rows = []
+    budget = KEY_LINES  # lines of samples; further lines are named with the places
+    for entry in names:
+        if isinstance(entry, str):
+            continue
+        lines = face.wrap(entry[0], size, max(available - swatch, size))
+        if len(lines) <= budget:
+            wrapped_rows.append((entry, lines))
+        budget -= len(lines)
+    sampled = {id(entry) for entry, _ in wrapped_rows}
+    names = [entry if isinstance(entry, str) else entry[0] for entry in names
+             if id(entry) not in sampled]
+    places: list[str] = []
+    if names:
+        shown = list(names)
+        while True:
+            rest = len(names) - len(shown)
+            words = style.words
+            listed = shown + ([words("more", count=f"{rest:,}")] if rest else [])
+            text = words("also_marked",
+                         places=words.join(listed) if rest else ", ".join(shown))
+            places = face.wrap(text, size, available)
+            if len(places) <= KEY_LINES or not shown:
+                break
+            shown = shown[:max(0, min(len(shown) - 1, len(shown) * KEY_LINES // len(places)))]
+    used = max([face.width(line, size) + 1.0 for line in places]
+               + [swatch + face.width(line, size) + 1.0 for _, lines in wrapped_rows
+                  for line in lines] + [0.0])
+    if used > width:  # wider than the map: centred under it, within the scene
+        left = min(max(0.0, left + width / 2 - used / 2), scene.width - used)
+        width = used
     top = scene.height + size * 0.4
-    scene.height = top + len(lines) * Typeface.line_height(size)
-    scene.add(Text(left, top, width, tuple(lines), size, style.muted, role="map-key"))
+    for (_, color, line_width, dash), lines in wrapped_rows:
+        y = top + line_height / 2
+        scene.add(Path(((left, y), (left + swatch - size * 0.4, y)), color,
+                       max(line_width, 1.5), dash=dash, role="line-key"))
+        scene.add(Text(left + swatch, top, width - swatch, tuple(lines), size, style.text,
+                       role="map-key"))
+        top += len(lines) * line_height
+    if places:
+        scene.add(Text(left, top, width, tuple(places), size, style.muted, role="map-key"))
+        top += len(places) * line_height
+    scene.height = top
 
 
 """Widths (of the map's) a line's label may wrap at: a narrow stack fits a strait, a single
