@@ -136,3 +136,64 @@ def is_flow(slide: BodySlide) -> bool:
 def base_title(title: str) -> str:
     match = CONTINUED.match(title)
     return match["base"] if match else title
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line of a guide page, as pdfplumber reads it."""
+
+    page: int
+    top: float
+    bottom: float
+    text: str
+    size: float
+    bold: bool
+    color: tuple
+
+
+def _spaced(chars: list[dict]) -> str:
+    text, right = "", None
+    for char in chars:
+        if right is not None and char["x0"] - right > 0.2 * char["size"]:
+            text += " "
+        text += char["text"]
+        right = char["x1"]
+    return text
+
+
+def guide_lines(path: Path, top: float, bottom: float) -> list[list[Line]]:
+    """Each page's lines inside the frame (between the ``top`` and ``bottom`` margins, so
+    running headers and footers are left out), top to bottom."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(str(path)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            rows: dict[int, list[dict]] = {}
+            for char in page.chars:
+                if char["text"].strip() and top - 2 <= char["top"] and \
+                        char["bottom"] <= page.height - bottom + 2:
+                    rows.setdefault(round(char["top"] / 2), []).append(char)
+            lines = []
+            for key in sorted(rows):
+                chars = sorted(rows[key], key=lambda char: char["x0"])
+                lines.append(Line(number, min(c["top"] for c in chars),
+                                  max(c["bottom"] for c in chars),
+                                  _spaced(chars),
+                                  max(c["size"] for c in chars),
+                                  all("Bold" in c["fontname"] for c in chars),
+                                  tuple(chars[0].get("non_stroking_color") or ())))
+            pages.append(lines)
+    return pages
+
+
+def orphaned_headings(pages: list[list[Line]], body_color: tuple) -> list[Line]:
+    """Headings that end a page while the text they head starts the next one: the page's
+    last line is bold in a colour other than the body text's (section headings, block
+    labels such as "Check your understanding", terms), and another page follows."""
+    found = []
+    for lines, following in zip(pages[1:], pages[2:]):  # the cover's form labels are not
+        # headings
+        if lines and following and lines[-1].bold and lines[-1].color != body_color:
+            found.append(lines[-1])
+    return found

@@ -9,7 +9,7 @@ each text slide's body with the project's measurement (``tests/density_readback.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 from pptx import Presentation
@@ -19,7 +19,8 @@ from builder.layout import load_layout
 from builder.load.source import load_source
 from builder.resolve.document import resolve
 from corpus_builds import CASES, Case
-from density_readback import CONTINUED, base_title, is_flow, read_deck
+from density_readback import (CONTINUED, base_title, guide_lines, is_flow, orphaned_headings,
+                              read_deck)
 
 STUDENT = [case for case in CASES if case.edition == "student"]
 GAP = 0.8  # the space (in ems) the planner puts between two joined blocks
@@ -109,3 +110,18 @@ def test_table_rows_spread_evenly_over_the_slides_they_need():
     assert balanced_pages([1.0] * 13, 6.0) == [(0, 5), (5, 10), (10, 13)]  # not 6, 6, 1
     assert balanced_pages([1.0, 1.0], 6.0) == [(0, 2)]
     assert balanced_pages([5.0, 1.0, 1.0], 6.0) == [(0, 1), (1, 3)]
+
+
+@pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
+def test_guide_headings_stay_with_what_follows(case, corpus_builds):
+    """No heading, block label ("Check your understanding", "Key terms") or term is the
+    last line of a page with its text on the next: read back with pdfplumber."""
+    build = corpus_builds[case.id]
+    if build.returncode != 0:
+        pytest.fail(build.report())
+    margins = load_layout(case.layout).guide.margins
+    pages = guide_lines(build.pdf, margins.top, margins.bottom)
+    body = Counter(line.color for lines in pages for line in lines
+                   if not line.bold).most_common(1)[0][0]
+    orphans = orphaned_headings(pages, body)
+    assert not orphans, [f"page {line.page}: {line.text!r}" for line in orphans]

@@ -47,6 +47,24 @@ def creation_date(document: Document) -> str:
     return f"D:{start.year:04d}{start.month or 1:02d}{start.day or 1:02d}000000+00'00'"
 
 
+
+def keep_headings_with_next(story: list[Flowable]) -> None:
+    """A heading (any flowable kept with its next) stays with the first *content* after it.
+
+    platypus keeps a ``keepWithNext`` flowable with the one flowable after it, which is
+    often a Spacer or a heading's rule: the heading and its space then end a page and the
+    content starts the next ("Check your understanding" alone at a page's foot). The
+    spacing between a heading and its content is marked to keep with next too, so the
+    group reaches the content. A CondPageBreak is not spacing: it stays a break.
+    """
+    for index, flowable in enumerate(story):
+        if not flowable.getKeepWithNext():
+            continue
+        for glue in story[index + 1:]:
+            if type(glue) is not Spacer and not getattr(glue, "keepWithNext", 0):
+                break
+            glue.keepWithNext = 1
+
 class PageTotal(IndexingFlowable):
     """Counts pages so the footer can say "of M"; unsatisfied until a pass agrees with the last.
 
@@ -164,6 +182,7 @@ class GuideTemplate(BaseDocTemplate):
 
     def render(self, story: list[Flowable]) -> None:
         """Build in as many passes as the contents and page total need."""
+        keep_headings_with_next(story)
         try:
             self.multiBuild([self.page_total, *story], canvasmaker=GuideCanvas, maxPasses=8)
         except IndexError as error:
