@@ -47,19 +47,24 @@ def _figure(index: int) -> list[str]:
                    f"      - {{date: 1941/1945, label: {_quote(_words(index + 6, 2))}}}"]
 
 
-def lecture_yaml(sections: int, figures: bool, title: str = "Generated lecture") -> str:
-    """A valid source with ``sections`` sections, each a few slides long."""
+def lecture_yaml(sections: int, figures: bool, title: str = "Generated lecture",
+                 per_section: int = 1) -> str:
+    """A valid source with ``sections`` groups of blocks, each a few slides long, ``per_section``
+    groups to a section (a source holds at most 200 sections, so a 1,000-slide lecture puts
+    two groups in each)."""
+    groups, sections = sections, -(-sections // per_section)
     lines = [f"title: {_quote(title)}", "subtitle: A generated lecture for the benchmark",
              "date: 2027-01-15", "instructor: Benchmark", "language: en",
              "essential_question: What does a long lecture cost to build?",
              "objectives:", "  - Measure the cost of a slide", "  - Measure the cost of a page",
              "takeaways:", "  - Cost grows with the work", "sections:"]
     figure_ids: list[int] = []
-    for s in range(sections):
-        lines += [f"  - title: {_quote(f'Section {s + 1}: ' + _words(s, 3))}",
-                  f"    notes: {_quote('Speaker notes for section ' + str(s + 1) + ': ' + _words(s, 12))}",
-                  "    blocks:",
-                  f"      - paragraph: {_quote('The **' + _words(s, 2) + '** ' + _words(s + 1, 30) + '.')}",
+    for s in range(groups):
+        if s % per_section == 0:
+            lines += [f"  - title: {_quote(f'Section {s + 1}: ' + _words(s, 3))}",
+                      f"    notes: {_quote('Speaker notes for section ' + str(s + 1) + ': ' + _words(s, 12))}",
+                      "    blocks:"]
+        lines += [f"      - paragraph: {_quote('The **' + _words(s, 2) + '** ' + _words(s + 1, 30) + '.')}",
                   "      - bullets:"]
         lines += [f"          - {_quote(_words(s + b, 6).capitalize())}" for b in range(4)]
         lines += ["      - key_terms:",

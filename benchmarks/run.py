@@ -134,34 +134,61 @@ def child_warm(work: str, repeats: str) -> None:
     shutil.copytree(SAMPLE.parent, source.parent, dirs_exist_ok=True)
     text = SAMPLE.read_text(encoding="utf-8")
     out = work_dir / "out"
-    _build_in_process(source, out, "-j", "1")  # as watch builds: one process keeps the caches
     seconds = []
-    for generation in range(int(repeats)):
-        source.write_text(one_word_edit(text, generation), encoding="utf-8")
-        start = time.perf_counter()
+    try:
+        from builder.watch import Lecture, Watcher
+        from builder.worker import DeckWorker
+    except ImportError:  # an older tree: rebuild with `build` in this one process
         _build_in_process(source, out, "-j", "1")
-        seconds.append(time.perf_counter() - start)
-    print(json.dumps({"seconds": seconds}))
+        for generation in range(int(repeats)):
+            source.write_text(one_word_edit(text, generation), encoding="utf-8")
+            start = time.perf_counter()
+            _build_in_process(source, out, "-j", "1")
+            seconds.append(time.perf_counter() - start)
+        print(json.dumps({"seconds": seconds}))
+        return
+    import io
+
+    log, errors = io.StringIO(), io.StringIO()
+    watcher = Watcher([Lecture(source, None, out)], out=log, err=errors)
+    watcher.build_all()  # as `watch` does: build, then fork the deck worker, then wait
+    if DeckWorker.possible():
+        watcher.worker = DeckWorker()
+    try:
+        for generation in range(int(repeats)):
+            source.write_text(one_word_edit(text, generation), encoding="utf-8")
+            start = time.perf_counter()
+            watcher.rebuild([source])
+            seconds.append(time.perf_counter() - start)
+    finally:
+        if watcher.worker is not None:
+            watcher.worker.close()
+    if errors.getvalue() or log.getvalue().count("built in") != int(repeats) + 1:
+        raise SystemExit(f"watch rebuilds failed:\n{errors.getvalue()}{log.getvalue()}")
+    print(json.dumps({"seconds": seconds, "worker": watcher.worker is not None}))
 
 
 def child_scale(work: str, target_slides: str, figures: str) -> None:
     """Build a lecture of about ``target_slides`` slides after a warm-up build; its time."""
     work_dir, target, with_figures = Path(work), int(target_slides), figures == "1"
     work_dir.mkdir(parents=True, exist_ok=True)
+    per_section = 1 if target <= 300 else 2  # a source holds at most 200 sections
 
     def build(sections: int, name: str) -> tuple[float, int]:
         source = work_dir / f"{name}.yaml"
-        source.write_text(lecture_yaml(sections, with_figures), encoding="utf-8")
+        source.write_text(lecture_yaml(sections, with_figures, per_section=per_section),
+                          encoding="utf-8")
         start = time.perf_counter()
         _build_in_process(source, work_dir / "out")
         seconds = time.perf_counter() - start
         return seconds, _slides(work_dir / "out" / f"{name}.pptx")
 
-    _, one = build(1, "warm-1")  # warm-up: imports, fonts, layouts
-    _, three = build(3, "warm-3")
-    per_section = max(1, (three - one) // 2)
-    fixed = one - per_section
-    sections = max(1, round((target - fixed) / per_section))
+    small, large = per_section, 3 * per_section
+    _, one = build(small, "warm-1")  # warm-up: imports, fonts, layouts
+    _, three = build(large, "warm-3")
+    per_group = max(0.5, (three - one) / (large - small))
+    fixed = one - per_group * small
+    sections = max(1, round((target - fixed) / per_group))
     seconds, slides = build(sections, f"lecture-{target}")
     print(json.dumps({"seconds": [seconds], "slides": slides, "sections": sections}))
 

@@ -13,7 +13,7 @@ import os
 import signal
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from builder.errors import RenderError
 from builder.resolve.editions import Edition
@@ -58,7 +58,8 @@ def _render(fmt: str, document: Document) -> bytes:
 
 
 def render_all(document: Document, formats: Iterable[str], parallel: bool = False,
-               ready: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
+               ready: Callable[[str, bytes], None] | None = None,
+               worker: Any = None) -> dict[str, bytes]:
     """Each format's bytes; with ``parallel`` (and two cores, and ``fork``), the deck is drawn in
     a forked process while this one draws the guide.
 
@@ -66,8 +67,12 @@ def render_all(document: Document, formats: Iterable[str], parallel: bool = Fals
     every core a lecture, and a watch keeps its caches in this process, so both render here.
     ``ready(fmt, data)`` is called here as each format is done; in a parallel build, for the
     guide while the deck is still being drawn (the build stages and reads the guide back then).
+    ``worker``: a long-lived ``builder.worker.DeckWorker`` (a watch's) draws the deck instead
+    of a process forked for this build.
     """
     formats = list(formats)
+    if worker is not None and sorted(formats) == ["pdf", worker.fmt] and worker.start(document):
+        return _render_with(worker, document, formats, ready)
     if not (parallel and len(formats) == 2 and (os.cpu_count() or 1) > 1
             and "fork" in multiprocessing.get_all_start_methods()):
         rendered = {}
@@ -123,6 +128,25 @@ def render_all(document: Document, formats: Iterable[str], parallel: bool = Fals
     return {fmt: rendered[fmt] for fmt in formats}
 
 
+def _render_with(worker: Any, document: Document, formats: list[str],
+                 ready: Callable[[str, bytes], None] | None) -> dict[str, bytes]:
+    """The guide drawn here while ``worker`` draws the deck (see ``render_all``)."""
+    try:
+        guide = _render("pdf", document)
+        if ready is not None:
+            ready("pdf", guide)
+    except BaseException:
+        worker.close()  # it is still drawing what nobody will read
+        raise
+    deck, adaptations = worker.finish()
+    for adaptation in adaptations:  # after the guide's own, as a serial build notes them
+        note(adaptation.where, adaptation.message)
+    if ready is not None:
+        ready(worker.fmt, deck)
+    rendered = {"pdf": guide, worker.fmt: deck}
+    return {fmt: rendered[fmt] for fmt in formats}
+
+
 @dataclass
 class BuildResult:
     """What one lecture's build wrote."""
@@ -145,7 +169,8 @@ def output_paths(source_path: Path, out_dir: Path, formats: Iterable[str]) -> li
 def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
                   formats: Iterable[str] = FORMATS, edition: Edition | None = None,
                   check: bool = True, incremental: bool = False,
-                  strict: bool = False, parallel: bool = False) -> BuildResult:
+                  strict: bool = False, parallel: bool = False, worker: Any = None
+                  ) -> BuildResult:
     """Build one source into ``out_dir/<stem>.<format>`` for each requested format.
 
     Content that needs setting beyond the layout's preferred sizes is adapted, and each
@@ -183,14 +208,14 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
             """Stage each output as it is done; while a second process still draws the deck,
             read the guide back (and import what reads the deck) in the meantime."""
             stage_bytes(staged[fmt], data)
-            if parallel and fmt == "pdf" and "pptx" not in opened:
+            if (parallel or worker is not None) and fmt == "pdf" and "pptx" not in opened:
                 from builder.check.readback import read_guide_ahead
 
                 read_guide_ahead(staged[fmt], opened)
                 import pptx  # noqa: F401 - the deck is read back here next
 
         with collecting() as adaptations:
-            rendered = render_all(document, formats, parallel, ready)
+            rendered = render_all(document, formats, parallel, ready, worker)
         warnings = tuple(str(adaptation) for adaptation in adaptations)
         if strict and warnings:  # before anything is accepted: no partial output
             raise RenderError([f"{line} (--strict)" for line in warnings])

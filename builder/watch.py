@@ -4,7 +4,9 @@ Every lecture is built once, then the files it was built from (its source, its l
 chain and assets, its figures' assets) are watched; a save rebuilds only the lectures that
 read the saved file, a saved layout is loaded again first. Errors are printed and the watch
 goes on: the next save may fix them. Staying in one process keeps what a fresh build pays
-for warm: imports, registered fonts, measured text widths, parsed layouts.
+for warm: imports, registered fonts, measured text widths, parsed layouts; a deck worker
+(``builder.worker``), forked once after the first build, draws each deck while this process
+draws the guide, and keeps the deck's own caches warm too.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Any, Iterable, TextIO
 
 from builder.build import FORMATS, build_lecture
 from builder.check.manifest import asset_paths, layout_assets, layout_files
 from builder.errors import BuilderError, InputError
 from builder.layout.model import Layout
 from builder.resolve.editions import Edition
+from builder.worker import DeckWorker
 
 DEBOUNCE_MS = 200  # an editor's save is often several writes (temp file, rename, touch)
 
@@ -47,6 +50,7 @@ class Watcher:
     err: TextIO = field(default_factory=lambda: sys.stderr)
     layouts: dict[Path | None, Layout] = field(default_factory=dict)
     builds: int = 0  # builds attempted, for callers that wait for one
+    worker: Any = None  # a builder.worker.DeckWorker drawing decks beside this process
 
     def build_all(self) -> None:
         self._build(self.lectures)
@@ -90,7 +94,7 @@ class Watcher:
                 layout = self._layout(lecture.layout_path)
                 lecture.inputs |= set(_layout_inputs(layout))
                 result = build_lecture(lecture.source, layout, lecture.out_dir, self.formats,
-                                       self.edition, check=self.check)
+                                       self.edition, check=self.check, worker=self.worker)
             except BuilderError as error:
                 for line in error.lines():
                     print(line if isinstance(error, InputError) else f"error: {line}",
@@ -130,6 +134,18 @@ def watch(watcher: Watcher, stop_event=None, debounce_ms: int = DEBOUNCE_MS) -> 
     watcher.build_all()
     print(f"watching {len(watcher.lectures)} lecture(s); Ctrl-C to stop", file=watcher.out,
           flush=True)
+    try:
+        if watcher.worker is None and "pdf" in watcher.formats and "pptx" in watcher.formats \
+                and DeckWorker.possible():
+            watcher.worker = DeckWorker()  # forked now, warm from the first build
+        _watch_files(watcher, stop_event, debounce_ms, file_events)
+    finally:
+        if watcher.worker is not None:
+            watcher.worker.close()
+            watcher.worker = None
+
+
+def _watch_files(watcher: Watcher, stop_event, debounce_ms: int, file_events) -> None:
     while stop_event is None or not stop_event.is_set():
         folders = sorted({path.parent for path in watcher.watched()})
         for events in file_events(*folders, debounce=debounce_ms, stop_event=stop_event,

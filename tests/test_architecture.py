@@ -33,6 +33,7 @@ RANKS: dict[str, int] = {
     "check": 6,
     "build": 7,
     "course": 8,
+    "worker": 8,  # builder/worker.py: a watch's long-lived deck process
     "watch": 9,
     "progress": 9,
     "schema": 9,

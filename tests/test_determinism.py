@@ -102,3 +102,29 @@ def test_two_processes_warm_caches_and_a_fresh_serial_build_agree(tmp_path: Path
     _in_process(project, tmp_path / "warm")
     parallel = _in_process(project, tmp_path / "parallel", "-j", "2")
     assert parallel == _fresh(project, tmp_path / "fresh")
+
+
+def test_a_deck_worker_draws_what_a_serial_build_draws(tmp_path: Path) -> None:
+    """A watch's long-lived deck worker (``builder.worker``) gives the same bytes, build after
+    build, as this process drawing both outputs; a deck error reaches the caller."""
+    import pytest
+
+    from builder.build import build_lecture
+    from builder.layout.load import load_layout
+    from builder.worker import DeckWorker
+
+    if not DeckWorker.possible():
+        pytest.skip("needs two cores, fork and a single thread")
+    project = _project(tmp_path)
+    serial = _in_process(project, tmp_path / "serial")
+    worker = DeckWorker()
+    try:
+        for index in range(2):
+            out = tmp_path / f"worker-{index}"
+            result = build_lecture(project / "lecture.yaml", load_layout(None), out, worker=worker)
+            assert result.checked is not None
+            assert _outputs(out) == serial
+        assert worker.alive
+    finally:
+        worker.close()
+    assert not worker.alive

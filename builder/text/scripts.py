@@ -38,6 +38,8 @@ def _is_han(code: int) -> bool:
 
 def han_language(text: str) -> str:
     """The language Han characters are read in across ``text`` (a whole lecture)."""
+    if not text or max(text) < "\u1100":  # no kana, no Hangul (a lecture in Latin script)
+        return "zh"
     codes = [ord(char) for char in text]
     if any(_is_kana(code) for code in codes):
         return "ja"
@@ -49,6 +51,8 @@ def han_language(text: str) -> str:
 def part_language(text: str, document_language: str, han: str) -> str | None:
     """The language of ``text`` (one run drawn in one font) when it is a CJK or Hangul
     passage in a lecture of another language, else None (it reads as the document)."""
+    if not text or max(text) < "\u1100":  # below the first Hangul jamo: no CJK (most runs)
+        return None
     if document_language.split("-")[0].lower() in CJK_LANGUAGES:
         return None
     found = None

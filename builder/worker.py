@@ -1,0 +1,120 @@
+"""A long-lived second process that draws decks for a long-lived first one (``watch``).
+
+A watch rebuilds in one process so that imports, fonts, measured text and figure scenes stay
+warm; drawing the guide and the deck one after the other then costs their sum. A forked
+process per rebuild would draw them at once but start cold for the deck every time (its
+caches die with it). The deck worker is forked once, after the first build warmed this
+process, and keeps drawing decks: each rebuild sends it the resolved Document (pickled, a few
+milliseconds) while this process draws the guide, and both keep their own caches warm.
+
+The bytes are the same as a serial build's: the worker runs the same renderer on an equal
+Document (``tests/test_determinism.py``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from typing import Any
+
+from builder.resolve.document import Document
+from builder.text.adapt import collecting
+
+
+class DeckWorker:
+    """One forked process drawing one format on request (``start`` then ``finish``)."""
+
+    def __init__(self, fmt: str = "pptx") -> None:
+        self.fmt = fmt
+        self._busy = False
+        ours, theirs = multiprocessing.get_context("fork").Pipe(duplex=True)
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the forked child
+            status = 0
+            try:
+                ours.close()
+                _serve(theirs, fmt)
+            except BaseException:  # noqa: BLE001
+                status = 1
+            finally:
+                os._exit(status)
+        theirs.close()
+        self.pid: int | None = pid
+        self._connection = ours
+
+    @staticmethod
+    def possible() -> bool:
+        """Two cores, ``fork``, and only this thread (forking a threaded process can leave the
+        child waiting on a lock another thread held)."""
+        return ((os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+                and threading.active_count() == 1)
+
+    @property
+    def alive(self) -> bool:
+        return self.pid is not None
+
+    def start(self, document: Document) -> bool:
+        """Send a document to draw; False (and the worker closed) when it cannot take it."""
+        if not self.alive:
+            return False
+        try:
+            self._connection.send(document)
+        except Exception:  # noqa: BLE001 - a dead worker or an unpicklable document
+            self.close()
+            return False
+        self._busy = True
+        return True
+
+    def finish(self) -> tuple[bytes, list[Any]]:
+        """The drawn bytes and the adaptations noted while drawing; the renderer's error is
+        raised here as it would have been in this process."""
+        self._busy = False
+        try:
+            kind, value = self._connection.recv()
+        except (EOFError, OSError):
+            self.close()
+            raise RuntimeError(f"drawing the {self.fmt} in the second process failed") from None
+        if kind == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Stop the worker (it is killed if it is still drawing)."""
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
+        try:
+            if self._busy:
+                os.kill(pid, signal.SIGKILL)
+            else:
+                self._connection.send(None)
+        except OSError:
+            pass
+        self._connection.close()
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _serve(connection, fmt: str) -> None:  # pragma: no cover - runs in the forked child
+    from builder.build import _render
+
+    while True:
+        try:
+            document = connection.recv()
+        except EOFError:
+            return
+        if document is None:
+            return
+        try:
+            with collecting() as adaptations:
+                data = _render(fmt, document)
+            connection.send(("ok", (data, adaptations)))
+        except BaseException as error:  # noqa: BLE001 - handed to the parent to raise
+            try:
+                connection.send(("error", error))
+            except Exception:  # noqa: BLE001 - an error that cannot be pickled
+                connection.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
