@@ -366,7 +366,7 @@ def check_deck(path: Path, language: str) -> None:
     assert repeated == [], path.name
     series: dict[str, list[tuple[int, int]]] = {}
     for title in titles:
-        match = re.fullmatch(r"(.*) \((\d+) of (\d+)\)", title)
+        match = re.fullmatch(r"(.*)\s\((\d+)\sof\s(\d+)\)", title)  # no-break spaces
         if match:
             series.setdefault(match.group(1), []).append((int(match.group(2)),
                                                           int(match.group(3))))

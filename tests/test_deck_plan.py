@@ -147,7 +147,7 @@ def test_long_bullet_list_splits_into_continued_slides(write_source):
     pages = [s for s in plan.slides if isinstance(s, TextSlide) and s.title.startswith("Many")]
     assert len(pages) >= 4
     # one continued list: numbered by the deck-wide title rule (builder.deck.titles)
-    assert [page.title for page in pages] == [f"Many points ({index} of {len(pages)})"
+    assert [page.title for page in pages] == [f"Many points ({index}\u00a0of\u00a0{len(pages)})"
                                               for index in range(1, len(pages) + 1)]
     max_bullets = document.layout.deck.max_bullets
     assert all(sum(1 for p in page.paras if p.marker) <= max_bullets for page in pages)
@@ -166,7 +166,7 @@ def test_long_paragraph_splits_between_words_and_keeps_every_word(write_source):
               - paragraph: {text}
         """))
     pages = [s for s in plan.slides if isinstance(s, TextSlide) and s.title.startswith("Wall")]
-    assert len(pages) > 1 and pages[1].title == f"Wall of text (2 of {len(pages)})"
+    assert len(pages) > 1 and pages[1].title == f"Wall of text (2\u00a0of\u00a0{len(pages)})"
     words = " ".join(p.text for page in pages for p in page.paras).split()
     assert words == text.split()
     body = document.fonts["body"]
@@ -280,7 +280,7 @@ def test_lists_split_at_body_size_rather_than_shrink(write_source):
     assert len(pages) >= 2
     floor = document.layout.deck.sizes.body - fit.SIZE_STEP
     assert all(page.size >= floor for page in pages)
-    assert pages[1].title == f"Key takeaways (2 of {len(pages)})"
+    assert pages[1].title == f"Key takeaways (2\u00a0of\u00a0{len(pages)})"
 
 
 def test_a_quote_ending_in_its_own_quotation_mark_is_not_doubled(write_source):

@@ -7,7 +7,15 @@ from builder.deck.titles import continued, unique_titles
 
 
 def titles(*specs: SlideSpec) -> list[str]:
-    return [slide.title for slide in unique_titles(specs)]
+    """The titles as read (the counter's no-break spaces as spaces)."""
+    return [slide.title.replace("\u00a0", " ") for slide in unique_titles(specs)]
+
+
+def test_the_counter_never_wraps_apart_and_speaks_the_lectures_language():
+    from builder.text.words import words_for
+
+    assert continued("Causes", 2, 3) == "Causes (2\u00a0of\u00a03)"
+    assert continued("Les causes", 2, 3, words_for("fr")) == "Les causes (2\u00a0sur\u00a03)"
 
 
 def test_a_continued_block_is_numbered_on_every_slide():

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from builder.deck.specs import SectionSlide, SlideSpec, TitleSlide
+from builder.text.typography import NBSP
 from builder.text.words import Words
 
 FIXED = (TitleSlide, SectionSlide)
@@ -28,8 +29,13 @@ FIXED = (TitleSlide, SectionSlide)
 
 def continued(title: str, index: int, count: int, words: Words = Words()) -> str:
     """The title of slide ``index`` (1-based) of ``count`` showing one continued thing:
-    "Title (2 of 3)", "Titre (2 sur 3)"."""
-    return words("continued", title=title, index=index, count=count) if count > 1 else title
+    "Title (2 of 3)", "Titre (2 sur 3)". The counter is never split over two lines (a
+    title that wraps keeps "(2 of 3)" whole rather than leave "3)" alone)."""
+    if count <= 1:
+        return title
+    head, _, tail = words("continued", title="\0", index=index, count=count).partition("\0")
+    lead = tail[:len(tail) - len(tail.lstrip())]
+    return head + title + lead + tail.lstrip().replace(" ", NBSP)
 
 
 def unique_titles(slides: Sequence[SlideSpec], words: Words = Words()) -> list[SlideSpec]:

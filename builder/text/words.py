@@ -107,10 +107,41 @@ class Words:
     def date(self, span: DateSpan, short: bool = False, year: bool = True) -> str:
         """A date or a range as the text prints it (``short``: for labels and tight places,
         with abbreviated months; without ``year`` when an axis already says it)."""
+        if span.end is not None and not short:
+            joined = self._within_a_year(span.start, span.end)
+            if joined:
+                return joined
         parts = [self.point(span.start, short, year)]
         if span.end is not None:
             parts.append(self.point(span.end, short, year))
         return " – ".join(parts)
+
+    def _within_a_year(self, start: PartialDate, end: PartialDate) -> str | None:
+        """A range inside one year says the year once (``October 5–6, 1789``, ``5–6 octobre
+        1789``, ``5. Oktober – 6. November 1789``); None when it does not apply."""
+        if (start.precision != end.precision or start.precision not in ("month", "day")
+                or start.year != end.year or start.year < 0):
+            return None
+        lang = self.base
+        same_month = start.precision == "day" and start.month == end.month
+        if lang in _CJK or lang == "ko":
+            head = self.point(start)
+            day = "日" if lang in _CJK else "일"
+            tail = f"{end.day}{day}" if same_month else self._day_month_year(end, False, False)
+            return f"{head}–{tail}"
+        if lang in ("fr", "de", "es"):
+            if same_month:
+                day = {"fr": "1er" if start.day == 1 else str(start.day),
+                       "de": f"{start.day}."}.get(lang, str(start.day))
+                return f"{day}–{self.point(end)}"
+            return f"{self._day_month_year(start, False, False)} – {self.point(end)}"
+        names = self._months("months") or table()["months"][ENGLISH]
+        first, last = names[start.month - 1], names[end.month - 1]
+        if start.precision == "month":
+            return f"{first}–{last} {start.year}"
+        if same_month:
+            return f"{first} {start.day}–{end.day}, {start.year}"
+        return f"{first} {start.day} – {last} {end.day}, {start.year}"
 
     def point(self, date: PartialDate, short: bool = False, year: bool = True) -> str:
         text = self._day_month_year(date, short, year)
