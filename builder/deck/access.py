@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Callable
 
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 
 from builder.deck import oxml
 from builder.text.scripts import DECK_TAGS
@@ -110,8 +111,30 @@ def order_shapes(slide) -> None:
 
 
 def _box(shape) -> tuple[int, int, int, int]:
-    left, top = shape.left or 0, shape.top or 0
+    xfrm = _own_xfrm(shape._element)
+    if xfrm is not None:  # read directly: python-pptx's properties cost 4 lookups each
+        off, ext = xfrm.find(_OFF), xfrm.find(_EXT)
+        if off is not None and ext is not None:
+            try:
+                left, top = int(off.get("x")), int(off.get("y"))
+                return left, top, left + int(ext.get("cx")), top + int(ext.get("cy"))
+            except (TypeError, ValueError):
+                pass
+    left, top = shape.left or 0, shape.top or 0  # inherited from the layout, or unusual
     return left, top, left + (shape.width or 0), top + (shape.height or 0)
+
+
+def _own_xfrm(element):
+    """The shape's own ``a:xfrm``/``p:xfrm`` (where python-pptx reads its position), or None."""
+    if element.tag == _GRAPHIC_FRAME:
+        return element.find(_P_XFRM)
+    holder = element.find(_GRP_SP_PR if element.tag == _GRP_SP else _SP_PR)
+    return holder.find(_A_XFRM) if holder is not None else None
+
+
+_OFF, _EXT, _A_XFRM, _P_XFRM = qn("a:off"), qn("a:ext"), qn("a:xfrm"), qn("p:xfrm")
+_SP_PR, _GRP_SP_PR, _GRP_SP, _GRAPHIC_FRAME = (qn("p:spPr"), qn("p:grpSpPr"), qn("p:grpSp"),
+                                               qn("p:graphicFrame"))
 
 
 def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:

@@ -87,6 +87,8 @@ def set_decorative(shape) -> None:
 
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+_CNVPR = qn("p:cNvPr")
+_DECORATIVE_PATH = f"{qn('a:extLst')}/{qn('a:ext')}/{{{DECORATIVE_NS}}}decorative"
 
 
 def set_data_label_separator(data_labels, separator: str) -> None:
@@ -268,10 +270,11 @@ def keep_tick_labels_level(axis) -> None:
 
 def is_decorative(shape) -> bool:
     """True when the shape is marked decorative (``adec:decorative val="1"``)."""
-    properties = shape._element.xpath("./*[1]/p:cNvPr")
-    if not properties:
+    element = shape._element
+    properties = element[0].find(_CNVPR) if len(element) else None  # ./*[1]/p:cNvPr
+    if properties is None:
         return False
-    marks = properties[0].findall(f"{qn('a:extLst')}/{qn('a:ext')}/{{{DECORATIVE_NS}}}decorative")
+    marks = properties.findall(_DECORATIVE_PATH)
     return any(mark.get("val") in ("1", "true") for mark in marks)
 
 
@@ -297,15 +300,19 @@ def set_language(part_element, language: str, run_language=None) -> None:
     ``language`` (``lang`` on ``a:rPr``/``a:endParaRPr``), as PowerPoint's Language dialog
     does: screen readers pick their voice from it, spelling checkers their dictionary.
     ``run_language(text)`` may name another for a run (a Japanese name: ``ja-JP``)."""
-    for run in part_element.iter(qn("a:r"), qn("a:br"), qn("a:fld")):
-        properties = run.find(qn("a:rPr"))
+    for run in part_element.iter(_RUN_TAGS):
+        properties = run.find(_RPR)
         if properties is None:
-            properties = run.makeelement(qn("a:rPr"), {})
+            properties = run.makeelement(_RPR, {})
             run.insert(0, properties)
-        own = run_language(run.findtext(qn("a:t")) or "") if run_language else None
+        own = run_language(run.findtext(_T) or "") if run_language else None
         properties.set("lang", own or language)
-    for end in part_element.iter(qn("a:endParaRPr")):
+    for end in part_element.iter(_END_PARA):
         end.set("lang", language)
+
+
+_RUN_TAGS = (qn("a:r"), qn("a:br"), qn("a:fld"))
+_RPR, _T, _END_PARA = qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 
 
 def set_chart_language(chart_space, language: str) -> None:
