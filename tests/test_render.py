@@ -24,14 +24,8 @@ needs_libreoffice = pytest.mark.skipif(not render_check.available(),
                                        reason="LibreOffice (soffice) or poppler is not installed")
 
 KNOWN_DECK: dict[str, str] = {
-    "scramble-for-africa-large-print": "figures: the last row of the table figure colonies-1914 "
-                                       "overprints its caption (slide 38)",
     "describing-data-large-print": "text: the title slide's date (2027) leaves its 'details' box "
                                    "by 9 pt",
-    "meiji-restoration-history-101": "text/figures: a render finding on the Meiji deck in "
-                                     "history-101, not diagnosed yet",
-    "meiji-restoration-large-print": "text/figures: a render finding on the Meiji deck in "
-                                     "large print, not diagnosed yet",
 }
 KNOWN_GUIDE: dict[str, str] = {
     "-large-print-": "text: the cover's edition badge sits 8.4 pt from the paper's top edge",

@@ -11,12 +11,30 @@ from dataclasses import dataclass, field
 from typing import Literal, Union
 
 from builder.text import measure
+from builder.text.fallback import slot_of
 from builder.text.fonts import Faces
 from builder.layout.values import Color
 
 Align = Literal["left", "center", "right"]
 Dash = Literal["solid", "dashed", "dotted"]
 LEADING = 1.2  # single line spacing of Calibri/Carlito (ascent 0.75 + descent 0.25 + gap)
+
+
+SCRIPT_GAP = 0.25  # em LibreOffice adds where East Asian text meets other text
+
+
+def script_changes(text: str) -> int:
+    """How often ``text`` changes between East Asian characters and other visible ones."""
+    changes, last = 0, None
+    for char in text:
+        if char.isspace():
+            last = None
+            continue
+        east = slot_of(char) == "ea"
+        if last is not None and east != last:
+            changes += 1
+        last = east
+    return changes
 
 
 @dataclass(frozen=True)
@@ -34,8 +52,12 @@ class Typeface:
         return self.faces.deck_name
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        """As drawn: each character in the first font of the fallback chain that has it."""
-        return measure.styled_width(text, self.faces, size, bold)
+        """As drawn: each character in the first font of the fallback chain that has it,
+        plus the space LibreOffice sets between East Asian and other text (a quarter em at
+        each change: "Iwakura Mission (岩倉使節団)" draws 7 pt wider at 15 pt), so a
+        figure's tight label box holds it in every renderer."""
+        return (measure.styled_width(text, self.faces, size, bold)
+                + size * SCRIPT_GAP * script_changes(text))
 
     def wrap(self, text: str, size: float, available: float, bold: bool = False) -> list[str]:
         return measure.wrap_styled(text, self.faces, size, available, bold)

@@ -38,14 +38,15 @@ MIN_TABLE_SIZE = 10.0  # a long table shrinks this far rather than overflow its 
 
 
 def add_figure(slide, document: Document, numbered: NumberedFigure, left: int, top: int,
-               width: int, height: int) -> list:
-    """Draw ``numbered``'s figure centred in the EMU box; RenderError at its source line."""
+               width: int, height: int, rows: tuple[int, int] | None = None) -> list:
+    """Draw ``numbered``'s figure centred in the EMU box; RenderError at its source line.
+    ``rows``: of a table continued over slides, the slice of its rows this slide shows."""
     figure = numbered.figure
     box = FigureBox(int(left), int(top), int(width), int(height))
     if isinstance(figure, ImageFigure):
         return [_picture(slide, document, figure, box)]
     if isinstance(figure, TableFigure):
-        return [_table(slide, document, figure, box)]
+        return [_table(slide, document, figure, box, rows)]
     if isinstance(figure, (BarFigure, LineFigure, PieFigure)):
         return [add_chart(slide, document, figure, box)]
     if type(figure) in SCENES:
@@ -86,14 +87,40 @@ def _table_size(figure, style: FigureStyle, width: float, height: float):
         size -= 1
 
 
-def _table(slide, document: Document, figure: TableFigure, box: FigureBox):
+TABLE_SLACK = 0.96  # LibreOffice sets table rows a little taller than measured: plan with room
+
+
+def table_parts(document: Document, figure: TableFigure, width: float,
+                height: float) -> list[tuple[int, int]]:
+    """Slices of the table's rows that each fit a ``width`` × ``height`` box (points) under
+    the repeated header, at the size the whole table is set in (the same on every slide); one
+    slice when it all fits. A table too long for one slide at ``MIN_TABLE_SIZE`` continues
+    on the next rather than running over its caption."""
+    _, _, heights = _table_size(figure, figure_style(document), width, height * TABLE_SLACK)
+    room = height * TABLE_SLACK
+    parts, start, used = [], 0, heights[0]
+    for index, row_height in enumerate(heights[1:]):
+        if used + row_height > room and index > start:
+            parts.append((start, index))
+            start, used = index, heights[0]
+        used += row_height
+    parts.append((start, len(heights) - 1))
+    return parts
+
+
+def _table(slide, document: Document, figure: TableFigure, box: FigureBox,
+           part: tuple[int, int] | None = None):
     style = figure_style(document)
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
-    size, widths, heights = _table_size(figure, style, width, height)
+    size, widths, heights = _table_size(figure, style, width,
+                                        height * (TABLE_SLACK if part else 1.0))
+    rows = [figure.header, *figure.rows]
+    if part:  # a slice of a continued table, set as the whole is
+        rows = [figure.header, *figure.rows[part[0]:part[1]]]
+        heights = [heights[0], *heights[1 + part[0]:1 + part[1]]]
     total = sum(heights)
     x, y = centred(box.left, box.top, box.width, box.height, box.width,
                    min(total * EMU_PER_POINT, box.height))
-    rows = [figure.header, *figure.rows]
     frame = slide.shapes.add_table(len(rows), len(figure.header), Emu(int(x)), Emu(int(y)),
                                    Emu(box.width), Emu(int(total * EMU_PER_POINT)))
     table = frame.table

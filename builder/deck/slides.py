@@ -335,7 +335,7 @@ def _(spec: FigureSlide, canvas: Canvas) -> None:
     numbered = canvas.document.figure(spec.figure_id)
     area, caption, credit = figure_boxes(canvas.grid, spec.caption_height, spec.credit_height,
                                          spec.figure_width)
-    add_figure(canvas.slide, canvas.document, numbered, *area.emu())
+    add_figure(canvas.slide, canvas.document, numbered, *area.emu(), rows=spec.rows)
     add_text(canvas.shapes, caption, canvas.styled([Para(spec.caption)], spec.caption_size),
              canvas.ink, f"caption-{spec.figure_id}", "top", "text")
     if spec.credit:

@@ -139,6 +139,7 @@ class FigureSlide(SlideSpec):
     caption_height: float = 0.0
     credit_height: float = 0.0
     figure_width: float = 0.0  # > 0: a tall figure at full body height, caption beside it
+    rows: tuple[int, int] | None = None  # a table continued: the slice of its rows shown here
 
 
 @dataclass(frozen=True)
