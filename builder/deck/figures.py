@@ -90,6 +90,15 @@ def _table_size(figure, style: FigureStyle, width: float, height: float):
 TABLE_SLACK = 0.96  # LibreOffice sets table rows a little taller than measured: plan with room
 
 
+def figure_parts(document: Document, figure, box) -> list[tuple[int, int] | None]:
+    """The slides a figure takes, each a slice of its rows (``None``: the whole figure): a
+    table too long for the ``box`` (points) is continued, every other figure is one slide."""
+    if not isinstance(figure, TableFigure):
+        return [None]
+    parts = table_parts(document, figure, box.width, box.height)
+    return parts if len(parts) > 1 else [None]
+
+
 def table_parts(document: Document, figure: TableFigure, width: float,
                 height: float) -> list[tuple[int, int]]:
     """Slices of the table's rows that each fit a ``width`` × ``height`` box (points) under

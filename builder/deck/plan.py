@@ -16,7 +16,7 @@ from builder.charts.geometry import PIE_ASPECT
 from builder.charts.images import pixel_size
 from builder.deck import fit
 from builder.deck.arrange import join_notes
-from builder.deck.figures import table_parts
+from builder.deck.figures import figure_parts
 from builder.deck.grid import (Grid, figure_boxes, prompt_boxes, quote_boxes,
                                labelled_map_width, section_slide_boxes, side_caption_width)
 from builder.deck.titles import unique_titles
@@ -28,7 +28,7 @@ from builder.text.inline import Run, plain
 from builder.model import (Bullets, Callout, Discussion, FigureRef, ImageFigure, KeyTerms,
                            MapFigure, Paragraph, People, PieFigure,
                            Questions, Quote, Section, SpeakerNotes,
-                           Statistics, Table, TableFigure, Timeline)
+                           Statistics, Table, Timeline)
 from builder.resolve.document import Document
 from builder.deck.textslides import add_notes
 from builder.text.typography import quoted
@@ -344,11 +344,7 @@ class _Planner(PartSlides):
         if figure_box.height < self.grid.body.height * 0.5:
             raise RenderError(f"{numbered.figure.where}: caption: too long to leave room for the "
                               "figure on its slide; shorten it")
-        parts: list = [None]
-        if isinstance(numbered.figure, TableFigure):  # continued rather than overflowing
-            parts = table_parts(self.document, numbered.figure, figure_box.width,
-                                figure_box.height)
-            parts = parts if len(parts) > 1 else [None]
+        parts = figure_parts(self.document, numbered.figure, figure_box)  # a table continued
         return [FigureSlide(plain(section.title),
                             join_notes(numbered.figure.notes, block.notes) if index == 0
                             else (), where=block.where,
