@@ -50,11 +50,17 @@ def _render(fmt: str, document: Document) -> bytes:
 
     python-pptx's and reportlab's object graphs are cyclic, so they wait for the cycle
     collector; at 1,000 slides the deck's XML trees alone are ~100 MiB. Collecting here keeps
-    them from coexisting with the other renderer's and with the read-back's.
+    them from coexisting with the other renderer's and with the read-back's. A small output's
+    garbage is small, and a full collection costs in proportion to everything alive (0.4 s
+    per call in a long test process), so only a large output pays for one.
     """
     data = RENDERERS[fmt](document)
-    gc.collect()
+    if len(data) > COLLECT_ABOVE:
+        gc.collect()
     return data
+
+
+COLLECT_ABOVE = 2 * 1024 * 1024  # bytes of output: a deck of ~100 slides, a guide of ~60 pages
 
 
 def render_all(document: Document, formats: Iterable[str], parallel: bool = False,

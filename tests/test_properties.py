@@ -10,7 +10,8 @@ Every built example is also validated, and the two must agree (validate finds ev
 rejects as input, and nothing else): the same exit status, and for a refusal the same lines.
 
 Examples: the ``ci`` profile (the default) runs 200 sources through ``validate`` and a tenth
-of that through full builds; ``--hypothesis-profile thorough`` runs 2,000 through each. With
+of that through full builds; ``--hypothesis-profile thorough`` runs 2,000 through each (its
+builds make the guide or the deck, drawn per example, to finish within the hour). With
 ``PROPERTY_LOG=file`` each build's outcome is appended to ``file`` (to count them).
 """
 
@@ -261,10 +262,16 @@ def test_any_generated_source_is_valid_or_refused_cleanly(source: dict, tmp_path
     assert status in (0, 2)
 
 
+# Both outputs per build in ci; the thorough profile's 2,000 builds make one output each, the
+# guide or the deck as Hypothesis draws it (still read back and checked against the
+# manifest): on a shared two-core machine the full pair would not finish in an hour.
+FORMATS = (st.sampled_from(["pdf", "pptx"]) if BUILD_EXAMPLES >= 2000 else st.just("pdf,pptx"))
+
+
 @settings(max_examples=BUILD_EXAMPLES, **SETTINGS)
-@given(source=lecture())
-def test_any_generated_source_builds_or_is_refused_cleanly(source: dict, tmp_path: Path,
-                                                           capsys) -> None:
+@given(source=lecture(), formats=FORMATS)
+def test_any_generated_source_builds_or_is_refused_cleanly(source: dict, formats: str,
+                                                           tmp_path: Path, capsys) -> None:
     from pptx import Presentation
     from pypdf import PdfReader
 
@@ -273,11 +280,11 @@ def test_any_generated_source_builds_or_is_refused_cleanly(source: dict, tmp_pat
     path.write_text(_dump(source), encoding="utf-8")
     out = folder / "out"
     # -j 1: both outputs in this process (no fork per example; the outputs are the same)
-    status = main(["build", str(path), "--out", str(out), "-j", "1"])
+    status = main(["build", str(path), "--out", str(out), "-j", "1", "--format", formats])
     captured = capsys.readouterr()
     _clean(captured.err)
     event(f"build exit {status}")
-    _log(f"build {status}" if status in (0, 2) else f"build FAILED {status}")
+    _log(f"build {formats} {status}" if status in (0, 2) else f"build FAILED {status}")
     assert status in (0, 2), captured.err
     v_status = main(["validate", str(path)])
     v_err = capsys.readouterr().err
@@ -286,7 +293,9 @@ def test_any_generated_source_builds_or_is_refused_cleanly(source: dict, tmp_pat
         assert _lines(v_err) == _lines(captured.err)
     if status == 0:
         assert "checked:" in captured.out  # the read-back check ran and passed
-        assert len(PdfReader(out / "generated.pdf").pages) >= 1
-        assert len(Presentation(str(out / "generated.pptx")).slides) >= 1
+        if "pdf" in formats:
+            assert len(PdfReader(out / "generated.pdf").pages) >= 1
+        if "pptx" in formats:
+            assert len(Presentation(str(out / "generated.pptx")).slides) >= 1
     else:
         assert not out.exists() or not any(out.iterdir()), "a refused build wrote something"
