@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
 
@@ -20,6 +20,7 @@ from builder.build import FORMATS, BuildResult, build_lecture, output_paths
 from builder.resolve.editions import Edition
 from builder.errors import BuilderError, InputError, LayoutError, OutputError, Problem, problem_at
 from builder.layout.model import Layout
+from builder.load.files import given_root, project_root_set
 from builder.model import slugify
 
 Mapper = Callable[[Callable[["LectureJob"], BuildResult], Iterable["LectureJob"]],
@@ -39,6 +40,9 @@ class LectureJob:
     incremental: bool = False  # skip the lecture when its manifest shows it up to date
     strict: bool = False  # adaptations beyond the layout's preferred sizes are errors
     parallel: bool = False  # render the guide and the deck in two processes
+    # the project root (``--root``) where the job was planned: a worker process, forked or
+    # spawned, confines the lecture's files to it whatever its own module state
+    root: Path | None = field(default_factory=given_root)
 
 
 class Progress(Protocol):
@@ -74,9 +78,10 @@ def plan_course(layout: Layout, out_root: Path, formats: Iterable[str] = FORMATS
 
 def build_job(job: LectureJob) -> BuildResult:
     """Build one lecture of a course (pure: depends on the job alone, safe to run in parallel)."""
-    return build_lecture(job.source, job.layout, job.out_dir, job.formats, job.edition,
-                         check=job.check, incremental=job.incremental, strict=job.strict,
-                         parallel=job.parallel)
+    with project_root_set(job.root):
+        return build_lecture(job.source, job.layout, job.out_dir, job.formats, job.edition,
+                             check=job.check, incremental=job.incremental, strict=job.strict,
+                             parallel=job.parallel)
 
 
 def default_workers() -> int:

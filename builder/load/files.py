@@ -58,6 +58,12 @@ def roots_for(folder: Path) -> tuple[Path, ...]:
     return tuple(roots)
 
 
+def given_root() -> Path | None:
+    """The ``--root`` in effect (None: the working directory's project), for a job to carry
+    into a worker process that does not inherit this module's state (a spawn pool)."""
+    return _ROOT[0]
+
+
 def set_project_root(root: Path | None) -> None:
     """Set by the CLI's ``--root``; ``None`` means the working directory."""
     _ROOT[0] = Path(root).resolve() if root is not None else None
