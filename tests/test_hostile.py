@@ -181,6 +181,13 @@ CASES: dict[str, Case] = {
     "thousands-split": Case(_src(lecture(
         "questions:\n          - question: How many?\n"
         "            choices: [About 4,000, About 42,000]\n            answer: A")), says="quote"),
+    "date-split-in-flow-list": Case(_src(lecture(
+        "questions:\n          - question: When?\n"
+        "            choices: [July 8, 1853, January 3, 1868]\n            answer: A")),
+        says="'July 8, 1853' was split"),
+    "comma-in-flow-mapping-value": Case(_src(map_source(
+        "points:\n  - {label: 浦賀 Uraga (Perry, 1853), lon: 139.7, lat: 35.2}")),
+        says='quote the label: label: "浦賀 Uraga (Perry, 1853)"'),
     "colon-in-value": Case(_src(lecture("paragraph: The ratio: 3 to 1")), says="quote"),
     "colon-in-bullet": Case(_src(lecture("bullets:\n          - Cause: the war began\n"
                                          "          - Another point")), says="quote"),

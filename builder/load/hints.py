@@ -3,7 +3,11 @@
 Two slips turn a teacher's sentence into something else without a word from YAML:
 a comma inside a flow list (``[About 4,000, About 42,000]`` is four items) and ``: `` inside
 unquoted text (``- Cause: effect`` is a mapping; ``paragraph: The ratio: 3 to 1`` does not
-parse). Both are reported as one line that says to quote the text.
+parse). Both are reported as one line that says to quote the text. So are three more:
+a date split at its comma in a flow list (``[July 8, 1853, January 3, 1868]`` is four
+items), a comma inside an unquoted value of a flow mapping (``{label: Uraga (Perry, 1853),
+lon: …}`` makes a field ``1853)``), and a ``?`` inside an unquoted flow item, which pure
+PyYAML refuses (``[Side, Public at the time?]``) though libyaml reads it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,72 @@ def split_number(node: yaml.SequenceNode) -> tuple[yaml.Node, str] | None:
             head = _ENDS_WITH_DIGITS.search(first.value).group(0)
             return first, f"{head},{_THOUSANDS_TAIL.match(second.value).group(0)}"
     return None
+
+
+_MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? "
+                        r"\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
+_YEAR = re.compile(r"\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?$")
+
+
+def split_date(node: yaml.SequenceNode) -> tuple[yaml.Node, str] | None:
+    """In a flow list, ``July 8`` then ``1853`` (a month and day, a comma, a year): the node
+    where the date was split and the date as written."""
+    if not node.flow_style:
+        return None
+    items = node.value
+    for first, second in zip(items, items[1:]):
+        if (isinstance(first, yaml.ScalarNode) and isinstance(second, yaml.ScalarNode)
+                and first.style in _PLAIN and second.style in _PLAIN
+                and first.start_mark.line == second.start_mark.line
+                and _MONTH_DAY.match(first.value) and _YEAR.match(second.value)):
+            return first, f"{first.value}, {second.value}"
+    return None
+
+
+def split_date_message(date: str) -> str:
+    return (f"'{date}' was split into two list items at its comma (in [ … ] a comma separates "
+            f"items): quote each item, e.g. ['{date}', …], or write the list one item per line "
+            f"with '- '")
+
+
+def split_value(node: yaml.MappingNode) -> tuple[yaml.Node, str, str] | None:
+    """In a flow mapping, a field with no value right after a plain value and ``, ``:
+    ``{label: Uraga (Perry, 1853), …}`` read as ``label: Uraga (Perry`` and a field
+    ``1853)``. The value's node, its field and the text as written."""
+    if not node.flow_style:
+        return None
+    for (key, value), (next_key, next_value) in zip(node.value, node.value[1:]):
+        if (isinstance(value, yaml.ScalarNode) and value.style in _PLAIN and value.value
+                and isinstance(key, yaml.ScalarNode)
+                and isinstance(next_key, yaml.ScalarNode) and next_key.style in _PLAIN
+                and isinstance(next_value, yaml.ScalarNode) and next_value.value == ""
+                and next_value.tag.endswith(":null")
+                and next_value.start_mark.index - next_key.end_mark.index <= 1  # no ': ' at all
+                and next_key.start_mark.line == value.end_mark.line):
+            return value, key.value, f"{value.value}, {next_key.value}"
+    return None
+
+
+def split_value_message(field: str, text: str) -> str:
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+    return (f"'{text}' was cut at its comma (in {{ … }} a comma separates fields): quote the "
+            f"{field}: {field}: \"{quoted}\"")
+
+
+_QUESTION = re.compile(r"expected ',' or '[\]}]', but got '\?'")
+
+
+def question_mark_message(problem: str, line_text: str, column: int) -> str | None:
+    """The fix for PyYAML's refusal of ``?`` inside an unquoted item of ``[ … ]`` or ``{ … }``
+    (``column`` is the ``?``'s, from 0), else None."""
+    if not _QUESTION.fullmatch(problem or ""):
+        return None
+    start = max(line_text.rfind(mark, 0, column) for mark in "[{,:") + 1
+    ends = [at for at in (line_text.find(mark, column) for mark in ",]}") if at >= 0]
+    item = line_text[start:min(ends) if ends else len(line_text)].strip()
+    quoted = item.replace("\\", "\\\\").replace('"', '\\"')
+    return (f"a '?' inside text that is not in quotes, in a [ … ] or {{ … }} list: quote the "
+            f"item: \"{quoted}\"")
 
 
 def split_number_message(number: str) -> str:

@@ -17,8 +17,9 @@ import yaml
 
 from builder.errors import Problem
 from builder.load.files import FileProblem, read_text
-from builder.load.hints import (colon_message, inline_mapping_text, split_number,
-                                split_number_message)
+from builder.load.hints import (colon_message, inline_mapping_text, question_mark_message,
+                                split_date, split_date_message, split_number,
+                                split_number_message, split_value, split_value_message)
 
 PathKey = tuple[str | int, ...]
 MAX_NODES = 200_000  # an alias bomb expands past this long before it exhausts memory
@@ -158,6 +159,12 @@ def load_yaml(path: str | Path, text: str | None = None, *, display_path: str | 
             lines = text.splitlines()
             reason = colon_message(lines[mark.line] if mark.line < len(lines) else "")
             return Located(shown, None), [Problem(shown, line, column, reason)]
+        if mark is not None:
+            lines = text.splitlines()
+            hint = question_mark_message(error.problem or "", lines[mark.line]
+                                         if mark.line < len(lines) else "", mark.column)
+            if hint:
+                return Located(shown, None), [Problem(shown, line, column, hint)]
         start = error.context_mark
         if error.problem and error.context and start and (start.line, start.column) != (
                 mark.line, mark.column):
@@ -200,6 +207,11 @@ def _convert(node: yaml.Node, where: PathKey, located: Located, problems: list[P
         text = inline_mapping_text(node)
         if text is not None:
             located.inline[where] = text
+        cut = split_value(node)
+        if cut is not None:
+            problems.append(Problem(located.path, *_mark(cut[0]), split_value_message(*cut[1:]),
+                                    format_path((*where, cut[1]))))
+            return None
         result: dict[str, Any] = {}
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
@@ -221,6 +233,10 @@ def _convert(node: yaml.Node, where: PathKey, located: Located, problems: list[P
         if split is not None:
             problems.append(Problem(located.path, *_mark(split[0]),
                                     split_number_message(split[1]), format_path(where)))
+        date = split_date(node) if split is None else None
+        if date is not None:
+            problems.append(Problem(located.path, *_mark(date[0]),
+                                    split_date_message(date[1]), format_path(where)))
         return [_convert(item, (*where, index), located, problems, loader, budget)
                 for index, item in enumerate(node.value)]
     try:
