@@ -84,7 +84,9 @@ class Canvas:
         if self.logo_path and self.grid.logo:
             picture = self.shapes.add_picture(self.logo_path, *self.grid.logo.emu())
             picture.name = "logo"
-            oxml.set_alt_text(picture, f"{self.document.course_label or 'Course'} logo")
+            words = self.document.words
+            oxml.set_alt_text(picture, words("logo", course=self.document.course_label
+                                             or words("course")))
 
 
 def draw_slide(canvas: Canvas, spec: SlideSpec, number: int) -> None:
