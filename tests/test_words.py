@@ -166,9 +166,9 @@ essential_question: Warum spaltete sich die Kirche?
 objectives: [Die Ursachen der Reformation erklären.]
 takeaways: [Luther veröffentlichte 1517 seine Thesen.]
 sections:
-  - title: Luther und Rom
+  - title: 'Luther und "Rom"'
     blocks:
-      - paragraph: Im Oktober 1517 veröffentlichte Martin Luther seine Thesen.
+      - paragraph: 'Im Oktober 1517 veröffentlichte Martin Luther seine Thesen gegen den "Ablass".'
       - quote:
           text: Hier stehe ich, ich kann nicht anders.
           speaker: Martin Luther
@@ -226,6 +226,10 @@ def test_a_german_and_a_spanish_lecture_speak_their_language(tmp_path: Path, lan
     assert date in guide and date in deck
     assert terms in guide and terms in deck
     assert number in guide  # the guide's chart labels (the deck's chart: PowerPoint's locale)
+    straight = "„Ablass“" if language == "de" else "«Ablass»"
+    assert straight in guide and straight in deck  # straight quotes set in the language's marks
+    titled = "„Rom“" if language == "de" else "«Rom»"
+    assert titled in guide and titled in deck  # and the check matched the section's title
 
 
 def test_numbers_in_figures_take_the_languages_marks() -> None:

@@ -32,18 +32,30 @@ _SPACE = re.compile(r"\s+")
 _TOP_TOLERANCE = 0.5  # points: an outline entry and a destination at the same heading
 
 
+# quotation marks of any language as one straight mark: the outputs set a source's straight
+# quotes in the lecture's marks (“ ”, « », „ “), the manifest keeps them as written
+_QUOTE_MARKS = re.compile(r"[“”„‟«»「」『』]")
+_SINGLE_MARKS = re.compile(r"[‘’‚‛‹›]")
+
+
+def _marks(text: str) -> str:
+    text = re.sub(r"«\s+", "«", re.sub(r"\s+»", "»", text))
+    return _SINGLE_MARKS.sub("'", _QUOTE_MARKS.sub('"', text))
+
+
 def normalize_text(text: str) -> str:
-    """Collapse every run of whitespace (line breaks, vertical tabs) to one space.
+    """Collapse every run of whitespace (line breaks, vertical tabs) to one space, and every
+    quotation mark to a straight one.
 
     Renderers may wrap a title or caption over lines; the words are what must agree.
     """
-    return _SPACE.sub(" ", text.replace("\u00ad", "").replace("\u2060", "")).strip()
+    return _SPACE.sub(" ", _marks(text.replace("\u00ad", "").replace("\u2060", ""))).strip()
 
 
 def _squeeze(text: str) -> str:
     """Text without any whitespace, casefolded: how a caption is sought in extracted page text,
     where line breaks and inter-word spacing depend on the extractor, not the PDF."""
-    return _SPACE.sub("", text.replace("\u00ad", "").replace("\u2060", "")).casefold()
+    return _SPACE.sub("", _marks(text.replace("\u00ad", "").replace("\u2060", ""))).casefold()
 
 
 def text_on_page(text: str, page_text: str) -> bool:

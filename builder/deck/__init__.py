@@ -16,6 +16,7 @@ from builder.deck.specs import Para, Plan
 from builder.deck.template import open_deck
 from builder.deck.text import Ink
 from builder.resolve.document import Document
+from builder.text.typography import in_documents_language
 
 __all__ = ["render_deck", "plan_deck", "footer_text"]
 
@@ -31,6 +32,7 @@ def footer_text(document: Document, grid: Grid) -> str:
     return text
 
 
+@in_documents_language
 def render_deck(document: Document) -> bytes:
     """The lecture as a .pptx: same sections, order and numbered figures as the guide."""
     deck = document.layout.deck

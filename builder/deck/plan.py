@@ -31,7 +31,7 @@ from builder.model import (Bullets, Callout, Discussion, FigureRef, ImageFigure,
                            Statistics, Table, Timeline)
 from builder.resolve.document import Document
 from builder.deck.textslides import add_notes
-from builder.text.typography import quoted
+from builder.text.typography import in_documents_language, quoted
 from builder.deck.parts import PartSlides
 
 __all__ = ["plan_deck"]
@@ -53,6 +53,7 @@ SPARSE = 0.4
 FOLD_PEOPLE = 3
 
 
+@in_documents_language
 def plan_deck(document: Document, grid: Grid | None = None) -> Plan:
     """Every slide of the deck, in the order of ``layout.deck.parts``, measured to fit."""
     planner = _Planner(document, grid or Grid.build(document.layout.deck))

@@ -15,8 +15,10 @@ from builder.guide.parts import build_story
 from builder.guide.styles import Styles
 from builder.guide.template import GuideTemplate
 from builder.resolve.document import Document
+from builder.text.typography import in_documents_language
 
 
+@in_documents_language
 def render_guide(document: Document) -> bytes:
     """The study guide for ``document`` as PDF bytes; RenderError names the block at fault."""
     styles = Styles(document)

@@ -14,6 +14,12 @@ alternate level by level (``quotes``, ``quoted``).
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import wraps
+from typing import Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 NBSP = "\u00a0"
 WORD_JOINER = "\u2060"
@@ -157,11 +163,56 @@ def bind_french_spaces(text: str) -> str:
     return _SPACE_BEFORE_MARK.sub(NBSP, text)
 
 
+_LANGUAGE: ContextVar[str] = ContextVar("typography_language", default="en")
+_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d0s\b)")  # don't, Japan's, the '90s
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Set text in ``language`` while rendering one document: its straight quotes become the
+    language's marks. Each renderer enters it once, around its whole output."""
+    token = _LANGUAGE.set(language)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def in_documents_language(render: Callable[..., T]) -> Callable[..., T]:
+    """``render(document, …)`` sets its text in ``document.language`` (see ``speaking``)."""
+    @wraps(render)
+    def rendering(document, *args, **kwargs):
+        with speaking(document.language):
+            return render(document, *args, **kwargs)
+    return rendering
+
+
+def smart_quotes(text: str, language: str | None = None) -> str:
+    """Straight quotes as a typesetter sets them: ``"word"`` → “word” (« word », „word“ in
+    the language), ``don't`` → don’t, ``'word'`` → ‘word’. Curly quotes are left as typed."""
+    if '"' not in text and "'" not in text:
+        return text
+    outer, inner = quotes(language or _LANGUAGE.get())
+    text = _APOSTROPHE.sub(CLOSE_SINGLE, text)
+    out = []
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        opening = before in _OPENERS or before.isspace()
+        if char == '"':
+            out.append(outer[0] if opening else outer[1])
+        elif char == "'":  # single marks: the language's when they are single ones
+            pair = inner if inner[0] in ("‚", OPEN_SINGLE) else (OPEN_SINGLE, CLOSE_SINGLE)
+            out.append(pair[0] if opening else pair[1])
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
-    return bind_french_spaces(bind_units(text))
+    return bind_french_spaces(bind_units(smart_quotes(text)))
 
 
 def for_deck(text: str) -> str:
     """The shared rules as the deck sets them (PowerPoint breaks after an en dash)."""
-    return join_ranges(bind_french_spaces(bind_units(text)))
+    return join_ranges(bind_french_spaces(bind_units(smart_quotes(text))))
