@@ -21,8 +21,8 @@ from builder.text.fonts import Faces
 from builder.text.inline import Run
 
 EMU = 12700  # per point
-# (\s: the counter "(2 of 3)" is bound by no-break spaces so it never wraps apart)
-CONTINUED = re.compile(r"^(?P<base>.*)\s\((?P<index>\d+)\sof\s(?P<count>\d+)\)$")
+# any language; \s: the counter "(2 of 3)" is bound by no-break spaces so it never wraps apart
+CONTINUED = re.compile(r"^(?P<base>.*?)\s?[(（](?P<index>\d+)(?:\s\S+\s|/)(?P<count>\d+)[)）]$")
 
 
 @dataclass(frozen=True)

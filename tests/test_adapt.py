@@ -109,3 +109,42 @@ def test_a_word_longer_than_a_line_is_split_between_characters(write_source):
     assert head is not None
     assert "".join(r.text for r in head.runs) + "".join(r.text for r in tail.runs) == HUGE_WORD
     assert fit.para_lines(head, faces, 20, 400) <= 3
+
+
+def _figure_lecture(caption: str) -> str:
+    return f"""
+title: Captions
+sections:
+  - title: Results
+    blocks:
+      - paragraph: Before the figure.
+      - figure: yields
+figures:
+  - id: yields
+    kind: bar
+    caption: "{caption}"
+    alt: Bar chart of two yields.
+    categories: [A, B]
+    series: [{{name: Yield, values: [1, 2]}}]
+"""
+
+
+def test_a_long_figure_caption_shrinks_then_moves_to_its_own_slide(write_source, tmp_path,
+                                                                   capsys):
+    """A caption is never refused: set smaller to the floor, else it follows the figure on a
+    slide of its own (its box still named caption-<id>, so the read-back check finds it)."""
+    for words, expected in ((100, "caption set at"), (150, "follows on a slide of its own")):
+        caption = " ".join(f"observation{index}" for index in range(words))
+        source = write_source(_figure_lecture(caption), name=f"caption{words}.yaml")
+        out = tmp_path / f"out{words}"
+        assert main(["build", str(source), "--out", str(out)]) == 0  # includes the check
+        error = capsys.readouterr().err
+        assert any(line.startswith(f"{source}:") and expected in line
+                   for line in error.splitlines()), error
+        deck = Presentation(out / f"{source.stem}.pptx")
+        boxes = [(number, shape.text_frame.text) for number, slide in enumerate(deck.slides)
+                 for shape in slide.shapes if shape.name == "caption-yields"]
+        figure = [number for number, slide in enumerate(deck.slides)
+                  for shape in slide.shapes if shape.name.startswith("figure-yields")]
+        assert f"observation{words - 1}" in " ".join(text for _, text in boxes)
+        assert boxes[0][0] == figure[0] + (1 if words == 150 else 0)

@@ -285,8 +285,12 @@ def test_every_character_no_font_has_is_listed_at_once(write_source) -> None:
     assert "U+E000" in lines[1] and "U+10FFFD" in lines[1]
 
 
-def test_a_block_too_large_for_a_page_is_reported_at_its_line(write_source) -> None:
-    huge = " ".join(["word"] * 4000)
+def test_a_table_row_taller_than_a_page_continues_with_a_warning_at_its_line(write_source):
+    """Legitimate content is never refused: a row longer than a page splits across pages
+    (its header repeated), and the build says so at the table's line."""
+    from builder.text.adapt import collecting
+
+    huge = " ".join(f"word{index}" for index in range(4000))
     path = write_source(f"""
         title: Too big
         sections:
@@ -297,11 +301,14 @@ def test_a_block_too_large_for_a_page_is_reported_at_its_line(write_source) -> N
                   header: [A, B]
                   rows:
                     - [short, {huge}]
+                    - [after, the long row]
         """)
-    with pytest.raises(RenderError) as caught:
-        render_guide(document_for(path))
-    assert str(caught.value).startswith(f"{path}:6:9: ")
-    assert "does not fit on a page" in str(caught.value)
+    with collecting() as adaptations:
+        pdf = render_guide(document_for(path))
+    assert any(item.where.startswith(f"{path}:6:9") and "taller than a page" in item.message
+               for item in adaptations)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "word0" in text and "word3999" in text and "the long row" in text
 
 
 def test_layout_page_size_orientation_and_parts(write_source, tmp_path: Path) -> None:

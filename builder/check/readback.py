@@ -338,7 +338,14 @@ def _deck_figures(source: Path | Any) -> list[DeckFigure]:
             shapes.setdefault(figure_id, slide)
         elif name.startswith(CAPTION_PREFIX):
             figure_id = name.removeprefix(CAPTION_PREFIX)
-            captions.setdefault(figure_id, (_first_paragraph(shape), slide))
+            if figure_id in captions:  # a table continued repeats its caption; a caption
+                # too long for one slide continues on the next
+                text, first = captions[figure_id]
+                more = _first_paragraph(shape)
+                if more != text:
+                    captions[figure_id] = (f"{text} {more}", first)
+            else:
+                captions[figure_id] = (_first_paragraph(shape), slide)
         else:
             continue
         if figure_id not in order:

@@ -11,28 +11,24 @@ from dataclasses import replace
 from functools import singledispatchmethod
 from typing import Sequence
 
-from builder.charts.mapframe import natural_aspect
-from builder.charts.geometry import PIE_ASPECT
-from builder.charts.images import pixel_size
 from builder.deck import fit
 from builder.deck.arrange import join_notes
-from builder.deck.figures import figure_parts
-from builder.deck.grid import (Grid, figure_boxes, prompt_boxes, quote_boxes,
-                               labelled_map_width, section_slide_boxes, side_caption_width)
+from builder.deck.grid import Grid, prompt_boxes, quote_boxes, section_slide_boxes
 from builder.deck.titles import unique_titles
 from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
                                 SectionSlide, SlideSpec, TextSlide, TitleSlide)
 from builder.errors import RenderError
 from builder.text import adapt
 from builder.text.inline import Run, plain
-from builder.model import (Bullets, Callout, Discussion, FigureRef, ImageFigure, KeyTerms,
-                           MapFigure, Paragraph, People, PieFigure,
+from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerms,
+                           Paragraph, People,
                            Questions, Quote, Section, SpeakerNotes,
                            Statistics, Table, Timeline)
 from builder.resolve.document import Document
 from builder.deck.textslides import add_notes
 from builder.text.typography import in_documents_language, quoted
 from builder.deck.parts import PartSlides
+from builder.deck.figureslides import FigureSlides
 
 __all__ = ["plan_deck"]
 
@@ -65,7 +61,7 @@ def plan_deck(document: Document, grid: Grid | None = None) -> Plan:
     return Plan(tuple(planner.finish_titles(slides)))
 
 
-class _Planner(PartSlides):
+class _Planner(FigureSlides, PartSlides):
     """Turns parts and blocks into slide specs; one method per part and per block type."""
 
     # ---------------------------------------------------------------- text pages
@@ -321,56 +317,7 @@ class _Planner(PartSlides):
 
     @block.register
     def _(self, block: FigureRef, section: Section) -> list[SlideSpec]:
-        numbered = self.document.figure(block.figure)
-        caption_size = self.deck.sizes.caption
-        caption = fit.runs(numbered.caption)
-        figure_width = self.tall_figure_width(numbered.figure)
-        width = (side_caption_width(self.grid, figure_width) if figure_width
-                 else self.grid.body.width)
-
-        def measured(runs, size: float) -> float:
-            lines = fit.para_lines(Para(runs), self.body_faces, size, width)
-            return lines * fit.line_height(size) + 4.0
-
-        caption_height = measured(caption, caption_size)
-        credit_height = (measured(fit.plain_runs(numbered.credit), caption_size - 2)
-                         if numbered.credit else 0.0)
-        if figure_width and caption_height + credit_height > self.grid.body.height:
-            figure_width = 0.0
-            width = self.grid.body.width
-            caption_height = measured(caption, caption_size)
-            credit_height = (measured(fit.plain_runs(numbered.credit), caption_size - 2)
-                             if numbered.credit else 0.0)
-        figure_box, _, _ = figure_boxes(self.grid, caption_height, credit_height, figure_width)
-        if figure_box.height < self.grid.body.height * 0.5:
-            raise RenderError(f"{numbered.figure.where}: caption: too long to leave room for the "
-                              "figure on its slide; shorten it")
-        parts = figure_parts(self.document, numbered.figure, figure_box)  # a table continued
-        return [FigureSlide(plain(section.title),
-                            join_notes(numbered.figure.notes, block.notes) if index == 0
-                            else (), where=block.where,
-                            figure_id=numbered.figure.id, caption=caption,
-                            credit=numbered.credit, caption_size=caption_size,
-                            caption_height=caption_height, credit_height=credit_height,
-                            figure_width=figure_width, rows=part)
-                for index, part in enumerate(parts)]
-
-    def tall_figure_width(self, figure) -> float:
-        """The width a tall figure takes at the body's full height (a map's with room for
-        its names beside it), when a caption column still fits beside it; 0 for wide
-        figures (charts, timelines, tables), which keep the caption underneath."""
-        if isinstance(figure, MapFigure):  # with room beside it for its names
-            aspect = natural_aspect(figure)
-            return labelled_map_width(self.grid, self.grid.body.height / aspect)
-        if isinstance(figure, PieFigure):
-            aspect = PIE_ASPECT
-        elif isinstance(figure, ImageFigure):
-            pixels_wide, pixels_high = pixel_size(self.document.asset(figure.path), figure)
-            aspect = pixels_high / pixels_wide
-        else:
-            return 0.0
-        width = self.grid.body.height / aspect
-        return width if side_caption_width(self.grid, width) else 0.0
+        return self.figure_slides(block, section)
 
     @block.register
     def _(self, block: Questions, section: Section) -> list[SlideSpec]:

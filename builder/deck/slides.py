@@ -207,7 +207,7 @@ def _(spec: SectionSlide, canvas: Canvas) -> None:
 def _(spec: TextSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec)
     add_text(canvas.shapes, canvas.grid.body, canvas.styled(spec.paras, spec.size), canvas.ink,
-             "body")
+             f"caption-{spec.caption_of}" if spec.caption_of else "body")
 
 
 @draw.register
@@ -338,8 +338,9 @@ def _(spec: FigureSlide, canvas: Canvas) -> None:
     area, caption, credit = figure_boxes(canvas.grid, spec.caption_height, spec.credit_height,
                                          spec.figure_width)
     add_figure(canvas.slide, canvas.document, numbered, *area.emu(), rows=spec.rows)
-    add_text(canvas.shapes, caption, canvas.styled([Para(spec.caption)], spec.caption_size),
-             canvas.ink, f"caption-{spec.figure_id}", "top", "text")
+    if spec.caption:  # else a caption too long for the slide follows on the next one
+        add_text(canvas.shapes, caption, canvas.styled([Para(spec.caption)], spec.caption_size),
+                 canvas.ink, f"caption-{spec.figure_id}", "top", "text")
     if spec.credit:
         credit_para = Para(fit.plain_runs(spec.credit))
         add_text(canvas.shapes, credit, canvas.styled([credit_para], spec.caption_size - 2),

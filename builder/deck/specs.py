@@ -66,6 +66,7 @@ class TextSlide(SlideSpec):
     size: float = 0.0
     section: str = ""  # key of the section it belongs to ("" outside sections)
     mergeable: bool = False  # flow text another flow block may join
+    caption_of: str = ""  # a figure's id when this slide holds its (too long) caption
 
 
 @dataclass(frozen=True)

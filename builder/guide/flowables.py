@@ -156,7 +156,11 @@ class FittedFigure(Flowable):
         return chosen[1], chosen[2]
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        return []
+        """Whole, unless the column is taller than a page (a caption of many paragraphs'
+        length): then its table splits as ``unbreakable`` allows, the caption continuing."""
+        column = self._build(available_width, self.natural * self.min_scale)[0]
+        return column.split(available_width, available_height) \
+            if getattr(column, "splitInRow", 0) else []
 
     def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
         assert self.chosen is not None, "platypus wraps a flowable before drawing it"

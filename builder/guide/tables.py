@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from builder.guide import tagging
 from builder.guide.context import Context
 from builder.guide.styles import Styles, TextStyle
+from builder.text import adapt
 from builder.text.inline import plain
 from builder.text.measure import width as text_width
 
@@ -108,7 +109,18 @@ def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
     ]))
+    _split_rows_taller_than_a_page(table, context, where)
     return table
+
+
+def _split_rows_taller_than_a_page(table: Table, context: Context, where: str) -> None:
+    """A row taller than a page (under its repeated header) continues on the next page
+    instead of stopping the build; rows that fit a page still move whole."""
+    table.wrap(context.width, 1e9)
+    heights = list(table._rowHeights)
+    if len(heights) > 1 and heights[0] + max(heights[1:]) > context.styles.frame_height:
+        table.splitInRow = 1
+        adapt.note(where, "a table row is taller than a page: it continues on the next page")
 
 
 def box(content: list[Flowable], width: float, styles: Styles, *, tint: colors.Color | None,
@@ -144,7 +156,8 @@ def box(content: list[Flowable], width: float, styles: Styles, *, tint: colors.C
 def unbreakable(content: list[Flowable], width: float, styles: Styles,
                 align: str = "LEFT") -> Table:
     """Flowables that must stay on one page (a question and its choices, a figure and its
-    caption), as one table cell.
+    caption), as one table cell; only content taller than a page (a caption of many
+    paragraphs' length) splits, continuing on the next page rather than stopping the build.
 
     Not platypus' KeepTogether: it reports an unbounded height when nested, so a heading
     kept with its next block (keepWithNext wraps both in a KeepTogether) would always
@@ -156,6 +169,7 @@ def unbreakable(content: list[Flowable], width: float, styles: Styles,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    allow_splitting_if_taller_than(table, width, styles.frame_height)  # else it continues
     return table
 
 
