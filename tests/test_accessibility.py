@@ -248,6 +248,30 @@ def test_no_text_outside_a_tag_or_an_artifact(guide):
         assert len(parents[page.obj.StructParents]) == len(mcids)
 
 
+def unlinked_annotations(pdf: pikepdf.Pdf) -> list[str]:
+    """Link annotations that are not the OBJR of a described Link element with content of
+    its own (an MCID: the link's text), by page."""
+    nums = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
+    parents = dict(zip([int(n) for n in nums[::2]], nums[1::2]))
+    problems = []
+    for number, page in enumerate(pdf.pages, start=1):
+        for annotation in page.obj.get("/Annots", []):
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            link = parents.get(int(annotation.get("/StructParent", -1)))
+            contents = kids(link) if link is not None else []
+            if link is None or link.S != "/Link" or not str(link.get("/Alt", "")).strip() \
+                    or not str(annotation.get("/Contents", "")).strip() \
+                    or not any(isinstance(kid, int) or (isinstance(kid, pikepdf.Dictionary)
+                               and kid.get("/Type") in ("/MCR", "/StructElem"))
+                               for kid in contents) \
+                    or not any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") ==
+                               "/OBJR" and kid.Obj.objgen == annotation.objgen
+                               for kid in contents):
+                problems.append(f"page {number}: {annotation.get('/A')}")
+    return problems
+
+
 def test_links_are_tagged_and_described(guide):
     """Every link annotation hangs, as an OBJR, in a Link element whose content is the link's
     text (a reference's URL reads as itself, inside its Link, not beside it), and both the
@@ -408,6 +432,7 @@ def test_every_source_in_every_layout_is_accessible(source: Path, layout: Path, 
     pdf = pikepdf.open(pdf_path)
     assert str(pdf.Root.Lang)
     assert all(str(f.Alt).strip() and layout_bbox(f) for f in elements(pdf) if f.S == "/Figure")
+    assert unlinked_annotations(pdf) == []
     check_deck(deck_path, str(pdf.Root.Lang))
 
 
