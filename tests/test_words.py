@@ -117,6 +117,11 @@ def test_quotations_take_the_languages_marks_and_nest() -> None:
     assert typography.quoted("He asked, “Why?”", "en") == "“He asked, ‘Why?’”"
 
 
+def test_no_line_break_after_an_approximation_sign() -> None:
+    assert typography.bind_units("red (≈ 662 nm), < 5 %") == \
+        "red (≈\u00a0662\u00a0nm), <\u00a05\u00a0%"
+
+
 def test_no_line_break_inside_a_name_with_a_number_or_french_spacing() -> None:
     deck = typography.for_deck("the Il-28 bombers, well-known")
     assert "Il-\u206028" in deck and "well-known" in deck
@@ -156,6 +161,11 @@ def test_the_french_lecture_speaks_french_in_both_outputs(tmp_path: Path) -> Non
     assert re.search(r"«\s?Si le ressort du gouvernement", guide)  # a quote block
     assert re.search(r"«\s?Si le ressort du gouvernement", deck)
     assert "Figure 1." in guide and "Source :" in deck
+    student_guide, student_deck = build(FRENCH, tmp_path / "student", "--edition", "student")
+    for text in (student_guide, student_deck):
+        assert_no_english(text, "fr")
+    assert "ÉDITION ÉTUDIANT" in student_guide
+    assert "NOM" in student_guide and "CLASSE" in student_guide  # the write-in lines
 
 
 GERMAN = """\

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.charts.scene import Typeface
+from builder.text.typography import bind_units
 
 MAX_LINES = 3
 
@@ -29,6 +30,7 @@ def wrap_labels(labels: tuple[str, ...] | list[str], typeface: Typeface, size: f
     and no label takes more than three lines; failing that, rotate them."""
     floor = min_size if min_size is not None else size * 0.75
     current = size
+    labels = [bind_units(label) for label in labels]  # "550 nm" never parts, as in the text
     while True:
         wrapped = tuple(tuple(typeface.wrap(label, current, available)) for label in labels)
         words_whole = all(typeface.width(word, current) <= available

@@ -208,8 +208,11 @@ class Arranger:
         size = self.min_size
         widths = self.column_widths([header_runs, *body_runs], size, box.width)
         header_height = self.row_height(header_runs, widths, size)
+        words = self.document.words  # "Header: value; Header: value" in the lecture's language
+        between = words("table_field", header="\0", value="\1").split("\0")[1].split("\1")[0]
+        joiner = words("table_fields")
         units = [[Para(tuple(run for index, (name, cell) in enumerate(zip(header_runs, row))
-                             for run in ((Run(("; " if index else "")), *name, Run(": "),
+                             for run in ((Run((joiner if index else "")), *name, Run(between),
                                           *cell))), 1, BULLET, 0.5)] for row in body_runs]
         if any(header_height + self.row_height(row, widths, size) > box.height
                for row in body_runs):  # a row taller than a slide: one entry per row, as text

@@ -15,7 +15,7 @@ from builder.errors import RenderError
 from builder.guide.context import Context, tag
 from builder.guide.flowables import Rule
 from builder.guide.tables import box, cell_font
-from builder.text.measure import width as text_width
+from builder.text.measure import styled_width
 
 LOGO_HEIGHT = 56.0
 
@@ -179,10 +179,11 @@ def name_line(context: Context) -> Table:
     """"Name ______  Class ____": ruled blanks the student fills in."""
     styles = context.styles
     where = context.document.lecture.where
-    name = context.paragraph("NAME", styles.meta_label, where, inline=False)
-    group = context.paragraph("CLASS", styles.meta_label, where, inline=False)
-    label_width = max(text_width("NAME", styles.meta_label.font_name, styles.small_size),
-                      text_width("CLASS", styles.meta_label.font_name, styles.small_size)) + 8
+    labels = [context.words(word).upper() for word in ("student_name", "student_class")]
+    name, group = (context.paragraph(label, styles.meta_label, where, inline=False)
+                   for label in labels)
+    label_width = max(styled_width(label, styles.meta_label.faces, styles.small_size,
+                                   styles.meta_label.bold) for label in labels) + 8
     rest = context.width - 2 * label_width - 16
     table = Table([[name, "", "", group, ""]],
                   colWidths=[label_width, rest * 0.65, 16, label_width, rest * 0.35],

@@ -41,6 +41,8 @@ _UNITS = (
 _UNIT_ALTERNATION = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
 # a number (digits with separators, an optional decimal part), one space, a unit ending a word
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:" + _UNIT_ALTERNATION + r")(?![\w]))")
+# an approximation or comparison sign and its number: ≈ 420 ppm, < 5 %, ± 0.3
+_SIGN_NUMBER = re.compile(r"(?<=[≈~<>≤≥±∼]) (?=[-−+]?\d)")
 # a dash joining two things without spaces: 14–21, 1950–53, October–November
 _RANGE_DASH = re.compile(r"(?<=\w)([–—])(?=\w)")
 # a letter, a hyphen, a digit: a name with a number (Il-28, B-52), never split at its hyphen
@@ -49,8 +51,9 @@ _OPENERS = " \t\n([{/-–—" + OPEN_DOUBLE + OPEN_SINGLE
 
 
 def bind_units(text: str) -> str:
-    """A number and its unit never part: ``12 km`` → ``12\u00a0km``."""
-    return _NUMBER_UNIT.sub(NBSP, text)
+    """A number and its unit never part (``12 km`` → ``12\u00a0km``), nor a number and the
+    sign before it (``≈ 420`` → ``≈\u00a0420``)."""
+    return _SIGN_NUMBER.sub(NBSP, _NUMBER_UNIT.sub(NBSP, text))
 
 
 def join_ranges(text: str) -> str:
