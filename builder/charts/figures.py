@@ -8,7 +8,7 @@ from typing import Callable
 from builder.charts.markup import plain_figure
 from builder.charts.geometry import CHART_ASPECT, PIE_ASPECT, fit
 from builder.charts.plots import category_scene, pie_scene
-from builder.charts.scene import Scene
+from builder.charts.scene import Scene, thickened
 from builder.charts.style import FigureStyle
 from builder.model import BarFigure, LineFigure, MapFigure, PieFigure, TimelineFigure
 
@@ -53,4 +53,5 @@ def scene_for(figure, style: FigureStyle, width: float, height: float,
     ``min_size`` (the deck's) is the smallest text worth drawing: crowded labels shrink no
     further to make room. The guide leaves it unset.
     """
-    return SCENES[type(figure)](plain_figure(figure), style, width, height, asset, min_size)
+    return thickened(SCENES[type(figure)](plain_figure(figure), style, width, height, asset,
+                                          min_size), style.size)

@@ -178,6 +178,30 @@ def scaled(scene: Scene, factor: float) -> Scene:
     return result
 
 
+STROKE_BASE = 9.0  # figure text size (pt) the scenes' stroke widths are drawn for
+
+
+def stroke_factor(size: float) -> float:
+    """How much wider strokes are drawn beside text of ``size`` (see ``thickened``)."""
+    return max(1.0, size / STROKE_BASE)
+
+
+def thickened(scene: Scene, size: float) -> Scene:
+    """The scene with every stroke widened in proportion to its text ``size`` above
+    ``STROKE_BASE`` (large print, a slide seen across a room), so lines, rules and marker
+    rims keep their weight beside the text; marker sizes and gaps already follow the size."""
+    factor = stroke_factor(size)
+    if abs(factor - 1.0) < 1e-9:
+        return scene
+    from dataclasses import replace
+
+    result = Scene(scene.width, scene.height)
+    for item in scene.items:
+        width = getattr(item, "stroke_width", None)
+        result.add(replace(item, stroke_width=width * factor) if width else item)
+    return result
+
+
 def _scale_item(item: Item, f: float) -> Item:
     from dataclasses import replace
 

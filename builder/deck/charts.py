@@ -113,7 +113,7 @@ def _style_category_chart(chart, figure, style: FigureStyle) -> None:
         color = rgb(series_color(style.chart, index))
         if figure.kind == "line":
             series.format.line.color.rgb = color
-            series.format.line.width = Pt(2.25)
+            series.format.line.width = Pt(2.25 * sc.stroke_factor(style.size))
             series.smooth = False
             series.marker.style = XL_MARKER_STYLE.CIRCLE
             series.marker.size = max(2, round(style.size * 0.6))
@@ -130,7 +130,7 @@ def _style_category_chart(chart, figure, style: FigureStyle) -> None:
     value_axis.major_unit = scale.step
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = rgb(style.grid)
-    value_axis.major_gridlines.format.line.width = Pt(0.5)
+    value_axis.major_gridlines.format.line.width = Pt(0.5 * sc.stroke_factor(style.size))
     value_axis.format.line.fill.background()
     value_axis.major_tick_mark = XL_TICK_MARK.NONE
     value_axis.tick_labels.number_format = figure.number_format

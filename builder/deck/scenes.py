@@ -65,8 +65,8 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
         style = style.resized(floor)
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
     if isinstance(figure, MapFigure):  # names may stand in the box's room beside the map
-        scene = cached_scene(map_scene, document, figure, style, width, height, document.asset,
-                             floor, beside=True)
+        scene = sc.thickened(cached_scene(map_scene, document, figure, style, width, height,
+                                       document.asset, floor, beside=True), style.size)
     else:
         scene = cached_scene(scene_for, document, figure, style, width, height, document.asset,
                              floor)
