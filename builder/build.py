@@ -97,7 +97,8 @@ def render_all(document: Document, formats: Iterable[str], parallel: bool = Fals
             try:
                 with collecting() as adaptations:  # this process's own, sent to the parent
                     data = _render(there, document)
-                send.send(("ok", (data, adaptations)))
+                read = _read_ahead(there, data, ready is not None)
+                send.send(("ok", (data, adaptations, read)))
             except BaseException as error:  # noqa: BLE001 - handed to the parent to raise
                 try:
                     send.send(("error", error))
@@ -126,12 +127,22 @@ def render_all(document: Document, formats: Iterable[str], parallel: bool = Fals
         os.waitpid(child, 0)
     if kind == "error":
         raise value
-    rendered[there], adaptations = value
+    rendered[there], adaptations, read = value
     for adaptation in adaptations:  # after the guide's own, as a serial build notes them
         note(adaptation.where, adaptation.message)
     if ready is not None:
-        ready(there, rendered[there])
+        ready(there, rendered[there], read)
     return {fmt: rendered[fmt] for fmt in formats}
+
+
+def _read_ahead(fmt: str, data: bytes, wanted: bool) -> object | None:
+    """In the process that drew the deck: the deck read back from its bytes, for the build's
+    manifest and check (``builder.check.readback.ReadDeck``); None when nobody will read it."""
+    if fmt != "pptx" or not wanted:
+        return None
+    from builder.check.readback import read_deck_ahead
+
+    return read_deck_ahead(data)
 
 
 def _render_with(worker: Any, document: Document, formats: list[str],
@@ -144,11 +155,11 @@ def _render_with(worker: Any, document: Document, formats: list[str],
     except BaseException:
         worker.close()  # it is still drawing what nobody will read
         raise
-    deck, adaptations = worker.finish()
+    deck, adaptations, read = worker.finish()
     for adaptation in adaptations:  # after the guide's own, as a serial build notes them
         note(adaptation.where, adaptation.message)
     if ready is not None:
-        ready(worker.fmt, deck)
+        ready(worker.fmt, deck, read)
     rendered = {"pdf": guide, worker.fmt: deck}
     return {fmt: rendered[fmt] for fmt in formats}
 
@@ -210,15 +221,17 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
         staged = {fmt: staging / path.name for fmt, path in final.items()}
         opened: dict = {}  # the files as read back, once, for the manifest and the check
 
-        def ready(fmt: str, data: bytes) -> None:
-            """Stage each output as it is done; while a second process still draws the deck,
-            read the guide back (and import what reads the deck) in the meantime."""
+        def ready(fmt: str, data: bytes, read: object | None = None) -> None:
+            """Stage each output as it is done. While a second process still draws the deck,
+            read the guide back in the meantime; that process reads its deck back itself
+            (``read``: from the same bytes), so neither holds both files' trees at once."""
             stage_bytes(staged[fmt], data)
+            if read is not None:
+                opened[fmt] = read
             if (parallel or worker is not None) and fmt == "pdf" and "pptx" not in opened:
                 from builder.check.readback import read_guide_ahead
 
                 read_guide_ahead(staged[fmt], opened)
-                import pptx  # noqa: F401 - the deck is read back here next
 
         with collecting() as adaptations:
             rendered = render_all(document, formats, parallel, ready, worker)

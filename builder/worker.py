@@ -67,9 +67,10 @@ class DeckWorker:
         self._busy = True
         return True
 
-    def finish(self) -> tuple[bytes, list[Any]]:
-        """The drawn bytes and the adaptations noted while drawing; the renderer's error is
-        raised here as it would have been in this process."""
+    def finish(self) -> tuple[bytes, list[Any], Any]:
+        """The drawn bytes, the adaptations noted while drawing and the deck as read back
+        there (``builder.check.readback.ReadDeck``); the renderer's error is raised here as it
+        would have been in this process."""
         self._busy = False
         try:
             kind, value = self._connection.recv()
@@ -100,7 +101,7 @@ class DeckWorker:
 
 
 def _serve(connection, fmt: str) -> None:  # pragma: no cover - runs in the forked child
-    from builder.build import _render
+    from builder.build import _read_ahead, _render
 
     while True:
         try:
@@ -112,7 +113,7 @@ def _serve(connection, fmt: str) -> None:  # pragma: no cover - runs in the fork
         try:
             with collecting() as adaptations:
                 data = _render(fmt, document)
-            connection.send(("ok", (data, adaptations)))
+            connection.send(("ok", (data, adaptations, _read_ahead(fmt, data, True))))
         except BaseException as error:  # noqa: BLE001 - handed to the parent to raise
             try:
                 connection.send(("error", error))

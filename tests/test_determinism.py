@@ -128,3 +128,19 @@ def test_a_deck_worker_draws_what_a_serial_build_draws(tmp_path: Path) -> None:
     finally:
         worker.close()
     assert not worker.alive
+
+
+def test_a_deck_read_back_where_it_was_drawn_reads_as_its_file(tmp_path: Path) -> None:
+    """A parallel build reads the deck back in the process that drew it, from its bytes; the
+    manifest and the check then see what reading the staged file would show."""
+    from builder.check.readback import deck_figures, deck_sections, read_deck_ahead
+
+    project = _project(tmp_path)
+    out = tmp_path / "out"
+    _in_process(project, out)
+    deck = out / "lecture.pptx"
+    ahead = read_deck_ahead(deck.read_bytes())
+    assert ahead is not None
+    assert deck_sections(ahead) == deck_sections(deck) != []
+    assert deck_figures(ahead) == deck_figures(deck) != []
+    assert read_deck_ahead(b"PK\x05\x06" + b"\x00" * 18) is None

@@ -274,6 +274,10 @@ def open_deck(source: Path | Any) -> Any:
         from pptx import Presentation
 
         return Presentation(str(source))
+    if hasattr(source, "read"):  # bytes being read back (``read_deck_ahead``)
+        from pptx import Presentation
+
+        return Presentation(source)
     return source
 
 
@@ -305,6 +309,27 @@ def _first_paragraph(shape: Any) -> str:
         return ""
     paragraphs = [normalize_text(p.text) for p in shape.text_frame.paragraphs]
     return next((p for p in paragraphs if p), "")
+
+
+class ReadDeck:
+    """A deck read back in the process that drew it, from the very bytes that are staged: what
+    ``deck_sections`` and ``deck_figures`` found there, so this process neither parses the
+    deck's XML again nor holds it (at 1,000 slides that read-back was the build's peak)."""
+
+    def __init__(self, sections: list[DeckSection], figures: list[DeckFigure]) -> None:
+        self._course_builder_readback = {"sections": sections, "figures": figures}
+
+
+def read_deck_ahead(data: bytes) -> ReadDeck | None:
+    """Read drawn deck bytes back (python-pptx, as the check reads a file) into a ``ReadDeck``;
+    None when they cannot be read, so the build reads the staged file and reports why."""
+    import io
+
+    try:
+        presentation = open_deck(io.BytesIO(data))
+        return ReadDeck(deck_sections(presentation), deck_figures(presentation))
+    except Exception:  # noqa: BLE001 - the manifest and the check read the file and say why
+        return None
 
 
 def deck_sections(source: Path | Any) -> list[DeckSection]:
