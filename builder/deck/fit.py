@@ -22,6 +22,8 @@ from builder.text.typography import for_deck
 
 LEADING = 1.2  # line height as a multiple of the size, set as exact spacing on every paragraph
 WIDTH_SLACK = 0.97  # wrap a little narrower than the box: PowerPoint's wrap may differ by a hair
+RENDER_SLACK = 0.94  # for a box planned to hold its lines exactly (no spare line below):
+# LibreOffice's widths run up to a few per cent over ours, so such a line is planned narrower
 SIZE_STEP = 2.0
 SMALLEST = 12.0  # the last resort for text the layout's minimum cannot hold (a warning)
 INDENTS = {0: 0.0, 1: 1.0, 2: 2.1}  # left margin of each level, in ems (the marker hangs in it)

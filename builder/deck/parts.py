@@ -4,6 +4,8 @@ questions, takeaways and sources, one method each, named as ``layout.deck.parts`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from builder.deck import fit
 from builder.deck.arrange import join_notes
 from builder.deck.grid import title_slide_boxes
@@ -32,18 +34,38 @@ class PartSlides(TextSlides):
             floor = min(self.min_size, fit.SMALLEST)
             subtitle_size = fit.largest_fitting(
                 [Para(subtitle)], self.body_faces,
-                fit.size_steps(max(self.body_size, self.min_size), floor), subtitle_box)
+                fit.size_steps(max(self.body_size, self.min_size), floor),
+                replace(subtitle_box, width=subtitle_box.width * fit.RENDER_SLACK))
             if subtitle_size is None or subtitle_size < self.min_size:
                 subtitle_size = subtitle_size or floor
                 adapt.note(lecture.where, f"subtitle set at {subtitle_size:g} pt, under the "
                                           f"layout's minimum {self.min_size:g} pt, to fit")
         details = [self.document.fill("{instructor} · {date}"), self.document.course_label]
         details = tuple(line for line in details if line)
-        detail_paras = [Para(fit.plain_runs(line)) for line in details]
-        if details and not fit.fits(detail_paras, self.body_faces, self.min_size, details_box):
-            details = details[:1]
+        details, details_size = self.fit_details(details, details_box)
         return [TitleSlide(title, join_notes(lecture.notes), size, lecture.where,
-                           subtitle=subtitle, details=details, subtitle_size=subtitle_size)]
+                           subtitle=subtitle, details=details, subtitle_size=subtitle_size,
+                           details_size=details_size)]
+
+    def fit_details(self, details: tuple[str, ...], box) -> tuple[tuple[str, ...], float]:
+        """The title slide's detail lines and their size: all of them at the minimum size
+        if they fit, else the first; smaller (to ``fit.SMALLEST``) when even that would not.
+
+        Measured in a box narrowed by ``fit.RENDER_SLACK``: a line within a few points of
+        the width wraps in one renderer and not another (LibreOffice set the date of a
+        large-print title slide on a line below its box), so it is planned as wrapping.
+        """
+        narrow = replace(box, width=box.width * fit.RENDER_SLACK)
+        sizes = fit.size_steps(self.min_size, min(self.min_size, fit.SMALLEST))
+        for lines in (details, details[:1]):
+            paras = [Para(fit.plain_runs(line), gap=0.3 if index else 0.0)
+                     for index, line in enumerate(lines)]
+            size = fit.largest_fitting(paras, self.body_faces, sizes[:1], narrow)
+            if size is not None or not lines:
+                return lines, self.min_size
+        paras = [Para(fit.plain_runs(details[0]))]
+        size = fit.largest_fitting(paras, self.body_faces, sizes, narrow) or sizes[-1]
+        return details[:1], size
 
     def part_agenda(self) -> list[SlideSpec]:
         units = [[Para(fit.plain_runs(plain(section.title)), 1, f"{index}.", 0.35)]

@@ -179,7 +179,7 @@ def _(spec: TitleSlide, canvas: Canvas) -> None:
         else:
             add_text(canvas.shapes, subtitle_box, paras, canvas.ink, "subtitle", "top", soft)
     if spec.details:
-        size = canvas.document.layout.deck.sizes.min_body
+        size = spec.details_size or canvas.document.layout.deck.sizes.min_body
         paras = [Para(fit.plain_runs(line), gap=0.3 if index else 0.0)
                  for index, line in enumerate(spec.details)]
         add_text(canvas.shapes, details_box, canvas.styled(paras, size), canvas.ink, "details",

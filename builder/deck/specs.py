@@ -49,6 +49,7 @@ class TitleSlide(SlideSpec):
     subtitle: Runs = ()
     details: tuple[str, ...] = ()
     subtitle_size: float = 0.0
+    details_size: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,9 @@ def creation_date(document: Document) -> str:
 
 
 
+PRINTABLE_EDGE = 18.0  # a quarter inch: what office printers leave unprinted, at most
+
+
 def keep_headings_with_next(story: list[Flowable]) -> None:
     """A heading (any flowable kept with its next) stays with the first *content* after it.
 
@@ -276,19 +279,24 @@ class GuideTemplate(BaseDocTemplate):
         are told apart at a glance."""
         page_width, page_height = self.pagesize
         band = self.topMargin * 0.45
+        size = min(self.styles.furniture_size + 0.5, band * 0.45)
+        # the label's baseline, from the top: centred in the band, but its letters never
+        # within a quarter inch of the paper's edge (most printers cannot print there); the
+        # band grows under it when that moves the label down
+        baseline = max(band / 2 + size * 0.35, PRINTABLE_EDGE + size)  # ascent ≤ 1 em
+        band = max(band, baseline + size * 0.45)
         canvas.saveState()
         canvas.setFillColor(self.styles.colors.primary)
         canvas.rect(0, page_height - band, page_width, band, stroke=0, fill=1)
         canvas.setFillColor(self.styles.colors.accent)
         canvas.rect(0, page_height - band - 3, page_width, 3, stroke=0, fill=1)
-        size = min(self.styles.furniture_size + 0.5, band * 0.45)
         if size >= 5:
             font = self.styles.edition_font
             label = self.document.words(self.document.edition.word).upper()
             canvas.setFillColor(self.styles.colors.on_primary)
             canvas.setFont(font, size)
             draw_text(canvas, label, self.styles.heading_faces, size,
-                      page_width - self.rightMargin, page_height - band / 2 - size * 0.35,
+                      page_width - max(self.rightMargin, PRINTABLE_EDGE), page_height - baseline,
                       "right", bold=True)
         canvas.restoreState()
 
