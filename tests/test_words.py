@@ -249,3 +249,16 @@ def test_numbers_in_figures_take_the_languages_marks() -> None:
     assert format_number(0.125, "0.0%", words_for("de").number_marks) == "12,5%"
     assert format_number(12.5, '"$"#,##0.00', words_for("es").number_marks) == "$12,50"
     assert format_number(1234.5, "#,##0.0", words_for("en").number_marks) == "1,234.5"
+
+
+def test_a_fallback_stretch_gives_its_space_back_and_keeps_a_mark_with_its_base() -> None:
+    from builder.layout.load import load_layout
+    from builder.text.fallback import segments
+    from builder.text.fonts import faces
+
+    serif = faces(load_layout(ROOT / "layouts" / "history-101.yaml").fonts.body)
+    runs = [(s.text, s.primary) for s in segments("O₂ and protons", serif)]
+    assert runs == [("O", True), ("₂", False), (" and protons", True)]
+    sans = faces(load_layout().fonts.body)
+    assert [s.text for s in segments("x̄ = 5", sans)][0] == "x̄"  # base and macron together
+    assert [s.text for s in segments("강화도 조약 (1876)", sans)][0] == "강화도 조약"

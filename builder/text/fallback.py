@@ -11,6 +11,7 @@ then installed TrueType fonts in a fixed order (regular styles first, then by fi
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -137,9 +138,13 @@ def font_for(char: str, primary_font: Font, bold: bool, italic: bool) -> Font | 
 
 def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
              ) -> list[Segment]:
-    """``text`` cut where the drawing font changes; spaces stay with the text before them.
+    """``text`` cut where the drawing font changes.
 
-    A character no font has stays in the current segment (the caller reports it; see
+    A space goes back to the layout's face unless the fallback stretch goes on after it
+    ("O₂ and": the space after ₂ is the layout's, not a wider fallback space; "강화도 조약"
+    stays one run). A combining mark the current font lacks takes its base letter with it
+    into the font that draws the mark ("x̄" is one run), so the two are set together. A
+    character no font has stays in the current segment (the caller reports it; see
     ``missing``), so segmenting never fails.
     """
     first = primary(faces, bold, italic)
@@ -149,13 +154,23 @@ def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
     out: list[Segment] = []
     current: Font = first
     buffer: list[str] = []
-    for char in text:
+    for index, char in enumerate(text):
         font = None
         if _drawn(char):
             if current is not first and ord(char) not in cmap and has(current.name, char):
                 font = current  # stay in the fallback already drawing this stretch
             else:
                 font = font_for(char, first, bold, italic)
+        elif char.isspace() and current is not first and ord(char) in cmap \
+                and _next_font(text, index, first, bold, italic) != current:
+            font = first  # the stretch ends here: its space is the layout's
+        if (font is not None and font != current and buffer and unicodedata.combining(char)
+                and has(font.name, buffer[-1])):
+            base = buffer.pop()  # the mark's base letter moves with it
+            if buffer:
+                out.append(Segment("".join(buffer), current, current == first))
+            buffer = [base]
+            current = font
         if font is not None and font != current and buffer:
             out.append(Segment("".join(buffer), current, current == first))
             buffer = []
@@ -165,6 +180,15 @@ def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
     if buffer:
         out.append(Segment("".join(buffer), current, current == first))
     return out
+
+
+def _next_font(text: str, index: int, first: Font, bold: bool, italic: bool) -> Font | None:
+    """The font of the next drawn character after ``index`` (None at the end)."""
+    for char in text[index + 1:]:
+        if _drawn(char):
+            return first if ord(char) in _cmap(first.name) else font_for(char, first, bold,
+                                                                           italic)
+    return None
 
 
 def missing(text: str, faces: Faces, bold: bool = False, italic: bool = False) -> list[str]:
