@@ -15,6 +15,8 @@ from builder.charts import scene as sc
 from builder.charts.figures import scene_for
 from builder.charts.geometry import centred
 from builder.charts.maps import map_scene
+from builder.charts.markup import emphasis, styled_lines
+from builder.text.inline import Run
 from builder.charts.style import FigureStyle
 from builder.deck.figurekit import (
     EMU_PER_POINT,
@@ -82,6 +84,7 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
     shapes._recalculate_extents = _later
     painter = _ScenePainter(shapes, document, style, x, y, scene.width)
     painter.level_with = _Levels([item for item in scene.items if isinstance(item, sc.Text)])
+    painter.styled = emphasis(figure)
     for item in scene.items:
         painter.paint(item)
     group._element.recalculate_extents()
@@ -119,6 +122,7 @@ class _ScenePainter:
         self.x, self.y, self.width = x, y, width
         self.count = 0
         self.level_with = _Levels([])  # the scene's labels, so none grows into another
+        self.styled: dict = {}  # labels with emphasis (builder.charts.markup.emphasis)
 
     def _emu(self, x: float, y: float) -> tuple[int, int]:
         return int(round(self.x + x * EMU_PER_POINT)), int(round(self.y + y * EMU_PER_POINT))
@@ -175,14 +179,18 @@ class _ScenePainter:
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.vertical_anchor = MSO_ANCHOR.TOP
         alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+        styled = styled_lines(item.lines, self.styled)  # italic and bold as the source wrote
         for index, line in enumerate(item.lines):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             paragraph.alignment = alignment[item.align]
             paragraph.line_spacing = 1.0
-            run = paragraph.add_run()
-            run.text = line
-            style_run(run, self.document, self.style.typeface.deck_name, item.size, item.color,
-                  item.bold)
+            for piece in (styled[index] if styled else [Run(line)]):
+                run = paragraph.add_run()
+                run.text = piece.text
+                style_run(run, self.document, self.style.typeface.deck_name, item.size,
+                          item.color, item.bold or piece.bold)
+                if piece.italic:
+                    run.font.italic = True
         if item.rotation:
             box.rotation = -item.rotation
         self._name(box, item.role)

@@ -24,11 +24,13 @@ from builder.text.fonts import Faces
 from builder.charts import scene as sc
 from builder.charts.figures import SCENES, scene_for
 from builder.charts.images import pixel_size
+from builder.charts.markup import emphasis, styled_lines
 from builder.charts.geometry import fit
 from builder.charts.style import FigureStyle
 from builder.charts.tables import column_widths
 from builder.errors import RenderError
 from builder.layout.values import Color
+from builder.text.inline import Run
 from builder.model import ImageFigure, TableFigure
 from builder.resolve.numbering import NumberedFigure
 from builder.resolve.document import Document
@@ -60,7 +62,7 @@ def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
     for item in scene.items:
         if isinstance(item, sc.Text):
             _check_glyphs(item.text, style.typeface.faces, item.bold, figure.where)
-    return paint(scene, style.typeface)
+    return paint(scene, style.typeface, emphasis(figure))
 
 
 def _check_glyphs(text: str, faces: Faces, bold: bool, where: str) -> None:
@@ -78,42 +80,51 @@ def _hex(color: Color | None):
     return None if color is None else colors.HexColor(color.hex)
 
 
-def paint(scene: sc.Scene, typeface: sc.Typeface) -> Drawing:
+def paint(scene: sc.Scene, typeface: sc.Typeface, styled: dict | None = None) -> Drawing:
     """A reportlab Drawing of a scene (y flipped: scenes grow downward, PDF upward).
 
     The drawing starts in the figure's own typeface: reportlab's graphics state otherwise
     opens every drawing with ``STATE_DEFAULTS`` Helvetica, which lands in the PDF as an
-    unembedded base-14 font even when no string uses it.
+    unembedded base-14 font even when no string uses it. ``styled`` (see
+    ``builder.charts.markup.emphasis``): labels drawn in italic or bold as the source wrote.
     """
     height = scene.height
     drawing = Drawing(scene.width, height, initialFontName=typeface.font(False),
                       initialFontSize=FALLBACK_SIZE)
     for item in scene.items:
-        drawing.add(_PAINTERS[type(item)](item, height, typeface))
+        if isinstance(item, sc.Text):
+            drawing.add(_text(item, height, typeface, styled_lines(item.lines, styled or {})))
+        else:
+            drawing.add(_PAINTERS[type(item)](item, height, typeface))
     drawing.hAlign = "CENTER"
     return drawing
 
 
-def _text(item: sc.Text, height: float, typeface: sc.Typeface):
+def _text(item: sc.Text, height: float, typeface: sc.Typeface, runs=None):
     group = Group()
     anchor = {"left": "start", "center": "middle", "right": "end"}[item.align]
     x = {"left": item.left, "center": item.left + item.width / 2,
          "right": item.left + item.width}[item.align]
     line = sc.Typeface.line_height(item.size)
+    faces = typeface.faces
     for index, text in enumerate(item.lines):
         baseline = height - (item.top + sc.Typeface.ascent(item.size) + index * line)
-        pieces = segments(text, typeface.faces, item.bold)
-        if len(pieces) <= 1 and (not pieces or pieces[0].primary):
+        styled = runs[index] if runs else [Run(text)]
+        pieces = [(piece, run.bold or item.bold, run.italic) for run in styled
+                  for piece in segments(run.text, faces, run.bold or item.bold, run.italic)]
+        if not runs and len(pieces) <= 1 and (not pieces or pieces[0][0].primary):
             group.add(String(x, baseline, text, fontName=typeface.font(item.bold),
                              fontSize=item.size, fillColor=_hex(item.color), textAnchor=anchor))
             continue
-        # stretches a fallback font draws: laid end to end from the line's start
-        start = x - {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor] * typeface.width(
-            text, item.size, item.bold)
-        for piece in pieces:
+        # stretches in other fonts (a fallback, an italic word): laid end to end from the
+        # line's start
+        widths = [measure.styled_width(piece.text, faces, item.size, bold, italic)
+                  for piece, bold, italic in pieces]
+        start = x - {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor] * sum(widths)
+        for (piece, _, _), piece_width in zip(pieces, widths):
             group.add(String(start, baseline, piece.text, fontName=piece.font.name,
                              fontSize=item.size, fillColor=_hex(item.color), textAnchor="start"))
-            start += typeface.width(piece.text, item.size, item.bold)
+            start += piece_width
     if item.rotation:
         cx = item.left + item.width / 2
         cy = height - (item.top + item.height / 2)
