@@ -9,6 +9,7 @@ each text slide's body with the project's measurement (``tests/density_readback.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections import Counter, defaultdict
 
 import pytest
@@ -125,3 +126,41 @@ def test_guide_headings_stay_with_what_follows(case, corpus_builds):
                    if not line.bold).most_common(1)[0][0]
     orphans = orphaned_headings(pages, body)
     assert not orphans, [f"page {line.page}: {line.text!r}" for line in orphans]
+
+
+def test_table_columns_never_cut_a_word_or_a_number(write_source):
+    """Every column is at least as wide as its longest word; a table with more columns than
+    its words leave room for is listed as text rather than set with numbers cut in half."""
+    from builder.deck.plan import plan_deck
+    from builder.deck.specs import TableSlide, TextSlide
+
+    path = write_source("""
+        title: Tables
+        sections:
+          - title: Data
+            blocks:
+              - table:
+                  header: [Step, Product, Where]
+                  rows:
+                    - [Light reactions, "ATP is photophosphorylated here", Thylakoid membrane]
+                    - [Calvin cycle, G3P, Stroma]
+              - table:
+                  header: [x, "10", "8", "13", "9", "11", "14", "6", "4", "12", "7", "5"]
+                  rows:
+                    - [y, "8.04", "6.95", "7.58", "8.81", "8.33", "9.96", "7.24", "4.26",
+                       "10.84", "4.82", "5.68"]
+        """)
+    layout = load_layout(Path("layouts/large-print.yaml"))
+    document = resolve(load_source(path), layout)
+    plan = plan_deck(document)
+    tables = [slide for slide in plan.slides if isinstance(slide, TableSlide)]
+    assert tables, [type(slide).__name__ for slide in plan.slides]
+    from builder.deck.arrange import Arranger
+    from builder.deck.grid import Grid
+    arranger = Arranger(document, Grid.build(layout.deck))
+    for slide in tables:
+        floors = arranger.word_floors([slide.header, *slide.rows], slide.size)
+        assert all(width >= floor - 1e-6 for width, floor in zip(slide.column_widths, floors))
+    listed = [slide for slide in plan.slides if isinstance(slide, TextSlide)
+              and "10.84" in "".join(para.text for para in slide.paras)]
+    assert listed, "the twelve-column table is listed as text"

@@ -198,7 +198,10 @@ class Arranger:
         header_runs = tuple(fit.runs(cell, bold=True) for cell in header)
         body_runs = [tuple(fit.runs(cell) for cell in row) for row in rows]
         box = self.grid.body
+        every = [header_runs, *body_runs]
         for size in self.sizes:
+            if sum(self.word_floors(every, size)) > box.width:
+                continue  # its words would break at this size: try a smaller one
             widths = self.column_widths([header_runs, *body_runs], size, box.width)
             heights = [self.row_height(row, widths, size) for row in [header_runs, *body_runs]]
             if sum(heights) <= box.height:
@@ -214,6 +217,10 @@ class Arranger:
         units = [[Para(tuple(run for index, (name, cell) in enumerate(zip(header_runs, row))
                              for run in ((Run((joiner if index else "")), *name, Run(between),
                                           *cell))), 1, BULLET, 0.5)] for row in body_runs]
+        if sum(self.word_floors(every, size)) > box.width:  # more columns than the width
+            adapt.note(where, "a table's columns cannot hold their longest words even at "
+                              f"{self.min_size:g} pt: the rows are listed as text instead")
+            return self.as_text(title, units, notes, where)
         if any(header_height + self.row_height(row, widths, size) > box.height
                for row in body_runs):  # a row taller than a slide: one entry per row, as text
             adapt.note(where, "a table row is taller than a slide even at "
@@ -235,27 +242,40 @@ class Arranger:
                            row_heights=(header_height, *page_row_heights), size=size)
                 for index, (page_rows, page_row_heights) in enumerate(slides)]
 
+    def word_floors(self, rows: Sequence[Sequence[tuple]], size: float) -> list[float]:
+        """Each column's narrowest width that breaks no word (its longest word, padded):
+        a number or a word cut in half ("8.0|4", "phosphorylat|ed") is not a table cell."""
+        def widest(cell: tuple) -> float:
+            return max((runs_width([Run(word, run.bold, run.italic)], self.body_faces, size)
+                        for run in cell for word in run.text.split()), default=0.0)
+        return [max(widest(row[column]) for row in rows) / fit.WIDTH_SLACK + 2 * CELL_PAD_X + 2
+                for column in range(len(rows[0]))]
+
     def column_widths(self, rows: Sequence[Sequence[tuple]], size: float,
                       total: float) -> list[float]:
-        """Natural widths, with the widest columns capped (water-filling) to fit ``total``."""
+        """Natural widths, with the widest columns capped (water-filling) to fit ``total``,
+        none under its longest word while the words fit at all (``word_floors``)."""
         natural = [max(runs_width(list(row[column]), self.body_faces,
                                   size) for row in rows)
                    / fit.WIDTH_SLACK + 2 * CELL_PAD_X + 2 for column in range(len(rows[0]))]
         if sum(natural) <= total:
             spare = (total - sum(natural)) / len(natural)
             return [width + spare for width in natural]
-        low, high = total / len(natural) / 4, max(natural)
+        floors = self.word_floors(rows, size)
+        if sum(floors) > total:
+            floors = [0.0] * len(natural)
+        low, high = 0.0, max(natural)
         for _ in range(40):
             cap = (low + high) / 2
-            if sum(min(width, cap) for width in natural) > total:
+            if sum(max(min(width, cap), floor) for width, floor in zip(natural, floors)) > total:
                 high = cap
             else:
                 low = cap
-        widths = [min(width, low) for width in natural]
+        widths = [max(min(width, low), floor) for width, floor in zip(natural, floors)]
         spare = total - sum(widths)
-        capped = [index for index, width in enumerate(natural) if width > low]
-        for index in capped:
-            widths[index] += spare / len(capped)
+        capped = [index for index, width in enumerate(natural) if width > widths[index]]
+        for index in capped or range(len(widths)):
+            widths[index] += spare / len(capped or widths)
         return widths
 
     def row_height(self, row: Sequence[tuple], widths: Sequence[float], size: float) -> float:
