@@ -181,7 +181,9 @@ class Frame:
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", "", text).casefold()
+    """Compared without spaces and the invisible word joiner the typography puts in a name
+    with a number ("R-\u206012"): the PDF's text of it has none."""
+    return re.sub(r"[\s\u2060]+", "", text).casefold()
 
 
 def _tokens(text: str) -> set[str]:
