@@ -110,7 +110,17 @@ def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
     ]))
     _split_rows_taller_than_a_page(table, context, where)
+    if not getattr(table, "splitInRow", 0):
+        table.setStyle(TableStyle(no_lone_rows(len(rows))))
     return table
+
+
+def no_lone_rows(count: int) -> list[tuple]:
+    """Where a table of ``count`` body rows may not break: a short table (≤ 4 rows) moves
+    whole; a longer one never leaves its first or last row alone on a page."""
+    if count <= 4:
+        return [("NOSPLIT", (0, 0), (-1, -1))]
+    return [("NOSPLIT", (0, 0), (-1, 2)), ("NOSPLIT", (0, count - 1), (-1, count))]
 
 
 def _split_rows_taller_than_a_page(table: Table, context: Context, where: str) -> None:
