@@ -107,6 +107,15 @@ def test_dates_are_written_the_languages_way(language, long, short, month) -> No
     assert words.date(parse_date("1789-07")) == month
 
 
+def test_ranges_and_lives_say_each_thing_once() -> None:
+    english, french, german = words_for("en"), words_for("fr"), words_for("de")
+    assert english.date(parse_date("1789-10-05/1789-10-06")) == "October 5–6, 1789"
+    assert french.date(parse_date("1789-10-05/1789-10-06")) == "5–6 octobre 1789"
+    assert german.date(parse_date("1789-10-05/1789-11-06")) == "5. Oktober – 6. November 1789"
+    assert english.date(parse_date("1945/1954")) == "1945–1954"  # as a person's dates
+    assert english.life(1884, 1972) == "1884–1972" and german.life(1912, None) == "geb. 1912"
+
+
 def test_quotations_take_the_languages_marks_and_nest() -> None:
     nbsp = "\u00a0"
     assert typography.quoted("Er sagte „ja“", "de") == "„Er sagte ‚ja‘“"

@@ -187,7 +187,8 @@ class _Planner(FigureSlides, PartSlides):
         elif isinstance(block, People):
             heading = self.document.words("key_people")
             entries = [(Run(plain(person.name), bold=True),
-                        Run(f" ({person.life}) — " if person.life else " — "),
+                        Run(f" ({self.document.life(person)}) — "
+                            if self.document.life(person) else " — "),
                         *fit.runs(person.role)) for person in block.people]
         else:
             heading = self.document.words("timeline")

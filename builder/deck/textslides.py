@@ -222,5 +222,6 @@ class TextSlides(Arranger):
 
     def people_slides(self, title: str, people: Sequence[Person], notes: str | None,
                       where: str) -> list[SlideSpec]:
-        cards = [Card(plain(person.name), person.life, fit.runs(person.role)) for person in people]
+        cards = [Card(plain(person.name), self.document.life(person), fit.runs(person.role))
+                 for person in people]
         return self.card_slides(title, "person", cards, PERSON_GRIDS, notes, where)

@@ -110,7 +110,7 @@ def _(block: KeyTerms, context: Context) -> list[Flowable]:
 
 
 def people_table(context: Context, people: tuple[Person, ...], where: str) -> Table:
-    rows = [(person.name, person.life or "—", person.role) for person in people]
+    rows = [(person.name, context.document.life(person) or "—", person.role) for person in people]
     return data_table(context, tuple(context.words(w) for w in ("name", "dates", "role")), rows, where, bold_first_column=True)
 
 

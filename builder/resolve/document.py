@@ -88,6 +88,10 @@ class Document:
         names in an English lecture), for the PDF's /Lang and the deck's ``lang``."""
         return part_language(text, self.language, self.han_language)
 
+    def life(self, person: Person) -> str:
+        """A person's dates as both outputs print them (``1884–1972``, ``b. 1912``)."""
+        return self.words.life(person.born, person.died)
+
     @property
     def course(self) -> ResolvedCourse:
         """The lecture's course: the source's own, else the layout's (``resolve.course``)."""

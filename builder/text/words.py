@@ -116,9 +116,19 @@ class Words:
             parts.append(self.point(span.end, short, year))
         return " – ".join(parts)
 
+    def life(self, born: int | None, died: int | None) -> str:
+        """A person's dates: ``1884–1972``, ``b. 1912`` (``geb. 1912``), or empty."""
+        if born and died:
+            return f"{self.year(born)}–{self.year(died)}"
+        if born:
+            return self("born", year=self.year(born))
+        return self("died", year=self.year(died)) if died else ""
+
     def _within_a_year(self, start: PartialDate, end: PartialDate) -> str | None:
         """A range inside one year says the year once (``October 5–6, 1789``, ``5–6 octobre
         1789``, ``5. Oktober – 6. November 1789``); None when it does not apply."""
+        if start.precision == end.precision == "year" and start.year > 0:
+            return f"{start.year}–{end.year}"  # years close up, as a person's dates do
         if (start.precision != end.precision or start.precision not in ("month", "day")
                 or start.year != end.year or start.year < 0):
             return None
