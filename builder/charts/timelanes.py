@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.charts.geometry import Box
+from builder.charts.labels import SpatialIndex
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,13 @@ def _greedy(events: list[LaneEvent], order: list[int], width: float, pad: float,
     """Place events in ``order``, each in the nearest clear lane; count the ones that had to
     be forced (their label put in a free lane above the rest, where a stem may cross it)."""
     placed: dict[int, _Spot] = {}
+    # the labels placed so far, by their reach along the axis (the map labels' index): a spot
+    # is tested only against labels it could touch, so a long timeline costs about n, not n²
+    spots = SpatialIndex(cell=max(width / 6, pad, 1.0))
     forced = 0
     for index in order:
         event = events[index]
         stems = (event.start, event.end) if event.is_span else (event.start,)
-        spots = list(placed.values())
         chosen = None
         for lane in range(2 * len(events) + 1):
             for side in ("above", "below"):
@@ -105,16 +108,32 @@ def _greedy(events: list[LaneEvent], order: list[int], width: float, pad: float,
                                                                    stems)))
             chosen = min(options, key=lambda option: option[:2])[2]
         placed[index] = chosen
+        spots.append(_Reach(chosen.box.left - gap, 0.0, chosen.box.width + 2 * gap, 1.0,
+                            chosen))
     return [placed[i] for i in range(len(events))], forced
 
 
-def _clear(spots: list[_Spot], side: str, lane: int, box: Box, stems: tuple[float, ...],
+@dataclass(frozen=True)
+class _Reach:
+    """A placed spot's extent along the axis, widened by the gap, as the index keeps it."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    spot: _Spot
+
+
+def _clear(spots: SpatialIndex, side: str, lane: int, box: Box, stems: tuple[float, ...],
            gap: float) -> int:
     """0 when the spot is clear; else 1000 for a label overlap in the lane (never allowed)
     plus one per stem crossing a label (ours through a nearer label, or a farther label's
     stem through ours). Only labels on the same side of the band count."""
     problems = 0
-    for other in spots:
+    # every test needs the other's widened extent to meet this box widened by the gap (the
+    # stems lie within the boxes): only those labels are looked at
+    for reach in spots.near((box.left - gap, 0.0, box.right + gap, 1.0)):
+        other = reach.spot
         if other.side != side:
             continue
         other_left, other_right = other.box.left - gap, other.box.right + gap
