@@ -282,17 +282,40 @@ def reorder_shapes(slide, shapes) -> None:
     """Put the slide's shapes in this order in ``p:spTree`` (reading and stacking order).
 
     The tree's own ``p:nvGrpSpPr``/``p:grpSpPr`` stay first and any ``p:extLst`` last.
+    Moving an element costs lxml a walk of its whole subtree (a map group of thousands of
+    shapes), so the heaviest run of shapes already in order stays where it is and only the
+    others move, each to just after the shape it follows.
     """
     tree = slide.shapes._spTree
     elements = [shape._element for shape in shapes]
-    for element in elements:
-        tree.remove(element)
-    tail = tree.find(qn("p:extLst"))
-    for element in elements:
-        if tail is None:
-            tree.append(element)
-        else:
-            tail.addprevious(element)
+    place = {id(element): index for index, element in enumerate(tree)}
+    kept = _heaviest_in_order([place[id(element)] for element in elements],
+                              [sum(1 for _ in element.iter()) for element in elements])
+    previous = None
+    for index, element in enumerate(elements):
+        if index not in kept:
+            anchor = previous if previous is not None else tree.find(qn("p:grpSpPr"))
+            anchor.addnext(element)
+        previous = element
+
+
+def _heaviest_in_order(positions: list[int], weights: list[int]) -> set[int]:
+    """Indices of the increasing subsequence of ``positions`` with the largest total weight
+    (quadratic in the number of shapes on a slide, which is small: figures are groups)."""
+    best = list(weights)
+    before = [-1] * len(positions)
+    for later in range(len(positions)):
+        for earlier in range(later):
+            if positions[earlier] < positions[later] and \
+                    best[earlier] + weights[later] > best[later]:
+                best[later] = best[earlier] + weights[later]
+                before[later] = earlier
+    kept: set[int] = set()
+    index = max(range(len(best)), key=best.__getitem__) if best else -1
+    while index >= 0:
+        kept.add(index)
+        index = before[index]
+    return kept
 
 
 def set_language(part_element, language: str, run_language=None) -> None:
