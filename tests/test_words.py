@@ -271,3 +271,15 @@ def test_a_fallback_stretch_gives_its_space_back_and_keeps_a_mark_with_its_base(
     sans = faces(load_layout().fonts.body)
     assert [s.text for s in segments("x̄ = 5", sans)][0] == "x̄"  # base and macron together
     assert [s.text for s in segments("강화도 조약 (1876)", sans)][0] == "강화도 조약"
+
+
+def test_a_glyph_without_an_outline_falls_through_to_the_next_font() -> None:
+    from builder.layout.load import load_layout
+    from builder.text.fallback import has, segments
+    from builder.text.fonts import faces
+
+    runs = segments("学問のすゝめ", faces(load_layout().fonts.body))
+    drawing = {char: run.font.name for run in runs for char in run.text}
+    assert has(drawing["ゝ"], "ゝ")  # a font whose glyph for ゝ draws something (or none)
+    if "wqy" in drawing["学"]:
+        assert "wqy" not in drawing["ゝ"]  # WenQuanYi maps ゝ to an empty glyph

@@ -11,6 +11,7 @@ then installed TrueType fonts in a fixed order (regular styles first, then by fi
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,7 +61,26 @@ def _register(name: str, file: Path, index: int = 0) -> str | None:
 
 @lru_cache(maxsize=None)
 def _cmap(name: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+    """The characters the face draws: its cmap, less those mapped to a glyph with no outline
+    (WenQuanYi Zen Hei maps ゝ to an empty glyph: the next font in the chain draws it)."""
+    face = pdfmetrics.getFont(name).face
+    empty = _empty_glyphs(face)
+    return frozenset(code for code, glyph in face.charToGlyph.items()
+                     if glyph not in empty or chr(code).isspace() or not _drawn(chr(code)))
+
+
+def _empty_glyphs(face) -> frozenset[int]:
+    """Glyph ids whose outline is empty (equal offsets in ``loca``); none if unreadable."""
+    try:
+        long_offsets = struct.unpack(">h", face.get_table("head")[50:52])[0] == 1
+        loca = face.get_table("loca")
+    except (KeyError, struct.error, AttributeError, TypeError):
+        return frozenset()
+    width = 4 if long_offsets else 2
+    count = len(loca) // width
+    offsets = struct.unpack(f">{count}{'L' if long_offsets else 'H'}", loca[:count * width])
+    return frozenset(glyph for glyph in range(count - 1)
+                     if offsets[glyph] == offsets[glyph + 1])
 
 
 def has(name: str, char: str) -> bool:
