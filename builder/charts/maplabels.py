@@ -21,6 +21,9 @@ from builder.charts.linelabels import BESIDE_CROSSING, NEAR, place_line_label
 from builder.charts.scene import Path, Text, Typeface
 from builder.charts.style import FigureStyle
 
+PAGE_CROSSING = 8.0  # on a page a place's name crossing a drawn line (a range circle, a
+# route) counts as 8 places later: any side at the first distance beats striking through it
+
 def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, obstacles: list[Box],
             drawn_segments, coast_segments, line_pieces, project,
             land_rings=(), lines_first: bool = False, bounds: Box | None = None,
@@ -91,7 +94,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                 target = (x, y, radius, reach, obstacles)
             box, hard = _choose(candidates, bounds, placed, clearance, drawn_segments,
                                 coast=coast_segments, edge=edge,
-                                crossing_cost=3.0 if edge is None else BESIDE_CROSSING,
+                                crossing_cost=PAGE_CROSSING if edge is None else BESIDE_CROSSING,
                                 target=target, spacing=spacing)
             collisions += hard > 0
             if hard:  # never over another label: the name goes to the key under the map
