@@ -7,6 +7,8 @@ Each chart is told the same axis scale, number format and colours the guide draw
 from __future__ import annotations
 
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
+from pptx.util import lazyproperty
 from pptx.enum.chart import (
     XL_CHART_TYPE,
     XL_LABEL_POSITION,
@@ -37,7 +39,7 @@ from builder.deck.figurekit import (
     finish_figure,
     rgb,
 )
-from builder.charts.markup import plain_figure
+from builder.charts.markup import plain, plain_figure
 from builder.deck.oxml import (
     keep_tick_labels_level,
     renumber_axis_ids,
@@ -68,14 +70,49 @@ def _chart_type(figure):
     return XL_CHART_TYPE.COLUMN_STACKED if figure.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
 
 
+def column_headers(figure, default: str) -> tuple[str, str]:
+    """The headings of the chart data's first two columns: categories, then (a pie's one
+    series) values. Bar and line series are headed by their own names."""
+    if figure.kind in ("pie", "donut"):
+        categories, values = figure.header or (default, figure.caption)
+        return plain(categories), plain(values)
+    return plain(figure.category_header or figure.category_axis_title or default), ""
+
+
+class _HeadedWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx leaves the categories column's heading (cell A1) empty; PowerPoint's
+    "Edit Data" then shows an unnamed column. This writer names it."""
+
+    def __init__(self, chart_data: "HeadedChartData") -> None:
+        super().__init__(chart_data)
+        self._heading = chart_data.category_heading
+
+    def _populate_worksheet(self, workbook, worksheet) -> None:
+        super()._populate_worksheet(workbook, worksheet)
+        worksheet.write(0, 0, self._heading)
+
+
+class HeadedChartData(CategoryChartData):
+    """Category chart data whose categories column has a heading in the embedded workbook."""
+
+    def __init__(self, category_heading: str, number_format: str = "General") -> None:
+        super().__init__(number_format=number_format)
+        self.category_heading = category_heading
+
+    @lazyproperty
+    def _workbook_writer(self):
+        return _HeadedWorkbookWriter(self)
+
+
 def add_chart(slide, document: Document, figure, box: FigureBox):
     figure = plain_figure(figure)  # a chart's categories and series names hold no runs
     style = figure_style(document)
-    data = CategoryChartData(number_format=figure.number_format)
-    data.categories = list(figure.categories)
     is_pie = figure.kind in ("pie", "donut")
+    category_header, value_header = column_headers(figure, document.words("category"))
+    data = HeadedChartData(category_header, number_format=figure.number_format)
+    data.categories = list(figure.categories)
     if is_pie:
-        data.add_series(figure.caption, list(figure.values))
+        data.add_series(value_header, list(figure.values))
     else:
         for one in figure.series:
             data.add_series(one.name, list(one.values))

@@ -67,6 +67,9 @@ class _CategoryChart(FigureBase):
         default=None, description="Fix the value axis: {min: 0, max: 1, step: 0.2}")
     value_axis_title: str | None = None
     category_axis_title: str | None = None
+    category_header: Title | None = Field(
+        default=None, description="Heading of the categories column in the chart's data (the "
+        "deck's editable chart): default the category axis title, else 'Category'")
     legend: bool | None = Field(default=None, description="Show a legend (default: when 2+ series)")
 
     @field_validator("series")
@@ -117,6 +120,9 @@ class PieFigure(FigureBase):
     categories: tuple[Text, ...] = Field(min_length=1)
     values: tuple[Finite, ...] = Field(min_length=1)
     number_format: str = "#,##0"
+    header: tuple[Title, Title] | None = Field(
+        default=None, description="Column headings of the pie's data, [categories, values] "
+        "(the deck's editable chart): default 'Category' and the caption")
 
     @field_validator("values")
     @classmethod
