@@ -28,9 +28,16 @@ from builder.deck.figurekit import (
     rgb,
     style_run,
 )
-from builder.deck.scenes import add_scene_group
+from builder.deck.scenes import add_scene_group, sliced, timeline_parts
 from builder.errors import RenderError
-from builder.model import BarFigure, ImageFigure, LineFigure, PieFigure, TableFigure
+from builder.model import (
+    BarFigure,
+    ImageFigure,
+    LineFigure,
+    PieFigure,
+    TableFigure,
+    TimelineFigure,
+)
 from builder.resolve.document import Document
 from builder.resolve.numbering import NumberedFigure
 
@@ -49,6 +56,8 @@ def add_figure(slide, document: Document, numbered: NumberedFigure, left: int, t
         return [_table(slide, document, figure, box, rows)]
     if isinstance(figure, (BarFigure, LineFigure, PieFigure)):
         return [add_chart(slide, document, figure, box)]
+    if isinstance(figure, TimelineFigure):
+        return [add_scene_group(slide, document, sliced(figure, rows), box)]
     if type(figure) in SCENES:
         return [add_scene_group(slide, document, figure, box)]
     raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
@@ -91,8 +100,13 @@ TABLE_SLACK = 0.96  # LibreOffice sets table rows a little taller than measured:
 
 
 def figure_parts(document: Document, figure, box) -> list[tuple[int, int] | None]:
-    """The slides a figure takes, each a slice of its rows (``None``: the whole figure): a
-    table too long for the ``box`` (points) is continued, every other figure is one slide."""
+    """The slides a figure takes, each a slice of its rows or events (``None``: the whole
+    figure): a table too long for the ``box`` (points) is continued, and so is a timeline
+    whose labels would fall under the deck's figure floor; every other figure is one slide."""
+    if isinstance(figure, TimelineFigure):
+        left, top, width, height = box.emu()
+        parts = timeline_parts(document, figure, FigureBox(left, top, width, height))
+        return parts if len(parts) > 1 else [None]
     if not isinstance(figure, TableFigure):
         return [None]
     parts = table_parts(document, figure, box.width, box.height)

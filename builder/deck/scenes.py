@@ -28,7 +28,7 @@ from builder.deck.figurekit import (
     style_run,
 )
 from builder.layout.values import Color
-from builder.model import MapFigure
+from builder.model import MapFigure, TimelineFigure
 from builder.resolve.document import Document
 from builder.resolve.scenecache import cached_scene
 
@@ -70,8 +70,7 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
         scene = sc.thickened(cached_scene(map_scene, document, figure, style, width, height,
                                        document.asset, floor, beside=True), style.size)
     else:
-        scene = cached_scene(scene_for, document, figure, style, width, height, document.asset,
-                             floor)
+        scene = _scene(document, figure, width, height)
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()
@@ -90,6 +89,46 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
     group._element.recalculate_extents()
     finish_figure(group, figure)
     return group
+
+
+def _scene(document: Document, figure, width: float, height: float) -> sc.Scene:
+    """A timeline or chart scene for a ``width`` × ``height`` box (points), remembered, so
+    planning a timeline's parts and drawing them compute each scene once."""
+    return cached_scene(scene_for, document, figure, figure_style(document), width, height,
+                        document.asset, figure_min_size(document))
+
+
+def _legible(scene: sc.Scene, floor: float) -> bool:
+    return all(item.size >= floor - 0.01 for item in scene.items if isinstance(item, sc.Text))
+
+
+def timeline_parts(document: Document, figure: TimelineFigure, box: FigureBox
+                   ) -> list[tuple[int, int]]:
+    """Slices of the timeline's events that each draw in the EMU ``box`` with every label at
+    the deck's ``figure_min_size``; one slice when the whole timeline does.
+
+    A scene too tall for its box is scaled down as a last resort, text included: 13 events on
+    a large-print slide came out at 6 pt beside 24 pt bullets. Rather than shrink, the events
+    are spread evenly over as many slides as keep every label at the floor, each slide's
+    timeline drawn on its own (the list form continued), as a long table continues."""
+    floor = figure_min_size(document)
+    width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
+    events = len(figure.events)
+    for count in range(1, events // 2 + 1):  # evenly: 13 events as 4, 3, 3, 3, not 3 … 1
+        cuts = [round(index * events / count) for index in range(count + 1)]
+        parts = list(zip(cuts, cuts[1:]))
+        if all(_legible(_scene(document, sliced(figure, part), width, height), floor)
+               for part in parts):
+            return parts
+    return [(start, min(start + 2, events)) for start in range(0, events, 2)]
+
+
+def sliced(figure: TimelineFigure, part: tuple[int, int] | None) -> TimelineFigure:
+    """The timeline with only the events ``part`` (start, end) of it; whole when ``None``.
+    A continued timeline keeps its axis when the source sets one."""
+    if part is None or part == (0, len(figure.events)):
+        return figure
+    return figure.model_copy(update={"events": figure.events[part[0]:part[1]]})
 
 
 class _Levels:
