@@ -13,6 +13,7 @@ PyYAML refuses (``[Side, Public at the time?]``) though libyaml reads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import yaml
 
@@ -21,17 +22,24 @@ _THOUSANDS_TAIL = re.compile(r"^\d{3}(?!\d)")
 _PLAIN = (None, "")  # an unquoted scalar's style: None in pure PyYAML, '' from libyaml
 
 
+def _plain_neighbours(node: yaml.SequenceNode) -> Iterator[tuple[yaml.ScalarNode, yaml.ScalarNode]]:
+    """Each pair of neighbouring unquoted scalars in a flow list (``[a, b]``): where a comma
+    the teacher meant as text may have split one item in two."""
+    if not node.flow_style:
+        return
+    items = node.value
+    for first, second in zip(items, items[1:]):
+        if (isinstance(first, yaml.ScalarNode) and isinstance(second, yaml.ScalarNode)
+                and first.style in _PLAIN and second.style in _PLAIN):
+            yield first, second
+
+
 def split_number(node: yaml.SequenceNode) -> tuple[yaml.Node, str] | None:
     """In a flow list, an item ending in digits, a comma with no space, then three digits:
     the node where the split happened and the number as written (``4,000``). A comma
     followed by a space (``[33.0, 131.4]``) separates on purpose."""
-    if not node.flow_style:
-        return None
-    items = node.value
-    for first, second in zip(items, items[1:]):
-        if (isinstance(first, yaml.ScalarNode) and isinstance(second, yaml.ScalarNode)
-                and first.style in _PLAIN and second.style in _PLAIN
-                and second.start_mark.index - first.end_mark.index == 1  # "4,000": no space
+    for first, second in _plain_neighbours(node):
+        if (second.start_mark.index - first.end_mark.index == 1  # "4,000": no space
                 and _ENDS_WITH_DIGITS.search(first.value) and _THOUSANDS_TAIL.match(second.value)):
             head = _ENDS_WITH_DIGITS.search(first.value).group(0)
             return first, f"{head},{_THOUSANDS_TAIL.match(second.value).group(0)}"
@@ -46,13 +54,8 @@ _YEAR = re.compile(r"\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?$")
 def split_date(node: yaml.SequenceNode) -> tuple[yaml.Node, str] | None:
     """In a flow list, ``July 8`` then ``1853`` (a month and day, a comma, a year): the node
     where the date was split and the date as written."""
-    if not node.flow_style:
-        return None
-    items = node.value
-    for first, second in zip(items, items[1:]):
-        if (isinstance(first, yaml.ScalarNode) and isinstance(second, yaml.ScalarNode)
-                and first.style in _PLAIN and second.style in _PLAIN
-                and first.start_mark.line == second.start_mark.line
+    for first, second in _plain_neighbours(node):
+        if (first.start_mark.line == second.start_mark.line
                 and _MONTH_DAY.match(first.value) and _YEAR.match(second.value)):
             return first, f"{first.value}, {second.value}"
     return None
