@@ -6,6 +6,7 @@ flowables tagged with the block's ``where`` so layout failures can be traced to 
 
 from __future__ import annotations
 
+import re
 from functools import singledispatch
 
 from reportlab.lib import colors
@@ -20,13 +21,14 @@ from builder.guide.questions import question_flowables
 from builder.guide.tables import box, cell_font, data_table, unbreakable
 from builder.text.inline import plain
 from builder.text.measure import width as text_width
-from builder.text.typography import quoted
+from builder.text.typography import for_guide, quoted
 from builder.model import TableFigure
 from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerm, KeyTerms, Paragraph,
                            People, Person, Questions, Quote, SpeakerNotes, Statistics,
                            SubBullets, Table as TableBlock, Timeline, TimelineEvent)
 
 STATISTIC_MIN_WIDTH = 120.0
+_BREAKABLE = re.compile(r"[ \t\n]+")  # the spaces a line may break at (not U+00A0)
 
 
 @singledispatch
@@ -181,10 +183,14 @@ def _(block: Statistics, context: Context) -> list[Flowable]:
     where = block.where
     statistics = block.statistics
     value_style = styles.stat_value
+    # the words as the guide sets them: typography binds "≈ 420 ppm" with no-break spaces,
+    # so the unbreakable unit is the whole of it, not "420" (str.split would split at NBSP)
     word_width = max(text_width(word, value_style.font_name, value_style.paragraph.fontSize)
-                     for statistic in statistics for word in plain(statistic.value).split())
+                     for statistic in statistics
+                     for word in _BREAKABLE.split(for_guide(plain(statistic.value))) if word)
     # a big number may wrap between words ("More than / half") but never inside one
-    # ("~5 mil / lion"): a column is at least as wide as the widest word plus the padding
+    # ("~5 mil / lion", "≈ 420 pp / m"): a column is at least as wide as the widest
+    # unbreakable run plus the padding
     column_min = max(STATISTIC_MIN_WIDTH, word_width + 2 * 8 + 6)
     widest = max(1, min(4, int(context.width // column_min)))
     rows_needed = -(-len(statistics) // widest)
