@@ -18,6 +18,7 @@ from builder.deck.specs import (Card, CardsSlide, Event, Para, SlideSpec, TableS
 from builder.text import adapt
 from builder.text.inline import Run, plain
 from builder.text.measure import runs_width
+from builder.text.typography import breakable_words
 from builder.model import TimelineEvent
 from builder.resolve.document import Document
 
@@ -247,7 +248,7 @@ class Arranger:
         a number or a word cut in half ("8.0|4", "phosphorylat|ed") is not a table cell."""
         def widest(cell: tuple) -> float:
             return max((runs_width([Run(word, run.bold, run.italic)], self.body_faces, size)
-                        for run in cell for word in run.text.split()), default=0.0)
+                        for run in cell for word in breakable_words(run.text)), default=0.0)
         return [max(widest(row[column]) for row in rows) / fit.WIDTH_SLACK + 2 * CELL_PAD_X + 2
                 for column in range(len(rows[0]))]
 

@@ -6,7 +6,6 @@ flowables tagged with the block's ``where`` so layout failures can be traced to 
 
 from __future__ import annotations
 
-import re
 from functools import singledispatch
 
 from reportlab.lib import colors
@@ -21,14 +20,13 @@ from builder.guide.questions import question_flowables
 from builder.guide.tables import box, cell_font, data_table, unbreakable
 from builder.text.inline import plain
 from builder.text.measure import width as text_width
-from builder.text.typography import for_guide, quoted
+from builder.text.typography import breakable_words, for_guide, quoted
 from builder.model import TableFigure
 from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerm, KeyTerms, Paragraph,
                            People, Person, Questions, Quote, SpeakerNotes, Statistics,
                            SubBullets, Table as TableBlock, Timeline, TimelineEvent)
 
 STATISTIC_MIN_WIDTH = 120.0
-_BREAKABLE = re.compile(r"[ \t\n]+")  # the spaces a line may break at (not U+00A0)
 
 
 @singledispatch
@@ -187,7 +185,7 @@ def _(block: Statistics, context: Context) -> list[Flowable]:
     # so the unbreakable unit is the whole of it, not "420" (str.split would split at NBSP)
     word_width = max(text_width(word, value_style.font_name, value_style.paragraph.fontSize)
                      for statistic in statistics
-                     for word in _BREAKABLE.split(for_guide(plain(statistic.value))) if word)
+                     for word in breakable_words(for_guide(plain(statistic.value))))
     # a big number may wrap between words ("More than / half") but never inside one
     # ("~5 mil / lion", "≈ 420 pp / m"): a column is at least as wide as the widest
     # unbreakable run plus the padding

@@ -17,6 +17,7 @@ from builder.guide.styles import Styles, TextStyle
 from builder.text import adapt
 from builder.text.inline import plain
 from builder.text.measure import width as text_width
+from builder.text.typography import breakable_words, for_guide
 
 CELL_PADDING = 5.0
 
@@ -54,7 +55,8 @@ def column_widths(columns: Sequence[Sequence[str]], style: TextStyle, available:
     natural = [max((text_width(text, font, size) for text, font, size in column), default=0)
                + padding for column in cells]
     minimum = [min(max((text_width(word, font, size) for text, font, size in column
-                        for word in text.split()), default=0) + padding, available / count)
+                        for word in breakable_words(for_guide(text))), default=0) + padding,
+                   available / count)
                for column in cells]
     minimum = [max(value, min(36.0, available / count)) for value in minimum]
     if sum(natural) <= available:

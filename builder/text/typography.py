@@ -50,6 +50,16 @@ _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 _OPENERS = " \t\n([{/-–—" + OPEN_DOUBLE + OPEN_SINGLE
 
 
+_BREAKABLE = re.compile(r"[ \t\n]+")
+
+
+def breakable_words(text: str) -> list[str]:
+    """The pieces of typeset text a line may break between: split at ordinary spaces only.
+    ``str.split()`` also splits at the no-break spaces these rules put in ("≈\u00a0420\u00a0ppm"),
+    and a column sized for "420" then cuts "pp/m": measure what cannot break with this."""
+    return [word for word in _BREAKABLE.split(text) if word]
+
+
 def bind_units(text: str) -> str:
     """A number and its unit never part (``12 km`` → ``12\u00a0km``), nor a number and the
     sign before it (``≈ 420`` → ``≈\u00a0420``)."""
