@@ -273,7 +273,7 @@ def test_close_places_honour_their_position_and_part(style: FigureStyle, tmp_pat
     seoul_x, _ = project(126.98, 37.57)
     inchon_x, _ = project(126.63, 37.46)
     assert boxes["Seoul"].left > seoul_x  # position: right (the default)
-    assert boxes["Inch'on"].right < inchon_x  # position: left
+    assert boxes["Inch’on"].right < inchon_x  # position: left (its apostrophe set by resolve)
 
 
 @pytest.mark.parametrize("code,high", [("#,##0", 3), ("#,##0", 16), ("0%", 0.07), ("0.0%", 0.9),

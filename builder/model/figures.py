@@ -7,6 +7,7 @@ is reported at its line like any other mistake.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal, Union
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -23,6 +24,9 @@ Text = Annotated[str, Field(min_length=1, max_length=MAX_PARAGRAPH)]
 Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]  # a heading or a label
 
 
+_LABEL_FIELDS = ("value_axis_title", "category_axis_title")
+
+
 class FigureBase(Model):
     """What every figure has, whatever its kind."""
 
@@ -31,6 +35,31 @@ class FigureBase(Model):
     alt: Text = Field(description="Alternative text read by screen readers: what the figure shows.")
     credit: str | None = Field(default=None, description="Source or credit line printed under it.")
     notes: str | None = Field(default=None, description="Speaker notes for the figure's slide.")
+
+    def with_labels(self, change: Callable[[str], str]):
+        """A copy with ``change`` applied to every label the figure draws itself (axis
+        titles, categories, series names, event labels, map names): the one list of a
+        figure's own text, for stripping markup (``charts.markup``) and for the language's
+        quotation marks (``resolve``). Captions and alt text are the renderers' body text."""
+        update: dict = {}
+        for name in _LABEL_FIELDS:
+            value = getattr(self, name, None)
+            if value:
+                update[name] = change(value)
+        if getattr(self, "categories", None) and self.kind != "map":
+            update["categories"] = tuple(change(c) for c in self.categories)
+        if getattr(self, "series", None):
+            update["series"] = tuple(s.model_copy(update={"name": change(s.name)})
+                                     for s in self.series)
+        if self.kind == "timeline":
+            update["events"] = tuple(e.model_copy(update={"label": change(e.label)})
+                                     for e in self.events)
+        if self.kind == "map":
+            for group in ("points", "lines", "areas"):
+                update[group] = tuple(item.model_copy(update={"label": change(item.label)})
+                                      if item.label else item for item in getattr(self, group))
+        changed = {name: value for name, value in update.items() if value != getattr(self, name)}
+        return self.model_copy(update=changed) if changed else self
 
 
 class Series(Model):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import FigureBase, FigureRef, Lecture
+from builder.text.typography import smart_quotes
 from builder.text.words import Words
 
 
@@ -41,6 +42,7 @@ def number_figures(lecture: Lecture, words: Words = Words()) -> dict[str, Number
     for section in lecture.sections:
         for block in section.blocks:
             if isinstance(block, FigureRef) and block.figure not in numbered:
-                numbered[block.figure] = NumberedFigure(declared[block.figure],
-                                                        len(numbered) + 1, words)
+                figure = declared[block.figure].with_labels(  # the language's quotes, once
+                    lambda text: smart_quotes(text, words.language))
+                numbered[block.figure] = NumberedFigure(figure, len(numbered) + 1, words)
     return numbered
