@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from builder.text.inline import Run, parse_inline, plain
 
-_TEXT_FIELDS = ("value_axis_title", "category_axis_title")
-
 
 def plain_figure(figure):
     """The figure with markup stripped from every label it draws (idempotent)."""
@@ -26,12 +24,13 @@ def emphasis(figure) -> dict[str, list[Run]]:
     Scenes are laid out from the plain labels (``plain_figure``); a painter that can draw
     styled runs (reportlab strings, PowerPoint text runs) finds a label in a scene's text
     by its plain words and draws it in italic or bold as the source wrote it."""
-    labels: list[str] = [getattr(figure, name, None) or "" for name in _TEXT_FIELDS]
-    labels += list(getattr(figure, "categories", ()) or ())
-    labels += [s.name for s in getattr(figure, "series", ()) or ()]
-    labels += [e.label for e in getattr(figure, "events", ()) or ()]
-    for group in ("points", "lines", "areas"):
-        labels += [item.label or "" for item in getattr(figure, group, ()) or ()]
+    labels: list[str] = []
+
+    def collect(label: str) -> str:
+        labels.append(label)
+        return label
+
+    figure.with_labels(collect)  # the figure's own list of what it draws
     found: dict[str, list[Run]] = {}
     for label in labels:
         runs = parse_inline(label) if label else []
