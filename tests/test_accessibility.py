@@ -93,10 +93,9 @@ def content_items(element, pages: dict) -> list[tuple[int, int]]:
     return items
 
 
-@pytest.fixture(scope="module")
-def guide(sample_build: Path):
-    path = sample_build / "korean-war.pdf"
-    pdf = pikepdf.open(path)
+def marked_texts(path: Path, pdf) -> tuple[dict, dict[tuple[int, int], str]]:
+    """Page index by page object, and the text each marked-content id draws on each page
+    (pdfplumber reads the MCIDs): what the structure tree's elements hold."""
     pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
     texts: dict[tuple[int, int], str] = {}
     with pdfplumber.open(path) as plumber:
@@ -105,6 +104,14 @@ def guide(sample_build: Path):
                 if char.get("mcid") is not None:
                     key = (index, char["mcid"])
                     texts[key] = texts.get(key, "") + char["text"]
+    return pages, texts
+
+
+@pytest.fixture(scope="module")
+def guide(sample_build: Path):
+    path = sample_build / "korean-war.pdf"
+    pdf = pikepdf.open(path)
+    pages, texts = marked_texts(path, pdf)
     return path, pdf, pages, texts
 
 
@@ -494,14 +501,7 @@ def test_a_passage_in_another_script_is_read_in_its_language(write_source, tmp_p
     assert [f for f in pdfua_findings(pdf_path)
             if f.get("severity", "").lower() in ("error", "warning")] == []
     pdf = pikepdf.open(pdf_path)
-    pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
-    texts: dict[tuple[int, int], str] = {}
-    with pdfplumber.open(pdf_path) as plumber:
-        for index, page in enumerate(plumber.pages):
-            for char in page.chars:
-                if char.get("mcid") is not None:
-                    key = (index, char["mcid"])
-                    texts[key] = texts.get(key, "") + char["text"]
+    pages, texts = marked_texts(pdf_path, pdf)
     spans = {squash(element_text(e, pages, texts)): str(e.Lang)
              for e in elements(pdf) if e.S == "/Span"}
     assert spans.get("明治") == "ja" and spans.get("とくがわ") == "ja", spans
