@@ -1,9 +1,9 @@
 """Typography rules both outputs share: where a line may not break, and how quotes nest.
 
 The guide (reportlab) and the deck (PowerPoint, LibreOffice) break lines by different rules,
-so the rules are stated once here, as characters: a no-break space between a number and its
-unit (every line breaker honours it, and both our measurers treat it as part of the word),
-and a word joiner after the dash of a range for the outputs whose line breaker would break
+so the rules are stated once here, as characters: no-break spaces inside what reads as one
+unit (a number and its unit or symbol, a date; ``builder.text.nobreak``: every line breaker
+honours them, and both our measurers treat them as part of the word), and a word joiner after the dash of a range for the outputs whose line breaker would break
 after an en dash (PowerPoint and LibreOffice do; reportlab never breaks inside a word), and
 after the hyphen of a name with a number (``Il-28``, ``B-52``, ``COVID-19``). A space French
 sets inside « » and before ; : ! ? is a no-break one in every language.
@@ -19,6 +19,8 @@ from contextvars import ContextVar
 from functools import wraps
 from typing import Callable, Iterator, TypeVar
 
+from builder.text.nobreak import bind, bind_numbers
+
 T = TypeVar("T")
 
 NBSP = "\u00a0"
@@ -26,23 +28,6 @@ WORD_JOINER = "\u2060"
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
 
-# Units a number is never parted from: SI and common lecture units, with their prefixes.
-_UNITS = (
-    "%", "‰", "°", "°C", "°F", "K", "km", "m", "cm", "mm", "μm", "µm", "nm", "pm", "Å",
-    "km²", "m²", "cm²", "mm²", "m³", "cm³", "ha", "kg", "g", "mg", "μg", "µg", "ng", "t",
-    "L", "l", "mL", "ml", "μL", "µL", "dL", "mol", "mmol", "μmol", "µmol", "M", "mM", "μM",
-    "µM", "nM", "s", "ms", "μs", "µs", "ns", "min", "h", "hr", "Hz", "kHz", "MHz", "GHz",
-    "N", "kN", "Pa", "kPa", "MPa", "hPa", "atm", "bar", "mbar", "mmHg", "J", "kJ", "MJ",
-    "cal", "kcal", "eV", "keV", "MeV", "W", "kW", "MW", "GW", "kWh", "V", "mV", "kV", "A",
-    "mA", "Ω", "kΩ", "C", "F", "T", "dB", "ppm", "ppb", "bp", "kb", "kDa", "Da", "rpm",
-    "km/h", "m/s", "mph", "ft", "mi", "lb", "lbs", "oz", "gal", "B", "kB", "MB", "GB",
-    "TB", "px", "pt", "BC", "BCE", "AD", "CE",
-)
-_UNIT_ALTERNATION = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
-# a number (digits with separators, an optional decimal part), one space, a unit ending a word
-_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:" + _UNIT_ALTERNATION + r")(?![\w]))")
-# an approximation or comparison sign and its number: ≈ 420 ppm, < 5 %, ± 0.3
-_SIGN_NUMBER = re.compile(r"(?<=[≈~<>≤≥±∼]) (?=[-−+]?\d)")
 # a dash joining two things without spaces: 14–21, 1950–53, October–November
 _RANGE_DASH = re.compile(r"(?<=\w)([–—])(?=\w)")
 # a letter, a hyphen, a digit: a name with a number (Il-28, B-52), never split at its hyphen
@@ -62,8 +47,8 @@ def breakable_words(text: str) -> list[str]:
 
 def bind_units(text: str) -> str:
     """A number and its unit never part (``12 km`` → ``12\u00a0km``), nor a number and the
-    sign before it (``≈ 420`` → ``≈\u00a0420``)."""
-    return _SIGN_NUMBER.sub(NBSP, _NUMBER_UNIT.sub(NBSP, text))
+    symbol or sign before it (``pH 8``, ``p. 12``, ``≈ 420``): ``nobreak.bind_numbers``."""
+    return bind_numbers(text)
 
 
 def join_ranges(text: str) -> str:
@@ -223,9 +208,9 @@ def smart_quotes(text: str, language: str | None = None) -> str:
 
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
-    return bind_french_spaces(bind_units(smart_quotes(text)))
+    return bind_french_spaces(bind(smart_quotes(text)))
 
 
 def for_deck(text: str) -> str:
     """The shared rules as the deck sets them (PowerPoint breaks after an en dash)."""
-    return join_ranges(bind_french_spaces(bind_units(smart_quotes(text))))
+    return join_ranges(bind_french_spaces(bind(smart_quotes(text))))
