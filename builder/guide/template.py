@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.doctemplate import LayoutError as ReportlabLayoutError
 
 from builder.errors import RenderError
-from builder.guide import recording
+from builder.guide import passes, recording
 from builder.guide.context import WHERE, where_of
 from builder.guide.markup import check_glyphs, draw_text
 from builder.guide.styles import Styles
@@ -186,14 +186,18 @@ class GuideTemplate(BaseDocTemplate):
     def render(self, story: list[Flowable]) -> None:
         """Build in as many passes as the contents and page total need."""
         keep_headings_with_next(story)
+        story = [self.page_total, *story]
+        key = (self.document.stem, self.document.edition.edition, self.document.layout.name)
+        passes.seed(key, story)  # a rebuild starts where the last build settled
         try:
-            self.multiBuild([self.page_total, *story], canvasmaker=GuideCanvas, maxPasses=8)
+            taken = self.multiBuild(story, canvasmaker=GuideCanvas, maxPasses=8)
         except IndexError as error:
             if "not resolved" not in str(error):
                 raise
             raise RenderError(f"{self.document.lecture.where}: the table of contents did not "
                               f"settle ({error}); try removing 'contents' from guide.parts"
                               ) from None
+        passes.remember(key, story, taken)
 
     def beforeDocument(self) -> None:
         stamp = creation_date(self.document)
