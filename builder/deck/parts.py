@@ -115,6 +115,7 @@ class PartSlides(TextSlides):
     def part_sources(self) -> list[SlideSpec]:
         if not self.lecture.bibliography:
             return []
-        units = [[Para(reference_runs(reference, self.document.words), 1, BULLET, 0.5)]
+        units = [[Para(reference_runs(reference, self.document.words,
+                                        self.document.han_language), 1, BULLET, 0.5)]
                  for reference in self.lecture.bibliography]
         return self.text_slides(self.document.words("sources"), units, where=self.lecture.where)

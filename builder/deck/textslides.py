@@ -39,11 +39,12 @@ def answer_runs(question: Question) -> tuple[Run, ...]:
     return (*answer, Run(" " if ends in ".?!" else ". "), *fit.runs(question.explanation))
 
 
-def reference_runs(reference: Reference, words: Words = Words()) -> tuple[Run, ...]:
+def reference_runs(reference: Reference, words: Words = Words(), han: str | None = None
+                   ) -> tuple[Run, ...]:
     """A bibliography entry, cited as ``builder.resolve.references`` orders it (URLs plain:
     a slide is not clicked)."""
     parts: list[Run] = []
-    for piece in cite(reference, words):
+    for piece in cite(reference, words, han):
         if parts and not piece.attached:
             parts.append(Run(" "))
         if piece.style == "link":

@@ -280,7 +280,7 @@ def sources(context: Context) -> list[Flowable]:
     for reference in references:
         where = reference.where
         markup = ""
-        for piece in cite(reference, document.words):
+        for piece in cite(reference, document.words, document.han_language):
             if markup and not piece.attached:
                 markup += " "
             if piece.style == "link":
