@@ -163,4 +163,55 @@ def test_table_columns_never_cut_a_word_or_a_number(write_source):
         assert all(width >= floor - 1e-6 for width, floor in zip(slide.column_widths, floors))
     listed = [slide for slide in plan.slides if isinstance(slide, TextSlide)
               and "10.84" in "".join(para.text for para in slide.paras)]
-    assert listed, "the twelve-column table is listed as text"
+    assert not listed, "the twelve-column table is turned into a table, not listed as text"
+    turned = [slide for slide in tables if len(slide.header) == 2]
+    assert turned, [len(slide.header) for slide in tables]
+    cells = [["".join(run.text for run in cell) for cell in row]
+             for slide in turned for row in (slide.header, *slide.rows)]
+    assert cells[0] == ["x", "y"] and ["13", "7.58"] in cells and ["5", "5.68"] in cells
+
+
+def test_a_wide_short_table_is_turned_by_one_rule():
+    """Columns become rows only for a table with more columns than rows; a square or long
+    table is never turned (its columns would stay as many)."""
+    from builder.charts.transpose import may_transpose, prefer_transposed, transposed
+
+    header, rows = ("x", "10", "8", "13"), (("y", "8.04", "6.95", "7.58"),)
+    assert may_transpose(header, rows)
+    assert transposed(header, rows) == (("x", "y"), (("10", "8.04"), ("8", "6.95"),
+                                                    ("13", "7.58")))
+    assert not may_transpose(("a", "b"), (("1", "2"), ("3", "4")))
+    assert not may_transpose(("a", "b", "c"), (("1", "2", "3"), ("4", "5", "6")))
+    is_table = lambda part: part == "table"  # noqa: E731
+    assert prefer_transposed(["text"], ["table", "table"], is_table)
+    assert not prefer_transposed(["table"], ["table", "table"], is_table)
+    assert prefer_transposed(["table"] * 3, ["table"], is_table)
+
+
+@pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
+def test_guide_lists_keep_their_lead_with_the_first_item(case, corpus_builds):
+    """No page ends with a bullet whose sub-bullets all start the next page, nor with a
+    lead-in sentence ending in a colon whose list starts the next page (pdfplumber)."""
+    build = corpus_builds[case.id]
+    if build.returncode != 0:
+        pytest.fail(build.report())
+    margins = load_layout(case.layout).guide.margins
+    pages = guide_lines(build.pdf, margins.top, margins.bottom)
+    problems = []
+    for lines, following in zip(pages, pages[1:]):
+        if not lines or not following:
+            continue
+        starts = following[0].text.lstrip()
+        if starts.startswith("–"):  # a sub-bullet starts the page: is its parent's on it?
+            for line in reversed(lines[-4:]):
+                marker = line.text.lstrip()[:1]
+                if marker == "–":
+                    break
+                if marker == "•":
+                    problems.append(f"page {line.page} ends with the parent bullet "
+                                    f"{line.text!r}, its sub-bullets overleaf")
+                    break
+        if starts.startswith("•") and lines[-1].text.rstrip().endswith(":"):
+            problems.append(f"page {lines[-1].page} ends with the lead-in "
+                            f"{lines[-1].text!r}, its list overleaf")
+    assert not problems, problems

@@ -15,6 +15,7 @@ from builder.deck import fit
 from builder.deck.grid import CELL_PAD_X, CELL_PAD_Y, Box, Grid, card_boxes, timeline_boxes
 from builder.deck.specs import (Card, CardsSlide, Event, Para, SlideSpec, TableSlide,
                                 TimelineSlide)
+from builder.charts.transpose import may_transpose, prefer_transposed, transposed
 from builder.text import adapt
 from builder.text.inline import Run, plain
 from builder.text.measure import runs_width
@@ -195,7 +196,28 @@ class Arranger:
 
     def table_slides(self, title: str, header: Sequence[str], rows: Sequence[Sequence[str]],
                      notes: str | None, where: str) -> list[SlideSpec]:
-        """A native table at the largest size that fits; rows continue on further slides."""
+        """A native table at the largest size that fits; rows continue on further slides.
+
+        A wide, short table that this would list as text (or continue) is tried turned, its
+        columns as rows (``builder.charts.transpose``, the rule figure tables share); the
+        turned one is set when it keeps a table or needs fewer slides. Only the chosen
+        setting's adaptations are reported.
+        """
+        with adapt.collecting() as said:
+            slides = self.set_table(title, header, rows, notes, where)
+        if may_transpose(header, rows) and (len(slides) > 1 or not _tables(slides)):
+            turned_header, turned_rows = transposed(header, rows)
+            with adapt.collecting() as said_turned:
+                turned = self.set_table(title, turned_header, turned_rows, notes, where)
+            if prefer_transposed(slides, turned, lambda slide: isinstance(slide, TableSlide)):
+                slides, said = turned, said_turned
+        for adaptation in said:
+            adapt.note(adaptation.where, adaptation.message)
+        return slides
+
+    def set_table(self, title: str, header: Sequence[str], rows: Sequence[Sequence[str]],
+                  notes: str | None, where: str) -> list[SlideSpec]:
+        """The table as given (``table_slides`` may turn it first)."""
         header_runs = tuple(fit.runs(cell, bold=True) for cell in header)
         body_runs = [tuple(fit.runs(cell) for cell in row) for row in rows]
         box = self.grid.body
@@ -283,6 +305,10 @@ class Arranger:
         lines = max(fit.para_lines(Para(cell), self.body_faces, size, width - 2 * CELL_PAD_X)
                     for cell, width in zip(row, widths))
         return lines * fit.line_height(size) + 2 * CELL_PAD_Y
+
+
+def _tables(slides: Sequence[SlideSpec]) -> bool:
+    return all(isinstance(slide, TableSlide) for slide in slides)
 
 
 def _no_lone_last_row(pages: list[tuple[tuple, tuple]],

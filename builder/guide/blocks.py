@@ -10,6 +10,7 @@ from functools import singledispatch
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
+from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus import TableStyle
 
 from builder.guide import figures, tagging
@@ -60,6 +61,7 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
     where = block.where
     check_glyphs("•–", styles.body.faces, where)  # the bullet characters themselves
     items: list[ListItem] = []
+    parents: list[Flowable] = []  # paragraphs that head sub-bullets
     tags = context.tags
     with tags.within("L", O="List", ListNumbering="Disc"):
         for item in block.bullets:
@@ -76,17 +78,56 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
                     with tags.within("LI"):
                         inner.append(ListItem(context.paragraph(text, styles.bullet, where,
                                                                 role="LBody")))
-            nested = ListFlowable(
-                inner, bulletType="bullet", start="–", leftIndent=14,
+            # the parent keeps with its first sub-bullet (never "• What the plots show" at
+            # a page's foot, its sub-bullets overleaf): the first sub-bullet is a list of its
+            # own, so the pair moves together and the rest may still continue on the next page
+            parents.append(paragraph)
+            nested = [ListFlowable(
+                part, bulletType="bullet", start="–", leftIndent=14,
                 bulletFontName=styles.body.font_name,
                 bulletFontSize=styles.body_size,
-                bulletColor=styles.colors.muted, spaceBefore=styles.line * 0.2)
-            items.append(ListItem([paragraph, nested]))
+                bulletColor=styles.colors.muted,
+                spaceBefore=styles.line * 0.2 if index == 0 else None)
+                for index, part in enumerate((inner[:1], inner[1:])) if part]
+            items.append(ListItem([paragraph, *nested]))
     bullets = ListFlowable(items, bulletType="bullet", start="•", leftIndent=16,
                            bulletFontName=styles.body.font_name, bulletFontSize=styles.body_size,
                            bulletColor=styles.colors.accent,
                            spaceAfter=styles.line * 0.5)
-    return tag([bullets], where)
+    # the list's items go into the story one by one (what the list would split into), so a
+    # heading or a lead-in sentence kept with the list keeps with its first item only, not
+    # with the whole list (which would move a long list to the next page, leaving a gap)
+    content = [_kept(indenter) if any(indenter._flowable is parent for parent in parents)
+               else indenter for indenter in bullets._content]
+    return tag(content, where)
+
+
+class _KeptIndenter(LIIndenter):
+    """A list item's indenter that keeps with the next flowable and remembers it itself.
+
+    An ``LIIndenter`` hands unknown attributes to the paragraph inside it, so platypus,
+    undoing its keep marks between ``multiBuild`` passes, restored ``keepWithNext`` on the
+    paragraph while the indenter kept its 0: the keep held on the first pass only.
+    """
+
+    _IndenterAttrs = [*LIIndenter._IndenterAttrs, "keepWithNext"]
+
+
+def _kept(indenter: LIIndenter) -> _KeptIndenter:
+    """The same list item, kept with what follows it."""
+    own = indenter.__dict__
+    kept = _KeptIndenter(own["_flowable"], own["_leftIndent"], own["_rightIndent"],
+                         own["_bullet"], own.get("spaceBefore"), own.get("spaceAfter"))
+    kept.keepWithNext = 1
+    return kept
+
+
+
+def leads_in(block: object, following: object) -> bool:
+    """A paragraph introducing the list after it ("The four plots show:"): it ends with a
+    colon. It keeps with the list's first item (``Bullets`` are set item by item)."""
+    return (isinstance(block, Paragraph) and isinstance(following, Bullets)
+            and plain(block.paragraph).rstrip().endswith(":"))
 
 
 def definition(context: Context, term: KeyTerm) -> list[Flowable]:

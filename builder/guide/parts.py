@@ -24,6 +24,7 @@ from builder.guide.blocks import (
     definition,
     gap,
     people_table,
+    leads_in,
     render_block,
     timeline_table,
 )
@@ -123,8 +124,11 @@ def section_flowables(context: Context, section: Section) -> list[Flowable]:
     with context.tags.within("Sect"):
         flowables = heading(context, section.title, section.where, f"section-{section.key}",
                             in_outline=True)
-        for block in section.blocks:
-            flowables += render_block(block, context)
+        for block, following in zip(section.blocks, (*section.blocks[1:], None)):
+            rendered = render_block(block, context)
+            if rendered and leads_in(block, following):
+                rendered[-1].keepWithNext = 1  # a lead-in never ends a page alone
+            flowables += rendered
     return flowables
 
 
