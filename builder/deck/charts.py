@@ -52,6 +52,7 @@ from builder.deck.oxml import (
     set_plot_inner_box,
 )
 from builder.resolve.document import Document
+from builder.text.inline import parse_inline
 from builder.text.numbers import format_number
 
 
@@ -105,6 +106,7 @@ class HeadedChartData(CategoryChartData):
 
 
 def add_chart(slide, document: Document, figure, box: FigureBox):
+    titles = _axis_titles(figure)  # as written: an axis title is a rich text body
     figure = plain_figure(figure)  # a chart's categories and series names hold no runs
     style = figure_style(document)
     is_pie = figure.kind in ("pie", "donut")
@@ -129,7 +131,7 @@ def add_chart(slide, document: Document, figure, box: FigureBox):
     if is_pie:
         _style_pie(chart, figure, style)
     else:
-        _style_category_chart(chart, figure, style)
+        _style_category_chart(chart, figure, style, titles)
         if figure.kind == "bar" and figure.orientation == "horizontal":
             _lay_out_horizontal_bars(chart, figure, style, cx / EMU_PER_POINT,
                                      cy / EMU_PER_POINT)
@@ -140,7 +142,14 @@ def add_chart(slide, document: Document, figure, box: FigureBox):
     return frame
 
 
-def _style_category_chart(chart, figure, style: FigureStyle) -> None:
+def _axis_titles(figure) -> dict[str, str | None]:
+    """The figure's axis titles with their markup, for the runs ``_axis_title`` writes."""
+    return {name: getattr(figure, name, None)
+            for name in ("value_axis_title", "category_axis_title")}
+
+
+def _style_category_chart(chart, figure, style: FigureStyle,
+                          titles: dict[str, str | None] | None = None) -> None:
     plot = chart.plots[0]
     plot.vary_by_categories = False
     if figure.kind == "bar":
@@ -180,8 +189,9 @@ def _style_category_chart(chart, figure, style: FigureStyle) -> None:
     if figure.kind == "bar" and figure.orientation == "horizontal":
         category_axis.reverse_order = True  # first category at the top, as the guide reads
         set_axis_crosses(value_axis, "max")  # and the value axis stays at the bottom
-    _axis_title(value_axis, figure.value_axis_title, style)
-    _axis_title(category_axis, figure.category_axis_title, style)
+    titles = titles or _axis_titles(figure)
+    _axis_title(value_axis, titles["value_axis_title"], style)
+    _axis_title(category_axis, titles["category_axis_title"], style)
     chart.has_legend = show_legend(figure)
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -256,17 +266,24 @@ def _value_labels(labels, figure, style: FigureStyle, position) -> None:
 
 
 def _axis_title(axis, title: str | None, style: FigureStyle) -> None:
+    """The axis title as rich text: a run per stretch of the source's ``*italic*`` and
+    ``**bold**`` (a title is a text body in the chart XML, unlike the category labels, which
+    are cached strings and stay plain). Titles are bold, so ``**…**`` inside one reads as
+    regular weight would not: it stays bold, and italic is what shows."""
     if not title:
         axis.has_title = False
         return
     axis.has_title = True
     frame = axis.axis_title.text_frame
-    frame.text = title
-    for paragraph in frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.bold = True
-            run.font.size = Pt(style.size)
-            run.font.color.rgb = rgb(style.text)
+    frame.text = ""
+    paragraph = frame.paragraphs[0]
+    for piece in parse_inline(title):
+        run = paragraph.add_run()
+        run.text = piece.text
+        run.font.bold = True
+        run.font.italic = piece.italic
+        run.font.size = Pt(style.size)
+        run.font.color.rgb = rgb(style.text)
 
 
 def _style_pie(chart, figure, style: FigureStyle) -> None:
