@@ -173,7 +173,10 @@ def test_timeline_labels_never_collide(path: Path, width: float, size: float,
 @pytest.mark.parametrize("width,height,size", [
     (873.6, 300, 14),  # a 16:9 slide under title, caption and credit
     (873.6, 299, 15),  # history-101
-    (648, 204, 18),    # the 4:3 large-print slide: the lanes cannot fit, the list does
+    # the 4:3 large-print box, made taller: the lanes cannot fit, the keyed list does (at
+    # 204 pt, the real slide, its number row makes the deck continue the list over two
+    # slides: tests/test_deck_timeline_floor.py)
+    (648, 260, 18),
 ])
 def test_slide_timeline_keeps_its_floor_and_every_event(path: Path, width, height, size,
                                                         style: FigureStyle) -> None:
@@ -194,10 +197,10 @@ def test_slide_timeline_keeps_its_floor_and_every_event(path: Path, width, heigh
 
 
 def test_a_dense_slide_timeline_lists_its_events_under_the_axis(style: FigureStyle) -> None:
-    """The sample's twelve events at 18 pt in 648 × 204 pt: two columns in date order, each
+    """The sample's twelve events at 18 pt in 648 × 260 pt: two columns in date order, each
     row's date level with its label, the first column's rows left of the second's."""
     figures, _ = figures_of(SAMPLE, TimelineFigure)
-    scene = timeline_scene(figures[0], style.resized(18), 648, 204, min_size=18)
+    scene = timeline_scene(figures[0], style.resized(18), 648, 260, min_size=18)
     dates = [item for item in scene.items if isinstance(item, Text) and item.role == "date"]
     labels = [item for item in scene.items if isinstance(item, Text)
               and item.role == "event-label"]

@@ -26,10 +26,10 @@ def _pie(figure, style: FigureStyle, width: float, height: float, asset,
 
 
 def _timeline(figure, style: FigureStyle, width: float, height: float, asset,
-              min_size: float | None) -> Scene:
+              min_size: float | None, max_size: float | None = None) -> Scene:
     from builder.charts.timeline import timeline_scene
 
-    return timeline_scene(figure, style, width, height, min_size)
+    return timeline_scene(figure, style, width, height, min_size, max_size)
 
 
 def _map(figure, style: FigureStyle, width: float, height: float, asset,
@@ -47,11 +47,15 @@ SCENES: dict[type, Callable[..., Scene]] = {
 
 
 def scene_for(figure, style: FigureStyle, width: float, height: float,
-              asset: AssetResolver, min_size: float | None = None) -> Scene:
+              asset: AssetResolver, min_size: float | None = None,
+              max_size: float | None = None) -> Scene:
     """The figure as a scene no larger than ``width`` × ``height`` points.
 
     ``min_size`` (the deck's) is the smallest text worth drawing: crowded labels shrink no
-    further to make room. The guide leaves it unset.
+    further to make room. ``max_size`` (the deck's body size) lets a timeline with room to
+    spare set its text larger, up to that, to fill its box. The guide leaves both unset.
     """
-    return thickened(SCENES[type(figure)](plain_figure(figure), style, width, height, asset,
-                                          min_size), style.size)
+    build = SCENES[type(figure)]
+    extra = {"max_size": max_size} if max_size and build is _timeline else {}
+    return thickened(build(plain_figure(figure), style, width, height, asset, min_size,
+                           **extra), style.size)

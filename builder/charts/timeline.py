@@ -64,7 +64,7 @@ gives up a point of text: from the back of a room, size matters more than the da
 
 
 def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
-                   min_size: float | None = None) -> Scene:
+                   min_size: float | None = None, max_size: float | None = None) -> Scene:
     """The timeline at the largest text size (down to 70 %, or to ``min_size`` when given)
     that fits ``max_height`` with no stem crossing a label; failing that, the list form;
     failing that, the clean candidate that keeps the largest text once scaled to fit.
@@ -74,6 +74,11 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
     form are tried at every size. The page tries its lane form (the date over each label)
     at every size before it turns to the list. More than ``LANE_LIMIT`` events go straight
     to the list, so a day of three hundred events costs a few linear passes.
+
+    With ``max_size`` (the deck's body size) a form that fits at the style's size grows, in
+    the same kind (lanes stay lanes, a list stays a list), to the largest size up to
+    ``max_size`` that still fits: a continued part of three events, or a short list, then
+    fills the slide's box instead of its top third.
     """
     make_scale = partial(figure_scale, figure, language=style.language)
     laned = len(figure.events) <= LANE_LIMIT
@@ -110,12 +115,30 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
     for size, step in steps:
         scene = step(size)
         if scene is not None:
+            if max_size and size >= style.size - 1e-9:
+                return _grown(step, scene, size, max_size)
             return scene
     if best:
         scene = best[1]
     else:  # no clean form at all: lanes at the floor, the fewest crossings
         scene, _ = _layout(figure, style.resized(smallest), width)
     return scaled(scene, max_height / scene.height) if scene.height > max_height else scene
+
+
+def _grown(step, scene: Scene, size: float, max_size: float) -> Scene:
+    """The largest scene ``step`` makes between ``size`` (where it made ``scene``) and
+    ``max_size``, by halving the interval in half points: a few layouts, not one per size."""
+    low, high = size, max_size  # fits at low; high untried
+    while high - low >= 0.5:
+        middle = low + round((high - low) / 2 * 2) / 2
+        if middle <= low:
+            break
+        grown = step(middle)
+        if grown is None:
+            high = middle - 0.5
+        else:
+            low, scene = middle, grown
+    return scene
 
 
 def _layout(figure, style: FigureStyle, width: float,
@@ -158,6 +181,8 @@ def _layout(figure, style: FigureStyle, width: float,
     lanes_below = 1 + max((s.lane for s in spots if s.side == "below"), default=-1)
 
     band = line * 1.25
+    radius = size * 0.28
+    mark = 2 * radius + 0.75  # the dots stand off the band, clear of its year numbers
     # each lane as tall as its tallest label, so one long label does not widen every lane
     heights = {side: [max((e.height for e, p in zip(events, spots)
                            if p.side == side and p.lane == lane), default=0.0) + lane_gap
@@ -165,9 +190,9 @@ def _layout(figure, style: FigureStyle, width: float,
                for side, count in (("above", lanes_above), ("below", lanes_below))}
     offsets = {side: [sum(values[:lane]) for lane in range(len(values))]
                for side, values in heights.items()}
-    band_top = sum(heights["above"]) + gap
+    band_top = sum(heights["above"]) + gap + mark
     band_bottom = band_top + band
-    height = band_bottom + sum(heights["below"]) + gap
+    height = band_bottom + mark + sum(heights["below"]) + gap
     scene = Scene(width, height)
     point_color = series_color(style.chart, 0)
     span_color = series_color(style.chart, 1)
@@ -178,10 +203,10 @@ def _layout(figure, style: FigureStyle, width: float,
         above = spot.side == "above"
         edge = band_top if above else band_bottom
         if above:
-            bottom = band_top - gap - offsets["above"][spot.lane]
+            bottom = band_top - mark - gap - offsets["above"][spot.lane]
             top = bottom - event.height
         else:
-            top = band_bottom + gap + offsets["below"][spot.lane]
+            top = band_bottom + mark + gap + offsets["below"][spot.lane]
             bottom = top + event.height
         color = span_color if event.is_span else point_color
         text_top = top
@@ -195,9 +220,11 @@ def _layout(figure, style: FigureStyle, width: float,
             scene.add(Rect(event.start, bar_top, max(event.end - event.start, 1.0), bar_height,
                            span_color, role="span"))
         else:
-            scene.add(Path(((event.start, bottom if above else top), (event.start, edge)),
+            dot = edge - radius - 0.75 if above else edge + radius + 0.75
+            scene.add(Path(((event.start, bottom if above else top),
+                            (event.start, dot - radius if above else dot + radius)),
                            style.muted, 0.6, role="stem"))
-            scene.add(Circle(event.start, edge, size * 0.28, point_color, style.background, 0.75,
+            scene.add(Circle(event.start, dot, radius, point_color, style.background, 0.75,
                              role="event"))
         if event.label_offset:  # inline: the date, then the label on the same first line
             scene.add(Text(spot.text_left, text_top, event.label_offset - separator,

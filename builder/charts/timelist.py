@@ -14,6 +14,7 @@ from builder.charts.colors import series_color
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
 from builder.charts.timeaxis import MAX_TICKS, TimeScale, boundaries
+from builder.charts.timekeys import badge_diameter, draw_keys, key_groups, key_text, keys_height
 
 LIST_SHARES_FEW = tuple(range(30, 71, 2))
 LIST_SHARES_MANY = tuple(range(30, 71, 10))  # many rows: fewer trials, each row is measured
@@ -52,11 +53,6 @@ def time_band(scene: Scene, scale: TimeScale, band_top: float, band: float, line
                        (text,), size, style.background, "center", bold=True, role="year"))
 
 
-def mark_top(size: float) -> float:
-    """Room above the band for the event dots that sit on its top edge."""
-    return size * 0.28 + 0.75
-
-
 def span_row_of(events, scale: TimeScale, pad: float) -> dict[int, int]:
     """Span event index → its bar's row (first row whose bars end ``pad`` before it starts)."""
     ends: list[float] = []
@@ -74,15 +70,16 @@ def span_row_of(events, scale: TimeScale, pad: float) -> dict[int, int]:
 
 
 def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene | None:
-    """The dense timeline that cannot be laned: the time band on top with every event marked
-    on it (a point as a dot, a span as a bar under the band), and below it the events in date
-    order, each row its date then its label, in the column count (two to four) that makes the
-    shortest figure.
+    """The dense timeline that cannot be laned: the time band with every event marked on it
+    (a point as a dot just above it, a span as a bar under it), a row of numbered badges over
+    the marks (``builder.charts.timekeys``), and below the band the events in date order,
+    each row its number, its date, then its label, in the column count (two to four) that
+    makes the shortest figure.
 
     Lanes need one level per event of a cluster (six in 1950 for the Korean War, thirteen on
     one day of a crisis) and a label's width clear of the stems it passes; a list of rows in
-    columns takes far less. The marks keep the shape of the period; the dates in the list
-    say which mark is which. None when no column count leaves room for a label beside its
+    columns takes far less. The marks keep the shape of the period; the numbers say which
+    mark is which line. None when no column count leaves room for a label beside its
     date. Cost: linear in the events for each column split tried.
     """
     size, face = style.size, style.typeface
@@ -97,7 +94,10 @@ def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene |
     span_rows = len(set(span_row_of(events, scale, pad).values()))
     list_top = band + (span_rows and span_rows * bar_height + (span_rows - 1) * pad) + pad * 2
     dates = [(scale.event_text(event.date), ) for event in events]
-    date_widths = [face.width(text, size, bold=True) + 1.0 for (text,) in dates]
+    key_width = face.width(key_text(len(events) - 1), size, bold=True) + 1.0
+    # a row's date column starts after its number: the number is part of the date's width
+    date_widths = [key_width + separator + face.width(text, size, bold=True) + 1.0
+                   for (text,) in dates]
     longest_word = [max((face.width(word, size) for word in event.label.split()), default=0.0)
                     for event in events]
     wrapped: dict[int, tuple] = {}
@@ -146,7 +146,7 @@ def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene |
         return None
     _, _, chunks, widths = min(layouts, key=lambda layout: layout[:2])
     return _draw_list(events, style, width, scale, band, bar_height, list_top, chunks, widths,
-                      separator, gap)
+                      separator, gap, key_width)
 
 
 def _balanced(rows: list, columns: int) -> list[list]:
@@ -179,20 +179,20 @@ def _balanced(rows: list, columns: int) -> list[list]:
 
 def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band: float,
                bar_height: float, list_top: float, chunks, widths: list[float],
-               separator: float, gap: float) -> Scene:
-    """Paint the list form (see ``list_layout``): band, marks, then the columns of rows."""
+               separator: float, gap: float, key_width: float) -> Scene:
+    """Paint the list form (see ``list_layout``): keys, band, marks, then the columns."""
     size, face = style.size, style.typeface
     line = Typeface.line_height(size)
     pad = size * 0.3
-    # the band starts a marker's radius down, so the dots on its top edge stay in the figure
-    band_top = mark_top(size)
+    diameter = badge_diameter(face, size, len(events))
+    band_top = keys_height(size, diameter)  # the badge row and the marks stand above it
     height = band_top + list_top + max(sum(len(r[3]) for r in chunk) for chunk in chunks) * line
     scene = Scene(width, height)
     point_color = series_color(style.chart, 0)
     span_color = series_color(style.chart, 1)
     time_band(scene, scale, band_top, band, line, face, size, style, width)
     span_rows = span_row_of(events, scale, pad)
-    marked: set[int] = set()
+    targets, spans = [], set()
     for index, event in enumerate(events):
         start = scale.x(scale.start_of(event.date))
         if event.date.is_range:  # bars hang from the band, a row per overlapping span
@@ -200,10 +200,13 @@ def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band:
             bar_top = band_top + band + span_rows[index] * (bar_height + pad)
             scene.add(Rect(start, bar_top, max(end - start, 1.0), bar_height, span_color,
                            role="span"))
-        elif round(start * 4) not in marked:  # one dot per place, however many share it
-            marked.add(round(start * 4))
-            scene.add(Circle(start, band_top, size * 0.28, point_color, style.background, 0.75,
-                             role="event"))
+            targets.append((start + end) / 2)
+            spans.add(index)
+        else:
+            targets.append(start)
+    groups = key_groups(targets, face, size, width, pad, diameter)
+    draw_keys(scene, groups, spans, style, (point_color, span_color), diameter, band_top)
+    numbers = {event_id: index for index, event_id in enumerate(map(id, events))}
 
     def content(row) -> float:
         return row[2] + separator + max(face.width(l, size) for l in row[3]) + 1.0
@@ -215,8 +218,11 @@ def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band:
         top = band_top + list_top
         for event, date_text, date_width, lines in chunk:
             color = span_color if event.date.is_range else point_color
-            scene.add(Text(left, top, date_width, (date_text,), size, color, bold=True,
-                           role="date"))
+            scene.add(Text(left, top, key_width, (key_text(numbers[id(event)]),), size, color,
+                           "right", bold=True, role="key-number"))
+            number_end = key_width + separator
+            scene.add(Text(left + number_end, top, date_width - number_end, (date_text,), size,
+                           color, bold=True, role="date"))
             label_width = max(face.width(l, size) for l in lines) + 1.0
             scene.add(Text(left + date_width + separator, top, label_width, lines, size,
                            style.text, role="event-label"))

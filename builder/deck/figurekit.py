@@ -32,6 +32,12 @@ def figure_min_size(document: Document) -> float:
     return max(MIN_FIGURE_SIZE, document.layout.deck.sizes.min_body * BODY_SHARE)
 
 
+def figure_max_size(document: Document) -> float:
+    """The largest text a deck figure with room to spare grows to: the slide's body size
+    (figure text larger than the bullets would shout)."""
+    return max(document.layout.deck.sizes.body, figure_min_size(document))
+
+
 def figure_style(document: Document) -> FigureStyle:
     """The deck's figure look: labels at the caption size, never below ``figure_min_size``.
 

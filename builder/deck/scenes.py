@@ -21,6 +21,7 @@ from builder.charts.style import FigureStyle
 from builder.deck.figurekit import (
     EMU_PER_POINT,
     FigureBox,
+    figure_max_size,
     figure_min_size,
     figure_style,
     finish_figure,
@@ -95,7 +96,7 @@ def _scene(document: Document, figure, width: float, height: float) -> sc.Scene:
     """A timeline or chart scene for a ``width`` × ``height`` box (points), remembered, so
     planning a timeline's parts and drawing them compute each scene once."""
     return cached_scene(scene_for, document, figure, figure_style(document), width, height,
-                        document.asset, figure_min_size(document))
+                        document.asset, figure_min_size(document), figure_max_size(document))
 
 
 def _legible(scene: sc.Scene, floor: float) -> bool:
