@@ -53,6 +53,9 @@ class Watcher:
     worker: Any = None  # a builder.worker.DeckWorker drawing decks beside this process
 
     def build_all(self) -> None:
+        from builder.deck import reuse
+
+        reuse.enable()  # a long-lived process: keep each deck's slides for the next rebuild
         self._build(self.lectures)
 
     def watched(self) -> set[Path]:

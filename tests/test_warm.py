@@ -54,6 +54,15 @@ def _title_edit(text: str) -> str:
     return text[: match.start(2)] + "Renamed " + text[match.start(2):]
 
 
+@pytest.fixture(autouse=True)
+def _reuse_off_afterwards():
+    """A watcher turns slide reuse on for its process; the tests after these build cold."""
+    from builder.deck import reuse
+
+    yield
+    reuse.enable(False)
+
+
 @pytest.fixture()
 def watched(tmp_path: Path):
     """The sample copied with its assets, built once by a watcher (with its deck worker when
@@ -91,3 +100,32 @@ def test_a_rebuild_after_edits_writes_what_a_cold_build_writes(watched, tmp_path
         # a word changed: the last build's contents and page total hold, one pass; a section
         # renamed: its contents entry is new, so a second pass confirms the new state
         assert settled.passes == (2 if index == 1 else 1)
+
+
+def test_a_serial_rebuild_reuses_unchanged_slides_with_notes_and_pictures(tmp_path: Path) -> None:
+    """Without a deck worker, in this process: the instructor edition of a layout with a logo
+    (slides with speaker notes and a picture) takes every slide the edit left alone from the
+    last build, and the deck is still a cold build's."""
+    from builder.deck import reuse
+
+    shutil.copytree(SAMPLE.parent, tmp_path / "sources")
+    source = tmp_path / "sources" / SAMPLE.name
+    layout = ROOT / "layouts" / "history-101.yaml"
+    errors = io.StringIO()
+    watcher = Watcher([Lecture(source, layout, tmp_path / "out")], edition="instructor",
+                      out=io.StringIO(), err=errors)
+    watcher.build_all()
+    source.write_text(_word_edit(source.read_text(encoding="utf-8"), "Edited"), encoding="utf-8")
+    watcher.rebuild([source])
+    assert errors.getvalue() == ""
+    counts = reuse.counts()
+    assert counts["drawn"] <= 3 and counts["reused"] >= 60, counts
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get(
+        "PYTHONPATH", "")])}
+    cold = tmp_path / "cold"
+    subprocess.run([sys.executable, "-m", "builder", "build", str(source), "--out", str(cold),
+                    "-j", "1", "--layout", str(layout), "--edition", "instructor"], check=True,
+                   env=env, capture_output=True)
+    for ext in OUTPUTS:
+        assert (tmp_path / "out" / f"{source.stem}.{ext}").read_bytes() == \
+            (cold / f"{source.stem}.{ext}").read_bytes(), f"the warm {ext} differs from a cold one"

@@ -8,6 +8,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from builder.watch import Lecture, Watcher, watch
 
 LECTURE = """
@@ -18,6 +20,15 @@ sections:
       - paragraph: {text}
 """
 CEILING = 120.0  # seconds: generous, the machine may be busy
+
+
+@pytest.fixture(autouse=True)
+def _reuse_off_afterwards():
+    """A watcher turns slide reuse on for its process; the tests after these build cold."""
+    from builder.deck import reuse
+
+    yield
+    reuse.enable(False)
 
 
 def _write(path: Path, title: str, text: str = "Why it began.") -> Path:

@@ -7,7 +7,7 @@ metadata and the zip so the same inputs give byte-identical files.
 
 from __future__ import annotations
 
-from builder.deck import fit, oxml
+from builder.deck import fit, oxml, reuse
 from builder.deck.grid import Grid
 from builder.deck.package import save, set_core_properties
 from builder.deck.plan import plan_deck
@@ -32,6 +32,24 @@ def footer_text(document: Document, grid: Grid) -> str:
     return text
 
 
+def _draw_all(canvas: Canvas, plan: Plan, kept: reuse.Reuse | None) -> None:
+    """Draw every planned slide, or add it as the last build drew it when nothing it shows
+    changed (``kept``: a watch's rebuild, see ``builder.deck.reuse``)."""
+    deckfile = canvas.deckfile
+    for number, spec in enumerate(plan.slides, start=1):
+        key = kept.key(spec, number) if kept else None
+        drawn = kept.get(key) if kept else None
+        if drawn is not None and deckfile.add_drawn(drawn):
+            kept.keep(key, drawn, reused=True)
+            continue
+        draw_slide(canvas, spec, number)
+        deckfile.finish_slide(canvas.slide)
+        if kept:
+            kept.keep(key, deckfile.drawn(canvas.slide))
+    if kept:
+        kept.close(len(plan.slides))
+
+
 @in_documents_language
 def render_deck(document: Document) -> bytes:
     """The lecture as a .pptx: same sections, order and numbered figures as the guide."""
@@ -50,8 +68,6 @@ def render_deck(document: Document) -> bytes:
         document.fonts["heading"].deck_name, document.fonts["body"].deck_name,
         ink.east_asian, ink.complex_script, document.layout.name)
     canvas = Canvas(deckfile, grid, document, ink, footer_text(document, grid), logo)
-    for number, spec in enumerate(plan.slides, start=1):
-        draw_slide(canvas, spec, number)
-        deckfile.finish_slide(canvas.slide)
+    _draw_all(canvas, plan, reuse.start(document, (repr(grid), canvas.footer, logo)))
     set_core_properties(deckfile.presentation, document)
     return save(deckfile.presentation)

@@ -10,8 +10,13 @@ for it.
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
+
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part, _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart, SlidePart
@@ -32,6 +37,36 @@ class _FrozenNotesSlidePart(NotesSlidePart):
     @property
     def blob(self) -> bytes:
         return self._frozen_blob
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A finished slide as its bytes and what its relationships lead to, so a later build of
+    the same slide can add it again without drawing it (``builder.deck.reuse``).
+
+    ``rels`` holds (rId, relationship type, target) in the slide's order, a target being
+    ``("part", partname)`` for a part the presentation had before its first slide (a slide
+    layout), ``("external", url)``, ``("image", bytes)`` or ``("notes", bytes, notes_rels)``
+    with the notes page's own (rId, type, ``"master"`` or ``"slide"``).
+    """
+
+    blob: bytes
+    rels: tuple[tuple[str, str, tuple], ...]
+
+
+def _frozen(frozen_class, partname: PackURI, content_type: str, package, blob: bytes):
+    part = frozen_class.__new__(frozen_class)
+    Part.__init__(part, partname, content_type, package)
+    part._element = None
+    part._frozen_blob = blob
+    return part
+
+
+def _relate(part, r_id: str, reltype: str, target, external: bool = False) -> None:
+    """Add the relationship with exactly the id it had when the slide was drawn."""
+    rels = part.rels
+    rels._rels[r_id] = _Relationship(rels._base_uri, r_id, reltype,
+                                     RTM.EXTERNAL if external else RTM.INTERNAL, target)
 
 
 def _freeze(part, frozen_class) -> None:
@@ -59,6 +94,7 @@ class SlideMaker:
         self.notes = sum(1 for part in self.part.package.iter_parts()
                          if str(part.partname).startswith("/ppt/notesSlides/notesSlide"))
         self._notes_master = None
+        self._before = {part.partname: part for part in self.part.package.iter_parts()}
 
     def add_slide(self, layout):
         """A new slide on ``layout``, exactly as ``presentation.slides.add_slide`` makes it."""
@@ -110,3 +146,75 @@ class SlideMaker:
         notes.clone_master_placeholders(master.notes_master)
         slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
         return notes
+
+    def drawn(self, slide) -> Drawn | None:
+        """A frozen slide (``freeze``) as a ``Drawn``; None when it relates to a part a replay
+        could not make again exactly (a chart, a media file)."""
+        part = slide.part
+        if type(part) is not _FrozenSlidePart:
+            return None
+        rels = []
+        for r_id, rel in part.rels.items():
+            if rel.is_external:
+                rels.append((r_id, rel.reltype, ("external", rel.target_ref)))
+                continue
+            target = rel.target_part
+            if self._before.get(target.partname) is target:
+                rels.append((r_id, rel.reltype, ("part", target.partname)))
+            elif rel.reltype == RT.IMAGE:
+                rels.append((r_id, rel.reltype, ("image", target.blob)))
+            elif rel.reltype == RT.NOTES_SLIDE and type(target) is _FrozenNotesSlidePart:
+                notes = []
+                for notes_id, notes_rel in target.rels.items():
+                    if notes_rel.is_external:
+                        return None
+                    if notes_rel.target_part is part:
+                        notes.append((notes_id, notes_rel.reltype, "slide"))
+                    elif notes_rel.reltype == RT.NOTES_MASTER:
+                        notes.append((notes_id, notes_rel.reltype, "master"))
+                    else:
+                        return None
+                rels.append((r_id, rel.reltype, ("notes", target._frozen_blob, tuple(notes))))
+            else:
+                return None
+        return Drawn(part._frozen_blob, tuple(rels))
+
+    def add_drawn(self, drawn: Drawn) -> bool:
+        """Add a slide drawn by an earlier build, as ``add_slide`` and drawing it would have:
+        the same part names, relationship ids, slide id and counters. False (nothing added)
+        when a part it names is not in this presentation."""
+        if self.next_id > MAX_SLIDE_ID or any(
+                target[0] == "part" and target[1] not in self._before
+                for _, _, target in drawn.rels):
+            return False
+        package = self.part.package
+        self.slides += 1
+        slide_part = _frozen(_FrozenSlidePart, PackURI(f"/ppt/slides/slide{self.slides}.xml"),
+                             CT.PML_SLIDE, package, drawn.blob)
+        r_id = self.part.relate_to(slide_part, RT.SLIDE)
+        self.id_list._add_sldId(id=self.next_id, rId=r_id)
+        self.next_id += 1
+        for slide_id, reltype, target in drawn.rels:
+            kind = target[0]
+            if kind == "external":
+                _relate(slide_part, slide_id, reltype, target[1], external=True)
+            elif kind == "part":
+                _relate(slide_part, slide_id, reltype, self._before[target[1]])
+            elif kind == "image":
+                _relate(slide_part, slide_id, reltype,
+                        package.get_or_add_image_part(io.BytesIO(target[1])))
+            else:
+                _relate(slide_part, slide_id, reltype, self._add_notes(slide_part, *target[1:]))
+        return True
+
+    def _add_notes(self, slide_part, blob: bytes, rels: tuple) -> object:
+        if self._notes_master is None:
+            self._notes_master = self.part.notes_master_part
+        self.notes += 1
+        notes_part = _frozen(_FrozenNotesSlidePart,
+                             PackURI(f"/ppt/notesSlides/notesSlide{self.notes}.xml"),
+                             CT.PML_NOTES_SLIDE, slide_part.package, blob)
+        for notes_id, reltype, target in rels:
+            _relate(notes_part, notes_id, reltype,
+                    slide_part if target == "slide" else self._notes_master)
+        return notes_part

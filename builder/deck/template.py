@@ -57,6 +57,14 @@ class Deckfile:
         """The slide's notes page (made without scanning the whole package)."""
         return self._maker.notes_slide(slide)
 
+    def drawn(self, slide):
+        """A finished slide as bytes to add again later (``SlideMaker.drawn``), or None."""
+        return self._maker.drawn(slide)
+
+    def add_drawn(self, drawn) -> bool:
+        """Add a slide an earlier build drew (``SlideMaker.add_drawn``)."""
+        return self._maker.add_drawn(drawn)
+
     def finish_slide(self, slide) -> None:
         """A slide that will not be touched again keeps only its bytes (``SlideMaker.freeze``)."""
         self._maker.freeze(slide)
