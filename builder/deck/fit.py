@@ -25,6 +25,7 @@ WIDTH_SLACK = 0.97  # wrap a little narrower than the box: PowerPoint's wrap may
 RENDER_SLACK = 0.94  # for a box planned to hold its lines exactly (no spare line below):
 # LibreOffice's widths run up to a few per cent over ours, so such a line is planned narrower
 SIZE_STEP = 2.0
+SCRIPT_GAP = 0.25  # em LibreOffice sets where East Asian text meets Latin (measure.wrap_runs)
 SMALLEST = 12.0  # the last resort for text the layout's minimum cannot hold (a warning)
 INDENTS = {0: 0.0, 1: 1.0, 2: 2.1}  # left margin of each level, in ems (the marker hangs in it)
 LABEL_INDENT = 1.6  # for lettered choices ("A."), wider than a bullet
@@ -83,7 +84,7 @@ def para_lines(para: Para, faces: Faces, size: float, width: float) -> int:
     available = width * WIDTH_SLACK - indent(para, size)
     if not para.runs:
         return 1
-    return measure.wrap_runs(list(para.runs), faces, size, max(available, size))
+    return measure.wrap_runs(list(para.runs), faces, size, max(available, size), SCRIPT_GAP)
 
 
 def height(paras: Sequence[Para], faces: Faces, size: float, width: float,

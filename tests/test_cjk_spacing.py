@@ -1,0 +1,51 @@
+"""Where East Asian text meets Latin text, LibreOffice sets about a quarter em of space (its
+"Asian/Latin spacing", on by default; a PowerPoint file has no attribute to switch it off and
+PowerPoint sets none), so "(明治維新)" reads "( 明治維新 )" there. The deck measures with that
+space allowed (``measure.wrap_runs(script_gap=…)``), so a slide planned to fit does fit when
+LibreOffice draws it; read back with LibreOffice where it is installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import render_check
+from builder.cli import main
+from builder.deck.fit import SCRIPT_GAP
+from builder.layout import load_layout
+from builder.text import measure
+from builder.text.fonts import faces
+from builder.text.inline import Run
+
+
+def test_the_deck_allows_for_the_space_where_scripts_meet() -> None:
+    body = faces(load_layout().fonts.body)
+    assert measure.script_changes("Edo (江戸), Kyoto")[0] == 2
+    assert measure.script_changes("福澤諭吉 (Fukuzawa)")[0] == 1  # a space takes no side
+    text = "Edo (江戸) Kyoto (京都) Osaka (大阪) Nagasaki (長崎)"
+    plain = measure.runs_width([Run(text)], body, 20)
+    assert measure.wrap_runs([Run(text)], body, 20, plain + 1) == 1
+    assert measure.wrap_runs([Run(text)], body, 20, plain + 1, SCRIPT_GAP) == 2  # 8 × ¼ em more
+    latin = "Edo and Kyoto and Osaka and Nagasaki"
+    width = measure.runs_width([Run(latin)], body, 20)
+    assert measure.wrap_runs([Run(latin)], body, 20, width + 1, SCRIPT_GAP) == 1  # no CJK
+
+
+PLACES = ["Edo (江戸)", "Kyoto (京都)", "Osaka (大阪)", "Nagasaki (長崎)", "Satsuma (薩摩)",
+          "Chōshū (長州)", "Tosa (土佐)", "Hizen (肥前)", "Mito (水戸)", "Aizu (会津)"]
+
+
+@pytest.mark.skipif(not render_check.available(), reason="LibreOffice or poppler missing")
+def test_mixed_script_bullets_stay_in_their_box_as_libreoffice_draws_them(tmp_path: Path) -> None:
+    items = []
+    for shift in range(10):
+        places = PLACES[shift:] + PLACES[:shift]
+        items.append("The domains " + ", ".join(places[:7]) + " and the city of " + places[7])
+    source = tmp_path / "domains.yaml"
+    source.write_text("title: Domains\nsections:\n  - title: Han\n    blocks:\n      - bullets:\n"
+                      + "".join(f'          - "{item}"\n' for item in items), encoding="utf-8")
+    assert main(["build", str(source), "--out", str(tmp_path), "-j", "1"]) == 0
+    deck = tmp_path / "domains.pptx"
+    pdf = render_check.convert_decks([deck], tmp_path / "pdf", render_check.temporary_profile())
+    assert render_check.check_deck(deck, pdf[deck]) == []
