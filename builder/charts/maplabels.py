@@ -21,14 +21,18 @@ from builder.charts.linelabels import BESIDE_CROSSING, NEAR, place_line_label
 from builder.charts.scene import Path, Text, Typeface
 from builder.charts.style import FigureStyle
 
+TOUCH = 0.8  # a name within this many × its size of its marker touches it; farther, a leader
+STEPS = (1.0, 1.6, 2.6, 4.0, 6.0)  # a name's distances from its marker, in offsets
+RETRY_LIMIT = 200  # maps with more places are placed once (their key takes the rest)
+
 PAGE_CROSSING = 8.0  # on a page a place's name crossing a drawn line (a range circle, a
 # route) counts as 8 places later: any side at the first distance beats striking through it
 
 def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, obstacles: list[Box],
             drawn_segments, coast_segments, line_pieces, project,
             land_rings=(), lines_first: bool = False, bounds: Box | None = None,
-            near: float | None = None, memo: dict | None = None
-            ) -> tuple[list[Text], int, float, list]:
+            near: float | None = None, memo: dict | None = None, strokes=(),
+            priority: frozenset = frozenset()) -> tuple[list[Text], int, float, list]:
     """Every label placed at one size, how many of them could not be placed cleanly (a
     place's or an area's is then left off, its name returned for the map's key), their cost.
     Crossing the coast costs a little (text reads best on one ground), crossing a drawn
@@ -37,8 +41,17 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
 
     ``bounds`` (wider than ``frame``) is the room labels may use: a label then stands wholly
     inside the map's frame or wholly outside it, never across its edge. ``memo`` carries what
-    one map's line labels learn from one offset to the next (see builder.charts.linelabels)."""
+    one map's line labels learn from one offset to the next (see builder.charts.linelabels).
+
+    ``strokes`` are the drawn lines no place's name may cross (a range circle, a route; the
+    leaders join them as they are drawn). ``priority``: the places whose names are placed
+    first (after the off-map ones); a first try that leaves names without room tries again
+    with those first, and the better of the two stands."""
     face = style.typeface
+    fixed_segments, coast_input, land_input = drawn_segments, coast_segments, land_rings
+    bounds_input, strokes_input = bounds, strokes
+    strokes = SpatialIndex(strokes, cell=size * 3)
+    failed: set[int] = set()
     edge = frame if bounds is not None else None
     spacing = 1.0  # labels keep a point apart
     bounds = bounds or frame
@@ -48,7 +61,8 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     drawn_segments = SpatialIndex(drawn_segments)
     coast_segments = SpatialIndex(coast_segments)
     land_rings = SpatialIndex(land_rings, cell=64.0)
-    obstacles = SpatialIndex(obstacles, cell=size * 1.5)
+    # one box per spot: a thousand places at one spot are one obstacle to every candidate
+    obstacles = SpatialIndex(dict.fromkeys(obstacles), cell=size * 1.5)
     clear_of = SpatialIndex(cell=size * 1.5, items=(Box(b.left - size * 0.15, b.top - size * 0.15, b.width + size * 0.3,
                                 b.height + size * 0.3) for b in obstacles))
     texts: list[Text] = []
@@ -63,7 +77,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
         longest = max(face.width(word, size) for word in text.split()) + 1.0
         return max(map_width * share, longest)
 
-    leaders: list[tuple[Box, Path]] = []
+    leaders: list = []  # (box, leader, text, point) of each name joined to its place
     swatches: list[Path] = []
 
     def place_points() -> float:
@@ -71,44 +85,48 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
         markers in all (points)."""
         nonlocal collisions
         spread = 0.0
-        for point, x, y, radius in markers:
-            label = _measure(point.label, face, size, wrap_width(point.label, 0.35))
+        for point, x, y, radius in _ordered(markers, priority):
+            labels = _variants(point.label, face, size, map_width, wrap_width)
+            if len(markers) > RETRY_LIMIT:  # hundreds of places: one try each, one line
+                labels = labels[:1]
             offset = max(radius, size * 0.2) + size * 0.3
-            order = _SIDE_ORDER[point.position]
-            candidates = [_candidate(side, x, y, label, offset * step)
-                          for step in (1.0, 2.0, 3.0, 4.5) for side in order]
-            # a label keeps clear of every marker by a sliver, so small sizes never touch one
-            clearance = clear_of
-            reach = radius + size * 1.2  # farther than this, a label needs a leader
-            target = None
+            reach = radius + size * TOUCH  # farther than this, a label needs a leader
+            candidates = _point_candidates(point, x, y, labels, offset, frame)
+            target = (x, y, radius, reach, obstacles)
             if edge is not None:
                 # beside the map: the name may stand in the margin at about the marker's
                 # height, joined by a leader (after every place by the marker); a name is
                 # never struck through by a line, and a leader crosses no other name
-                lift = label.height / 2
-                for k in (0, -1, 1, -2, 2, -3, 3, -4, 4):
-                    top = y - label.height / 2 + k * lift
-                    candidates += [Box(edge.left - size * 0.4 - label.width, top, label.width,
-                                       label.height),
-                                   Box(edge.right + size * 0.4, top, label.width, label.height)]
-                target = (x, y, radius, reach, obstacles)
-            box, hard = _choose(candidates, bounds, placed, clearance, drawn_segments,
+                for label in labels:
+                    lift = label.height / 2
+                    for k in (0, -1, 1, -2, 2, -3, 3, -4, 4):
+                        top = y - label.height / 2 + k * lift
+                        candidates += [Box(edge.left - size * 0.4 - label.width, top,
+                                           label.width, label.height),
+                                       Box(edge.right + size * 0.4, top, label.width,
+                                           label.height)]
+            box, hard = _choose(candidates, bounds, placed, clear_of, drawn_segments,
                                 coast=coast_segments, edge=edge,
                                 crossing_cost=PAGE_CROSSING if edge is None else BESIDE_CROSSING,
-                                target=target, spacing=spacing)
+                                target=target, spacing=spacing, strokes=strokes)
             collisions += hard > 0
             if hard:  # never over another label: the name goes to the key under the map
                 unplaced.append(point.label)
+                failed.add(id(point))
                 continue
             placed.append(box)
-            spread += box_distance(box, (x, y), (x, y))
-            if box_distance(box, (x, y), (x, y)) > reach:
+            label = next(label for label in labels
+                         if abs(label.width - box.width) + abs(label.height - box.height) < 1e-6)
+            distance = box_distance(box, (x, y), (x, y))
+            spread += distance
+            text = Text(box.left, box.top, box.width, label.lines, size, style.text,
+                        _align(box, x), bold=point.marker == "capital", role="place")
+            if distance > reach:
                 leader = leader_line(box, [((x, y), (x, y))], style.muted, radius)
-                leaders.append((box, leader))
-                if edge is not None:
-                    drawn_segments.append(leader.points)
-            texts.append(Text(box.left, box.top, box.width, label.lines, size, style.text,
-                              _align(box, x), bold=point.marker == "capital", role="place"))
+                leaders.append((box, leader, text, point))
+                drawn_segments.append(leader.points)
+                strokes.append(leader.points)  # no later name is struck through by it
+            texts.append(text)
         return spread
 
     def place_lines() -> float:
@@ -171,26 +189,128 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
         placed.append(box)
         texts.append(Text(box.left, box.top, box.width, label.lines, size, style.text, "center",
                           role="area-label"))
-    # a leader is drawn only where it crosses no other label: one through a name would tie
-    # the wrong name to the line
-    clean = [leader for box, leader in leaders
-             if not any(other is not box and segment_hits(other, *leader.points)
-                        for other in _along(placed, leader.points))]
-    return [*clean, *swatches, *texts], collisions, spread, unplaced
+    # a leader through a name would tie the wrong name to the place: a name whose leader
+    # another label (a line's, an area's) came to cross goes to the key instead
+    kept = []
+    for box, leader, text, point in leaders:
+        if any(other is not box and segment_hits(other, *leader.points)
+               for other in _along(placed, leader.points)):
+            texts.remove(text)
+            unplaced.append(point.label)
+            failed.add(id(point))
+            collisions += 1
+        else:
+            kept.append(leader)
+    numbers = [] if len(markers) > RETRY_LIMIT else _number_keyed(
+        markers, failed, unplaced, face, size, frame, placed, clear_of, drawn_segments, strokes,
+        obstacles, style, spacing)
+    result = ([*kept, *swatches, *texts, *numbers], collisions, spread, unplaced)
+    if failed and not priority and len(markers) <= RETRY_LIMIT:
+        # the places that found no room go first, and the rest fit round them if they can
+        again = place_labels(figure, style, size, frame, markers, obstacles, fixed_segments,
+                             coast_input, line_pieces, project, land_input, lines_first,
+                             bounds=bounds_input, near=near, memo=memo, strokes=strokes_input,
+                             priority=frozenset(failed))
+        if (again[1], again[2]) < (result[1], result[2]):
+            return again
+    return result
+
+
+def _number_keyed(markers, failed, unplaced, face, size, frame, placed, clear_of, segments,
+                  strokes, obstacles, style, spacing) -> list[Text]:
+    """A small number by the marker of each place whose name went to the key ("1"), the key
+    naming it "1 Tunis": a keyed name is then still tied to its marker. A number that finds
+    no clean place by its marker is left off (the key lists the name alone)."""
+    numbers = []
+    names = {id(point): point.label for point, *_ in markers}
+    for point, x, y, radius in markers:
+        if id(point) not in failed or names[id(point)] not in unplaced:
+            continue
+        mark = str(len(numbers) + 1)
+        label = _measure(mark, face, size, size * 4)
+        offset = max(radius, size * 0.2) + size * 0.2
+        candidates = [_candidate(side, x, y, label, offset * step) for step in (1.0, 1.4)
+                      for side in _SIDE_ORDER[point.position]]
+        box, hard = _choose(candidates, frame, placed, clear_of, segments, crossing_cost=8.0,
+                            target=(x, y, radius, radius + size * TOUCH, obstacles),
+                            spacing=spacing, strokes=strokes)
+        if hard:
+            continue
+        placed.append(box)
+        index = unplaced.index(names[id(point)])
+        unplaced[index] = f"{mark}\u00a0{unplaced[index]}"  # never parted
+        numbers.append(Text(box.left, box.top, box.width, label.lines, size, style.text,
+                            _align(box, x), bold=True, role="place-number"))
+    return numbers
+
+
+def _ordered(markers, priority):
+    """Markers in the order their names are placed: off-map places first (a name that must
+    stand by its arrow at the frame's edge has the fewest places), then those a first try
+    left without room, then the source's order."""
+    return sorted(markers, key=lambda marker: (not marker[0].off_map,
+                                               id(marker[0]) not in priority))
+
+
+def _variants(text: str, face, size: float, map_width: float, wrap_width) -> list:
+    """A place's name as one wide line (up to a third of the map), then narrower stacks: a
+    long name ("Guantánamo Bay (U.S. naval base)") that finds no room in a line may in two."""
+    labels = []
+    for share in (0.35, 0.2, 0.12):
+        label = _measure(text, face, size, wrap_width(text, share))
+        if all(label.lines != other.lines for other in labels):
+            labels.append(label)
+    return labels
+
+
+def _point_candidates(point, x: float, y: float, labels, offset: float,
+                      frame: Box) -> list[Box]:
+    """Where a place's name may stand: touching its marker on the side asked for, then the
+    other sides, then a little farther; then (joined by a leader) farther still; each step
+    tried with the name on one line, then stacked. An off-map place's name stays by its
+    arrow at the frame's edge."""
+    order = _SIDE_ORDER[point.position]
+    if not point.off_map:
+        return [_candidate(side, x, y, label, offset * step) for step in STEPS
+                for label in labels for side in order]
+    inward = point.position
+    boxes = []
+    for label in labels:
+        boxes += [_candidate(side, x, y, label, offset * step) for step in (1.0, 1.6)
+                  for side in order if inward in side]
+        inset = 1.5  # along the edge beside the arrow, inside the frame's stroke
+        w, h = label.width, label.height
+        if inward == "below":
+            boxes += [Box(x + offset, frame.top + inset, w, h),
+                      Box(x - offset - w, frame.top + inset, w, h)]
+        elif inward == "above":
+            boxes += [Box(x + offset, frame.bottom - inset - h, w, h),
+                      Box(x - offset - w, frame.bottom - inset - h, w, h)]
+        elif inward == "right":
+            boxes += [Box(frame.left + inset, y - offset - h, w, h),
+                      Box(frame.left + inset, y + offset, w, h)]
+        else:
+            boxes += [Box(frame.right - inset - w, y - offset - h, w, h),
+                      Box(frame.right - inset - w, y + offset, w, h)]
+    return boxes
+
 
 def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: list[Box],
             segments, crossing_cost: float = 3.0, coast=(), coast_cost: float = 0.5,
-            edge: Box | None = None, target=None, spacing: float = 1.0) -> tuple[Box, int]:
+            edge: Box | None = None, target=None, spacing: float = 1.0,
+            strokes=()) -> tuple[Box, int]:
     """The earliest clean candidate, where crossing a drawn line counts as ``crossing_cost``
     places later in the order (a point's label keeps its side unless it would cross a line;
     a line's label avoids every line it can). Returns the box and 0, or (when no candidate
     is clean) the first candidate and 1: a name with no clean place is not drawn, so which
     unclean place would have been least bad does not matter, and a crowded map tests each
-    candidate only until its first collision.
+    candidate only until its first collision. A candidate crossing one of ``strokes`` is not
+    clean.
 
-    ``target`` (x, y, radius, reach, every marker's box) is the marker a point's label names: a
-    box farther than ``reach`` from it needs a leader, which must cross no placed label nor
-    any other marker, counts its crossings of drawn lines and costs its length (in sizes)."""
+    ``target`` (x, y, radius, reach, every marker's box) is the marker a point's label names:
+    a box within ``reach`` of it touches it and must be nearer it than any other marker; a
+    box farther needs a leader, which must cross no placed label nor any other marker,
+    counts its crossings of drawn lines and costs its length (in sizes)."""
     best, best_score = None, None
     for rank, box in enumerate(candidates):
         if best_score is not None and rank >= best_score:
@@ -204,12 +324,17 @@ def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: lis
         if any(box.overlaps(other) for other in _near(obstacles, box)):
             continue
         margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
+        if any(segment_hits(margin, a, b) for a, b in _near(strokes, margin)):
+            continue
         crossings = sum(segment_hits(margin, a, b) for a, b in _near(segments, margin))
         shores = sum(segment_hits(box, a, b) for a, b in _near(coast, box))
         reach = 0.0
         if target is not None:
             x, y, radius, far, markers = target
             own = box_distance(box, (x, y), (x, y))
+            nearer = _nearer_marker(box, own, x, y, markers)
+            if own <= far and nearer:
+                continue  # it would read as the other place's name
             if own > far:
                 leader = leader_line(box, [((x, y), (x, y))], None, radius).points
                 if any(segment_hits(other, *leader) for other in _along(placed, leader)):
@@ -221,12 +346,23 @@ def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: lis
                 crossings += leader_crossings(leader, _along(segments, leader, 4.0), ())
                 reach = ((leader[1][0] - leader[0][0]) ** 2
                          + (leader[1][1] - leader[0][1]) ** 2) ** 0.5 / box.height
+                reach += 3.0 * nearer  # by another marker, its leader alone tells whose
         score = rank + crossing_cost * crossings + coast_cost * min(shores, 4) + reach
         if best_score is None or score < best_score:
             best, best_score = box, score
     if best is None:
         return candidates[0], 1
     return best, 0
+
+
+def _nearer_marker(box: Box, own: float, x: float, y: float, markers) -> bool:
+    """Whether another marker's centre lies nearer the box than (x, y), the box's own."""
+    grown = Box(box.left - own, box.top - own, box.width + 2 * own, box.height + 2 * own)
+    for other in _near(markers, grown):
+        cx, cy = other.left + other.width / 2, other.top + other.height / 2
+        if abs(cx - x) + abs(cy - y) > 1e-6 and box_distance(box, (cx, cy), (cx, cy)) < own:
+            return True
+    return False
 
 
 def _align(box: Box, x: float) -> str:

@@ -26,6 +26,8 @@ from builder.charts.markup import plain_figure
 from builder.charts.mapframe import Geography, edge_point, inside, map_geography
 from builder.charts.linelabels import BESIDE_NEAR
 from builder.charts.maplabels import place_labels
+from builder.charts.markers import INWARD, arrowed, edge_arrow, spread
+from builder.charts.markers import draw as draw_marker, radius as marker_radius
 from builder.charts.scene import Circle, Path, Scene, Text, Typeface
 from builder.charts.simplify import simplify
 from builder.charts.style import FigureStyle
@@ -166,26 +168,37 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             scene.add(Path(points, color, 1.0, tint(color), closed=True, role="area"))
             drawn_segments += list(zip(points, points[1:] + points[:1]))
     line_pieces = []
+    strokes: list[tuple[tuple[float, float], tuple[float, float]]] = []  # no name crosses
     for line in figure.lines:
         color = series_color(style.chart, line.color)
         for piece in clip_line(list(line.coordinates), geo.bounds):
             points = simplify(project.many(piece))
             scene.add(Path(points, color, line.width, dash=line.style, role="map-line"))
             drawn_segments += list(zip(points, points[1:]))
+            strokes += list(zip(points, points[1:]))
             line_pieces.append((line, points, color))
 
     obstacles: list[Box] = []
     markers = []
+    spots, sides = [], []
     for point in figure.points:
         if inside(geo.bounds, point.lon, point.lat):
             x, y = project(point.lon, point.lat)
-            radius = _marker(scene, point.marker, x, y, size, style)
+            spots.append((x, y, marker_radius(point.marker, size)))
+            sides.append(None)
         else:  # off the map: an arrow at the edge, on the way from the middle to the place
             lon, lat, side = edge_point(geo.bounds, point.lon, point.lat)
             x, y = project(lon, lat)
-            radius = _edge_arrow(scene, x, y, side, size, style)
-            point = point.model_copy(update={"label": _arrowed(point.label, side),
-                                             "position": INWARD[side], "marker": "city"})
+            spots.append((x, y, 0.0))  # at the edge, where it points: not pushed about
+            sides.append(side)
+    for point, side, (x, y) in zip(figure.points, sides, spread(spots, frame, size)):
+        if side is None:
+            radius = draw_marker(scene, point.marker, x, y, size, style)
+        else:
+            radius = edge_arrow(scene, x, y, side, size, style)
+            point = point.model_copy(update={"label": arrowed(point.label, side),
+                                             "position": INWARD[side], "marker": "city",
+                                             "off_map": True})
         markers.append((point, x, y, radius))
         if radius:
             obstacles.append(Box(x - radius, y - radius, 2 * radius, 2 * radius))
@@ -202,7 +215,7 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             (place_labels(figure, style, label_size, frame, markers, obstacles, drawn_segments,
                      coast_segments, line_pieces, project, land_rings, lines_first,
                      bounds=bounds if scene_width > map_width else None, near=near,
-                     memo=memo)
+                     memo=memo, strokes=strokes)
              for lines_first in orders),
             key=lambda result: result[1])
         if collisions == 0 or label_size <= smallest:
@@ -297,56 +310,4 @@ def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float
         scene.add(Text(left, top, width, tuple(places), size, style.muted, role="map-key"))
         top += len(places) * line_height
     scene.height = top
-
-
-"""Widths (of the map's) a line's label may wrap at: a narrow stack fits a strait, a single
-line fits along a coast; each is tried everywhere."""
-
-
-INWARD = {"right": "left", "left": "right", "up": "below", "down": "above"}
-ARROWS = {"right": "→", "left": "←", "up": "↑", "down": "↓"}
-
-
-def _arrowed(label: str, side: str) -> str:
-    """An off-map place's name with the way to it: "Moscow →", "← Havana"."""
-    return f"{ARROWS[side]} {label}" if side in ("left", "up") else f"{label} {ARROWS[side]}"
-
-
-def _edge_arrow(scene: Scene, x: float, y: float, side: str, size: float,
-                style: FigureStyle) -> float:
-    """A small solid triangle at the frame's edge pointing out towards the place; returns
-    its radius for the label placement."""
-    r = size * 0.4
-    tip = (x, y)
-    dx, dy = {"right": (-1, 0), "left": (1, 0), "up": (0, 1), "down": (0, -1)}[side]
-    base = (tip[0] + dx * r * 1.6, tip[1] + dy * r * 1.6)
-    wing = (-dy * r, dx * r)
-    points = (tip, (base[0] + wing[0], base[1] + wing[1]), (base[0] - wing[0], base[1] - wing[1]))
-    scene.add(Path(points, None, 0.0, style.text, closed=True, role="off-map"))
-    return r * 1.6
-
-
-def _marker(scene: Scene, marker: str, x: float, y: float, size: float,
-            style: FigureStyle) -> float:
-    """Draw a point's marker; return its radius (0 when there is none)."""
-    if marker == "none":
-        return 0.0
-    ink = style.text
-    if marker == "capital":
-        radius = size * 0.42
-        scene.add(Circle(x, y, radius, style.background, ink, 1.0, role="capital"))
-        scene.add(Circle(x, y, radius * 0.45, ink, role="capital"))
-        return radius
-    if marker == "battle":
-        radius = size * 0.38
-        color = series_color(style.chart, 1)
-        scene.add(Path(((x - radius, y - radius), (x + radius, y + radius)), color, 1.6,
-                       role="battle"))
-        scene.add(Path(((x - radius, y + radius), (x + radius, y - radius)), color, 1.6,
-                       role="battle"))
-        return radius
-    radius = size * 0.3
-    scene.add(Circle(x, y, radius, ink, style.background, 0.75, role="city"))
-    return radius
-
 

@@ -1,0 +1,328 @@
+"""What a reader of a map sees, read back from a deck's map group or a map scene, and the
+rules its place names must keep:
+
+- a name touches its own marker (within a small gap) or has a leader to it;
+- without a leader it is never nearer another place's marker than its own;
+- no name overlaps another name or another place's marker, and no leader crosses a name;
+- no name is struck through by a drawn line (a range circle, a route);
+- an off-map place's name stands at the frame's edge by its arrow;
+- every marker lies wholly inside the map's frame.
+
+Used by tests/test_map_labels.py; run it on a deck to list what breaks the rules:
+``python tests/mapcheck.py deck.pptx source.yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass, field
+
+from pptx.util import Emu
+
+EMU = 12700.0
+MARKERS = {"capital": 2, "battle": 2, "city": 1}  # shapes (scene items) each marker draws
+
+
+@dataclass
+class Marker:
+    name: str
+    cx: float
+    cy: float
+    radius: float
+    off_map: bool = False
+
+
+@dataclass
+class Name:
+    text: str
+    box: tuple[float, float, float, float]  # left, top, right, bottom (points)
+    size: float
+
+
+@dataclass
+class MapView:
+    frame: tuple[float, float, float, float]
+    markers: dict[str, Marker] = field(default_factory=dict)
+    names: list[Name] = field(default_factory=list)
+    leaders: list[tuple[tuple[float, float], tuple[float, float]]] = field(default_factory=list)
+    lines: list[tuple[tuple[float, float], tuple[float, float]]] = field(default_factory=list)
+
+
+def key(text: str) -> str:
+    """A name compared without spaces, quotes, arrows or joiners (wrapping and typography
+    change those, not the letters)."""
+    return "".join(char for char in text if char.isalnum())
+
+
+def _points_of(figure):
+    """(key, marker kind, off_map) of each point in draw order."""
+    return [(key(point.label), "off-map" if point.off_map else point.marker, point.off_map)
+            for point in figure.points]
+
+
+# --- reading ------------------------------------------------------------------------------
+
+def _segments(points, closed):
+    pairs = list(zip(points, points[1:]))
+    if closed and len(points) > 2:
+        pairs.append((points[-1], points[0]))
+    return pairs
+
+
+def from_scene(scene, figure) -> MapView:
+    """The view of a scene (builder.charts.scene items in points)."""
+    from builder.charts import scene as sc
+
+    items = list(scene.items)
+    frame = next(item for item in items if getattr(item, "role", "") == "sea")
+    xs = [p[0] for p in frame.points]
+    ys = [p[1] for p in frame.points]
+    view = MapView((min(xs), min(ys), max(xs), max(ys)))
+    drawn = [item for item in items if getattr(item, "role", "") in
+             ("capital", "battle", "city", "off-map")]
+    _pair_markers(view, figure, [(item.role, _item_box(item, sc)) for item in drawn])
+    for item in items:
+        role = getattr(item, "role", "")
+        if role == "place":
+            view.names.append(Name("".join(item.lines), (item.left, item.top,
+                                   item.left + item.width, item.top + item.height), item.size))
+        elif role == "leader":
+            view.leaders.append(tuple(item.points))
+        elif role in ("map-line", "area"):
+            view.lines += _segments(list(item.points), item.closed)
+    return view
+
+
+def _item_box(item, sc):
+    if isinstance(item, sc.Circle):
+        return (item.cx - item.radius, item.cy - item.radius, item.cx + item.radius,
+                item.cy + item.radius)
+    xs = [p[0] for p in item.points]
+    ys = [p[1] for p in item.points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _pair_markers(view: MapView, figure, drawn) -> None:
+    """Markers are drawn in the figure's point order (a capital and a battle mark draw two
+    shapes, a place marked ``none`` none)."""
+    index = 0
+    for name, kind, off_map in _points_of(figure):
+        count = 1 if kind == "off-map" else MARKERS.get(kind, 0)
+        if not count:
+            continue
+        shapes = drawn[index:index + count]
+        index += count
+        assert all(role == ("off-map" if off_map else kind) for role, _ in shapes), (name, shapes)
+        left = min(box[0] for _, box in shapes)
+        top = min(box[1] for _, box in shapes)
+        right = max(box[2] for _, box in shapes)
+        bottom = max(box[3] for _, box in shapes)
+        view.markers[name] = Marker(name, (left + right) / 2, (top + bottom) / 2,
+                                    max(right - left, bottom - top) / 2, off_map)
+
+
+def from_group(group, figure) -> MapView:
+    """The view of a deck's map group (python-pptx shapes, child coordinates = slide's)."""
+    shapes = list(group.shapes)
+    role = lambda shape: shape.name.rsplit(" ", 1)[0]  # noqa: E731
+    sea = next(shape for shape in shapes if role(shape) == "sea")
+    view = MapView(_box(sea))
+    drawn = [(role(shape), _box(shape)) for shape in shapes
+             if role(shape) in ("capital", "battle", "city", "off-map")]
+    _pair_markers(view, figure, drawn)
+    for shape in shapes:
+        kind = role(shape)
+        if kind == "place":
+            view.names.append(_name(shape))
+        elif kind == "leader":
+            view.leaders.append(((shape.begin_x / EMU, shape.begin_y / EMU),
+                                 (shape.end_x / EMU, shape.end_y / EMU)))
+        elif kind in ("map-line", "area"):
+            view.lines += _segments(_freeform_points(shape), kind == "area")
+    return view
+
+
+def _box(shape):
+    return (shape.left / EMU, shape.top / EMU, (shape.left + shape.width) / EMU,
+            (shape.top + shape.height) / EMU)
+
+
+def _name(shape) -> Name:
+    """A label's text box, less the headroom the painter adds on the side text grows."""
+    frame = shape.text_frame
+    paragraph = frame.paragraphs[0]
+    size = next(run.font.size for run in paragraph.runs if run.font.size) / EMU
+    left, top, right, bottom = _box(shape)
+    slack = size * 0.4
+    align = str(paragraph.alignment)
+    if "RIGHT" in align:
+        left += slack
+    elif "CENTER" in align:
+        left, right = left + slack / 2, right - slack / 2
+    else:
+        right -= slack
+    return Name(frame.text, (left, top, max(left, right), bottom), size)
+
+
+def _freeform_points(shape):
+    """A freeform's vertices in slide points (python-pptx writes them at scale 1: EMU from
+    the shape's offset)."""
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    points = []
+    for element in shape._element.iter(f"{ns}pt"):
+        points.append(((shape.left + int(element.get("x"))) / EMU,
+                       (shape.top + int(element.get("y"))) / EMU))
+    return points
+
+
+# --- rules --------------------------------------------------------------------------------
+
+def _distance(box, x, y) -> float:
+    dx = max(box[0] - x, 0.0, x - box[2])
+    dy = max(box[1] - y, 0.0, y - box[3])
+    return math.hypot(dx, dy)
+
+
+def _overlap(one, other, tolerance=0.5) -> bool:
+    return not (one[2] <= other[0] + tolerance or other[2] <= one[0] + tolerance
+                or one[3] <= other[1] + tolerance or other[3] <= one[1] + tolerance)
+
+
+def _hits(box, a, b) -> bool:
+    """Whether segment a–b passes through the box (Liang–Barsky)."""
+    left, top, right, bottom = box
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0] - left), (dx, right - a[0]), (-dy, a[1] - top), (dy, bottom - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 > t1:
+                return False
+    return True
+
+
+def _shrunk(box, by):
+    return (box[0] + by, box[1] + by, box[2] - by, box[3] - by)
+
+
+def touch_limit(marker: Marker, size: float) -> float:
+    """How far (points) a name may stand from its marker and still read as its, unled."""
+    return marker.radius + size * 1.0
+
+
+def problems(view: MapView) -> list[str]:
+    """Every broken rule, one line each."""
+    found = []
+    by_key = {}
+    for name in view.names:
+        by_key.setdefault(key(name.text), name)
+    left, top, right, bottom = view.frame
+    for marker in view.markers.values():
+        if (marker.cx - marker.radius < left - 0.5 or marker.cx + marker.radius > right + 0.5
+                or marker.cy - marker.radius < top - 0.5
+                or marker.cy + marker.radius > bottom + 0.5):
+            found.append(f"marker of {marker.name!r} cut by the frame")
+    for name in view.names:
+        marker = view.markers.get(key(name.text))
+        if marker is None:
+            continue  # a place drawn without a marker
+        own = _distance(name.box, marker.cx, marker.cy)
+        led = any(_distance(_grown(name.box, 1.0), *leader[0]) < 0.01
+                  and math.hypot(leader[1][0] - marker.cx, leader[1][1] - marker.cy)
+                  <= marker.radius + 2.0 for leader in view.leaders)
+        if own > touch_limit(marker, name.size) and not led:
+            found.append(f"{name.text!r} is {own:.0f} pt from its marker with no leader")
+        if not led:
+            for other in view.markers.values():
+                if other is marker:
+                    continue
+                if _distance(name.box, other.cx, other.cy) < own - 0.5:
+                    found.append(f"{name.text!r} is nearer {other.name!r}'s marker than its own")
+                    break
+        if marker.off_map and own > touch_limit(marker, name.size):
+            found.append(f"off-map {name.text!r} is {own:.0f} pt from its edge arrow")
+        for other in view.markers.values():
+            if other is not marker and _overlap(
+                    name.box, (other.cx - other.radius, other.cy - other.radius,
+                               other.cx + other.radius, other.cy + other.radius)):
+                found.append(f"{name.text!r} covers {other.name!r}'s marker")
+        for a, b in view.lines:
+            if _hits(_shrunk(name.box, 0.5), a, b):
+                found.append(f"{name.text!r} is struck by a drawn line")
+                break
+    for one_index, one in enumerate(view.names):
+        for other in view.names[one_index + 1:]:
+            if _overlap(one.box, other.box):
+                found.append(f"{one.text!r} overlaps {other.text!r}")
+    for leader in view.leaders:
+        for name in view.names:
+            if _distance(_grown(name.box, 1.0), *leader[0]) < 0.01:
+                continue  # its own name: the leader starts on it
+            if _hits(_shrunk(name.box, 0.5), *leader):
+                found.append(f"a leader crosses {name.text!r}")
+    for first, second in _marker_pairs(view):
+        found.append(f"markers of {first!r} and {second!r} overlap")
+    return found
+
+
+def _marker_pairs(view):
+    markers = list(view.markers.values())
+    for index, one in enumerate(markers):
+        for other in markers[index + 1:]:
+            if math.hypot(one.cx - other.cx, one.cy - other.cy) < (one.radius + other.radius) * 0.9:
+                yield one.name, other.name
+
+
+def _grown(box, by):
+    return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
+
+
+def deck_views(path, source):
+    """(slide number, figure id, view) of every map group in a deck built from ``source``."""
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from builder.load.source import load_source
+    from builder.model import MapFigure
+
+    lecture = load_source(source).lecture
+    maps = {figure.id: figure for figure in _figures(lecture) if isinstance(figure, MapFigure)}
+    for number, slide in enumerate(Presentation(path).slides, 1):
+        for shape in slide.shapes:
+            if (shape.shape_type == MSO_SHAPE_TYPE.GROUP
+                    and shape.name.removeprefix("figure-") in maps):
+                yield number, shape.name, from_group(shape, maps[shape.name.removeprefix("figure-")])
+
+
+def _figures(lecture):
+    found = []
+
+    def walk(value):
+        if hasattr(value, "kind") and getattr(value, "kind", None) == "map":
+            found.append(value)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+        elif hasattr(type(value), "model_fields"):
+            for name in type(value).model_fields:
+                walk(getattr(value, name))
+
+    walk(lecture)
+    return found
+
+
+if __name__ == "__main__":
+    total = 0
+    for number, name, view in deck_views(sys.argv[1], sys.argv[2]):
+        for line in problems(view):
+            total += 1
+            print(f"slide {number} {name}: {line}")
+    print(f"{total} problem(s)")
