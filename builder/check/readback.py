@@ -24,6 +24,9 @@ from typing import Any, Callable, Iterator
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
+from builder.check import pagetext
+from builder.check.deckxml import DeckPackage, Shape
+
 SECTION_PREFIX = "section-"
 FIGURE_PREFIX = "figure-"
 CAPTION_PREFIX = "caption-"
@@ -206,9 +209,10 @@ def _pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
 
 
 def pdf_page_text(source: Path | PdfReader, page: int) -> str:
-    """The extracted text of one 1-based page (extracted once per opened file)."""
+    """The extracted text of one 1-based page (extracted once per opened file, and once per
+    process for a page whose bytes were read before: ``pagetext``)."""
     reader = open_pdf(source)
-    return _memo(reader, ("text", page), lambda: reader.pages[page - 1].extract_text() or "")
+    return _memo(reader, ("text", page), lambda: pagetext.text_of(reader.pages[page - 1]))
 
 
 def read_guide_ahead(path: Path, opened: dict[str, Any]) -> None:
@@ -269,45 +273,29 @@ class DeckFigure:
 
 
 def open_deck(source: Path | Any) -> Any:
-    """A python-pptx Presentation for a path, or the presentation itself."""
-    if isinstance(source, (str, Path)):
-        from pptx import Presentation
-
-        return Presentation(str(source))
-    if hasattr(source, "read"):  # bytes being read back (``read_deck_ahead``)
-        from pptx import Presentation
-
-        return Presentation(source)
+    """A deck opened for reading back (``deckxml.DeckPackage``) from a path or its bytes (a
+    file-like object), or the opened deck itself."""
+    if isinstance(source, (str, Path)) or hasattr(source, "read"):
+        return DeckPackage(source)
     return source
 
 
-def _shapes(shapes: Any) -> Iterator[Any]:
-    """Every shape, inside groups too (a figure may be a group of drawn shapes)."""
-    from pptx.shapes.group import GroupShape
-
-    for shape in shapes:
-        yield shape
-        if isinstance(shape, GroupShape):
-            yield from _shapes(shape.shapes)
-
-
-def named_shapes(source: Path | Any) -> Iterator[tuple[int, str, Any]]:
-    """(1-based slide number, shape name, shape) for every shape of every slide, in order."""
+def named_shapes(source: Path | Any) -> Iterator[tuple[int, str, Shape]]:
+    """(1-based slide number, shape name, shape) for every shape of every slide, in order,
+    inside groups too (a figure may be a group of drawn shapes)."""
     deck = open_deck(source)
-    for number, slide in enumerate(deck.slides, start=1):
-        for shape in _shapes(slide.shapes):
+    for number, shapes in enumerate(deck.slides(), start=1):
+        for shape in shapes:
             yield number, shape.name, shape
 
 
-def _text(shape: Any) -> str:
-    return normalize_text(shape.text_frame.text) if getattr(shape, "has_text_frame", False) else ""
+def _text(shape: Shape) -> str:
+    return normalize_text(shape.text) if shape.has_text_frame else ""
 
 
-def _first_paragraph(shape: Any) -> str:
+def _first_paragraph(shape: Shape) -> str:
     """The caption line: a box may carry more paragraphs (a credit) after it."""
-    if not getattr(shape, "has_text_frame", False):
-        return ""
-    paragraphs = [normalize_text(p.text) for p in shape.text_frame.paragraphs]
+    paragraphs = [normalize_text(p) for p in shape.paragraphs or ()]
     return next((p for p in paragraphs if p), "")
 
 
@@ -321,7 +309,7 @@ class ReadDeck:
 
 
 def read_deck_ahead(data: bytes) -> ReadDeck | None:
-    """Read drawn deck bytes back (python-pptx, as the check reads a file) into a ``ReadDeck``;
+    """Read drawn deck bytes back (as the check reads a file) into a ``ReadDeck``;
     None when they cannot be read, so the build reads the staged file and reports why."""
     import io
 

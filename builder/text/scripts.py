@@ -15,6 +15,8 @@ a Greek letter in a formula is not Greek, and a Latin-script passage cannot be t
 
 from __future__ import annotations
 
+import re
+
 CJK_LANGUAGES = ("ja", "ko", "zh")
 DECK_TAGS = {"ja": "ja-JP", "ko": "ko-KR", "zh": "zh-CN"}
 """PowerPoint names languages by culture (``lang="ja-JP"``); the PDF's /Lang takes the
@@ -36,14 +38,19 @@ def _is_han(code: int) -> bool:
             or 0x20000 <= code <= 0x3FFFF)
 
 
+# the ranges of ``_is_kana`` and ``_is_hangul`` as character classes: a whole lecture is
+# searched in C rather than character by character (it was ~5 % of a warm rebuild)
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff\uffa0-\uffdc]")
+
+
 def han_language(text: str) -> str:
     """The language Han characters are read in across ``text`` (a whole lecture)."""
     if not text or max(text) < "\u1100":  # no kana, no Hangul (a lecture in Latin script)
         return "zh"
-    codes = [ord(char) for char in text]
-    if any(_is_kana(code) for code in codes):
+    if _KANA.search(text):
         return "ja"
-    if any(_is_hangul(code) for code in codes):
+    if _HANGUL.search(text):
         return "ko"
     return "zh"
 
