@@ -204,16 +204,18 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
     byte for byte as they were.
     ``parallel``: the guide and the deck are rendered at once in two processes (``render_all``).
     """
-    from builder.check import incremental as fresh
-    from builder.check.manifest import build_manifest, dumps, manifest_path
-
     formats = tuple(formats)
     prepare_outputs(output_paths(source_path, out_dir, formats))
     source = load_source(source_path)
     document = resolve(source, layout, edition)
-    if incremental and fresh.up_to_date(document, source_path, out_dir, formats, check):
-        return BuildResult(source_path, {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats},
-                           document, manifest_path(out_dir, document.stem), skipped=True)
+    if incremental:
+        from builder.check import incremental as fresh
+        from builder.check.manifest import manifest_path
+
+        if fresh.up_to_date(document, source_path, out_dir, formats, check):
+            return BuildResult(source_path,
+                               {fmt: out_dir / f"{source.stem}.{fmt}" for fmt in formats},
+                               document, manifest_path(out_dir, document.stem), skipped=True)
     if not formats:
         return BuildResult(source_path, {}, document)
     with staging_folder(out_dir) as staging:
@@ -235,6 +237,11 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
 
         with collecting() as adaptations:
             rendered = render_all(document, formats, parallel, ready, worker)
+        # the check's modules (pypdf among them) are imported only now: before the deck's
+        # process is forked they would be paid on both outputs' critical paths
+        from builder.check import incremental as fresh
+        from builder.check.manifest import build_manifest, dumps, manifest_path
+
         warnings = tuple(str(adaptation) for adaptation in adaptations)
         if strict and warnings:  # before anything is accepted: no partial output
             raise RenderError([f"{line} (--strict)" for line in warnings])

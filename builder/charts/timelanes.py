@@ -83,34 +83,96 @@ def _greedy(events: list[LaneEvent], order: list[int], width: float, pad: float,
     for index in order:
         event = events[index]
         stems = (event.start, event.end) if event.is_span else (event.start,)
-        chosen = None
-        for lane in range(2 * len(events) + 1):
-            for side in ("above", "below"):
-                for text_left, box_left, box_right in _placements(event, width, pad, sides):
-                    box = Box(box_left, 0, box_right - box_left, 1)
-                    if _clear(spots, side, lane, box, stems, gap) == 0:
-                        chosen = _Spot(side, lane, text_left, box, stems)
-                        break
-                if chosen:
-                    break
-            if chosen:
-                break
+        chosen = _first_clear(spots, event, stems, width, pad, gap, sides, 2 * len(events))
         if chosen is None:  # no clean lane: the placement crossing the fewest stems
             forced += 1
-            options = []
-            for lane in range(2 * len(events) + 1):
-                for side in ("above", "below"):
-                    for text_left, box_left, box_right in _placements(event, width, pad):
-                        box = Box(box_left, 0, box_right - box_left, 1)
-                        crossings = _clear(spots, side, lane, box, stems, gap)
-                        if crossings < 1000:
-                            options.append((crossings, lane, _Spot(side, lane, text_left, box,
-                                                                   stems)))
-            chosen = min(options, key=lambda option: option[:2])[2]
+            chosen = _fewest_crossings(spots, event, stems, width, pad, gap, 2 * len(events))
         placed[index] = chosen
         spots.append(_Reach(chosen.box.left - gap, 0.0, chosen.box.width + 2 * gap, 1.0,
                             chosen))
     return [placed[i] for i in range(len(events))], forced
+
+
+def _first_clear(spots: SpatialIndex, event: LaneEvent, stems: tuple[float, ...], width: float,
+                 pad: float, gap: float, sides: str, last: int) -> _Spot | None:
+    """The first clear spot in a scan of lanes 0..``last``, each side, each placement in
+    turn. A spot is clear when, among the labels on its side, none in its lane overlaps it
+    (extents widened by ``gap``), none in a nearer lane is crossed by its stems and none in
+    a farther lane crosses it with theirs.
+
+    For one side and placement, a label in lane k forbids lane k if it overlaps, every lane
+    above k if our stems cross it, every lane below k if its stems cross us: the clear lanes
+    run from the highest of the latter k to the lowest of the former, less the overlapped
+    ones. One neighbour query per placement instead of one per lane, same answer as testing
+    lane after lane (tests/test_timeline_lanes.py keeps that scan as the reference)."""
+    best: tuple[int, int, int] | None = None  # (lane, side index, placement index)
+    found = None
+    placements = _placements(event, width, pad, sides)
+    for p, (text_left, box_left, box_right) in enumerate(placements):
+        box = Box(box_left, 0, box_right - box_left, 1)
+        left, right = box.left, box.right
+        nearby = spots.near((left - gap, 0.0, right + gap, 1.0))
+        for s, side in enumerate(("above", "below")):
+            low, high, taken = 0, last, set()
+            for reach in nearby:
+                other = reach.spot
+                if other.side != side:
+                    continue
+                other_left, other_right = other.box.left - gap, other.box.right + gap
+                if not (right <= other_left or left >= other_right):
+                    taken.add(other.lane)
+                if other.lane < high and any(other_left <= x <= other_right for x in stems):
+                    high = other.lane
+                if other.lane > low and any(left - gap <= x <= right + gap
+                                            for x in other.stems):
+                    low = other.lane
+            lane = low
+            while lane in taken:
+                lane += 1
+            if lane > high:
+                continue
+            if best is None or (lane, s, p) < best:
+                best = (lane, s, p)
+                found = _Spot(side, lane, text_left, box, stems)
+    return found
+
+
+def _fewest_crossings(spots: SpatialIndex, event: LaneEvent, stems: tuple[float, ...],
+                      width: float, pad: float, gap: float, last: int) -> _Spot:
+    """The spot crossing the fewest stems (ours through a nearer label's, a farther
+    label's through ours), then in the lowest lane, then on the first side and placement,
+    among the spots that overlap no label in their lane; from per-lane sums of the
+    neighbours' crossings, as the lane-by-lane scan would count them."""
+    best: tuple | None = None  # (crossings, lane, side index, placement index)
+    found = None
+    for p, (text_left, box_left, box_right) in enumerate(_placements(event, width, pad)):
+        box = Box(box_left, 0, box_right - box_left, 1)
+        left, right = box.left, box.right
+        nearby = spots.near((left - gap, 0.0, right + gap, 1.0))
+        top = max([last, *(reach.spot.lane for reach in nearby)]) + 1
+        for s, side in enumerate(("above", "below")):
+            overlap = [0] * top
+            ours = [0] * top  # our stems through a label in lane k: lanes above k pay
+            theirs = [0] * top  # its stems through us: lanes below k pay
+            for reach in nearby:
+                other = reach.spot
+                if other.side != side:
+                    continue
+                other_left, other_right = other.box.left - gap, other.box.right + gap
+                if not (right <= other_left or left >= other_right):
+                    overlap[other.lane] += 1000
+                ours[other.lane] += sum(other_left <= x <= other_right for x in stems)
+                theirs[other.lane] += sum(left - gap <= x <= right + gap for x in other.stems)
+            farther = sum(theirs)  # crossings from labels in lanes beyond this one
+            nearer = 0  # …and from labels in lanes nearer the band
+            for lane in range(last + 1):
+                farther -= theirs[lane]
+                crossings = overlap[lane] + nearer + farther
+                if crossings < 1000 and (best is None or (crossings, lane, s, p) < best):
+                    best = (crossings, lane, s, p)
+                    found = _Spot(side, lane, text_left, box, stems)
+                nearer += ours[lane]
+    return found
 
 
 @dataclass(frozen=True)
@@ -122,25 +184,3 @@ class _Reach:
     width: float
     height: float
     spot: _Spot
-
-
-def _clear(spots: SpatialIndex, side: str, lane: int, box: Box, stems: tuple[float, ...],
-           gap: float) -> int:
-    """0 when the spot is clear; else 1000 for a label overlap in the lane (never allowed)
-    plus one per stem crossing a label (ours through a nearer label, or a farther label's
-    stem through ours). Only labels on the same side of the band count."""
-    problems = 0
-    # every test needs the other's widened extent to meet this box widened by the gap (the
-    # stems lie within the boxes): only those labels are looked at
-    for reach in spots.near((box.left - gap, 0.0, box.right + gap, 1.0)):
-        other = reach.spot
-        if other.side != side:
-            continue
-        other_left, other_right = other.box.left - gap, other.box.right + gap
-        if other.lane == lane and not (box.right <= other_left or box.left >= other_right):
-            problems += 1000
-        if other.lane < lane:
-            problems += sum(other_left <= x <= other_right for x in stems)
-        if other.lane > lane:
-            problems += sum(box.left - gap <= x <= box.right + gap for x in other.stems)
-    return problems
