@@ -61,6 +61,9 @@ def test_a_range_of_dates_breaks_only_after_its_dash() -> None:
     ("Fig. 3 and Abb. 2, S. 14", f"Fig.{NB}3 and Abb.{NB}2, S.{NB}14"),
     ("c. 1500, b. 1912, Nr. 5, n° 7", f"c.{NB}1500, b.{NB}1912, Nr.{NB}5, n°{NB}7"),
     ("20 000 morts, 1 234,5 livres", f"20{NB}000 morts, 1{NB}234,5 livres"),
+    ("red (λ ≈ 680 nm) light", f"red (λ{NB}≈{NB}680{NB}nm) light"),
+    ("ΔG ≈ +2,870 kJ mol⁻¹ here", f"ΔG{NB}≈{NB}+2,870{NB}kJ{NB}mol⁻¹ here"),
+    ("R = 8.314 J mol⁻¹ K⁻¹", f"R{NB}={NB}8.314{NB}J{NB}mol⁻¹{NB}K⁻¹"),
 ])
 def test_a_symbol_or_abbreviation_keeps_its_number(text: str, expected: str) -> None:
     assert bind(text) == expected
@@ -72,6 +75,7 @@ def test_a_symbol_or_abbreviation_keeps_its_number(text: str, expected: str) -> 
     "you may 5 times",  # lower-case English "may" is not a month
     "in 4 kinds of soil",
     "Figure 1. Casualties",  # the builder's own furniture is compared as typed
+    "5 m and more, E = hc/λ",  # a word after a unit; a relation to no number
 ])
 def test_ordinary_spaces_stay_breakable(text: str) -> None:
     assert bind(text) == text

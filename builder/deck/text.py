@@ -115,8 +115,10 @@ def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> N
         color, sz = ink.hex(role), directxml.centipoints(size)
         for source in para.runs:
             for segment in segments(source.text, styled.faces, source.bold, source.italic):
-                runs.append(directxml.RunXml(segment.text, sz, source.bold, source.italic, color,
-                                           *font_slots(segment, styled.faces, ink)))
+                runs.append(directxml.RunXml(
+                    segment.text, sz if segment.scale == 1.0 else
+                    directxml.centipoints(size * segment.scale), source.bold, source.italic,
+                    color, *font_slots(segment, styled.faces, ink)))
     directxml.fill_paragraph(paragraph._p, directxml.ParagraphXml(
         ALIGN_XML[para.align], directxml.centipoints(fit.line_height(size, styled.leading)),
         directxml.centipoints(0 if first else para.gap * size), "0", tuple(runs),
@@ -143,7 +145,7 @@ def _paragraph_api(paragraph, styled: Styled, ink: Ink, role: str, first: bool) 
             run = paragraph.add_run()
             run.text = segment.text
             font = run.font
-            font.size = Pt(size)
+            font.size = Pt(size * segment.scale)
             font.bold = source.bold
             font.italic = source.italic
             font.color.rgb = ink.color(role)

@@ -123,7 +123,8 @@ def _text(item: sc.Text, height: float, typeface: sc.Typeface, runs=None):
         start = x - {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor] * sum(widths)
         for (piece, _, _), piece_width in zip(pieces, widths):
             group.add(String(start, baseline, piece.text, fontName=piece.font.name,
-                             fontSize=item.size, fillColor=_hex(item.color), textAnchor="start"))
+                             fontSize=item.size * piece.scale, fillColor=_hex(item.color),
+                             textAnchor="start"))
             start += piece_width
     if item.rotation:
         cx = item.left + item.width / 2
@@ -190,8 +191,9 @@ def _table(document: Document, figure: TableFigure, width: float) -> Table:
     for index, row in enumerate([figure.header, *figure.rows]):
         for cell in row:
             _check_glyphs(cell, faces, index == 0, figure.where)
-    data = [[Paragraph(fallback_markup(cell, faces, True), head) for cell in figure.header]]
-    data += [[Paragraph(fallback_markup(cell, faces), body) for cell in row]
+    data = [[Paragraph(fallback_markup(cell, faces, True, size=head.fontSize), head)
+             for cell in figure.header]]
+    data += [[Paragraph(fallback_markup(cell, faces, size=body.fontSize), body) for cell in row]
              for row in figure.rows]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle([

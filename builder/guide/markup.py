@@ -35,16 +35,20 @@ def check_glyphs(text: str, faces: Faces, where: str, bold: bool = False,
 
 def _drawn(text: str, style: TextStyle, bold: bool, italic: bool) -> str:
     """Escaped text, with each stretch a fallback draws wrapped in its exact face."""
-    return fallback_markup(text, style.faces, bold, italic)
+    return fallback_markup(text, style.faces, bold, italic, style.paragraph.fontSize)
 
 
-def fallback_markup(text: str, faces: Faces, bold: bool = False, italic: bool = False) -> str:
-    """Literal text as escaped markup, each stretch a fallback draws in its exact face."""
+def fallback_markup(text: str, faces: Faces, bold: bool = False, italic: bool = False,
+                    size: float | None = None) -> str:
+    """Literal text as escaped markup, each stretch a fallback draws in its exact face (at
+    the size that matches the layout face, ``Segment.scale``, relative to ``size``)."""
     pieces = []
     for segment in segments(text, faces, bold, italic):
         piece = escape(segment.text)
+        smaller = size * (segment.scale - 1.0) if size else 0.0
+        size_attr = f' size="{smaller:.2f}"' if smaller < -0.005 else ""
         pieces.append(piece if segment.primary
-                      else f'<font name="{segment.font.name}">{piece}</font>')
+                      else f'<font name="{segment.font.name}"{size_attr}>{piece}</font>')
     return "".join(pieces)
 
 
@@ -88,6 +92,6 @@ def draw_text(canvas, text: str, faces: Faces, size: float, x: float, y: float,
     total = styled_width(text, faces, size, bold)
     start = {"left": x, "centre": x - total / 2, "right": x - total}[anchor]
     for segment in pieces:
-        canvas.setFont(segment.font.name, size)
+        canvas.setFont(segment.font.name, size * segment.scale)
         canvas.drawString(start, y, segment.text)
         start += styled_width(segment.text, faces, size, bold)

@@ -20,6 +20,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from builder.text import glyphs
 from builder.text.fonts import FONT_FOLDER, Faces
 from builder.text.coverage import INVISIBLE, drawn as _drawn
 from builder.text.installed import installed as _installed
@@ -46,6 +47,9 @@ class Segment:
     text: str
     font: Font
     primary: bool  # drawn by the layout's own face (not a fallback)
+    # the size the stretch is drawn (and measured) at, relative to the text's: a Latin-slot
+    # fallback matches the layout face's x-height or cap height (``glyphs.scale``)
+    scale: float = 1.0
 
 
 def _register(name: str, file: Path, index: int = 0) -> str | None:
@@ -85,6 +89,16 @@ def _empty_glyphs(face) -> frozenset[int]:
 
 def has(name: str, char: str) -> bool:
     return ord(char) in _cmap(name)
+
+
+@lru_cache(maxsize=None)
+def _usable(name: str) -> frozenset[int]:
+    """What a layout face draws well: its cmap less the glyphs it draws too small to read
+    beside its text (Caladea's arrows; ``glyphs.poor``), which a fallback draws instead."""
+    cmap = _cmap(name)
+    poor = {code for low, high in glyphs.ARROWS for code in range(low, high + 1)
+            if code in cmap and glyphs.poor(name, chr(code))}
+    return cmap - poor if poor else cmap
 
 
 def slot_of(char: str) -> str:
@@ -147,13 +161,17 @@ def primary(faces: Faces, bold: bool = False, italic: bool = False) -> Font:
 
 @lru_cache(maxsize=65536)
 def font_for(char: str, primary_font: Font, bold: bool, italic: bool) -> Font | None:
-    """The first font of the chain that has ``char``; None when no available font has it."""
-    if has(primary_font.name, char):
+    """The first font of the chain that has ``char`` (and draws it well enough to read); None
+    when no available font has it."""
+    if ord(char) in _usable(primary_font.name):
         return primary_font
     fallback = bundled(bold, italic)
     if has(fallback.name, char):
         return Font(fallback.name, fallback.family, slot_of(char))
-    return installed_font(char, bold, italic)
+    found = installed_font(char, bold, italic)
+    if found is None and has(primary_font.name, char):
+        return primary_font  # a small glyph is better than none
+    return found
 
 
 def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
@@ -168,7 +186,7 @@ def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
     ``missing``), so segmenting never fails.
     """
     first = primary(faces, bold, italic)
-    cmap = _cmap(first.name)
+    cmap = _usable(first.name)
     if all(ord(char) in cmap or not _drawn(char) for char in text):
         return [Segment(text, first, True)] if text else []
     out: list[Segment] = []
@@ -199,15 +217,24 @@ def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
         buffer.append(char)
     if buffer:
         out.append(Segment("".join(buffer), current, current == first))
-    return out
+    return [_scaled(segment, first) for segment in out]
+
+
+def _scaled(segment: Segment, first: Font) -> Segment:
+    """A Latin-slot fallback stretch at the size that matches the layout face (CJK and
+    right-to-left scripts have no x-height to match: they keep the text's size)."""
+    if segment.primary or segment.font.slot != "latin":
+        return segment
+    factor = glyphs.scale(segment.text, first.name, segment.font.name)
+    return Segment(segment.text, segment.font, False, factor) if factor != 1.0 else segment
 
 
 def _next_font(text: str, index: int, first: Font, bold: bool, italic: bool) -> Font | None:
     """The font of the next drawn character after ``index`` (None at the end)."""
     for char in text[index + 1:]:
         if _drawn(char):
-            return first if ord(char) in _cmap(first.name) else font_for(char, first, bold,
-                                                                           italic)
+            return first if ord(char) in _usable(first.name) else font_for(char, first, bold,
+                                                                             italic)
     return None
 
 

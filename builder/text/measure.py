@@ -80,7 +80,7 @@ def _units(text: str, font: str) -> float:
 
 @lru_cache(maxsize=1 << 17)
 def _styled_units(text: str, faces: Faces, bold: bool, italic: bool) -> float:
-    return sum(_units(visible(segment.text), segment.font.name)
+    return sum(_units(visible(segment.text), segment.font.name) * segment.scale
                for segment in segments(text, faces, bold, italic))
 
 

@@ -65,10 +65,18 @@ def _alternation(words: set[str]) -> str:
                     for word in sorted(words, key=len, reverse=True))
 
 
-_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:" + "|".join(
-    re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True)) + r")(?!\w))")
+_UNIT_ALTERNATION = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
+_POWER = "[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]*"  # mol⁻¹, m²
+_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:" + _UNIT_ALTERNATION + r")(?!\w))")
+# a compound unit after its number: 2,870 kJ mol⁻¹, 9.8 m s⁻², 8.314 J mol⁻¹ K⁻¹
+_UNIT_UNIT = re.compile(r"(\d\u00a0(?:(?:" + _UNIT_ALTERNATION + ")" + _POWER + r"\u00a0)*(?:"
+                        + _UNIT_ALTERNATION + ")" + _POWER + r") (?=(?:" + _UNIT_ALTERNATION
+                        + ")" + _POWER + r"(?!\w))")
+# a short symbol and a relation to a number: λ ≈ 680 nm, x = 5, pH < 7 (never "λ" / "≈ 680")
+_SYMBOL_RELATION = re.compile(r"(?<![\w.])([^\W\d_][^\s,;:.!?)\]}]{0,3}) "
+                              r"(?=[=≈≠<>≤≥∼~][ \u00a0]?[-−+]?\d)")
 _PREFIX_NUMBER = re.compile(r"(?<![\w.])(" + _alternation(set(PREFIXES)) + r") (?=[-−+]?\d)")
-_SIGN_NUMBER = re.compile(r"(?<=[≈~<>≤≥±∼]) (?=[-−+]?\d|(?:" + _alternation(set(PREFIXES))
+_SIGN_NUMBER = re.compile(r"(?<=[=≈≠~<>≤≥±∼]) (?=[-−+]?\d|(?:" + _alternation(set(PREFIXES))
                           + r")\u00a0)")
 _DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
 _ERA = re.compile(r"(?<=\d) (" + "|".join(re.escape(era).replace(r"\ ", _SPACE)
@@ -117,14 +125,20 @@ def bind_dates(text: str) -> str:
 
 
 def bind_numbers(text: str) -> str:
-    """A number never parts from its unit (``12 km``), from the symbol or abbreviation
-    before it (``pH 8``, ``No. 4``, ``p. 12``), from a sign (``≈ 420``), nor within its
-    digit groups (``20 000``)."""
+    """A number never parts from its unit (``12 km``, ``2,870 kJ mol⁻¹``), from the symbol
+    or abbreviation before it (``pH 8``, ``No. 4``, ``p. 12``), from a sign (``≈ 420``,
+    ``λ ≈ 680``), nor within its digit groups (``20 000``)."""
     if not any(char.isdigit() for char in text):
         return text
     text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     text = _NUMBER_UNIT.sub(NBSP, text)
+    while True:  # one unit more each time: J mol⁻¹ K⁻¹
+        joined = _UNIT_UNIT.sub(lambda m: m.group(1) + NBSP, text)
+        if joined == text:
+            break
+        text = joined
     text = _PREFIX_NUMBER.sub(lambda m: m.group(1) + NBSP, text)
+    text = _SYMBOL_RELATION.sub(lambda m: m.group(1) + NBSP, text)
     return _SIGN_NUMBER.sub(NBSP, text)
 
 
