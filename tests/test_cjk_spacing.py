@@ -49,3 +49,41 @@ def test_mixed_script_bullets_stay_in_their_box_as_libreoffice_draws_them(tmp_pa
     deck = tmp_path / "domains.pptx"
     pdf = render_check.convert_decks([deck], tmp_path / "pdf", render_check.temporary_profile())
     assert render_check.check_deck(deck, pdf[deck]) == []
+
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _lecture_with_a_long_japanese_reference(tmp_path: Path) -> Path:
+    source = tmp_path / "gakumon.yaml"
+    source.write_text(
+        "title: Gakumon\nsections:\n  - title: Learning\n    blocks:\n"
+        "      - paragraph: Fukuzawa wrote for everyone.\n"
+        "bibliography:\n"
+        "  - {title: 学問のすゝめ, author: 福澤諭吉, publisher: 岩波書店（岩波文庫）, year: 1942}\n"
+        "  - {title: 文明論之概略, author: 福澤諭吉, publisher: 岩波書店（岩波文庫）、初版, year: 1931}\n",
+        encoding="utf-8")
+    return source
+
+
+def test_east_asian_paragraphs_do_not_hang_punctuation_past_the_box(tmp_path: Path) -> None:
+    source = _lecture_with_a_long_japanese_reference(tmp_path)
+    layout = Path(__file__).resolve().parent.parent / "layouts" / "large-print.yaml"
+    assert main(["build", str(source), "--layout", str(layout), "--out", str(tmp_path),
+                 "-j", "1"]) == 0
+    deck = tmp_path / "gakumon.pptx"
+    from pptx import Presentation
+
+    marked = {}
+    for slide in Presentation(str(deck)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for paragraph in shape.text_frame.paragraphs:
+                    properties = paragraph._p.find(f"{A}pPr")
+                    if paragraph.text.strip() and properties is not None:
+                        marked[paragraph.text] = properties.get("hangingPunct")
+    assert marked["福澤諭吉『学問のすゝめ』岩波書店（岩波文庫）、1942年。"] == "0"
+    assert marked["Fukuzawa wrote for everyone."] is None  # other paragraphs as they were
+    if render_check.available():
+        pdf = render_check.convert_decks([deck], tmp_path / "pdf", render_check.temporary_profile())
+        assert render_check.check_deck(deck, pdf[deck]) == []

@@ -59,6 +59,10 @@ class ParagraphXml:
     bullet: tuple[str, str, str] | None = None  # (colour, typeface, marker)
     end_size: str | None = None  # a:defRPr/@sz for a paragraph without runs
     line_percent: str | None = None  # spcPct/@val (100000 = single)
+    # East Asian text: punctuation that may not begin a line (、。）) moves the break earlier
+    # rather than hanging past the box (hangingPunct="0", PowerPoint's own default, which
+    # LibreOffice does not assume)
+    no_hanging: bool = False
 
 
 def is_fresh(paragraph_element) -> bool:
@@ -73,6 +77,8 @@ def fill_paragraph(p, spec: ParagraphXml) -> None:
     sub = etree.SubElement
     properties = sub(p, _A_PPR)
     properties.set("algn", spec.align)
+    if spec.no_hanging:
+        properties.set("hangingPunct", "0")
     if spec.margin is not None:
         properties.set("marL", spec.margin)
         properties.set("indent", spec.indent if spec.indent is not None else "0")

@@ -168,6 +168,12 @@ def set_bullet(paragraph, marker: str, margin: int, color: str, font: str,
             anchor.addprevious(element)
 
 
+def set_no_hanging_punctuation(paragraph) -> None:
+    """Punctuation that may not begin a line moves the break earlier instead of hanging past
+    the box (PowerPoint's default; LibreOffice hangs it unless told)."""
+    paragraph._p.get_or_add_pPr().set("hangingPunct", "0")
+
+
 def set_indent(paragraph, margin: int) -> None:
     """Indent a paragraph without a marker (a continued bullet keeps its text edge)."""
     properties = paragraph._p.get_or_add_pPr()

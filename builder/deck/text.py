@@ -18,7 +18,7 @@ from pptx.util import Pt
 from builder.deck import fit, oxml, directxml
 from builder.deck.grid import Box
 from builder.deck.specs import Para
-from builder.text.fallback import Segment, segments
+from builder.text.fallback import Segment, segments, slot_of
 from builder.text.fonts import Faces
 from builder.layout.model import Layout
 
@@ -123,7 +123,15 @@ def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> N
         ALIGN_XML[para.align], directxml.centipoints(fit.line_height(size, styled.leading)),
         directxml.centipoints(0 if first else para.gap * size), "0", tuple(runs),
         margin=margin, indent=indent, bullet=bullet,
-        end_size=None if para.runs else directxml.centipoints(size)))
+        end_size=None if para.runs else directxml.centipoints(size),
+        no_hanging=_east_asian(para)))
+
+
+def _east_asian(para) -> bool:
+    """Whether the paragraph holds East Asian text (whose line breaking knows punctuation
+    that may not begin a line)."""
+    return any(run.text and max(run.text) >= "\u1100" and any(
+        slot_of(char) == "ea" for char in run.text) for run in para.runs or ())
 
 
 def _paragraph_api(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> None:
@@ -140,6 +148,8 @@ def _paragraph_api(paragraph, styled: Styled, ink: Ink, role: str, first: bool) 
                         Pt(fit.hang(para, size)))
     elif para.level:
         oxml.set_indent(paragraph, margin)
+    if _east_asian(para):
+        oxml.set_no_hanging_punctuation(paragraph)
     for source in para.runs or ():
         for segment in segments(source.text, styled.faces, source.bold, source.italic):
             run = paragraph.add_run()

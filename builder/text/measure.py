@@ -207,9 +207,13 @@ def _wrap_runs(runs: tuple[Run, ...], faces: Faces, size: float, available: floa
             used += space_pending
         space_pending = 0.0
         if advance > available:  # a word longer than a line breaks by characters
-            whole = math.ceil(advance / available) - 1
+            # East Asian text breaks between characters, but not before 、。）: allow one
+            # character per line for a break moved earlier
+            east = max(piece) >= "\u1100" and any(slot_of(char) == "ea" for char in piece)
+            per_line = available - size if (east and available > 2 * size) else available
+            whole = math.ceil(advance / per_line) - 1
             lines += whole
-            advance -= whole * available
+            advance -= whole * per_line
         used += advance
     return lines
 
