@@ -475,7 +475,8 @@ def test_every_deck_figure_text_reaches_the_layout_floor(shipped_deck) -> None:
     floor = figure_min_size(document)
     assert floor == {"default": 14, "large-print": 18, "history-101": 15}[name]
     figures = figure_shapes(presentation)
-    assert len(figures) == 3
+    # the sample's three figures; a timeline may continue over slides (large print)
+    assert len({shape.name for _, shape in figures}) == 3
     for _, shape in figures:
         sizes = figure_text_sizes(shape)
         assert sizes, shape.name

@@ -118,9 +118,11 @@ def add_chart(slide, document: Document, figure, box: FigureBox):
     else:
         for one in figure.series:
             data.add_series(one.name, list(one.values))
-    # a pie keeps its proportions; bar and line charts take the whole area the slide gives
-    # them, so 14 pt axis labels lie flat instead of slanting in a narrow plot
-    x, y, cx, cy = (box.fitted(PIE_ASPECT) if is_pie
+    # bar and line charts take the whole area the slide gives them, so 14 pt axis labels lie
+    # flat instead of slanting in a narrow plot; so does a pie, whose round plot is then
+    # placed by hand as large as its labels leave room for (``_lay_out_pie``); a donut
+    # keeps its proportions, its legend below
+    x, y, cx, cy = (box.fitted(PIE_ASPECT) if figure.kind == "donut"
                     else (box.left, box.top, box.width, box.height))
     frame = slide.shapes.add_chart(_chart_type(figure), Emu(x), Emu(y), Emu(cx), Emu(cy), data)
     chart = frame.chart
@@ -130,6 +132,8 @@ def add_chart(slide, document: Document, figure, box: FigureBox):
     chart.font.color.rgb = rgb(style.text)
     if is_pie:
         _style_pie(chart, figure, style)
+        if figure.kind == "pie":
+            _lay_out_pie(chart, figure, style, cx / EMU_PER_POINT, cy / EMU_PER_POINT)
     else:
         _style_category_chart(chart, figure, style, titles)
         if figure.kind == "bar" and figure.orientation == "horizontal":
@@ -253,6 +257,35 @@ def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
     set_plot_inner_box(chart, left / width, top / height, 1 - (left + right) / width,
                        1 - (top + below) / height)
     keep_tick_labels_level(chart.value_axis)
+
+
+PIE_MIN_SHARE = 0.45  # of the box's height: a pie smaller than this is left to the viewer
+
+
+def _lay_out_pie(chart, figure, style: FigureStyle, width: float, height: float) -> None:
+    """The pie as large as the box allows once its labels (name over value, outside the
+    slices) have room on every side: the plot's inner box a centred square.
+
+    Left to itself, PowerPoint (and LibreOffice) keep the plot small in the middle of the
+    chart and wrap the labels narrowly: on a large-print slide the pie came out about a
+    fifth of the slide across, "Nitrogen (N₂) 78.08" in three lines.
+    """
+    face, size = style.typeface, style.size
+    line = sc.Typeface.line_height(size)
+    widest = max((max(face.width(name, size), face.width(format_number(value,
+                                                                        figure.number_format),
+                                                        size))
+                  for name, value in zip(figure.categories, figure.values)), default=0.0)
+    beside = widest + size * 1.5  # a label and its gap to the slice, on each side
+    # the first slices start at 12 o'clock, where thin ones crowd their labels: two lines
+    # and a gap above; below, a label stands partly beside the round plot
+    above, below = 2 * line + size * 0.5, 1.5 * line
+    side = min(width - 2 * beside, height - above - below)
+    if side < height * PIE_MIN_SHARE:
+        return
+    top = above + (height - above - below - side) / 2
+    set_plot_inner_box(chart, (width - side) / 2 / width, top / height, side / width,
+                       side / height)
 
 
 def _value_labels(labels, figure, style: FigureStyle, position) -> None:

@@ -1,0 +1,42 @@
+"""A native pie takes the room its slide gives it: the chart spans the figure's box and its
+round plot is placed by hand, as large as its outside labels allow (on a large-print slide it
+was about a fifth of the slide across). Read back from the chart XML."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pptx import Presentation
+
+from builder.deck import render_deck
+from builder.layout import load_layout
+from builder.load.source import load_source
+from builder.resolve.document import resolve
+from tests.conftest import ROOT
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+@pytest.mark.parametrize("layout", ["large-print", "default"])
+def test_a_pie_fills_its_box(layout: str) -> None:
+    document = resolve(load_source(ROOT / "tests" / "corpus" / "photosynthesis.yaml"),
+                       load_layout(ROOT / "layouts" / f"{layout}.yaml"), None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    frames = [(slide, shape) for slide in deck.slides for shape in slide.shapes
+              if shape.name == "figure-atmosphere"]
+    assert len(frames) == 1
+    slide, frame = frames[0]
+    manual = frame.chart._chartSpace.find(f".//{C}plotArea/{C}layout/{C}manualLayout")
+    assert manual is not None, "the pie's plot is placed by hand"
+    value = {child.tag.removeprefix(C): child.get("val") for child in manual}
+    assert value["layoutTarget"] == "inner"
+    width, height = frame.width / 12700, frame.height / 12700
+    x, y, w, h = (float(value[k]) for k in ("x", "y", "w", "h"))
+    side = w * width
+    assert side == pytest.approx(h * height, abs=0.5)  # round, not squashed
+    assert side >= 0.6 * height, (side, height)
+    assert x + w <= 1.0 and y + h <= 1.0 and x >= 0 and y >= 0
+    assert abs((x + w / 2) - 0.5) < 0.01  # centred across the box
+    caption = next(s for s in slide.shapes if s.name == "caption-atmosphere")
+    assert frame.top + frame.height <= caption.top or frame.left + frame.width <= caption.left
