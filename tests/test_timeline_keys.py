@@ -152,6 +152,7 @@ def test_a_slide_timeline_fills_the_room_its_slide_gives_it(lecture: str, layout
     floor = figure_min_size(document)
     body = document.layout.deck.sizes.body
     seen = 0
+    by_figure: dict[str, set[float]] = {}
     for number, slide, group, figure in _timeline_slides(document, deck):
         caption = next(s for s in slide.shapes if s.name.startswith("caption-"))
         title = slide.shapes.title
@@ -161,8 +162,11 @@ def test_a_slide_timeline_fills_the_room_its_slide_gives_it(lecture: str, layout
         sizes = [run.font.size.pt for leaf in _leaves(group) if leaf.has_text_frame
                  for paragraph in leaf.text_frame.paragraphs for run in paragraph.runs]
         assert floor - 0.01 <= min(sizes) and max(sizes) <= body + 0.01, (number, sizes)
+        by_figure.setdefault(figure.id, set()).update(sizes)
         seen += 1
     assert seen
+    for key, sizes in by_figure.items():  # a continued timeline is set alike on every slide
+        assert len(sizes) == 1, (key, sorted(sizes))
 
 
 def test_spread_keeps_order_and_gap_and_moves_least() -> None:

@@ -46,7 +46,8 @@ def add_figure(slide, document: Document, numbered: NumberedFigure, left: int, t
     if isinstance(figure, (BarFigure, LineFigure, PieFigure)):
         return [add_chart(slide, document, figure, box)]
     if isinstance(figure, TimelineFigure):
-        return [add_scene_group(slide, document, sliced(figure, rows), box)]
+        return [add_scene_group(slide, document, sliced(figure, rows), box,
+                                whole=figure if rows else None)]
     if type(figure) in SCENES:
         return [add_scene_group(slide, document, figure, box)]
     raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")

@@ -59,7 +59,10 @@ class _Freeform(FreeformBuilder):
 _DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND_DOT}
 
 
-def add_scene_group(slide, document: Document, figure, box: FigureBox):
+def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=None):
+    """The figure's scene as one group of native shapes centred in ``box``. ``whole``: the
+    timeline ``figure`` is a part of, continued over slides, so every part is set in one
+    size (``part_size``)."""
     style = figure_style(document)
     floor = figure_min_size(document)
     if isinstance(figure, MapFigure):
@@ -71,7 +74,8 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
         scene = sc.thickened(cached_scene(map_scene, document, figure, style, width, height,
                                        document.asset, floor, beside=True), style.size)
     else:
-        scene = _scene(document, figure, width, height)
+        cap = part_size(document, whole, box) if whole is not None else None
+        scene = _scene(document, figure, width, height, cap)
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()
@@ -92,11 +96,28 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox):
     return group
 
 
-def _scene(document: Document, figure, width: float, height: float) -> sc.Scene:
+def _scene(document: Document, figure, width: float, height: float,
+           max_size: float | None = None) -> sc.Scene:
     """A timeline or chart scene for a ``width`` × ``height`` box (points), remembered, so
-    planning a timeline's parts and drawing them compute each scene once."""
+    planning a timeline's parts and drawing them compute each scene once; its text grows
+    with room to spare up to ``max_size`` (the deck's body size unless given)."""
     return cached_scene(scene_for, document, figure, figure_style(document), width, height,
-                        document.asset, figure_min_size(document), figure_max_size(document))
+                        document.asset, figure_min_size(document),
+                        max_size or figure_max_size(document))
+
+
+def part_size(document: Document, figure: TimelineFigure, box: FigureBox) -> float | None:
+    """The one text size for every part of a timeline continued over slides: the smallest
+    any part grows to on its own (a part of three events could grow further than one of
+    four; set alike, the slides read as one figure). None when it takes one slide."""
+    parts = timeline_parts(document, figure, box)
+    if len(parts) < 2:
+        return None
+    width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
+    return min(max((item.size for item in _scene(document, sliced(figure, part), width,
+                                                  height).items
+                    if isinstance(item, sc.Text)), default=figure_max_size(document))
+               for part in parts)
 
 
 def _legible(scene: sc.Scene, floor: float) -> bool:
