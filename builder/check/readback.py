@@ -55,10 +55,18 @@ def normalize_text(text: str) -> str:
     return _SPACE.sub(" ", _marks(text.replace("\u00ad", "").replace("\u2060", ""))).strip()
 
 
+# right-to-left letters and direction marks: the guide prints Arabic and Hebrew shaped and in
+# visual order (builder.text.rtl), the deck keeps them as written, and extractors reorder them
+# each their own way; a caption is matched on the rest of its text
+_RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f"
+                       "\u202a-\u202e\u2066-\u2069]")
+
+
 def _squeeze(text: str) -> str:
     """Text without any whitespace, casefolded: how a caption is sought in extracted page text,
     where line breaks and inter-word spacing depend on the extractor, not the PDF."""
-    return _SPACE.sub("", _marks(text.replace("\u00ad", "").replace("\u2060", ""))).casefold()
+    text = _RTL_TEXT.sub("", text.replace("\u00ad", "").replace("\u2060", ""))
+    return _SPACE.sub("", _marks(text)).casefold()
 
 
 def text_on_page(text: str, page_text: str) -> bool:

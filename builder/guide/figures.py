@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 from builder.guide.markup import fallback_markup
 from builder.text import measure
 from builder.text.fallback import missing as absent, segments
+from builder.text.rtl import visual
 from builder.text.fonts import Faces
 from builder.charts import scene as sc
 from builder.charts.figures import SCENES, scene_for
@@ -109,7 +110,9 @@ def _text(item: sc.Text, height: float, typeface: sc.Typeface, runs=None):
     faces = typeface.faces
     for index, text in enumerate(item.lines):
         baseline = height - (item.top + sc.Typeface.ascent(item.size) + index * line)
-        styled = runs[index] if runs else [Run(text)]
+        text = visual(text)
+        styled = [Run(visual(run.text), run.bold, run.italic) for run in runs[index]] if runs \
+            else [Run(text)]
         pieces = [(piece, run.bold or item.bold, run.italic) for run in styled
                   for piece in segments(run.text, faces, run.bold or item.bold, run.italic)]
         if not runs and len(pieces) <= 1 and (not pieces or pieces[0][0].primary):

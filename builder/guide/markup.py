@@ -19,6 +19,7 @@ from builder.text.fallback import missing, segments
 from builder.text.fonts import Faces
 from builder.text.inline import parse_inline
 from builder.text.measure import styled_width
+from builder.text.rtl import visual
 from builder.text.typography import for_guide
 
 
@@ -43,7 +44,7 @@ def fallback_markup(text: str, faces: Faces, bold: bool = False, italic: bool = 
     """Literal text as escaped markup, each stretch a fallback draws in its exact face (at
     the size that matches the layout face, ``Segment.scale``, relative to ``size``)."""
     pieces = []
-    for segment in segments(text, faces, bold, italic):
+    for segment in segments(visual(text), faces, bold, italic):
         piece = escape(segment.text)
         smaller = size * (segment.scale - 1.0) if size else 0.0
         size_attr = f' size="{smaller:.2f}"' if smaller < -0.005 else ""
@@ -88,6 +89,7 @@ def _excerpt(text: str, limit: int = 40) -> str:
 def draw_text(canvas, text: str, faces: Faces, size: float, x: float, y: float,
               anchor: str = "left", bold: bool = False) -> None:
     """Draw one line on a canvas (page furniture), each stretch in the font that has it."""
+    text = visual(text)
     pieces = segments(text, faces, bold)
     total = styled_width(text, faces, size, bold)
     start = {"left": x, "centre": x - total / 2, "right": x - total}[anchor]

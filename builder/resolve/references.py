@@ -103,9 +103,10 @@ def reference_language(reference: Reference, document_language: str, han: str | 
         return None
     base = document_language.split("-")[0].lower()
     if base in CJK_LANGUAGES:
-        return base if part_language(title, "en", base) else None
+        return base if part_language(title, "en", base) in CJK_LANGUAGES else None
     own = " ".join(filter(None, (reference.author, title, reference.publisher)))
-    return part_language(title, document_language, han or han_language(own))
+    language = part_language(title, document_language, han or han_language(own))
+    return language if language in CJK_LANGUAGES else None
 
 
 # how each language brackets a title and joins the pieces of a citation

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 CJK_LANGUAGES = ("ja", "ko", "zh")
-DECK_TAGS = {"ja": "ja-JP", "ko": "ko-KR", "zh": "zh-CN"}
+DECK_TAGS = {"ja": "ja-JP", "ko": "ko-KR", "zh": "zh-CN", "ar": "ar-SA", "he": "he-IL"}
 """PowerPoint names languages by culture (``lang="ja-JP"``); the PDF's /Lang takes the
 BCP 47 language alone."""
 
@@ -55,12 +55,32 @@ def han_language(text: str) -> str:
     return "zh"
 
 
+def _rtl_language(text: str) -> str | None:
+    """``he`` for Hebrew letters, ``ar`` for Arabic ones (Persian and Urdu share the script
+    and cannot be told apart by it: Arabic is the guess), else None."""
+    for char in text:
+        code = ord(char)
+        if 0x0590 <= code <= 0x05FF or 0xFB1D <= code <= 0xFB4F:
+            return "he"
+        if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x08FF or 0xFB50 <= code <= 0xFEFC:
+            return "ar"
+    return None
+
+
 def part_language(text: str, document_language: str, han: str) -> str | None:
-    """The language of ``text`` (one run drawn in one font) when it is a CJK or Hangul
-    passage in a lecture of another language, else None (it reads as the document)."""
-    if not text or max(text) < "\u1100":  # below the first Hangul jamo: no CJK (most runs)
+    """The language of ``text`` (one run drawn in one font) when it is a CJK, Hangul, Arabic
+    or Hebrew passage in a lecture of another language, else None (it reads as the
+    document)."""
+    if not text:
         return None
-    if document_language.split("-")[0].lower() in CJK_LANGUAGES:
+    top = max(text)
+    if top < "\u0590":  # below Hebrew: Latin, Greek, Cyrillic (most runs)
+        return None
+    base = document_language.split("-")[0].lower()
+    if top < "\u1100" or "\ufb1d" <= top <= "\ufefc":
+        rtl = _rtl_language(text)
+        return rtl if rtl != base else None
+    if base in CJK_LANGUAGES:
         return None
     found = None
     for char in text:

@@ -1,0 +1,45 @@
+"""Arabic and Hebrew in the guide: shaped and in reading order.
+
+PowerPoint and LibreOffice shape Arabic and order right-to-left text themselves, so the deck
+keeps the text as written (logical order). reportlab draws characters one after another, left
+to right, as they come: Arabic would print as unjoined letters and both scripts backwards.
+So the guide draws each right-to-left stretch as it is seen: Arabic letters in their joined
+presentation forms (``arabic_reshaper``), the stretch in visual order (``python-bidi``, the
+Unicode bidirectional algorithm). A stretch is a name or a phrase inside a left-to-right
+lecture (ابن خلدون, דוד בן-גוריון): its words are joined by no-break spaces so a line never
+breaks inside it (a broken stretch would read in the wrong order). Whole right-to-left
+paragraphs (a lecture in Arabic) would need right-aligned paragraphs: not done.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import arabic_reshaper
+from bidi.algorithm import get_display
+
+NBSP = "\u00a0"
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+# right-to-left letters, with the spaces, hyphens, maqafs, digits and marks between them
+_STRETCH = re.compile(f"[{_RTL}](?:[{_RTL}\\s\u00a0\\-\u05be'\u2019\\d.,]*[{_RTL}])?")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+
+
+def has_rtl(text: str) -> bool:
+    return bool(text) and max(text) >= "\u0590" and re.search(f"[{_RTL}]", text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _seen(stretch: str) -> str:
+    shaped = _RESHAPER.reshape(stretch) if _ARABIC.search(stretch) else stretch
+    return get_display(shaped, base_dir="R").replace(" ", NBSP)
+
+
+def visual(text: str) -> str:
+    """``text`` with each right-to-left stretch shaped and in visual order (for a renderer
+    that draws left to right: the guide)."""
+    if not has_rtl(text):
+        return text
+    return _STRETCH.sub(lambda match: _seen(match.group(0)), text)
