@@ -20,7 +20,7 @@ from builder.text.fonts import Faces
 from builder.text.inline import parse_inline
 from builder.text.measure import styled_width
 from builder.text.rtl import visual
-from builder.text.typography import for_guide
+from builder.text.typography import current_language, for_guide
 
 
 def check_glyphs(text: str, faces: Faces, where: str, bold: bool = False,
@@ -53,12 +53,30 @@ def fallback_markup(text: str, faces: Faces, bold: bool = False, italic: bool = 
     return "".join(pieces)
 
 
+MARKUP_LIMIT = 8192  # texts remembered: a watched course's paragraphs, headings and cells
+_markups: dict[tuple, str] = {}
+
+
 def markup(text: str, style: TextStyle, where: str, *, inline: bool = True) -> str:
     """Escaped reportlab markup for ``text`` drawn in ``style``.
 
     With ``inline`` (the default) ``**bold**`` and ``*italic*`` become ``<b>``/``<i>``;
-    without it the text is taken literally (URLs, dates).
+    without it the text is taken literally (URLs, dates). The same text in the same faces
+    size and language gives the same markup, so a watch's rebuild sets only what changed; text
+    that cannot be set raises every time (``where`` is only for that message).
     """
+    key = (text, style.faces, style.paragraph.fontSize, style.bold, style.italic, inline,
+           current_language())
+    found = _markups.get(key)
+    if found is None:
+        found = _markup(text, style, where, inline)
+        if len(_markups) >= MARKUP_LIMIT:
+            _markups.clear()
+        _markups[key] = found
+    return found
+
+
+def _markup(text: str, style: TextStyle, where: str, inline: bool) -> str:
     if not inline:
         check_glyphs(text, style.faces, where, style.bold, style.italic)
         return _drawn(text, style, style.bold, style.italic)

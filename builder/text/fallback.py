@@ -18,12 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from builder.text import glyphs
 from builder.text.fonts import FONT_FOLDER, Faces
 from builder.text.coverage import INVISIBLE, drawn as _drawn
 from builder.text.installed import installed as _installed
+from builder.text.ttface import TTFace
 
 FALLBACK_FAMILY = "DejaVu Sans"
 _FALLBACK_FILES = {(False, False): "DejaVuSans.ttf", (True, False): "DejaVuSans-Bold.ttf",
@@ -57,7 +58,7 @@ def _register(name: str, file: Path, index: int = 0) -> str | None:
     if name in pdfmetrics.getRegisteredFontNames():
         return name
     try:
-        pdfmetrics.registerFont(TTFont(name, str(file), subfontIndex=index))
+        pdfmetrics.registerFont(TTFace(name, str(file), subfontIndex=index))
     except (TTFError, OSError, ValueError, KeyError, AssertionError):
         return None
     return name

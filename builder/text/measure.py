@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from builder.text.ttface import TTFace
 
 from builder.text.fallback import INVISIBLE, segments, slot_of, visible
 from builder.text.fonts import Faces
@@ -23,7 +23,7 @@ from builder.text.inline import Run
 @lru_cache(maxsize=None)
 def _register(name: str, file: str) -> str:
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, file))
+        pdfmetrics.registerFont(TTFace(name, file))
         _units.cache_clear()  # nothing measured may outlive what a name meant
         _styled_units.cache_clear()
         _wrap_runs.cache_clear()

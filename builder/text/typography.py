@@ -176,6 +176,12 @@ def speaking(language: str) -> Iterator[None]:
         _LANGUAGE.reset(token)
 
 
+def current_language() -> str:
+    """The language text is being set in (``speaking``): part of the key of anything that
+    remembers typeset text."""
+    return _LANGUAGE.get()
+
+
 def in_documents_language(render: Callable[..., T]) -> Callable[..., T]:
     """``render(document, …)`` sets its text in ``document.language`` (see ``speaking``)."""
     @wraps(render)
