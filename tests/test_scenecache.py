@@ -51,3 +51,38 @@ def test_the_cache_is_bounded() -> None:
     for width in range(scenecache.LIMIT + 10):
         scenecache.cached_scene(lambda f, w: object(), document, figure, float(width))
     assert len(scenecache._scenes) == scenecache.LIMIT
+
+
+def test_a_figure_that_only_moved_in_its_source_keeps_its_scene(tmp_path: Path) -> None:
+    """A line added above a figure moves its source position (``where``), which no scene
+    draws: the scene is not computed again. A changed field is."""
+    text = (ROOT / "sources" / "korean-war.yaml").read_text(encoding="utf-8")
+    import shutil
+
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    source = tmp_path / "sources" / "korean-war.yaml"
+
+    def figure_of(edited: str):
+        source.write_text(edited, encoding="utf-8")
+        document = resolve(load_source(source), load_layout(None), None)
+        return document, next(n.figure for n in document.figures.values()
+                              if n.figure.kind == "map")
+
+    calls: list[int] = []
+
+    def compute(figure, width):
+        calls.append(width)
+        return object()
+
+    scenecache.clear()
+    document, figure = figure_of(text)
+    first = scenecache.cached_scene(compute, document, figure, 100.0)
+    moved_document, moved = figure_of("# a new first line\n" + text)
+    assert moved.where != figure.where
+    assert scenecache.cached_scene(compute, moved_document, moved, 100.0) is first
+    assert len(calls) == 1
+    changed_document, changed = figure_of(text.replace(f"caption: {figure.caption}",
+                                                       f"caption: {figure.caption} (new)", 1))
+    assert changed.caption != figure.caption
+    scenecache.cached_scene(compute, changed_document, changed, 100.0)
+    assert len(calls) == 2

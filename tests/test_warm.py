@@ -115,7 +115,10 @@ def test_a_serial_rebuild_reuses_unchanged_slides_with_notes_and_pictures(tmp_pa
     watcher = Watcher([Lecture(source, layout, tmp_path / "out")], edition="instructor",
                       out=io.StringIO(), err=errors)
     watcher.build_all()
-    source.write_text(_word_edit(source.read_text(encoding="utf-8"), "Edited"), encoding="utf-8")
+    # a word changed and a line added at the top: every source position below moves, which
+    # no slide and no figure scene draws
+    edited = "# revised\n" + _word_edit(source.read_text(encoding="utf-8"), "Edited")
+    source.write_text(edited, encoding="utf-8")
     watcher.rebuild([source])
     assert errors.getvalue() == ""
     counts = reuse.counts()

@@ -21,6 +21,7 @@ from typing import Any, Hashable
 
 from builder.deck.slideparts import Drawn
 from builder.deck.specs import FigureSlide, SlideSpec
+from builder.resolve import scenecache
 from builder.resolve.document import Document
 
 KEEP = 16  # lectures remembered: a watched course's decks, the last build of each
@@ -91,10 +92,7 @@ class Reuse:
         extra: tuple = ()
         if isinstance(spec, FigureSlide):
             numbered = self.document.figure(spec.figure_id)
-            figure = numbered.figure
-            if "where" in type(figure).model_fields:  # a source position, never drawn
-                figure = figure.model_copy(update={"where": ""})
-            extra = (figure, numbered.number, numbered.words,
+            extra = (scenecache.content(numbered.figure), numbered.number, numbered.words,
                      _figure_files(numbered.figure, self.document))
         key = (self.context, dataclasses.replace(spec, where=""), number, extra)
         try:

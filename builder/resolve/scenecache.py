@@ -35,6 +35,15 @@ def _files(figure: Any, document: Document) -> tuple:
     return tuple(stamps)
 
 
+def content(figure: Any) -> Hashable:
+    """The figure as a key holds it: its fields as JSON, without the source positions
+    (``where``, a private attribute of it and of each of its items), which no scene draws
+    but which make equal figures unequal, so a line added above a figure (every later
+    ``where`` moves) computed it again."""
+    dump = getattr(figure, "model_dump_json", None)
+    return (type(figure).__qualname__, dump()) if dump is not None else figure
+
+
 def cached_scene(compute: Callable[..., Any], document: Document, figure: Any, *args: Hashable,
                  **options: Hashable) -> Any:
     """``compute(figure, *args, **options)``, remembered (see the module docstring).
@@ -43,7 +52,7 @@ def cached_scene(compute: Callable[..., Any], document: Document, figure: Any, *
     left out of the key, which holds the named files' stamps instead.
     """
     try:
-        key = (compute, figure, tuple(a for a in args if not callable(a)),
+        key = (compute, content(figure), tuple(a for a in args if not callable(a)),
                tuple(sorted(options.items())), _files(figure, document))
         hash(key)
     except TypeError:  # something unhashable: compute without remembering
