@@ -19,13 +19,13 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from pypdf import PdfReader
-from pypdf.generic import Destination
-
-from builder.check import pagetext
 from builder.check.deckxml import DeckPackage, Shape
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read: the deck's process never needs it
+    from pypdf import PdfReader
+    from pypdf.generic import Destination
 
 SECTION_PREFIX = "section-"
 FIGURE_PREFIX = "figure-"
@@ -114,6 +114,8 @@ class _Target:
 
 def open_pdf(source: Path | PdfReader) -> PdfReader:
     """A reader for a path, or the reader itself (so a checker opens each file once)."""
+    from pypdf import PdfReader
+
     return source if isinstance(source, PdfReader) else PdfReader(str(source))
 
 
@@ -219,6 +221,8 @@ def _pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
 def pdf_page_text(source: Path | PdfReader, page: int) -> str:
     """The extracted text of one 1-based page (extracted once per opened file, and once per
     process for a page whose bytes were read before: ``pagetext``)."""
+    from builder.check import pagetext
+
     reader = open_pdf(source)
     return _memo(reader, ("text", page), lambda: pagetext.text_of(reader.pages[page - 1]))
 
