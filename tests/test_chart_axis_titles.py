@@ -77,3 +77,15 @@ def test_axis_titles_keep_their_emphasis_as_runs(write_source) -> None:
     # category labels and series names are cached strings: plain words, no markers
     assert list(chart.plots[0].categories) == ["Blue light", "Red"]
     assert chart.plots[0].series[0].name == "Chlorophyll a"
+
+
+def test_every_category_is_named(write_source) -> None:
+    """``c:tickLblSkip val=1`` on the category axis, in the schema's place (before
+    ``c:noMultiLvlLbl``): LibreOffice otherwise named every other bar of a crowded chart."""
+    chart = _chart(write_source)
+    axis = chart._chartSpace.find(f".//{C}catAx")
+    skip = axis.find(f"{C}tickLblSkip")
+    assert skip is not None and skip.get("val") == "1"
+    tags = [child.tag for child in axis]
+    if f"{C}noMultiLvlLbl" in tags:
+        assert tags.index(f"{C}tickLblSkip") < tags.index(f"{C}noMultiLvlLbl")

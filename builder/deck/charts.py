@@ -40,17 +40,18 @@ from builder.deck.figurekit import (
     rgb,
 )
 from builder.charts.markup import plain, plain_figure
-from builder.deck.oxml import (
+from builder.deck.chartxml import (
     keep_tick_labels_level,
     renumber_axis_ids,
     set_axis_crosses,
-    set_chart_fonts,
     set_data_label_separator,
-    set_leader_lines,
-    set_point_label,
     set_doughnut_hole,
+    set_leader_lines,
     set_plot_inner_box,
+    set_point_label,
+    show_every_category,
 )
+from builder.deck.oxml import set_chart_fonts
 from builder.resolve.document import Document
 from builder.text.inline import parse_inline
 from builder.text.numbers import format_number
@@ -190,6 +191,7 @@ def _style_category_chart(chart, figure, style: FigureStyle,
     category_axis.format.line.color.rgb = rgb(style.muted)
     category_axis.major_tick_mark = XL_TICK_MARK.NONE
     category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    show_every_category(category_axis)
     if figure.kind == "bar" and figure.orientation == "horizontal":
         category_axis.reverse_order = True  # first category at the top, as the guide reads
         set_axis_crosses(value_axis, "max")  # and the value axis stays at the bottom

@@ -1,6 +1,7 @@
-"""The one place raw Open XML is touched (python-pptx's lesson): names follow the schema.
+"""Where raw Open XML is touched (python-pptx's lesson): names follow the schema.
 
-Everything else in the deck renderer uses python-pptx's public API.
+Native charts' own XML is in ``chartxml``; everything else in the deck renderer uses
+python-pptx's public API.
 """
 
 from __future__ import annotations
@@ -89,38 +90,6 @@ DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 _CNVPR = qn("p:cNvPr")
 _DECORATIVE_PATH = f"{qn('a:extLst')}/{qn('a:ext')}/{{{DECORATIVE_NS}}}decorative"
-
-
-def set_data_label_separator(data_labels, separator: str) -> None:
-    """Set ``c:dLbls/c:separator`` (e.g. a line break between a pie slice's name and value).
-
-    The schema puts ``c:separator`` after the ``c:show*`` flags and before
-    ``c:showLeaderLines``, ``c:leaderLines`` and ``c:extLst``.
-    """
-    labels = data_labels._element
-    for element in labels.findall(qn("c:separator")):
-        labels.remove(element)
-    element = labels.makeelement(qn("c:separator"), {})
-    element.text = separator
-    later = {qn(tag) for tag in ("c:showLeaderLines", "c:leaderLines", "c:extLst")}
-    anchor = next((child for child in labels if child.tag in later), None)
-    if anchor is None:
-        labels.append(element)
-    else:
-        anchor.addprevious(element)
-
-
-def set_doughnut_hole(chart, percent: int) -> None:
-    """Set a doughnut chart's ``c:holeSize`` (10–90 % of the diameter)."""
-    for hole in chart._chartSpace.xpath(".//c:doughnutChart/c:holeSize"):
-        hole.set("val", str(percent))
-
-
-def set_axis_crosses(axis, where: str) -> None:
-    """Set this axis's own ``c:crosses`` (``autoZero``, ``min`` or ``max``): where it meets the
-    perpendicular axis. python-pptx's ``crosses`` only writes the other axis's element."""
-    for crosses in axis._element.findall(qn("c:crosses")):
-        crosses.set("val", where)
 
 
 def set_plain_letters(run) -> None:
@@ -236,44 +205,6 @@ def set_theme(presentation, colors: dict[str, str], major: str, minor: str, east
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def renumber_axis_ids(chart) -> None:
-    """Make ``c:axId``/``c:crossAx`` values positive: python-pptx's chart templates use
-    negative ids, which the schema (an unsignedInt) and strict validators reject."""
-    space = chart._chartSpace
-    ids = sorted({int(e.get("val")) for e in space.xpath(".//c:axId | .//c:crossAx")})
-    mapping = {old: str(index + 1000001) for index, old in enumerate(ids)}
-    for element in space.xpath(".//c:axId | .//c:crossAx"):
-        element.set("val", mapping[int(element.get("val"))])
-
-
-def set_plot_inner_box(chart, x: float, y: float, w: float, h: float) -> None:
-    """Place the plot's inner rectangle (axes, not their labels) at fractions of the chart
-    (``c:plotArea/c:layout/c:manualLayout``, layoutTarget inner, edge mode)."""
-    from lxml import etree
-
-    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
-    old = plot_area.find(qn("c:layout"))
-    if old is not None:
-        plot_area.remove(old)
-    layout = etree.SubElement(plot_area, qn("c:layout"))
-    plot_area.remove(layout)
-    plot_area.insert(0, layout)  # the schema puts c:layout first in c:plotArea
-    manual = etree.SubElement(layout, qn("c:manualLayout"))
-    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
-                       ("x", x), ("y", y), ("w", w), ("h", h)):
-        etree.SubElement(manual, qn(f"c:{tag}")).set(
-            "val", value if isinstance(value, str) else f"{value:.4f}")
-
-
-def keep_tick_labels_level(axis) -> None:
-    """Tell an axis's tick labels never to rotate (``a:bodyPr rot="0" vert="horz"`` in its
-    ``c:txPr``); PowerPoint would otherwise slant them when it judges them crowded."""
-    axis.tick_labels.font.size  # makes python-pptx create c:txPr with its a:bodyPr
-    body = axis._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
-    body.set("rot", "0")
-    body.set("vert", "horz")
-
-
 def is_decorative(shape) -> bool:
     """True when the shape is marked decorative (``adec:decorative val="1"``)."""
     element = shape._element
@@ -353,44 +284,3 @@ def set_chart_language(chart_space, language: str) -> None:
         default.set("lang", language)
 
 
-def set_leader_lines(data_labels) -> None:
-    """Turn on ``c:showLeaderLines`` for a series' data labels: a pie's label moved out from
-    a thin slice keeps a line to it. The schema puts it after ``c:separator``, before
-    ``c:leaderLines`` and ``c:extLst``."""
-    labels = data_labels._element
-    for element in labels.findall(qn("c:showLeaderLines")):
-        labels.remove(element)
-    element = labels.makeelement(qn("c:showLeaderLines"), {"val": "1"})
-    later = {qn(tag) for tag in ("c:leaderLines", "c:extLst")}
-    anchor = next((child for child in labels if child.tag in later), None)
-    if anchor is None:
-        labels.append(element)
-    else:
-        anchor.addprevious(element)
-
-
-def set_point_label(point, number_format: str, separator: str) -> None:
-    """Make a point's own data label (``c:dLbl``, which python-pptx opens showing the value
-    only) show its category and value as the series' labels do: ``c:numFmt`` before the
-    text properties, ``c:showCatName`` on, and the ``c:separator`` after the show flags."""
-    label = point.data_label._get_or_add_dLbl()
-    for element in label.findall(qn("c:numFmt")):
-        label.remove(element)
-    fmt = label.makeelement(qn("c:numFmt"), {"formatCode": number_format, "sourceLinked": "0"})
-    anchor = next((child for child in label if child.tag in {
-        qn("c:spPr"), qn("c:txPr"), qn("c:dLblPos"), qn("c:showLegendKey")}), None)
-    if anchor is None:
-        label.append(fmt)
-    else:
-        anchor.addprevious(fmt)
-    for element in label.findall(qn("c:showCatName")):
-        element.set("val", "1")
-    for element in label.findall(qn("c:separator")):
-        label.remove(element)
-    text = label.makeelement(qn("c:separator"), {})
-    text.text = separator
-    later = next((child for child in label if child.tag == qn("c:extLst")), None)
-    if later is None:
-        label.append(text)
-    else:
-        later.addprevious(text)
