@@ -7,7 +7,8 @@ from typing import Callable
 
 from builder.charts.markup import plain_figure
 from builder.charts.geometry import CHART_ASPECT, PIE_ASPECT, fit
-from builder.charts.plots import category_scene, pie_scene
+from builder.charts.pies import pie_scene
+from builder.charts.plots import category_scene
 from builder.charts.scene import Scene, thickened
 from builder.charts.style import FigureStyle
 from builder.model import BarFigure, LineFigure, MapFigure, PieFigure, TimelineFigure

@@ -1,4 +1,4 @@
-"""Bar, line and pie charts as scenes, for the guide.
+"""Bar and line charts as scenes, for the guide (pies: ``builder.charts.pies``).
 
 The deck draws these as native PowerPoint charts; this module draws the same chart for the
 PDF with the same decisions (scale, number format, colours, gap width, legend and label
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 
-from builder.charts.colors import series_color, text_on
+from builder.charts.colors import series_color
 from builder.charts.labels import wrap_labels
 from builder.text.numbers import format_number, format_resolution
 from builder.charts.scale import AxisScale, category_scale, fixed_scale
-from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface, Wedge
-from builder.charts.style import (GAP_WIDTH, HOLE_SIZE, FigureStyle, line_label_below,
+from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface
+from builder.charts.style import (GAP_WIDTH, FigureStyle, line_label_below,
                                   show_data_labels, show_legend)
 
 
@@ -246,7 +246,9 @@ def _horizontal_bars(figure, style: FigureStyle, width: float, height: float) ->
     left = pad
     if figure.category_axis_title:
         left += line + pad * 0.5
-    labels = wrap_labels(figure.categories, face, size, width * 0.28)
+    count = len(figure.categories)
+    slot = (plot_bottom - plot_top) / count
+    labels = _slot_labels(figure.categories, face, size, width, slot)
     label_width = max(face.width(l, labels.size) for lines in labels.lines for l in lines)
     plot_left = left + label_width + size * 0.6
     labelled = show_data_labels(figure)
@@ -254,8 +256,6 @@ def _horizontal_bars(figure, style: FigureStyle, width: float, height: float) ->
     right_room = max(face.width(t, size) for t in values) + size * 0.5 if labelled else 0.0
     plot_right = width - pad - max(right_room, face.width(ticks[-1], size) / 2)
     plot_width = plot_right - plot_left
-    count = len(figure.categories)
-    slot = (plot_bottom - plot_top) / count
     if figure.category_axis_title:
         middle = (plot_top + plot_bottom) / 2
         scene.add(Text(pad + line / 2 - (plot_bottom - plot_top) / 2, middle - line / 2,
@@ -295,92 +295,25 @@ def _horizontal_bars(figure, style: FigureStyle, width: float, height: float) ->
     return scene
 
 
-def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
-    """A pie or donut, slices clockwise from 12 o'clock as PowerPoint draws them.
-
-    A pie labels each slice outside with its category and value (nudged apart vertically);
-    a donut, whose labels PowerPoint can only put on the ring, prints values on the ring in
-    a contrasting colour and names the categories in a legend.
-    """
-    if figure.kind == "donut":
-        return _donut(figure, style, width, height)
-    scene = Scene(width, height)
-    size, face = style.size, style.typeface
-    line = Typeface.line_height(size)
-    texts = [(c, _number(v, figure, style))
-             for c, v in zip(figure.categories, figure.values)]
-    label_width = max(max(face.width(c, size), face.width(v, size)) for c, v in texts) + size * 0.3
-    pad = size * 0.5
-    radius = max(size * 2, min(height / 2 - line - pad, (width - 2 * (label_width + size)) / 2 - pad))
-    cx, cy = width / 2, height / 2
-    placed = []
-    for index, (start, end) in enumerate(_slice_angles(figure.values)):
-        divider = style.background if len(figure.values) > 1 else None
-        scene.add(Wedge(cx, cy, radius, end, start, series_color(style.chart, index), 0.0,
-                        divider, 1.0 if divider else 0.0))
-        middle = math.radians((start + end) / 2)
-        anchor = (cx + math.cos(middle) * radius, cy - math.sin(middle) * radius)
-        is_right = math.cos(middle) >= 0
-        label_top = cy - math.sin(middle) * (radius + size) - line
-        placed.append((anchor, texts[index], is_right, label_top, middle))
-    for side in (True, False):
-        group = sorted((p for p in placed if p[2] == side), key=lambda p: p[3])
-        tops = _spread([p[3] for p in group], 2 * line + size * 0.2, 0.0, height - 2 * line)
-        for (anchor, (category, value), is_right, _, middle), top in zip(group, tops):
-            edge_x = cx + math.cos(middle) * (radius + size * 0.6)
-            x = cx + radius + size if is_right else cx - radius - size - label_width
-            x = max(x, edge_x) if is_right else min(x, edge_x - label_width)
-            scene.add(Path((anchor, (x if is_right else x + label_width, top + line)),
-                           style.muted, 0.5, role="leader"))
-            scene.add(Text(x, top, label_width, (category, value), size, style.text,
-                           "left" if is_right else "right", role="data-label"))
-    return scene
+LABEL_SHARES = (0.28, 0.34, 0.4, 0.45)  # of a horizontal chart's width, for its names
 
 
-def _slice_angles(values: tuple[float, ...]) -> list[tuple[float, float]]:
-    """(start, end) angles per slice, counter-clockwise degrees, going clockwise from 90°."""
-    total = sum(values)
-    angles, angle = [], 90.0
-    for value in values:
-        sweep = 360.0 * value / total if total else 0.0
-        angles.append((angle, angle - sweep))
-        angle -= sweep
-    return angles
+def _slot_labels(categories, face: Typeface, size: float, width: float, slot: float):
+    """A horizontal bar chart's category names wrapped so each stands in its bar's slot: the
+    narrowest share of the width (28 % first, as the deck) at which the tallest name fits,
+    then smaller text (to 75 %); three lines in a two-line slot printed over the next
+    name."""
+    for share in LABEL_SHARES:
+        labels = wrap_labels(categories, face, size, width * share)
+        if labels.max_lines * Typeface.line_height(labels.size) <= slot:
+            return labels
+    current = labels.size
+    while current > size * 0.75:
+        current = max(size * 0.75, current - 0.5)
+        labels = wrap_labels(categories, face, current, width * LABEL_SHARES[-1], current)
+        if labels.max_lines * Typeface.line_height(labels.size) <= slot:
+            break
+    return labels
 
 
-def _donut(figure, style: FigureStyle, width: float, height: float) -> Scene:
-    scene = Scene(width, height)
-    size = style.size
-    line = Typeface.line_height(size)
-    pad = size * 0.5
-    legend = _legend(scene, list(figure.categories), style, width, height - pad)
-    radius = max(size * 2, min((height - legend - 3 * pad) / 2, width / 2 - pad))
-    cx, cy = width / 2, pad + radius
-    inner = radius * HOLE_SIZE / 100
-    for index, (start, end) in enumerate(_slice_angles(figure.values)):
-        color = series_color(style.chart, index)
-        if start != end:
-            scene.add(Wedge(cx, cy, radius, end, start, color, inner, style.background, 1.0))
-        middle = math.radians((start + end) / 2)
-        ring = (radius + inner) / 2
-        x, y = cx + math.cos(middle) * ring, cy - math.sin(middle) * ring
-        text = _number(figure.values[index], figure, style)
-        text_width = style.typeface.width(text, size) + size
-        scene.add(Text(x - text_width / 2, y - line / 2, text_width, (text,), size,
-                       text_on(color, style.text), "center", role="data-label"))
-    return scene
-
-
-def _spread(tops: list[float], height: float, low: float, high: float) -> list[float]:
-    """Push sorted label tops apart so boxes of ``height`` never overlap, within [low, high]."""
-    result: list[float] = []
-    for top in tops:
-        top = max(top, low, result[-1] + height if result else low)
-        result.append(top)
-    for index in range(len(result) - 1, -1, -1):
-        limit = high if index == len(result) - 1 else result[index + 1] - height
-        result[index] = min(result[index], limit)
-    return result
-
-
-__all__ = ["category_scene", "pie_scene", "chart_scale"]
+__all__ = ["category_scene", "chart_scale"]

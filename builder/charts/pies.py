@@ -1,0 +1,114 @@
+"""Pie and donut charts as scenes, for the guide.
+
+The deck draws these as native PowerPoint charts; this module draws the same chart for the
+PDF with the same decisions (colours, slice order, label and legend rules), so a reader sees
+one chart in two media.
+"""
+
+from __future__ import annotations
+
+import math
+
+from builder.charts.colors import series_color, text_on
+from builder.charts.plots import _legend, _number
+from builder.charts.scene import Path, Scene, Text, Typeface, Wedge
+from builder.charts.style import HOLE_SIZE, FigureStyle
+
+
+def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
+    """A pie or donut, slices clockwise from 12 o'clock as PowerPoint draws them.
+
+    A pie labels each slice outside with its category and value (nudged apart vertically);
+    a donut, whose labels PowerPoint can only put on the ring, prints values on the ring in
+    a contrasting colour and names the categories in a legend.
+    """
+    if figure.kind == "donut":
+        return _donut(figure, style, width, height)
+    scene = Scene(width, height)
+    size, face = style.size, style.typeface
+    line = Typeface.line_height(size)
+    # a long name wraps (to a fifth of the width, or its longest word) rather than shrink
+    # the pie to a dot and push its label past the margin
+    widest = max(width * 0.2, max(face.width(word, size) for c in figure.categories
+                                  for word in c.split()))
+    texts = [(tuple(face.wrap(c, size, widest)), _number(v, figure, style))
+             for c, v in zip(figure.categories, figure.values)]
+    label_width = max(max(max(face.width(l, size) for l in c), face.width(v, size))
+                      for c, v in texts) + size * 0.3
+    label_lines = max(len(c) for c, _ in texts) + 1
+    pad = size * 0.5
+    radius = max(size * 2, min(height / 2 - line - pad, (width - 2 * (label_width + size)) / 2 - pad))
+    cx, cy = width / 2, height / 2
+    placed = []
+    for index, (start, end) in enumerate(_slice_angles(figure.values)):
+        divider = style.background if len(figure.values) > 1 else None
+        scene.add(Wedge(cx, cy, radius, end, start, series_color(style.chart, index), 0.0,
+                        divider, 1.0 if divider else 0.0))
+        middle = math.radians((start + end) / 2)
+        anchor = (cx + math.cos(middle) * radius, cy - math.sin(middle) * radius)
+        is_right = math.cos(middle) >= 0
+        label_top = cy - math.sin(middle) * (radius + size) - line
+        placed.append((anchor, texts[index], is_right, label_top, middle))
+    for side in (True, False):
+        group = sorted((p for p in placed if p[2] == side), key=lambda p: p[3])
+        tops = _spread([p[3] for p in group], label_lines * line + size * 0.2, 0.0,
+                       height - label_lines * line)
+        for (anchor, (category, value), is_right, _, middle), top in zip(group, tops):
+            edge_x = cx + math.cos(middle) * (radius + size * 0.6)
+            x = cx + radius + size if is_right else cx - radius - size - label_width
+            x = max(x, edge_x) if is_right else min(x, edge_x - label_width)
+            x = min(max(x, 0.0), width - label_width)  # inside the figure, never the margin
+            scene.add(Path((anchor, (x if is_right else x + label_width, top + line)),
+                           style.muted, 0.5, role="leader"))
+            scene.add(Text(x, top, label_width, (*category, value), size, style.text,
+                           "left" if is_right else "right", role="data-label"))
+    return scene
+
+
+def _slice_angles(values: tuple[float, ...]) -> list[tuple[float, float]]:
+    """(start, end) angles per slice, counter-clockwise degrees, going clockwise from 90°."""
+    total = sum(values)
+    angles, angle = [], 90.0
+    for value in values:
+        sweep = 360.0 * value / total if total else 0.0
+        angles.append((angle, angle - sweep))
+        angle -= sweep
+    return angles
+
+
+def _donut(figure, style: FigureStyle, width: float, height: float) -> Scene:
+    scene = Scene(width, height)
+    size = style.size
+    line = Typeface.line_height(size)
+    pad = size * 0.5
+    legend = _legend(scene, list(figure.categories), style, width, height - pad)
+    radius = max(size * 2, min((height - legend - 3 * pad) / 2, width / 2 - pad))
+    cx, cy = width / 2, pad + radius
+    inner = radius * HOLE_SIZE / 100
+    for index, (start, end) in enumerate(_slice_angles(figure.values)):
+        color = series_color(style.chart, index)
+        if start != end:
+            scene.add(Wedge(cx, cy, radius, end, start, color, inner, style.background, 1.0))
+        middle = math.radians((start + end) / 2)
+        ring = (radius + inner) / 2
+        x, y = cx + math.cos(middle) * ring, cy - math.sin(middle) * ring
+        text = _number(figure.values[index], figure, style)
+        text_width = style.typeface.width(text, size) + size
+        scene.add(Text(x - text_width / 2, y - line / 2, text_width, (text,), size,
+                       text_on(color, style.text), "center", role="data-label"))
+    return scene
+
+
+def _spread(tops: list[float], height: float, low: float, high: float) -> list[float]:
+    """Push sorted label tops apart so boxes of ``height`` never overlap, within [low, high]."""
+    result: list[float] = []
+    for top in tops:
+        top = max(top, low, result[-1] + height if result else low)
+        result.append(top)
+    for index in range(len(result) - 1, -1, -1):
+        limit = high if index == len(result) - 1 else result[index + 1] - height
+        result[index] = min(result[index], limit)
+    return result
+
+
+__all__ = ["pie_scene"]
