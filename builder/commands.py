@@ -131,10 +131,22 @@ def run_build(arguments: argparse.Namespace) -> int:
             print(result.checked.line())
 
     def run(jobs: list[LectureJob]) -> None:
-        """Every lecture on every core (``-j``), with a progress line per lecture."""
+        """Every lecture on every core (``-j``), with a progress line per lecture; one lecture
+        on several cores has its deck drawn by a process forked now, which imports the deck's
+        modules while this one loads and resolves the lecture (``DeckWorker(prewarm=True)``)."""
         workers = getattr(arguments, "jobs", None) or default_workers()
-        build_course(jobs, report=report, workers=workers,
-                     progress=LectureProgress(len(jobs)) if len(jobs) > 1 else None)
+        worker = None
+        if len(jobs) == 1 and workers > 1 and sorted(jobs[0].formats) == ["pdf", "pptx"]:
+            from builder.worker import DeckWorker
+
+            if DeckWorker.possible():
+                worker = DeckWorker(prewarm=True)
+        try:
+            build_course(jobs, report=report, workers=workers, worker=worker,
+                         progress=LectureProgress(len(jobs)) if len(jobs) > 1 else None)
+        finally:
+            if worker is not None:  # done with, or never given a document (still importing)
+                worker.discard()
 
     plans = [plan_course(load_layout(course, strict=strict), out, formats, arguments.edition,
                          check=not arguments.no_check,

@@ -14,7 +14,7 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from builder.build import FORMATS, BuildResult, build_lecture, output_paths
 from builder.resolve.editions import Edition
@@ -76,12 +76,13 @@ def plan_course(layout: Layout, out_root: Path, formats: Iterable[str] = FORMATS
                        strict) for source in layout.course.lectures]
 
 
-def build_job(job: LectureJob) -> BuildResult:
-    """Build one lecture of a course (pure: depends on the job alone, safe to run in parallel)."""
+def build_job(job: LectureJob, worker: Any = None) -> BuildResult:
+    """Build one lecture of a course (pure: depends on the job alone, safe to run in parallel).
+    ``worker``: a ``builder.worker.DeckWorker`` to draw the deck (see ``build_lecture``)."""
     with project_root_set(job.root):
         return build_lecture(job.source, job.layout, job.out_dir, job.formats, job.edition,
                              check=job.check, incremental=job.incremental, strict=job.strict,
-                             parallel=job.parallel)
+                             parallel=job.parallel, worker=worker)
 
 
 def default_workers() -> int:
@@ -94,13 +95,15 @@ def default_workers() -> int:
 
 def build_course(jobs: list[LectureJob], mapper: Mapper | None = None,
                  report: Callable[[BuildResult], None] | None = None, workers: int = 1,
-                 progress: Progress | None = None) -> list[BuildResult]:
+                 progress: Progress | None = None, worker: Any = None) -> list[BuildResult]:
     """Run every job, ``workers`` at a time in processes; raise once with every failure.
 
     Input errors of all lectures are gathered into one; any other error (a failed check, a
-    render error) is raised after every lecture was attempted.
+    render error) is raised after every lecture was attempted. ``worker``: a deck worker
+    already forked (``builder.worker.DeckWorker``) that draws the deck of a lecture built in
+    this process (one lecture on several cores).
     """
-    outcomes = _run(jobs, mapper, workers, progress)
+    outcomes = _run(jobs, mapper, workers, progress, worker)
     results: list[BuildResult] = []
     problems: list[Problem | str] = []
     failure: BuilderError | None = None
@@ -121,7 +124,7 @@ def build_course(jobs: list[LectureJob], mapper: Mapper | None = None,
 
 
 def _run(jobs: list[LectureJob], mapper: Mapper | None, workers: int,
-         progress: Progress | None) -> list[BuildResult | BuilderError]:
+         progress: Progress | None, worker: Any = None) -> list[BuildResult | BuilderError]:
     """Each job's outcome, in job order."""
     if mapper is not None:
         return list(mapper(_attempt, jobs))
@@ -133,7 +136,7 @@ def _run(jobs: list[LectureJob], mapper: Mapper | None, workers: int,
             if progress:
                 progress.started(job)
             start = time.perf_counter()
-            outcomes.append(_attempt(job))
+            outcomes.append(_attempt(job, worker))
             if progress:
                 progress.finished(job, outcomes[-1], time.perf_counter() - start)
         return outcomes
@@ -173,10 +176,10 @@ def _run_parallel(jobs: list[LectureJob], workers: int,
     return [outcomes[index] for index in range(len(jobs))]
 
 
-def _attempt(job: LectureJob) -> BuildResult | BuilderError:
+def _attempt(job: LectureJob, worker: Any = None) -> BuildResult | BuilderError:
     """A job's result, or its error as a value so the other lectures still build."""
     try:
-        return build_job(job)
+        return build_job(job, worker)
     except BuilderError as error:
         return error
 

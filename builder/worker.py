@@ -26,7 +26,10 @@ from builder.text.adapt import collecting
 class DeckWorker:
     """One forked process drawing one format on request (``start`` then ``finish``)."""
 
-    def __init__(self, fmt: str = "pptx") -> None:
+    def __init__(self, fmt: str = "pptx", prewarm: bool = False) -> None:
+        """``prewarm``: the worker imports its renderer and the deck's read-back as soon as
+        it is forked, while this process is still loading and resolving the lecture (a cold
+        build forks it first thing, so those imports leave the deck's critical path)."""
         self.fmt = fmt
         self._busy = False
         ours, theirs = multiprocessing.get_context("fork").Pipe(duplex=True)
@@ -35,6 +38,8 @@ class DeckWorker:
             status = 0
             try:
                 ours.close()
+                if prewarm:
+                    _prewarm(fmt)
                 _serve(theirs, fmt)
             except BaseException:  # noqa: BLE001
                 status = 1
@@ -81,6 +86,12 @@ class DeckWorker:
             raise value
         return value
 
+    def discard(self) -> None:
+        """Stop the worker at once, whatever it is doing (it holds nothing to save: killed, it
+        may still be importing or waiting for a document)."""
+        self._busy = True
+        self.close()
+
     def close(self) -> None:
         """Stop the worker (it is killed if it is still drawing)."""
         if self.pid is None:
@@ -98,6 +109,15 @@ class DeckWorker:
             os.waitpid(pid, 0)
         except ChildProcessError:
             pass
+
+
+def _prewarm(fmt: str) -> None:  # pragma: no cover - runs in the forked child
+    """Import what drawing ``fmt`` and reading it back will need."""
+    if fmt == "pptx":
+        import builder.check.readback  # noqa: F401
+        import builder.deck  # noqa: F401
+    else:
+        import builder.guide  # noqa: F401
 
 
 def _serve(connection, fmt: str) -> None:  # pragma: no cover - runs in the forked child
