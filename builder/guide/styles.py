@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from builder.text.hyphenate import hyphenator
 from builder.text.fonts import Faces
 from builder.layout.values import Color
 from builder.text.measure import face, register
@@ -147,11 +148,16 @@ class Styles:
         self.term = make("term", body, sizes.body, bold=True, color=primary, keepWithNext=1)
         self.definition = make("definition", body, sizes.body, leftIndent=14,
                                spaceAfter=body_leading * 0.45)
-        self.cell = make("cell", body, sizes.body - 0.5, leading=(sizes.body - 0.5) * 1.25)
+        # a word longer than its column hyphenates at a syllable ("Verfassungs-organ")
+        # rather than being cut between any two letters
+        hyphens = hyphenator(document.language) or ""
+        self.cell = make("cell", body, sizes.body - 0.5, leading=(sizes.body - 0.5) * 1.25,
+                         hyphenationLang=hyphens)
         self.cell_bold = make("cell_bold", body, sizes.body - 0.5, bold=True,
-                              leading=(sizes.body - 0.5) * 1.25)
+                              leading=(sizes.body - 0.5) * 1.25, hyphenationLang=hyphens)
         self.cell_header = make("cell_header", heading, sizes.body - 0.5, bold=True,
-                                color=primary, leading=(sizes.body - 0.5) * 1.25)
+                                color=primary, leading=(sizes.body - 0.5) * 1.25,
+                                hyphenationLang=hyphens)
         self.callout_title = make("callout_title", heading, sizes.body, bold=True,
                                   spaceAfter=2)
         self.discussion = make("discussion", body, sizes.body + 0.5, italic=True,
