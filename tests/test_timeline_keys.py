@@ -178,3 +178,28 @@ def test_spread_keeps_order_and_gap_and_moves_least() -> None:
     assert centres[3] == pytest.approx(80)  # a box with room stays at its anchor
     edge = spread([Slot(1, 10), Slot(2, 10)], 0, 0, 100)
     assert edge[0] == pytest.approx(5) and edge[1] == pytest.approx(15)  # kept inside
+
+
+def test_a_listed_column_sets_its_labels_on_one_edge() -> None:
+    """Dates of one kind ("8 Jul 1853", "31 Mar 1854") in a column: every label starts at
+    the same x (each label used to start where its own date ended, a ragged column); a span's
+    much longer date may keep its label after it."""
+    layout = load_layout(None)
+    style = FigureStyle.from_layout(layout.palette, faces(layout.fonts.body), 14.0)
+    document = resolve(load_source(CORPUS / "meiji-restoration.yaml"), layout)
+    figure = next(n.figure for n in document.figures.values()
+                  if isinstance(n.figure, TimelineFigure))
+    scene = timeline_scene(figure, style, 873.6, 300, min_size=14)
+    numbers = [item for item in scene.items if isinstance(item, Text)
+               and item.role == "key-number" and item.top > 60]
+    labels = [item for item in scene.items if isinstance(item, Text)
+              and item.role == "event-label"]
+    assert len(labels) == len(figure.events) and numbers
+    points = {event.label.split()[0] for event in figure.events if not event.date.is_range}
+    labels = [label for label in labels if label.lines[0].split()[0] in points]
+    columns: dict[float, set[float]] = {}
+    for label in labels:
+        column = max(n.left for n in numbers if n.left <= label.left)
+        columns.setdefault(round(column, 1), set()).add(round(label.left, 1))
+    assert len(columns) >= 2
+    assert all(len(edges) == 1 for edges in columns.values()), columns

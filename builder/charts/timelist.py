@@ -145,8 +145,33 @@ def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene |
     if not layouts:
         return None
     _, _, chunks, widths = min(layouts, key=lambda layout: layout[:2])
+    tallest = max(sum(len(row[3]) for row in chunk) for chunk in chunks)
+    chunks = [_aligned(chunk, column_width, face, size, separator, tallest)
+              for chunk, column_width in zip(chunks, widths)]
     return _draw_list(events, style, width, scale, band, bar_height, list_top, chunks, widths,
                       separator, gap, key_width)
+
+
+def _aligned(chunk: list, column_width: float, face, size: float, separator: float,
+             tallest: int) -> list:
+    """A column's rows with their labels on one left edge, after the column's widest date
+    (a label starting wherever its own date ends made a ragged column), the labels rewrapped
+    to the width left. A date much wider than the column's usual one (a span, "26 jul. 1822
+    – 27 jul. 1822") keeps its label after it rather than push every label right; the rows
+    stay as they were when aligning would break a word or make the list taller."""
+    widths = sorted(row[2] for row in chunk)
+    usual = widths[len(widths) // 2]
+    edge = max(w for w in widths if w <= usual * 1.35)
+    rows = []
+    for event, date_text, date_width, lines in chunk:
+        if date_width > edge:
+            rows.append((event, date_text, date_width, lines))
+            continue
+        available = column_width - edge - separator
+        if any(face.width(word, size) > available for word in event.label.split()):
+            return chunk
+        rows.append((event, date_text, edge, tuple(face.wrap(event.label, size, available))))
+    return rows if sum(len(row[3]) for row in rows) <= tallest else chunk
 
 
 def _balanced(rows: list, columns: int) -> list[list]:
