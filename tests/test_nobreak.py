@@ -51,6 +51,10 @@ def test_a_range_of_dates_breaks_only_after_its_dash() -> None:
     assert breakable_words(text) == [f"26{NB}octobre{NB}1795{NB}–", f"9{NB}novembre{NB}1799"]
     assert bind("October 5 – November 6, 1789") == f"October{NB}5{NB}– November{NB}6,{NB}1789"
     assert bind("war – and peace") == f"war{NB}– and peace"  # a dash never opens a line
+    assert bind("5. Oktober – 6. November 1789") == \
+        f"5.{NB}Oktober{NB}– 6.{NB}November{NB}1789"
+    assert bind("16 de septiembre de 1810 – 1 de mayo de 1811") == \
+        f"16{NB}de{NB}septiembre{NB}de{NB}1810{NB}– 1{NB}de{NB}mayo{NB}de{NB}1811"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -75,7 +79,7 @@ def test_a_symbol_or_abbreviation_keeps_its_number(text: str, expected: str) -> 
     "you may 5 times",  # lower-case English "may" is not a month
     "in 4 kinds of soil",
     "Figure 1. Casualties",  # the builder's own furniture is compared as typed
-    "5 m and more, E = hc/λ",  # a word after a unit; a relation to no number
+    "five and more, E = hc/λ",  # a relation to no number
 ])
 def test_ordinary_spaces_stay_breakable(text: str) -> None:
     assert bind(text) == text
