@@ -7,7 +7,7 @@ metadata and the zip so the same inputs give byte-identical files.
 
 from __future__ import annotations
 
-from builder.deck import fit, oxml, reuse
+from builder.deck import fastxpath, fit, oxml, reuse
 from builder.deck.grid import Grid
 from builder.deck.package import save, set_core_properties
 from builder.deck.plan import plan_deck
@@ -17,6 +17,8 @@ from builder.deck.template import open_deck
 from builder.deck.text import Ink
 from builder.resolve.document import Document
 from builder.text.typography import in_documents_language
+
+fastxpath.install()  # python-pptx's queries compiled once per process (same results)
 
 __all__ = ["render_deck", "plan_deck", "footer_text"]
 
