@@ -9,6 +9,7 @@ maps are scenes built in ``builder.charts`` (shared with the deck) and painted h
 from __future__ import annotations
 
 import math
+import weakref
 from typing import Callable
 
 from reportlab.graphics.shapes import (Circle, Drawing, Group, PolyLine, Polygon, Rect, String,
@@ -81,6 +82,10 @@ def _hex(color: Color | None):
     return None if color is None else colors.HexColor(color.hex)
 
 
+PAINTED_LIMIT = 64  # scenes whose shapes are kept (as many as ``scenecache`` keeps scenes)
+_painted: dict[int, tuple[weakref.ref, dict]] = {}
+
+
 def paint(scene: sc.Scene, typeface: sc.Typeface, styled: dict | None = None) -> Drawing:
     """A reportlab Drawing of a scene (y flipped: scenes grow downward, PDF upward).
 
@@ -88,17 +93,45 @@ def paint(scene: sc.Scene, typeface: sc.Typeface, styled: dict | None = None) ->
     opens every drawing with ``STATE_DEFAULTS`` Helvetica, which lands in the PDF as an
     unembedded base-14 font even when no string uses it. ``styled`` (see
     ``builder.charts.markup.emphasis``): labels drawn in italic or bold as the source wrote.
+
+    A scene kept by ``scenecache`` is the same object in a watch's next build; its shapes
+    (which drawing never changes) are kept with it and go into a new Drawing each time, as
+    the Drawing itself is marked for tagging by whoever places it.
     """
     height = scene.height
     drawing = Drawing(scene.width, height, initialFontName=typeface.font(False),
                       initialFontSize=FALLBACK_SIZE)
-    for item in scene.items:
-        if isinstance(item, sc.Text):
-            drawing.add(_text(item, height, typeface, styled_lines(item.lines, styled or {})))
-        else:
-            drawing.add(_PAINTERS[type(item)](item, height, typeface))
+    for shape in _shapes(scene, typeface, styled):
+        drawing.add(shape)
     drawing.hAlign = "CENTER"
     return drawing
+
+
+def _shapes(scene: sc.Scene, typeface: sc.Typeface, styled: dict | None) -> list:
+    try:
+        key = (typeface, tuple(sorted((label, tuple(runs)) for label, runs in
+                                      (styled or {}).items())))
+        hash(key)
+    except TypeError:
+        return _drawn_shapes(scene, typeface, styled)
+    held = _painted.get(id(scene))
+    if held is None or held[0]() is not scene:
+        held = (weakref.ref(scene), {})
+        _painted.pop(id(scene), None)
+        _painted[id(scene)] = held
+        while len(_painted) > PAINTED_LIMIT:
+            del _painted[next(iter(_painted))]
+    shapes = held[1].get(key)
+    if shapes is None:
+        shapes = held[1][key] = _drawn_shapes(scene, typeface, styled)
+    return shapes
+
+
+def _drawn_shapes(scene: sc.Scene, typeface: sc.Typeface, styled: dict | None) -> list:
+    height = scene.height
+    return [_text(item, height, typeface, styled_lines(item.lines, styled or {}))
+            if isinstance(item, sc.Text) else _PAINTERS[type(item)](item, height, typeface)
+            for item in scene.items]
 
 
 def _text(item: sc.Text, height: float, typeface: sc.Typeface, runs=None):
