@@ -102,3 +102,22 @@ def test_libreoffice_draws_the_deck_in_reading_order(built: Path, tmp_path: Path
                           text=True, check=True).stdout
     assert ARABIC in text  # shaped by LibreOffice, extracted in logical order
     assert render_check.check_deck(deck, pdf) == []
+
+
+def test_a_screen_reader_reads_the_guides_stretch_as_written(built: Path) -> None:
+    import pikepdf
+
+    found = {}
+    with pikepdf.open(str(built / "historians.pdf")) as pdf:
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            element = stack.pop()
+            if "/ActualText" in element and "/Lang" in element:
+                found[str(element.Lang)] = str(element.ActualText)
+            kids = element.get("/K")
+            if isinstance(kids, pikepdf.Array):
+                stack += [kid for kid in kids if isinstance(kid, pikepdf.Dictionary)]
+            elif isinstance(kids, pikepdf.Dictionary):
+                stack.append(kids)
+    assert found.get("ar") == ARABIC
+    assert found.get("he") == HEBREW  # one Span: the hyphen stays inside the stretch

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from builder.guide.tagging import ARTIFACT, BOXED, END, LABEL, Node
+from builder.text.rtl import logical
 
 @dataclass
 class _Piece:
@@ -132,6 +133,7 @@ class Recorder:
         page, node = open_piece
         span = self.add(node, "Span")
         span.lang = language
+        span.actual_text = logical(text)  # Arabic, Hebrew: drawn reversed, read as written
         emitted: list[str] = [END]
         self.open(canvas, page, span, emitted.append)
         emitted += [code, END]

@@ -198,6 +198,10 @@ def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
         if _drawn(char):
             if current is not first and ord(char) not in cmap and has(current.name, char):
                 font = current  # stay in the fallback already drawing this stretch
+            elif (current is not first and current.slot == "cs" and _neutral(char)
+                  and has(current.name, char)
+                  and _next_font(text, index, first, bold, italic) == current):
+                font = current  # בן-גוריון: a right-to-left stretch is one run, in one order
             else:
                 font = font_for(char, first, bold, italic)
         elif char.isspace() and current is not first and ord(char) in cmap \
@@ -228,6 +232,11 @@ def _scaled(segment: Segment, first: Font) -> Segment:
         return segment
     factor = glyphs.scale(segment.text, first.name, segment.font.name)
     return Segment(segment.text, segment.font, False, factor) if factor != 1.0 else segment
+
+
+def _neutral(char: str) -> bool:
+    """Punctuation or a space (a hyphen, a maqaf, an apostrophe inside a name)."""
+    return unicodedata.category(char)[0] in "PZ"
 
 
 def _next_font(text: str, index: int, first: Font, bold: bool, italic: bool) -> Font | None:

@@ -14,6 +14,7 @@ paragraphs (a lecture in Arabic) would need right-aligned paragraphs: not done.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import arabic_reshaper
@@ -35,6 +36,16 @@ def has_rtl(text: str) -> bool:
 def _seen(stretch: str) -> str:
     shaped = _RESHAPER.reshape(stretch) if _ARABIC.search(stretch) else stretch
     return get_display(shaped, base_dir="R").replace(" ", NBSP)
+
+
+def logical(drawn: str) -> str | None:
+    """What a stretch drawn by ``visual`` says, as written (its reading order, base letters):
+    the guide's ActualText for it, so a screen reader reads ابن خلدون, not its glyphs
+    backwards. None unless ``drawn`` is right-to-left text alone (with its spaces and marks)."""
+    stripped = drawn.strip()
+    if not stripped or not has_rtl(stripped) or _STRETCH.fullmatch(stripped) is None:
+        return None
+    return get_display(unicodedata.normalize("NFKC", stripped), base_dir="R").replace(NBSP, " ")
 
 
 def visual(text: str) -> str:
