@@ -7,7 +7,7 @@ metadata and the zip so the same inputs give byte-identical files.
 
 from __future__ import annotations
 
-from builder.deck import fastxpath, fit, oxml, reuse
+from builder.deck import pptxspeed, fit, oxml, reuse
 from builder.deck.grid import Grid
 from builder.deck.package import save, set_core_properties
 from builder.deck.plan import plan_deck
@@ -18,7 +18,7 @@ from builder.deck.text import Ink
 from builder.resolve.document import Document
 from builder.text.typography import in_documents_language
 
-fastxpath.install()  # python-pptx's queries compiled once per process (same results)
+pptxspeed.install()  # python-pptx's queries compiled once per process (same results)
 
 __all__ = ["render_deck", "plan_deck", "footer_text"]
 

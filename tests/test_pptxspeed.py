@@ -1,4 +1,4 @@
-"""The deck's compiled XPath queries (builder/deck/fastxpath.py) answer as lxml's own do.
+"""The deck's compiled XPath queries (builder/deck/pptxspeed.py) answer as lxml's own do.
 
 Every query string python-pptx's source holds is run on every element of a drawn slide (a
 title, a body with bullets, a picture-less table and a group), both ways.
@@ -16,7 +16,7 @@ from pptx.oxml.ns import _nsmap
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.util import Inches
 
-from builder.deck import fastxpath
+from builder.deck import pptxspeed
 
 
 def _queries() -> list[str]:
@@ -27,8 +27,8 @@ def _queries() -> list[str]:
 
 
 def test_compiled_queries_answer_as_lxml() -> None:
-    fastxpath.install()
-    assert BaseOxmlElement.xpath is fastxpath._xpath
+    pptxspeed.install()
+    assert BaseOxmlElement.xpath is pptxspeed._xpath
     deck = Presentation()
     slide = deck.slides.add_slide(deck.slide_layouts[1])
     slide.shapes.title.text = "Title"
@@ -46,3 +46,20 @@ def test_compiled_queries_answer_as_lxml() -> None:
         for query in queries:
             expected = etree._Element.xpath(element, query, namespaces=_nsmap)
             assert element.xpath(query) == expected, (element.tag, query)
+
+
+def test_cached_qn_is_everywhere_and_answers_as_the_plain_one() -> None:
+    import sys
+
+    from pptx.oxml import ns
+
+    pptxspeed.install()
+    for name, module in sys.modules.items():
+        if name.partition(".")[0] in ("pptx", "builder") and hasattr(module, "qn"):
+            assert module.qn in (pptxspeed.qn, pptxspeed._PLAIN_QN)
+            if name.startswith("pptx.oxml"):
+                assert module.qn is pptxspeed.qn, name
+    assert ns.qn is pptxspeed.qn
+    for tag in ("a:rPr", "p:sp", "c:chart", "r:id", "a14:hiddenFill", "mc:AlternateContent"):
+        if tag.partition(":")[0] in ns._nsmap:
+            assert pptxspeed.qn(tag) == pptxspeed._PLAIN_QN(tag)
