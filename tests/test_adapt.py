@@ -148,3 +148,17 @@ def test_a_long_figure_caption_shrinks_then_moves_to_its_own_slide(write_source,
                   for shape in slide.shapes if shape.name.startswith("figure-yields")]
         assert f"observation{words - 1}" in " ".join(text for _, text in boxes)
         assert boxes[0][0] == figure[0] + (1 if words == 150 else 0)
+
+
+def test_a_title_kept_at_the_preferred_size_on_more_lines_says_so_without_contradiction(
+        write_source):
+    """The floor can equal the smallest preferred size (large print: 24 pt both): a long
+    title then keeps 24 pt on more lines, and the warning says lines, not 'at 24 pt, under
+    the layout's preferred 24 pt'."""
+    document = resolve(load_source(write_source(STRESS)), load_layout())
+    faces = document.fonts["heading"]
+    box = Box(0, 0, 400, 6 * 24 * 1.1 + 8, 0.0, 4.0)
+    fitted = fit.adapt_title(LONG_TITLE[:160], faces, box, 24, 24, 24)
+    assert fitted.size == 24 and fitted.text == LONG_TITLE[:160]
+    assert fitted.adapted.startswith("set on ") and "lines" in fitted.adapted
+    assert "under the layout's preferred" not in fitted.adapted

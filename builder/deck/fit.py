@@ -141,6 +141,10 @@ def adapt_title(text: str, faces: Faces, box: Box, largest: float, smallest: flo
     most = max(3, math.floor((box.inner_height + 1e-6) / line_height(floor, leading)))
     size = fit_title(text, faces, box, smallest, floor, most, leading)
     if size is not None:
+        if size >= smallest - 1e-6:  # the preferred size, but on more lines than it prefers
+            lines = para_lines(Para(plain_runs(text, bold=True)), faces, size, box.inner_width)
+            return TitleFit(size, text, f"set on {lines} lines (the layout prefers at most "
+                                        f"{max(3, max_lines)}) to fit")
         return TitleFit(size, text, f"set at {size:g} pt, under the layout's preferred "
                                     f"{smallest:g} pt, to fit")
     para = Para(plain_runs(text, bold=True))
