@@ -215,3 +215,135 @@ def test_guide_lists_keep_their_lead_with_the_first_item(case, corpus_builds):
             problems.append(f"page {lines[-1].page} ends with the lead-in "
                             f"{lines[-1].text!r}, its list overleaf")
     assert not problems, problems
+
+
+@pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
+def test_continued_lists_balance_and_never_leave_one_item_alone(case, corpus_builds):
+    """A list continued over slides (objectives, takeaways, sources, people listed as text)
+    never leaves one item alone on a slide when it has two for every slide (3 + 1 is 2 + 2),
+    and is never two slides both under ``SPLIT_SPARSE`` full (six objectives fit one slide,
+    not three and three)."""
+    from builder.deck.textslides import SPLIT_SPARSE
+
+    _, _, slides = _deck(case, corpus_builds)
+    series: dict[str, list] = defaultdict(list)
+    for slide in slides:
+        if slide.kind == "text" and not is_flow(slide) and CONTINUED.match(slide.title):
+            series[base_title(slide.title)].append(slide)
+    problems = []
+    for title, members in series.items():
+        bullets = [slide.bullets for slide in members]
+        # with at least two items for every slide, a slide of one was a choice, not a need
+        if len(members) > 1 and min(bullets) == 1 and sum(bullets) >= 2 * len(members):
+            problems.append(f"'{title}': {bullets} items per slide")
+        if len(members) == 2 and all(slide.fill < SPLIT_SPARSE for slide in members):
+            problems.append(f"'{title}': two slides {members[0].fill:.0%} and "
+                            f"{members[1].fill:.0%} full")
+    assert not problems, f"{case.id}: " + "; ".join(problems)
+
+
+def test_one_split_rule_is_even_and_avoids_a_lone_item():
+    from builder.deck.balance import lone_runs, partition
+
+    heights = [1.0] * 9
+
+    def fits(start, end):
+        return sum(heights[start:end]) <= 4
+
+    def fill(start, end):
+        return sum(heights[start:end]) / 4
+
+    runs = partition(len(heights), fits, fill)
+    assert runs == [(0, 3), (3, 6), (6, 9)]  # 3 + 3 + 3, not 4 + 4 + 1
+    assert partition(5, fits, fill) == [(0, 3), (3, 5)]  # 3 + 2, not 4 + 1
+    assert lone_runs(partition(1, fits, fill)) == 0
+    assert partition(2, lambda start, end: end - start == 1 or False, fill) == [(0, 1), (1, 2)]
+    assert partition(3, lambda start, end: False, fill) is None
+
+
+def test_questions_split_evenly_over_their_slides(write_source):
+    """Five questions of which four fit a slide are set 3 + 2, not 4 and one alone."""
+    from builder.deck.plan import plan_deck
+    from builder.deck.specs import TextSlide
+
+    questions = "\n".join(f"""
+          - question: Short review question number {n}?
+            answer: Answer {n}""" for n in range(1, 6))
+    path = write_source(f"""
+        title: Questions
+        sections:
+          - title: One
+            blocks:
+              - paragraph: Text.
+        review_questions:{questions}
+        """)
+    document = resolve(load_source(path), load_layout(Path("layouts/large-print.yaml")))
+    slides = [slide for slide in plan_deck(document).slides
+              if isinstance(slide, TextSlide) and slide.title.startswith("Question")]
+    counts = [sum(1 for para in slide.paras if para.marker) for slide in slides]
+    assert counts and min(counts) > 1, [slide.title for slide in slides]
+
+
+def test_a_short_paragraph_shares_a_slide_with_the_table_or_cards_after_it(write_source):
+    """An intro paragraph followed by a small table (or a row of statistics) is one slide,
+    the paragraph above; a paragraph too long to leave the table room keeps its own slide."""
+    from builder.deck.plan import plan_deck
+    from builder.deck.specs import CardsSlide, TableSlide, TextSlide
+
+    long_text = " ".join(["A much longer paragraph that fills most of a slide by itself."] * 9)
+    path = write_source(f"""
+        title: Leads
+        sections:
+          - title: Short intro
+            blocks:
+              - paragraph: Two sides disagreed on one question.
+              - table:
+                  header: [Side, Answer]
+                  rows:
+                    - [North, "Yes"]
+                    - [South, "No"]
+          - title: Numbers
+            blocks:
+              - paragraph: Three numbers to remember.
+              - statistics:
+                  - {{value: "3", label: Three}}
+                  - {{value: "4", label: Four}}
+          - title: Long intro
+            blocks:
+              - paragraph: {long_text}
+              - table:
+                  header: [Side, Answer]
+                  rows:
+                    - [North, "Yes"]
+        """)
+    document = resolve(load_source(path), load_layout(Path("layouts/default.yaml")))
+    slides = list(plan_deck(document).slides)
+    led = [slide for slide in slides if isinstance(slide, (TableSlide, CardsSlide))
+           and slide.lead is not None]
+    assert [type(slide) for slide in led] == [TableSlide, CardsSlide], led
+    assert "".join(p.text for p in led[0].lead.paras) == "Two sides disagreed on one question."
+    texts = [slide.title for slide in slides if isinstance(slide, TextSlide)]
+    assert not [title for title in texts if title.startswith(("Short intro", "Numbers"))]
+    assert [title for title in texts if title.startswith("Long intro")], texts
+
+
+@pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
+def test_a_lead_paragraph_sits_above_its_table_or_cards(case, corpus_builds):
+    """Where a slide holds text above a table or cards (read back), the text's box ends
+    above the table's or the first card's top and its measured text fits the box."""
+    build, _, slides = _deck(case, corpus_builds)
+    problems = []
+    for slide, read in zip(Presentation(str(build.pptx)).slides, slides):
+        shapes = {shape.name: shape for shape in slide.shapes}
+        under = shapes.get("table") or shapes.get("card-1")
+        if "body" not in shapes or under is None:
+            continue
+        body = shapes["body"]
+        if body.top + body.height > under.top:
+            overlap = (body.top + body.height - under.top) / 12700
+            problems.append(f"slide {read.number}: text ends {overlap:.1f} pt below the top "
+                            "of what it introduces")
+        if read.used > read.room + 1:
+            problems.append(f"slide {read.number}: the text needs {read.used:.0f} pt in "
+                            f"{read.room:.0f} pt")
+    assert not problems, f"{case.id}: " + "; ".join(problems)

@@ -7,7 +7,7 @@ every slide is what makes a deck look designed rather than assembled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from builder.charts import geometry
 from builder.layout.model import Deck
@@ -123,6 +123,16 @@ PANEL_PAD_X = 28.0
 PANEL_PAD_Y = 18.0
 PANEL_HEADING = 34.0  # room for the panel's small heading ("Discuss", "Note")
 CARD_GAP = 16.0
+LEAD_GAP = 10.0  # between a lead-in paragraph and the table or cards under it
+
+
+def below(grid: Grid, height: float) -> Grid:
+    """The grid with its body starting ``height`` (plus ``LEAD_GAP``) lower: what a table or
+    a row of cards has under the paragraph that introduces it on the same slide."""
+    body = grid.body
+    moved = height + LEAD_GAP
+    return replace(grid, body=Box(body.left, body.top + moved, body.width,
+                                  body.height - moved, body.inset_x, body.inset_y))
 CARD_PAD = 12.0
 CELL_PAD_X = 6.0
 CELL_PAD_Y = 4.0

@@ -13,10 +13,10 @@ from typing import Sequence
 
 from builder.deck import fit
 from builder.deck.arrange import join_notes
-from builder.deck.grid import Grid, prompt_boxes, quote_boxes, section_slide_boxes
+from builder.deck.grid import Grid, quote_boxes, section_slide_boxes
 from builder.deck.titles import unique_titles
-from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
-                                SectionSlide, SlideSpec, TextSlide, TitleSlide)
+from builder.deck.specs import (Card, CardsSlide, Para, Plan, PromptSlide, QuoteSlide,
+                                SectionSlide, SlideSpec, TableSlide, TextSlide, TitleSlide)
 from builder.errors import RenderError
 from builder.text import adapt
 from builder.text.inline import Run, plain
@@ -29,6 +29,7 @@ from builder.deck.textslides import add_notes
 from builder.text.typography import in_documents_language, quoted
 from builder.deck.parts import PartSlides
 from builder.deck.figureslides import FigureSlides
+from builder.deck.joins import SPARSE, JoinSlides  # noqa: F401  (SPARSE: the density tests')
 
 __all__ = ["plan_deck"]
 
@@ -43,9 +44,6 @@ STATISTIC_GRIDS = ((4, 1), (3, 1), (2, 2), (2, 1), (1, 3), (1, 2), (1, 1))
 # with the flow around it) rather than drawn alone: an axis with two dates or a grid with one
 # card leaves most of a slide empty (the deck's timeline and people parts draw them all).
 FOLD_EVENTS = 3
-# A text slide filled less than this (measured text height / body height) is sparse: the
-# planner avoids making one when the content could go elsewhere (tests/test_density.py).
-SPARSE = 0.4
 FOLD_PEOPLE = 3
 
 
@@ -61,7 +59,7 @@ def plan_deck(document: Document, grid: Grid | None = None) -> Plan:
     return Plan(tuple(planner.finish_titles(slides)))
 
 
-class _Planner(FigureSlides, PartSlides):
+class _Planner(FigureSlides, JoinSlides, PartSlides):
     """Turns parts and blocks into slide specs; one method per part and per block type."""
 
     # ---------------------------------------------------------------- text pages
@@ -89,6 +87,10 @@ class _Planner(FigureSlides, PartSlides):
                 slides[-1] = add_notes(slides[-1], block.notes)
                 continue
             added = self.block(block, section)
+            if len(added) == 1 and isinstance(added[0], (TableSlide, CardsSlide)):
+                joined = self.lead_into(slides[-1], block, section, added[0])
+                if joined is not None:  # the paragraph before it goes on top of it
+                    slides[-1], added = joined, []
             if added and isinstance(added[0], TextSlide) and added[0].mergeable:
                 merged = self.merge(slides[-1], added[0])
                 if merged is not None:
@@ -108,47 +110,6 @@ class _Planner(FigureSlides, PartSlides):
                     added = added[1:]
             slides += added
         return slides
-
-    def merge(self, previous: SlideSpec, slide: TextSlide) -> TextSlide | None:
-        """Join a flow block onto the previous flow slide when both fit at one size.
-
-        The joined slide may sit one step under the body size (as a list may before it
-        splits): two short blocks on one slide read better than two half-empty slides.
-        """
-        if not (isinstance(previous, TextSlide) and previous.mergeable
-                and previous.section == slide.section):
-            return None
-        first, *rest = slide.paras
-        paras = (*previous.paras, replace(first, gap=max(first.gap, 0.8)), *rest)
-        bullets = sum(1 for p in paras if p.level == 1 and p.marker)
-        if bullets > self.deck.max_bullets:
-            return None
-        largest = min(previous.size, slide.size)
-        size = fit.largest_fitting(paras, self.body_faces,
-                                   fit.size_steps(largest, max(self.list_floor, self.min_size)),
-                                   self.grid.body) if largest >= self.list_floor else None
-        if size is None:
-            return None
-        return replace(previous, paras=paras, size=size,
-                       notes=join_notes(previous.notes, slide.notes))
-
-    def merge_prompts(self, previous: SlideSpec, slide: PromptSlide) -> PromptSlide | None:
-        """Two prompts in a row of the same kind (two discussion questions) share one panel,
-        each its own paragraph, when both fit at no less than the body size."""
-        if not (isinstance(previous, PromptSlide) and (previous.title, previous.tone,
-                                                       previous.heading)
-                == (slide.title, slide.tone, slide.heading)):
-            return None
-        first, *rest = slide.paras
-        paras = (*previous.paras, replace(first, gap=max(first.gap, 1.0)), *rest)
-        _, _, box = prompt_boxes(self.grid)
-        size = fit.largest_fitting(paras, self.body_faces,
-                                   fit.size_steps(min(previous.size, slide.size),
-                                                  max(self.body_size, self.min_size)), box)
-        if size is None:
-            return None
-        return replace(previous, paras=paras, size=size,
-                       notes=join_notes(previous.notes, slide.notes))
 
     @singledispatchmethod
     def block(self, block, section: Section) -> list[SlideSpec]:
@@ -214,46 +175,6 @@ class _Planner(FigureSlides, PartSlides):
         return (isinstance(block, (Paragraph, Bullets, KeyTerms))
                 or (isinstance(block, People) and len(block.people) <= FOLD_PEOPLE)
                 or (isinstance(block, Timeline) and len(block.timeline) <= FOLD_EVENTS))
-
-    def spill(self, previous: SlideSpec, block, section: Section, alone: list[SlideSpec],
-              followed: bool = False) -> tuple[TextSlide, list[SlideSpec]] | None:
-        """Move the leading whole items of a flow block onto the previous flow slide when the
-        whole block does not fit there; the rest continues on its own slide(s).
-
-        Without this a list after a short paragraph starts a fresh slide and leaves a stub
-        behind it (a paragraph at a quarter of a slide, then a full list, then two lines).
-        A spill must not cost: it may not add a slide, nor leave a slide emptier than
-        ``SPARSE`` where the block on its own slides (``alone``) would not (moving items only
-        to strand the block's last item on a slide of its own is worse than not moving them).
-        Of the spills that qualify, the one moving most items. When flow text ``followed``,
-        the last slide is not judged: what follows may fill it.
-        """
-        units, smallest, notes = self.flow(block, section)
-        if len(units) < 2 or not (isinstance(previous, TextSlide) and previous.mergeable):
-            return None
-        judged = slice(None, -1 if followed else None)
-        best = (len(alone) + 1, -min(self.emptiest([previous, *alone][judged]), SPARSE))
-        chosen = None
-        for count in range(len(units) - 1, 0, -1):
-            head = TextSlide(previous.title, join_notes(notes), where=block.where,
-                             paras=tuple(p for unit in units[:count] for p in unit),
-                             size=self.body_size, section=section.key, mergeable=True)
-            merged = self.merge(previous, head)
-            if merged is None:
-                continue
-            rest = self.text_slides(plain(section.title), units[count:], notes="",
-                                    where=block.where, section=section.key,
-                                    mergeable=True, smallest=smallest)
-            score = (len(rest) + 1, -min(self.emptiest([merged, *rest][judged]), SPARSE))
-            if score <= best:
-                best, chosen = score, (merged, rest)
-        return chosen
-
-    def emptiest(self, slides: Sequence[SlideSpec]) -> float:
-        """The smallest fill (measured text height / body height) among text slides."""
-        fills = [fit.height(slide.paras, self.body_faces, slide.size, self.grid.body.inner_width)
-                 / self.grid.body.inner_height for slide in slides if isinstance(slide, TextSlide)]
-        return min(fills, default=1.0)
 
     @block.register
     def _(self, block: Discussion, section: Section) -> list[SlideSpec]:

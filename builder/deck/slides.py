@@ -16,9 +16,10 @@ from pptx.util import Pt
 
 from builder.deck import access, directxml, fit, oxml
 from builder.deck.figures import add_figure
-from builder.deck.grid import (CELL_PAD_X, CELL_PAD_Y, EMU_PER_POINT, Box, Grid, card_boxes,
-                               figure_boxes, prompt_boxes, quote_boxes, section_slide_boxes,
-                               TITLE_LEADING, timeline_boxes, title_slide_boxes)
+from builder.deck.grid import (CELL_PAD_X, CELL_PAD_Y, EMU_PER_POINT, Box, Grid, below,
+                               card_boxes, figure_boxes, prompt_boxes, quote_boxes,
+                               section_slide_boxes, TITLE_LEADING, timeline_boxes,
+                               title_slide_boxes)
 from builder.deck.arrange import card_paras, event_paras
 from builder.deck.specs import (CardsSlide, FigureSlide, Para, PromptSlide, QuoteSlide,
                                 SectionSlide, SlideSpec, TableSlide, TextSlide, TimelineSlide,
@@ -245,10 +246,21 @@ def _(spec: QuoteSlide, canvas: Canvas) -> None:
              canvas.ink, "attribution")
 
 
+def _lead(canvas: Canvas, spec: CardsSlide | TableSlide) -> Grid:
+    """Draw the paragraph introducing a table or cards (if any); the grid left under it."""
+    if spec.lead is None:
+        return canvas.grid
+    body = canvas.grid.body
+    box = Box(body.left, body.top, body.width, spec.lead.height, body.inset_x, body.inset_y)
+    add_text(canvas.shapes, box, canvas.styled(spec.lead.paras, spec.lead.size), canvas.ink,
+             "body")
+    return below(canvas.grid, spec.lead.height)
+
+
 @draw.register
 def _(spec: CardsSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec)
-    boxes = card_boxes(canvas.grid, spec.columns, spec.rows, len(spec.cards))
+    boxes = card_boxes(_lead(canvas, spec), spec.columns, spec.rows, len(spec.cards))
     for index, (card, box) in enumerate(zip(spec.cards, boxes)):
         shape = canvas.rect(box, "surface", f"card-{index + 1}", decorative=False)
         canvas.rect(Box(box.left, box.top, box.width, 4.0),
@@ -301,7 +313,7 @@ def _(spec: TimelineSlide, canvas: Canvas) -> None:
 @draw.register
 def _(spec: TableSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec)
-    body = canvas.grid.body
+    body = _lead(canvas, spec).body
     rows = [spec.header, *spec.rows]
     height = sum(spec.row_heights)
     frame = canvas.shapes.add_table(len(rows), len(spec.header), _emu(body.left), _emu(body.top),

@@ -99,6 +99,16 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Lead:
+    """A short paragraph introducing the table or cards under it, on the same slide: its
+    paragraphs, their size and the height of the box they fill (insets included)."""
+
+    paras: tuple[Para, ...] = ()
+    size: float = 0.0
+    height: float = 0.0
+
+
+@dataclass(frozen=True)
 class CardsSlide(SlideSpec):
     """A grid of cards: statistics (``style="statistic"``) or people (``"person"``)."""
 
@@ -108,6 +118,7 @@ class CardsSlide(SlideSpec):
     rows: int = 1
     heading_size: float = 0.0
     size: float = 0.0
+    lead: Lead | None = None  # text above the cards (drawn first, the cards below it)
 
 
 @dataclass(frozen=True)
@@ -130,6 +141,7 @@ class TableSlide(SlideSpec):
     column_widths: tuple[float, ...] = ()
     row_heights: tuple[float, ...] = ()
     size: float = 0.0
+    lead: Lead | None = None  # text above the table (drawn first, the table below it)
 
 
 @dataclass(frozen=True)

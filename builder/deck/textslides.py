@@ -13,6 +13,7 @@ from typing import Sequence
 
 from builder.deck import fit
 from builder.deck.arrange import BULLET, Arranger, join_notes
+from builder.deck.balance import lone_runs, partition
 from builder.deck.grid import prompt_boxes
 from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
 from builder.errors import RenderError
@@ -23,6 +24,7 @@ from builder.text.inline import Run, plain
 
 SUB_BULLET = "–"
 PERSON_GRIDS = ((3, 2), (2, 2), (2, 1), (1, 3), (1, 2), (1, 1))  # stacks last (see plan)
+SPLIT_SPARSE = 0.6  # a split whose slides are on average this empty may shrink to need fewer
 MAX_QUESTIONS = 4  # questions sharing one slide, so each still reads as its own prompt
 
 
@@ -78,20 +80,70 @@ class TextSlides(Arranger):
             if size is not None:
                 return [TextSlide(title, join_notes(notes), where=where, paras=tuple(paras),
                                   size=size, section=section, mergeable=mergeable)]
-        pages_needed = max(1, math.ceil(bullets / max_bullets))
-        balanced = math.ceil(bullets / pages_needed) if bullets else None
-        try:
-            pages = fit.paginate(units, self.body_faces, self.body_size, box, balanced)
-        except ValueError as error:
-            raise RenderError(f"{where}: {error}") from None
-        pages = self.balance(units, pages, balanced)
+        whole = self.whole_units(units, max_bullets)
+        if whole is not None:
+            size, pages = whole
+        else:  # an item taller than a slide: it is cut between words where it must
+            size = self.body_size
+            pages_needed = max(1, math.ceil(bullets / max_bullets))
+            balanced = math.ceil(bullets / pages_needed) if bullets else None
+            try:
+                pages = fit.paginate(units, self.body_faces, size, box, balanced)
+            except ValueError as error:
+                raise RenderError(f"{where}: {error}") from None
+            pages = self.balance(units, pages, balanced)
         slides = []
         for index, page in enumerate(pages):
             slides.append(TextSlide(title,
                                     join_notes(notes) if index == 0 else "", where=where,
-                                    paras=tuple(page), size=self.body_size, section=section,
+                                    paras=tuple(page), size=size, section=section,
                                     mergeable=mergeable and index == len(pages) - 1))
         return slides
+
+    def whole_units(self, units: Sequence[Sequence[Para]], max_bullets: int
+                    ) -> tuple[float, list[list[Para]]] | None:
+        """Whole items over slides by the deck's one split rule (``builder.deck.balance``):
+        fewest slides, evenly, one item alone only when nothing else fits; at the body size.
+
+        Two exceptions bring the size down (to the layout's minimum at most), all slides
+        alike: a split that would leave an item alone on a slide, when a smaller size avoids
+        it; and a split whose slides are mostly empty (under ``SPLIT_SPARSE`` on average,
+        "Learning objectives" as 3 + 3 half-empty slides), when a smaller size needs fewer
+        slides — and one slide may then hold a third more than ``max_bullets``, as the list
+        fits anyway (six objectives on one slide, not three and three).
+        None when an item is taller than a slide (it must be cut).
+        """
+        box = self.grid.body
+        counts = [sum(1 for p in unit if p.level == 1 and p.marker) for unit in units]
+
+        def runs_at(size: float, cap: int) -> list[tuple[int, int]] | None:
+            def height(start: int, end: int) -> float:
+                return fit.height([p for unit in units[start:end] for p in unit],
+                                  self.body_faces, size, box.inner_width)
+            return partition(
+                len(units),
+                lambda start, end: (sum(counts[start:end]) <= cap
+                                    and height(start, end) <= box.inner_height + 1e-6),
+                lambda start, end: height(start, end) / box.inner_height)
+
+        runs = runs_at(self.body_size, max_bullets)
+        if runs is None:
+            return None
+        size = self.body_size
+        fills = [fit.height([p for unit in units[a:b] for p in unit], self.body_faces, size,
+                            box.inner_width) / box.inner_height for a, b in runs]
+        sparse = len(runs) > 1 and sum(fills) / len(fills) < SPLIT_SPARSE
+        if lone_runs(runs) or sparse:
+            for smaller in fit.size_steps(self.body_size, self.min_size):
+                trial = runs_at(smaller, max_bullets)
+                if sparse and (trial is None or len(trial) > 1):
+                    whole = runs_at(smaller, max_bullets + math.ceil(max_bullets / 3))
+                    trial = whole if whole is not None and len(whole) == 1 else trial
+                if trial is not None and (lone_runs(trial), len(trial)) < (lone_runs(runs),
+                                                                           len(runs)):
+                    runs, size = trial, smaller
+                    break
+        return size, [[p for unit in units[a:b] for p in unit] for a, b in runs]
 
     def as_text(self, title: str, units: Sequence[Sequence[Para]], notes: str | None,
                 where: str) -> list[SlideSpec]:
@@ -150,14 +202,20 @@ class TextSlides(Arranger):
                         where: str) -> list[SlideSpec]:
         """Consecutive questions share a slide (up to ``MAX_QUESTIONS``) while all of them fit
         at the body size; one question alone keeps its larger single-question slide."""
-        groups: list[list[Question]] = []
-        for question in questions:
-            if groups and len(groups[-1]) < MAX_QUESTIONS and fit.fits(
-                    [p for unit in self.question_units([*groups[-1], question]) for p in unit],
-                    self.body_faces, self.body_size, self.grid.body):
-                groups[-1].append(question)
-            else:
-                groups.append([question])
+        box = self.grid.body
+
+        def height(start: int, end: int) -> float:
+            return fit.height([p for unit in self.question_units(questions[start:end])
+                               for p in unit], self.body_faces, self.body_size, box.inner_width)
+
+        # the deck's one split rule: fewest slides, evenly ("Questions 5–7", "8–9", not
+        # "5–8" and "9" alone); a question alone is always possible (its own slide)
+        runs = partition(len(questions),
+                         lambda start, end: end - start == 1 or (
+                             end - start <= MAX_QUESTIONS
+                             and height(start, end) <= box.inner_height + 1e-6),
+                         lambda start, end: height(start, end) / box.inner_height) or []
+        groups = [list(questions[start:end]) for start, end in runs]
         slides: list[SlideSpec] = []
         for index, group in enumerate(groups):
             group_notes = notes if index == 0 else None
