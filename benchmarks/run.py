@@ -179,7 +179,9 @@ def child_warm(work: str, repeats: str) -> None:
 
     log, errors = io.StringIO(), io.StringIO()
     watcher = Watcher([Lecture(source, None, out)], out=log, err=errors)
-    watcher.build_all()  # as `watch` does: build, then fork the deck worker, then wait
+    watcher.build_all()  # as `watch` does: build, settle, fork the deck worker, then wait
+    if hasattr(watcher, "settle"):
+        watcher.settle()
     if DeckWorker.possible():
         watcher.worker = DeckWorker()
     try:

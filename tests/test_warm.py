@@ -8,6 +8,7 @@ the way a teacher does and compares every output with a fresh, uncached build.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import re
@@ -71,7 +72,9 @@ def watched(tmp_path: Path):
     source = tmp_path / "sources" / SAMPLE.name
     log, errors = io.StringIO(), io.StringIO()
     watcher = Watcher([Lecture(source, None, tmp_path / "out")], out=log, err=errors)
+    threshold = gc.get_threshold()
     watcher.build_all()
+    watcher.settle()
     if DeckWorker.possible():
         watcher.worker = DeckWorker()
     try:
@@ -79,6 +82,8 @@ def watched(tmp_path: Path):
     finally:
         if watcher.worker is not None:
             watcher.worker.close()
+        gc.unfreeze()  # what the watch set aside is this test process's, not a watch's
+        gc.set_threshold(*threshold)
 
 
 def test_a_rebuild_after_edits_writes_what_a_cold_build_writes(watched, tmp_path: Path) -> None:

@@ -24,11 +24,17 @@ CEILING = 120.0  # seconds: generous, the machine may be busy
 
 @pytest.fixture(autouse=True)
 def _reuse_off_afterwards():
-    """A watcher turns slide reuse on for its process; the tests after these build cold."""
+    """A watcher turns slide reuse on for its process and sets the collector for a long wait
+    (``Watcher.settle``); the tests after these build cold, in a test process."""
+    import gc
+
     from builder.deck import reuse
 
+    threshold = gc.get_threshold()
     yield
     reuse.enable(False)
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 def _write(path: Path, title: str, text: str = "Why it began.") -> Path:
