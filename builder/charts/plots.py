@@ -217,6 +217,8 @@ def _vertical_bars(scene: Scene, figure, style: FigureStyle, plot_left: float, s
 def _lines(scene: Scene, figure, style: FigureStyle, plot_left: float, slot: float, y_of,
            labelled: bool) -> None:
     size = style.size
+    scale = chart_scale(figure)
+    bounds = (scale.minimum, scale.maximum)
     for s_index, one in enumerate(figure.series):
         color = series_color(style.chart, s_index)
         points = tuple((plot_left + slot * (i + 0.5), y_of(v)) for i, v in enumerate(one.values))
@@ -226,7 +228,7 @@ def _lines(scene: Scene, figure, style: FigureStyle, plot_left: float, slot: flo
             if labelled:
                 text = _number(one.values[index], figure, style)
                 line = Typeface.line_height(size)
-                below = line_label_below(one.values, index)
+                below = line_label_below(one.values, index, bounds)
                 top = y + size * 0.4 if below else y - line - size * 0.4
                 scene.add(Text(x - slot / 2, top, slot, (text,), size, style.text, "center",
                                role="data-label"))

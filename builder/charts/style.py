@@ -62,9 +62,18 @@ def show_data_labels(figure) -> bool:
     return len(figure.series) == 1 and count <= MAX_LABELLED_POINTS
 
 
-def line_label_below(values: tuple[float, ...], index: int) -> bool:
+BELOW_ROOM = 0.15  # of the value axis: a point this near its foot has no room for a label below
+
+
+def line_label_below(values: tuple[float, ...], index: int,
+                     bounds: tuple[float, float] | None = None) -> bool:
     """A line's value label goes below a point lower than its neighbours (a valley), else above,
-    so the label never sits on the line itself."""
+    so the label never sits on the line itself; but never below a point near the foot of the
+    axis (``bounds``: its minimum and maximum), where it would be printed over the category
+    names ("2,500" over "0" on an axis from 2,000)."""
     value = values[index]
     neighbours = [values[i] for i in (index - 1, index + 1) if 0 <= i < len(values)]
+    if bounds is not None and bounds[1] > bounds[0]:
+        if (value - bounds[0]) / (bounds[1] - bounds[0]) < BELOW_ROOM:
+            return False
     return bool(neighbours) and all(value < other for other in neighbours)

@@ -211,7 +211,7 @@ def _style_category_chart(chart, figure, style: FigureStyle,
             for series, one in zip(plot.series, figure.series):
                 _value_labels(series.data_labels, figure, style, XL_LABEL_POSITION.ABOVE)
                 for index in range(len(one.values)):
-                    if line_label_below(one.values, index):
+                    if line_label_below(one.values, index, (scale.minimum, scale.maximum)):
                         label = series.points[index].data_label
                         label.position = XL_LABEL_POSITION.BELOW
                         label.font.size = Pt(style.size)
