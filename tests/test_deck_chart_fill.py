@@ -40,3 +40,22 @@ def test_a_pie_fills_its_box(layout: str) -> None:
     assert abs((x + w / 2) - 0.5) < 0.01  # centred across the box
     caption = next(s for s in slide.shapes if s.name == "caption-atmosphere")
     assert frame.top + frame.height <= caption.top or frame.left + frame.width <= caption.left
+
+
+def test_a_pie_of_long_names_names_its_slices_in_a_legend(write_source) -> None:
+    """"Africanos y afrodescendientes esclavizados" is too long for a slice's label (the
+    viewer broke it inside a word): the slices are named in a legend, labelled with their
+    values, and the plot still has its hand-placed box."""
+    from tests.test_chart_labels_fit import SOURCE as CHARTS
+
+    document = resolve(load_source(write_source(CHARTS)),
+                       load_layout(ROOT / "layouts" / "large-print.yaml"), None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    frame = next(shape for slide in deck.slides for shape in slide.shapes
+                 if shape.name == "figure-people")
+    chart = frame.chart
+    assert chart.has_legend
+    space = chart._chartSpace
+    shows = [element.get("val") for element in space.iter(f"{C}showCatName")]
+    assert shows and set(shows) == {"0"}
+    assert space.find(f".//{C}plotArea/{C}layout/{C}manualLayout") is not None

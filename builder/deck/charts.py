@@ -52,12 +52,10 @@ from builder.deck.chartxml import (
     show_every_category,
 )
 from builder.deck.oxml import set_chart_fonts
+from builder.deck.piecharts import style_pie
 from builder.resolve.document import Document
 from builder.text.inline import parse_inline
 from builder.text.numbers import format_number
-
-
-SMALL_SLICE = 0.06  # of the whole: a slice this thin has no room for its label at its end
 
 
 def _chart_type(figure):
@@ -132,9 +130,7 @@ def add_chart(slide, document: Document, figure, box: FigureBox):
     chart.font.size = Pt(style.size)
     chart.font.color.rgb = rgb(style.text)
     if is_pie:
-        _style_pie(chart, figure, style)
-        if figure.kind == "pie":
-            _lay_out_pie(chart, figure, style, cx / EMU_PER_POINT, cy / EMU_PER_POINT)
+        style_pie(chart, figure, style, cx / EMU_PER_POINT, cy / EMU_PER_POINT)
     else:
         _style_category_chart(chart, figure, style, titles)
         if figure.kind == "bar" and figure.orientation == "horizontal":
@@ -261,35 +257,6 @@ def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
     keep_tick_labels_level(chart.value_axis)
 
 
-PIE_MIN_SHARE = 0.45  # of the box's height: a pie smaller than this is left to the viewer
-
-
-def _lay_out_pie(chart, figure, style: FigureStyle, width: float, height: float) -> None:
-    """The pie as large as the box allows once its labels (name over value, outside the
-    slices) have room on every side: the plot's inner box a centred square.
-
-    Left to itself, PowerPoint (and LibreOffice) keep the plot small in the middle of the
-    chart and wrap the labels narrowly: on a large-print slide the pie came out about a
-    fifth of the slide across, "Nitrogen (N₂) 78.08" in three lines.
-    """
-    face, size = style.typeface, style.size
-    line = sc.Typeface.line_height(size)
-    widest = max((max(face.width(name, size), face.width(format_number(value,
-                                                                        figure.number_format),
-                                                        size))
-                  for name, value in zip(figure.categories, figure.values)), default=0.0)
-    beside = widest + size * 1.5  # a label and its gap to the slice, on each side
-    # the first slices start at 12 o'clock, where thin ones crowd their labels: two lines
-    # and a gap above; below, a label stands partly beside the round plot
-    above, below = 2 * line + size * 0.5, 1.5 * line
-    side = min(width - 2 * beside, height - above - below)
-    if side < height * PIE_MIN_SHARE:
-        return
-    top = above + (height - above - below - side) / 2
-    set_plot_inner_box(chart, (width - side) / 2 / width, top / height, side / width,
-                       side / height)
-
-
 def _value_labels(labels, figure, style: FigureStyle, position) -> None:
     """Value labels in the figure's number format, as the guide prints them."""
     labels.number_format = figure.number_format
@@ -321,62 +288,3 @@ def _axis_title(axis, title: str | None, style: FigureStyle) -> None:
         run.font.color.rgb = rgb(style.text)
 
 
-def _style_pie(chart, figure, style: FigureStyle) -> None:
-    plot = chart.plots[0]
-    plot.vary_by_categories = True
-    series = plot.series[0]
-    for index, point in enumerate(series.points):
-        point.format.fill.solid()
-        point.format.fill.fore_color.rgb = rgb(series_color(style.chart, index))
-        point.format.line.color.rgb = rgb(style.background)
-        point.format.line.width = Pt(1)
-    is_pie = figure.kind == "pie"
-    chart.has_legend = not is_pie  # a donut names its slices in a legend, as the guide does
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(style.size)
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    _pie_labels(labels, figure, style, with_names=is_pie)
-    if is_pie:
-        set_data_label_separator(labels, "\n")
-        labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        total = sum(figure.values)
-        thin = [i for i, value in enumerate(figure.values) if value < total * SMALL_SLICE]
-        if thin:
-            # thin slices' labels would overprint at the slice's end ("Ar 0.93 %" on
-            # "CO₂ 0.04 %"): the viewer moves each where it fits, with a leader to its slice.
-            # Point labels live in the series' own c:dLbls, which then speaks for every
-            # slice: it is told what the plot's says.
-            own = series.data_labels
-            _pie_labels(own, figure, style, with_names=True)
-            own.position = XL_LABEL_POSITION.OUTSIDE_END
-            set_data_label_separator(own, "\n")
-            set_leader_lines(own)
-            set_leader_lines(labels)
-            for index in thin:
-                point = series.points[index]
-                point.data_label.position = XL_LABEL_POSITION.BEST_FIT
-                point.data_label.font.size = Pt(style.size)
-                point.data_label.font.color.rgb = rgb(style.text)
-                set_point_label(point, figure.number_format, "\n")
-        return
-    set_doughnut_hole(chart, HOLE_SIZE)
-    for index, point in enumerate(series.points):
-        color = text_on(series_color(style.chart, index), style.text)
-        point.data_label.font.size = Pt(style.size)
-        point.data_label.font.color.rgb = rgb(color)
-
-
-def _pie_labels(labels, figure, style: FigureStyle, with_names: bool) -> None:
-    """A pie's (or donut's) data labels: the value in the figure's format, the slice's name when
-    the chart has no legend, the figure's text size and colour. The plot's labels and a series'
-    own labels (which speak for every slice once present) are told the same."""
-    labels.number_format = figure.number_format
-    labels.number_format_is_linked = False
-    labels.show_category_name = with_names
-    labels.show_value = True
-    labels.show_percentage = False
-    labels.font.size = Pt(style.size)
-    labels.font.color.rgb = rgb(style.text)

@@ -112,10 +112,11 @@ def set_leader_lines(data_labels) -> None:
         anchor.addprevious(element)
 
 
-def set_point_label(point, number_format: str, separator: str) -> None:
+def set_point_label(point, number_format: str, separator: str, with_name: bool = True) -> None:
     """Make a point's own data label (``c:dLbl``, which python-pptx opens showing the value
-    only) show its category and value as the series' labels do: ``c:numFmt`` before the
-    text properties, ``c:showCatName`` on, and the ``c:separator`` after the show flags."""
+    only) show its category (unless ``with_name`` is False) and value as the series' labels
+    do: ``c:numFmt`` before the text properties, ``c:showCatName`` on, and the
+    ``c:separator`` after the show flags."""
     label = point.data_label._get_or_add_dLbl()
     for element in label.findall(qn("c:numFmt")):
         label.remove(element)
@@ -127,7 +128,7 @@ def set_point_label(point, number_format: str, separator: str) -> None:
     else:
         anchor.addprevious(fmt)
     for element in label.findall(qn("c:showCatName")):
-        element.set("val", "1")
+        element.set("val", "1" if with_name else "0")
     for element in label.findall(qn("c:separator")):
         label.remove(element)
     text = label.makeelement(qn("c:separator"), {})
