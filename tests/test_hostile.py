@@ -238,9 +238,9 @@ CASES: dict[str, Case] = {
         "lines:\n  - coordinates: [[121, .nan], [130, 40]]")), says="finite"),
     "map-point-nan": Case(_src(map_source("points:\n  - {label: P, lon: .nan, lat: 35}")),
                           says="finite"),
-    "map-2001-points": Case(_src(map_source("points:\n" + "".join(
-        f"  - {{label: 'P{i}', lon: {120 + (i % 50) * 0.3:.2f}, lat: {30 + (i // 50) * 0.37:.2f}}}\n"
-        for i in range(2001)))), says="at most 2,000"),
+    "map-5001-points": Case(_src(map_source("points:\n" + "".join(
+        f"  - {{label: 'P{i}', lon: {120 + (i % 80) * 0.18:.2f}, lat: {30 + (i // 80) * 0.23:.2f}}}\n"
+        for i in range(5001)))), says="at most 5,000"),
     # --- GeoJSON outlines ---------------------------------------------------------------------
     "geojson-nan": Case(_src(map_source("outline: land.geojson"), **{"land.geojson": geojson(
         '{"type": "Polygon", "coordinates": [[[NaN, 1], [2, 2], [3, 1], [NaN, 1]]]}')}), says="NaN"),

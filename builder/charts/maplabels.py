@@ -8,6 +8,7 @@ from __future__ import annotations
 from builder.charts.geometry import Box
 from builder.charts.labels import SpatialIndex
 from builder.charts.labels import along as _along, near as _near
+from builder.charts.labels import overlapping as _overlapping
 from builder.charts.labelboxes import SIDE_ORDER as _SIDE_ORDER, SIDES as _SIDES
 from builder.charts.labelboxes import candidate as _candidate, measure as _measure
 from builder.charts.leaders import (
@@ -23,7 +24,10 @@ from builder.charts.style import FigureStyle
 
 TOUCH = 0.8  # a name within this many × its size of its marker touches it; farther, a leader
 STEPS = (1.0, 1.6, 2.6, 4.0, 6.0)  # a name's distances from its marker, in offsets
+TOUCHING = STEPS[:2]  # …those that touch it (no leader)
+SHARES = (0.35, 0.2, 0.12)  # widths (of the map's) a place's name wraps at, widest first
 RETRY_LIMIT = 200  # maps with more places are placed once (their key takes the rest)
+LINE_SEARCH_LIMIT = 60  # named lines whose names are searched for (~30 ms each)
 
 PAGE_CROSSING = 8.0  # on a page a place's name crossing a drawn line (a range circle, a
 # route) counts as 8 places later: any side at the first distance beats striking through it
@@ -86,14 +90,15 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
         nonlocal collisions
         spread = 0.0
         for point, x, y, radius in _ordered(markers, priority):
-            labels = _variants(point.label, face, size, map_width, wrap_width)
-            if len(markers) > RETRY_LIMIT:  # hundreds of places: one try each, one line
-                labels = labels[:1]
+            crowded = len(markers) > RETRY_LIMIT  # hundreds of places: one wrap each, by
+            labels = _variants(point.label, face, size, wrap_width,  # its marker or keyed
+                               SHARES[:1] if crowded else SHARES)
             offset = max(radius, size * 0.2) + size * 0.3
             reach = radius + size * TOUCH  # farther than this, a label needs a leader
-            candidates = _point_candidates(point, x, y, labels, offset, frame)
+            candidates = _point_candidates(point, x, y, labels, offset, frame,
+                                           TOUCHING if crowded else STEPS)
             target = (x, y, radius, reach, obstacles)
-            if edge is not None:
+            if edge is not None and not crowded:
                 # beside the map: the name may stand in the margin at about the marker's
                 # height, joined by a leader (after every place by the marker); a name is
                 # never struck through by a line, and a leader crosses no other name
@@ -134,10 +139,16 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
         nonlocal collisions
         spread = 0.0
         labelled: set[int] = set()
+        named = {id(line) for line, _, _ in line_pieces if line.label}
+        limit = LINE_SEARCH_LIMIT if len(named) <= RETRY_LIMIT else LINE_SEARCH_LIMIT // 4
         for line, points, color in line_pieces:
             if not line.label or id(line) in labelled:
                 continue  # a line clipped into pieces is named once, at its best piece
             labelled.add(id(line))
+            if len(labelled) > limit:  # a map of hundreds of named lines: the
+                collisions += 1  # first are searched, the rest named in the key
+                unplaced.append((line.label, color, line.width, line.style))
+                continue
             pieces = [piece for other, piece, _ in line_pieces if other is line]
             box, label, hard, cost, leader = place_line_label(
                 line.label, pieces, face, size, bounds, placed, obstacles, drawn_segments,
@@ -252,31 +263,31 @@ def _ordered(markers, priority):
                                                id(marker[0]) not in priority))
 
 
-def _variants(text: str, face, size: float, map_width: float, wrap_width) -> list:
+def _variants(text: str, face, size: float, wrap_width, shares) -> list:
     """A place's name as one wide line (up to a third of the map), then narrower stacks: a
     long name ("Guantánamo Bay (U.S. naval base)") that finds no room in a line may in two."""
     labels = []
-    for share in (0.35, 0.2, 0.12):
+    for share in shares:
         label = _measure(text, face, size, wrap_width(text, share))
         if all(label.lines != other.lines for other in labels):
             labels.append(label)
     return labels
 
 
-def _point_candidates(point, x: float, y: float, labels, offset: float,
-                      frame: Box) -> list[Box]:
+def _point_candidates(point, x: float, y: float, labels, offset: float, frame: Box,
+                      steps: tuple[float, ...] = ()) -> list[Box]:
     """Where a place's name may stand: touching its marker on the side asked for, then the
     other sides, then a little farther; then (joined by a leader) farther still; each step
     tried with the name on one line, then stacked. An off-map place's name stays by its
     arrow at the frame's edge."""
     order = _SIDE_ORDER[point.position]
     if not point.off_map:
-        return [_candidate(side, x, y, label, offset * step) for step in STEPS
+        return [_candidate(side, x, y, label, offset * step) for step in steps
                 for label in labels for side in order]
     inward = point.position
     boxes = []
     for label in labels:
-        boxes += [_candidate(side, x, y, label, offset * step) for step in (1.0, 1.6)
+        boxes += [_candidate(side, x, y, label, offset * step) for step in TOUCHING
                   for side in order if inward in side]
         inset = 1.5  # along the edge beside the arrow, inside the frame's stroke
         w, h = label.width, label.height
@@ -317,11 +328,7 @@ def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: lis
             break  # every later place scores at least its rank: a clean earlier one wins
         if not box.inside(frame) or (edge is not None and straddles(box, edge)):
             continue
-        grown = Box(box.left - spacing, box.top - spacing, box.width + 2 * spacing,
-                    box.height + 2 * spacing)
-        if any(box.overlaps(other, spacing) for other in _near(placed, grown)):
-            continue
-        if any(box.overlaps(other) for other in _near(obstacles, box)):
+        if _overlapping(obstacles, box) or _overlapping(placed, box, spacing):
             continue
         margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
         if any(segment_hits(margin, a, b) for a, b in _near(strokes, margin)):
@@ -332,9 +339,8 @@ def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: lis
         if target is not None:
             x, y, radius, far, markers = target
             own = box_distance(box, (x, y), (x, y))
-            nearer = _nearer_marker(box, own, x, y, markers)
-            if own <= far and nearer:
-                continue  # it would read as the other place's name
+            if _nearer_marker(box, own if own <= far else None, far - radius, x, y, markers):
+                continue  # it would read as the other place's name, leader or not
             if own > far:
                 leader = leader_line(box, [((x, y), (x, y))], None, radius).points
                 if any(segment_hits(other, *leader) for other in _along(placed, leader)):
@@ -346,7 +352,6 @@ def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: lis
                 crossings += leader_crossings(leader, _along(segments, leader, 4.0), ())
                 reach = ((leader[1][0] - leader[0][0]) ** 2
                          + (leader[1][1] - leader[0][1]) ** 2) ** 0.5 / box.height
-                reach += 3.0 * nearer  # by another marker, its leader alone tells whose
         score = rank + crossing_cost * crossings + coast_cost * min(shores, 4) + reach
         if best_score is None or score < best_score:
             best, best_score = box, score
@@ -355,12 +360,19 @@ def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: lis
     return best, 0
 
 
-def _nearer_marker(box: Box, own: float, x: float, y: float, markers) -> bool:
-    """Whether another marker's centre lies nearer the box than (x, y), the box's own."""
-    grown = Box(box.left - own, box.top - own, box.width + 2 * own, box.height + 2 * own)
+def _nearer_marker(box: Box, own: float, gap: float, x: float, y: float, markers) -> bool:
+    """Whether the box reads as another place's name than the marker at (x, y): another
+    marker's centre is nearer the box than ``own`` (a name touching its own marker), or,
+    for a name led from afar (``own`` None), another marker's rim is within ``gap``."""
+    reach = own if own is not None else gap + 2 * gap  # markers are smaller than the gap
+    grown = Box(box.left - reach, box.top - reach, box.width + 2 * reach,
+                box.height + 2 * reach)
     for other in _near(markers, grown):
         cx, cy = other.left + other.width / 2, other.top + other.height / 2
-        if abs(cx - x) + abs(cy - y) > 1e-6 and box_distance(box, (cx, cy), (cx, cy)) < own:
+        if abs(cx - x) + abs(cy - y) <= 1e-6:
+            continue  # its own marker (or one at its very spot)
+        distance = box_distance(box, (cx, cy), (cx, cy))
+        if distance < own if own is not None else distance - other.width / 2 < gap:
             return True
     return False
 

@@ -58,7 +58,7 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
         except (OSError, ValueError) as error:
             raise RenderError(f"{figure.where}: outline '{figure.outline}' cannot be read "
                               f"({error})") from None
-    if len(figure.points) > CROWDED:  # its key is certain: leave it room, draw once
+    if _crowded(figure):  # its key is certain: leave it room, draw once
         _, smallest = _label_sizes(style, min_label)
         first = max(max_height - key_height(smallest), max_height / 2)
         scene = _draw(figure, style, width, first, outline, min_label, beside)
@@ -85,7 +85,7 @@ def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
                         min_label, memo=memo)[0]
     room = width - map_width
     # a crowded map is drawn centred: hundreds of names go to its key wherever it stands
-    offsets = (room / 2,) if len(figure.points) > CROWDED else (
+    offsets = (room / 2,) if _crowded(figure) else (
         room, room * 0.75, room / 2, room * 0.25, 0.0)
     results = [_compose(figure, geo, style, map_width, map_height, width, offset, outline,
                         min_label, near=BESIDE_NEAR, memo=memo)
@@ -205,7 +205,7 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
 
     # labels at the largest size (down to 70 %) at which every one finds a clean place; a
     # crowded map (hundreds of places) goes straight to the smallest, placing once
-    crowded = len(markers) > CROWDED
+    crowded = _crowded(figure)
     label_size = smallest if crowded else size
     # lines first only matters when lines have names to place
     orders = (False, True) if not crowded and any(line.label for line in figure.lines) else (
@@ -230,6 +230,13 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
 
 
 CROWDED = 200
+
+
+def _crowded(figure) -> bool:
+    """Whether the map names hundreds of things (places, lines, areas): its key is certain,
+    so it is drawn once, centred, its names at the smallest size."""
+    return (len(figure.points) + sum(1 for line in figure.lines if line.label)
+            + sum(1 for area in figure.areas if area.label)) > CROWDED
 
 
 class _Outline:
@@ -270,7 +277,7 @@ def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float
     wrapped_rows = []
     budget = KEY_LINES  # lines of samples; further lines are named with the places
     for entry in names:
-        if isinstance(entry, str):
+        if isinstance(entry, str) or budget <= 0:
             continue
         lines = face.wrap(entry[0], size, max(available - swatch, size))
         if len(lines) <= budget:
