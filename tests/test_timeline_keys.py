@@ -203,3 +203,25 @@ def test_a_listed_column_sets_its_labels_on_one_edge() -> None:
         columns.setdefault(round(column, 1), set()).add(round(label.left, 1))
     assert len(columns) >= 2
     assert all(len(edges) == 1 for edges in columns.values()), columns
+
+
+def test_a_continued_list_goes_on_numbering_on_one_axis() -> None:
+    """The large-print deck continues the thirteen days' list over slides: the numbers go
+    on from slide to slide (1–6, then 7–11, not 1–6 and 1–5), and every part stands on the
+    same axis (the same band labels)."""
+    document, deck = _deck("cuban-missile-crisis", "large-print")
+    numbers: list[int] = []
+    bands = []
+    parts = 0
+    for number, slide, group, figure in _timeline_slides(document, deck):
+        leaves = list(_leaves(group))
+        band = [_box(leaf) for leaf in leaves if _role(leaf) == "axis"][0]
+        listed = [leaf for leaf in leaves if _role(leaf) == "key-number"
+                  and _box(leaf)[1] >= band[3] - 0.5]
+        numbers += [n for leaf in listed for n in _numbers(leaf.text_frame.text)]
+        bands.append([leaf.text_frame.text for leaf in leaves if _role(leaf) == "year"])
+        parts += 1
+        count = len(figure.events)
+    assert parts >= 2
+    assert sorted(numbers) == list(range(1, count + 1)), numbers
+    assert all(band == bands[0] for band in bands), bands

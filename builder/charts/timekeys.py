@@ -46,9 +46,10 @@ def key_text(index: int) -> str:
     return str(index + 1)
 
 
-def badge_diameter(face, size: float, count: int) -> float:
-    """One size of round badge for every single key, wide enough for the longest number."""
-    widest = face.width(key_text(count - 1), size, bold=True)
+def badge_diameter(face, size: float, count: int, first: int = 0) -> float:
+    """One size of round badge for every single key, wide enough for the longest number
+    (keys count from ``first``: a continued list goes on numbering)."""
+    widest = face.width(key_text(first + count - 1), size, bold=True)
     return max(Typeface.line_height(size), widest + size * 0.45)
 
 
@@ -58,12 +59,14 @@ def keys_height(size: float, diameter: float) -> float:
 
 
 def key_groups(targets: list[float], face, size: float, width: float, gap: float,
-               diameter: float) -> list[KeyGroup]:
-    """Badges for events whose marks stand at ``targets`` (in date order), placed along a
-    row ``width`` wide; neighbours merged, closest first, until the row holds them."""
+               diameter: float, offset: int = 0) -> list[KeyGroup]:
+    """Badges for events whose marks stand at ``targets`` (in date order, numbered from
+    ``offset``), placed along a row ``width`` wide; neighbours merged, closest first, until
+    the row holds them."""
 
     def group(first: int, last: int) -> KeyGroup:
-        text = key_text(first) if first == last else f"{key_text(first)}–{key_text(last)}"
+        text = (key_text(first + offset) if first == last
+                else f"{key_text(first + offset)}–{key_text(last + offset)}")
         badge = diameter if first == last else max(
             diameter, face.width(text, size, bold=True) + size * 0.6)
         return KeyGroup(first, last, tuple(targets[first:last + 1]), text, badge)

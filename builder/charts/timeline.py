@@ -64,7 +64,8 @@ gives up a point of text: from the back of a room, size matters more than the da
 
 
 def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
-                   min_size: float | None = None, max_size: float | None = None) -> Scene:
+                   min_size: float | None = None, max_size: float | None = None,
+                   first_key: int = 0) -> Scene:
     """The timeline at the largest text size (down to 70 %, or to ``min_size`` when given)
     that fits ``max_height`` with no stem crossing a label; failing that, the list form;
     failing that, the clean candidate that keeps the largest text once scaled to fit.
@@ -78,7 +79,8 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
     With ``max_size`` (the deck's body size) a form that fits at the style's size grows, in
     the same kind (lanes stay lanes, a list stays a list), to the largest size up to
     ``max_size`` that still fits: a continued part of three events, or a short list, then
-    fills the slide's box instead of its top third.
+    fills the slide's box instead of its top third. ``first_key``: the list form's first
+    number less one (a continued part goes on from the last).
     """
     make_scale = partial(figure_scale, figure, language=style.language)
     laned = len(figure.events) <= LANE_LIMIT
@@ -107,7 +109,7 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
         return None
 
     def listed(size: float) -> Scene | None:
-        scene = list_layout(figure, style.resized(size), width, make_scale)
+        scene = list_layout(figure, style.resized(size), width, make_scale, first_key)
         return scene if fits(scene, size) else None
 
     steps = ([(size, step) for size in sizes for step in (lanes, listed)] if min_size
@@ -159,15 +161,17 @@ def _layout(figure, style: FigureStyle, width: float,
     for event in sorted(figure.events, key=lambda e: e.date):
         date_text = axis.event_text(event.date)
         date_width = face.width(date_text, size, bold=True) + 1.0
-        if form.inline:
+        longest = max((face.width(word, size) for word in event.label.split()), default=0.0)
+        if form.inline:  # never narrower than the label's longest word: it would be cut
             lines = tuple(face.wrap(event.label, size, max(max_label - date_width - separator,
-                                                           face.width("Armistice", size))))
+                                                           face.width("Armistice", size),
+                                                           longest + 1.0)))
             label_width = max(face.width(l, size) for l in lines) + 1.0
             text_width = date_width + separator + label_width
             offset = date_width + separator
             text_lines = len(lines)
         else:
-            lines = tuple(face.wrap(event.label, size, max_label))
+            lines = tuple(face.wrap(event.label, size, max(max_label, longest + 1.0)))
             text_width = max([date_width] + [face.width(l, size) + 1.0 for l in lines])
             offset = 0.0
             text_lines = 1 + len(lines)

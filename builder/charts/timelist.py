@@ -19,6 +19,7 @@ from builder.charts.timekeys import badge_diameter, draw_keys, key_groups, key_t
 LIST_SHARES_FEW = tuple(range(30, 71, 2))
 LIST_SHARES_MANY = tuple(range(30, 71, 10))  # many rows: fewer trials, each row is measured
 MANY = 40
+STACKED = ""  # first "line" of a row whose label stands under its date (the date's line)
 
 
 def time_band(scene: Scene, scale: TimeScale, band_top: float, band: float, line: float,
@@ -69,7 +70,8 @@ def span_row_of(events, scale: TimeScale, pad: float) -> dict[int, int]:
     return rows
 
 
-def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene | None:
+def list_layout(figure, style: FigureStyle, width: float, make_scale,
+                first_key: int = 0) -> Scene | None:
     """The dense timeline that cannot be laned: the time band with every event marked on it
     (a point as a dot just above it, a span as a bar under it), a row of numbered badges over
     the marks (``builder.charts.timekeys``), and below the band the events in date order,
@@ -94,7 +96,7 @@ def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene |
     span_rows = len(set(span_row_of(events, scale, pad).values()))
     list_top = band + (span_rows and span_rows * bar_height + (span_rows - 1) * pad) + pad * 2
     dates = [(scale.event_text(event.date), ) for event in events]
-    key_width = face.width(key_text(len(events) - 1), size, bold=True) + 1.0
+    key_width = face.width(key_text(first_key + len(events) - 1), size, bold=True) + 1.0
     # a row's date column starts after its number: the number is part of the date's width
     date_widths = [key_width + separator + face.width(text, size, bold=True) + 1.0
                    for (text,) in dates]
@@ -103,20 +105,27 @@ def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene |
     wrapped: dict[int, tuple] = {}
 
     def rows_at(column_width: float) -> list | None:
-        """Each event's (event, date, date width, label lines) in a column that wide; None
-        when a label word would not fit beside its date."""
+        """Each event's (event, date, date width, label lines) in a column that wide. A
+        label with no room for a word beside a long date ("26 jul. 1822 – 27 jul. 1822")
+        goes under its date (its lines then start with ``STACKED``); None when a word would
+        not fit even there."""
         key = int(column_width * 4)
         if key in wrapped:
             return wrapped[key]
         rows = []
+        under = column_width - key_width - separator
         for event, (date_text,), date_width, word in zip(events, dates, date_widths,
                                                          longest_word):
             available = column_width - date_width - separator
-            if word > available:
+            if word <= available:
+                rows.append((event, date_text, date_width,
+                             tuple(face.wrap(event.label, size, available))))
+            elif word <= under and date_width <= column_width:
+                rows.append((event, date_text, date_width,
+                             (STACKED, *face.wrap(event.label, size, under))))
+            else:
                 wrapped[key] = None
                 return None
-            rows.append((event, date_text, date_width,
-                         tuple(face.wrap(event.label, size, available))))
         wrapped[key] = rows
         return rows
 
@@ -149,7 +158,7 @@ def list_layout(figure, style: FigureStyle, width: float, make_scale) -> Scene |
     chunks = [_aligned(chunk, column_width, face, size, separator, tallest)
               for chunk, column_width in zip(chunks, widths)]
     return _draw_list(events, style, width, scale, band, bar_height, list_top, chunks, widths,
-                      separator, gap, key_width)
+                      separator, gap, key_width, first_key)
 
 
 def _aligned(chunk: list, column_width: float, face, size: float, separator: float,
@@ -164,7 +173,7 @@ def _aligned(chunk: list, column_width: float, face, size: float, separator: flo
     edge = max(w for w in widths if w <= usual * 1.35)
     rows = []
     for event, date_text, date_width, lines in chunk:
-        if date_width > edge:
+        if date_width > edge or lines[0] == STACKED:
             rows.append((event, date_text, date_width, lines))
             continue
         available = column_width - edge - separator
@@ -204,12 +213,12 @@ def _balanced(rows: list, columns: int) -> list[list]:
 
 def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band: float,
                bar_height: float, list_top: float, chunks, widths: list[float],
-               separator: float, gap: float, key_width: float) -> Scene:
+               separator: float, gap: float, key_width: float, first_key: int = 0) -> Scene:
     """Paint the list form (see ``list_layout``): keys, band, marks, then the columns."""
     size, face = style.size, style.typeface
     line = Typeface.line_height(size)
     pad = size * 0.3
-    diameter = badge_diameter(face, size, len(events))
+    diameter = badge_diameter(face, size, len(events), first_key)
     band_top = keys_height(size, diameter)  # the badge row and the marks stand above it
     height = band_top + list_top + max(sum(len(r[3]) for r in chunk) for chunk in chunks) * line
     scene = Scene(width, height)
@@ -229,11 +238,14 @@ def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band:
             spans.add(index)
         else:
             targets.append(start)
-    groups = key_groups(targets, face, size, width, pad, diameter)
+    groups = key_groups(targets, face, size, width, pad, diameter, first_key)
     draw_keys(scene, groups, spans, style, (point_color, span_color), diameter, band_top)
-    numbers = {event_id: index for index, event_id in enumerate(map(id, events))}
+    numbers = {event_id: first_key + index for index, event_id in enumerate(map(id, events))}
 
     def content(row) -> float:
+        if row[3][0] == STACKED:
+            return max(row[2], key_width + separator + max(face.width(l, size)
+                                                           for l in row[3][1:]) + 1.0)
         return row[2] + separator + max(face.width(l, size) for l in row[3]) + 1.0
 
     for index, chunk in enumerate(chunks):
@@ -248,8 +260,13 @@ def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band:
             number_end = key_width + separator
             scene.add(Text(left + number_end, top, date_width - number_end, (date_text,), size,
                            color, bold=True, role="date"))
-            label_width = max(face.width(l, size) for l in lines) + 1.0
-            scene.add(Text(left + date_width + separator, top, label_width, lines, size,
-                           style.text, role="event-label"))
+            shown = lines[1:] if lines[0] == STACKED else lines
+            label_width = max(face.width(l, size) for l in shown) + 1.0
+            if lines[0] == STACKED:  # under its date, on the dates' left edge
+                scene.add(Text(left + number_end, top + line, label_width, shown, size,
+                               style.text, role="event-label"))
+            else:
+                scene.add(Text(left + date_width + separator, top, label_width, shown, size,
+                               style.text, role="event-label"))
             top += len(lines) * line
     return scene

@@ -47,7 +47,8 @@ def add_figure(slide, document: Document, numbered: NumberedFigure, left: int, t
         return [add_chart(slide, document, figure, box)]
     if isinstance(figure, TimelineFigure):
         return [add_scene_group(slide, document, sliced(figure, rows), box,
-                                whole=figure if rows else None)]
+                                whole=figure if rows else None,
+                                first_key=rows[0] if rows else 0)]
     if type(figure) in SCENES:
         return [add_scene_group(slide, document, figure, box)]
     raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")

@@ -30,6 +30,7 @@ from builder.deck.figurekit import (
 )
 from builder.layout.values import Color
 from builder.model import MapFigure, TimelineFigure
+from builder.model.dates import DateSpan
 from builder.resolve.document import Document
 from builder.resolve.scenecache import cached_scene
 
@@ -59,10 +60,11 @@ class _Freeform(FreeformBuilder):
 _DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND_DOT}
 
 
-def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=None):
+def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=None,
+                    first_key: int = 0):
     """The figure's scene as one group of native shapes centred in ``box``. ``whole``: the
     timeline ``figure`` is a part of, continued over slides, so every part is set in one
-    size (``part_size``)."""
+    size (``part_size``); ``first_key``: where its list's numbers go on from."""
     style = figure_style(document)
     floor = figure_min_size(document)
     if isinstance(figure, MapFigure):
@@ -75,7 +77,7 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=Non
                                        document.asset, floor, beside=True), style.size)
     else:
         cap = part_size(document, whole, box) if whole is not None else None
-        scene = _scene(document, figure, width, height, cap)
+        scene = _scene(document, figure, width, height, cap, first_key)
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()
@@ -97,13 +99,13 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=Non
 
 
 def _scene(document: Document, figure, width: float, height: float,
-           max_size: float | None = None) -> sc.Scene:
+           max_size: float | None = None, first_key: int = 0) -> sc.Scene:
     """A timeline or chart scene for a ``width`` × ``height`` box (points), remembered, so
     planning a timeline's parts and drawing them compute each scene once; its text grows
     with room to spare up to ``max_size`` (the deck's body size unless given)."""
     return cached_scene(scene_for, document, figure, figure_style(document), width, height,
                         document.asset, figure_min_size(document),
-                        max_size or figure_max_size(document))
+                        max_size or figure_max_size(document), first_key=first_key)
 
 
 def part_size(document: Document, figure: TimelineFigure, box: FigureBox) -> float | None:
@@ -147,10 +149,17 @@ def timeline_parts(document: Document, figure: TimelineFigure, box: FigureBox
 
 def sliced(figure: TimelineFigure, part: tuple[int, int] | None) -> TimelineFigure:
     """The timeline with only the events ``part`` (start, end) of it; whole when ``None``.
-    A continued timeline keeps its axis when the source sets one."""
+    Every part of a continued timeline keeps one axis: the source's ``start``/``end``, else
+    from the first of all its events to the last (a part's own events drew a shorter axis
+    on some slides than on others)."""
     if part is None or part == (0, len(figure.events)):
         return figure
-    return figure.model_copy(update={"events": figure.events[part[0]:part[1]]})
+    first = min((event.date for event in figure.events), key=lambda d: d.start.first_day())
+    last = max((event.date for event in figure.events), key=lambda d: d.last.last_day())
+    return figure.model_copy(update={
+        "events": figure.events[part[0]:part[1]],
+        "start": figure.start or DateSpan(first.start),
+        "end": figure.end or DateSpan(last.last)})
 
 
 class _Levels:
