@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
@@ -18,7 +19,7 @@ from builder.deck.grid import TITLE_LEADING, Box
 from builder.deck.specs import Para, Runs
 from builder.text.fonts import Faces
 from builder.text.inline import Run, parse_inline
-from builder.text.typography import for_deck
+from builder.text.typography import current_language, for_deck
 
 LEADING = 1.2  # line height as a multiple of the size, set as exact spacing on every paragraph
 WIDTH_SLACK = 0.97  # wrap a little narrower than the box: PowerPoint's wrap may differ by a hair
@@ -33,12 +34,25 @@ LABEL_INDENT = 1.6  # for lettered choices ("A."), wider than a bullet
 
 def runs(text: str, bold: bool = False, italic: bool = False) -> Runs:
     """Inline-marked text as runs, with whitespace collapsed (slides have no hard breaks)."""
-    collapsed = for_deck(re.sub(r"[^\S\u00a0]+", " ", text).strip())
-    return tuple(Run(r.text, r.bold or bold, r.italic or italic) for r in parse_inline(collapsed))
+    return _runs(text, bold, italic, current_language())
 
 
 def plain_runs(text: str, bold: bool = False, italic: bool = False) -> Runs:
     """Literal text (no markup) as one run."""
+    return _plain_runs(text, bold, italic, current_language())
+
+
+# Typesetting a text (quotes, no-break spaces, ranges) is a pure function of the text and the
+# language it is set in, and planning asks for the same texts again as it tries sizes and
+# layouts: each is set once per language (frozen Runs in a tuple: safe to share).
+@lru_cache(maxsize=1 << 14)
+def _runs(text: str, bold: bool, italic: bool, language: str) -> Runs:
+    collapsed = for_deck(re.sub(r"[^\S\u00a0]+", " ", text).strip())
+    return tuple(Run(r.text, r.bold or bold, r.italic or italic) for r in parse_inline(collapsed))
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_runs(text: str, bold: bool, italic: bool, language: str) -> Runs:
     return (Run(for_deck(re.sub(r"[^\S\u00a0]+", " ", text).strip()), bold, italic),)
 
 
