@@ -190,17 +190,25 @@ def extent(keys: list[str], detail: str = "110m") -> tuple[float, float, float, 
         seen = [ring for ring in country.rings if -180 <= sum(_box(ring)[::2]) / 2 <= 180]
         main = max(seen, key=_area)
         box, large = _box(main), _area(main) * LARGE
+        centre = (box[0] + box[2]) / 2  # every part taken the short way from the main body
+        parts = [(_moved(_box(ring), centre), _area(ring)) for ring in country.rings]
         grown = True
         while grown:  # islands near the main body, and large parts near what it has become
             grown = False
-            for ring in seen:
-                other = _box(ring)
+            for other, area in parts:
                 if _union(box, other) != box and (
-                        _near(box, other) or (_area(ring) >= large and _near(box, other, 1.5))):
+                        _near(box, other) or (area >= large and _near(box, other, 1.5))):
                     box, grown = _union(box, other), True
         boxes.append(box)
-    west, south, east, north = _union(*boxes)
-    return max(west, -180.0), max(south, -MAX_LAT), min(east, 180.0), min(north, MAX_LAT)
+    west, south, east, north = _shortest_union(boxes)
+    return west, max(south, -MAX_LAT), east, min(north, MAX_LAT)
+
+
+def _moved(box, centre: float) -> tuple[float, float, float, float]:
+    """``box`` moved by whole turns so its middle lies within 180° of ``centre``."""
+    middle = (box[0] + box[2]) / 2
+    turn = near(middle, centre) - middle
+    return box[0] + turn, box[1], box[2] + turn, box[3]
 
 
 def _area(ring: Ring) -> float:
@@ -227,27 +235,90 @@ def _union(*boxes):
             max(b[3] for b in boxes))
 
 
+def near(lon: float, centre: float) -> float:
+    """``lon`` moved by whole turns to lie within 180° of ``centre``: the same place, on the
+    side of the globe the map looks at (-170 near 175 is 190)."""
+    return centre + (lon - centre + 180.0) % 360.0 - 180.0
+
+
+def unwrap_bounds(bounds) -> tuple[float, float, float, float]:
+    """A source's [west, south, east, north] with west < east: a box written with west >
+    east crosses the 180° meridian, so its east is counted past 180 ([110, …, -65, …] runs
+    110…295)."""
+    west, south, east, north = (float(value) for value in bounds)
+    return west, south, (east + 360.0 if west > east else east), north
+
+
+def written(bounds) -> tuple[float, float, float, float]:
+    """An unwrapped box as a source writes it: longitudes within -180…180 (west > east
+    when it crosses the 180° meridian)."""
+    west, south, east, north = bounds
+    if east - west >= 360.0 - 1e-9:
+        return -180.0, south, 180.0, north
+    return near(west, 0.0), south, (near(east, 0.0) if east != 180.0 else 180.0), north
+
+
+def contains(bounds, lon: float, lat: float) -> bool:
+    """Whether (lon, lat) lies in an unwrapped box, whichever way round its longitude is."""
+    west, south, east, north = bounds
+    lon = near(lon, (west + east) / 2)
+    return west - 1e-9 <= lon <= east + 1e-9 and south <= lat <= north
+
+
+def _shortest_union(boxes) -> tuple[float, float, float, float]:
+    """The narrowest box around all ``boxes`` on the sphere: each box may be moved by a
+    whole turn, so Fiji (177…182), Tonga (-176…-173) and Samoa (-172…-171) are framed the
+    short way round, across 180°, not across the world. Its west lies within -180…180."""
+    boxes = list(boxes)
+    if not boxes:
+        return -180.0, -60.0, 180.0, MAX_LAT
+    best = None
+    for reference in boxes:
+        centre = (reference[0] + reference[2]) / 2
+        moved = []
+        for box in boxes:
+            middle = (box[0] + box[2]) / 2
+            turn = near(middle, centre) - middle
+            moved.append((box[0] + turn, box[1], box[2] + turn, box[3]))
+        union = _union(*moved)
+        if best is None or union[2] - union[0] < best[2] - best[0] - 1e-9:
+            best = union
+    west, south, east, north = best
+    if east - west >= 360.0:
+        return -180.0, south, 180.0, north
+    turn = near(west, 0.0) - west if not -180.0 <= west < 180.0 else 0.0
+    return west + turn, south, east + turn, north
+
+
 def region(bounds, names, places=()) -> tuple[float, float, float, float]:
     """The least a map must show: its ``bounds``, the named countries' main bodies with a
     margin, or the box around both; at least ``MIN_SPAN`` degrees each way. Without
     ``bounds``, the (lon, lat) ``places`` the map marks are framed too: a town just beyond
-    the countries' coast is on the map rather than an error."""
+    the countries' coast is on the map rather than an error.
+
+    The box is unwrapped: west < east always, and a region across the 180° meridian runs
+    past 180, its west within -180…180, so projecting and clipping it is
+    plain arithmetic (see ``near`` for bringing a longitude onto it)."""
     boxes = []
     keys = [key for key in (lookup(name) for name in names or ()) if key]
     if keys:
         west, south, east, north = extent(keys)
         if bounds is None and places:
-            west, south, east, north = _union((west, south, east, north),
-                                              *[(x, y, x, y) for x, y in places])
+            centre = (west + east) / 2
+            west, south, east, north = _union(
+                (west, south, east, north), *[(near(x, centre), y, near(x, centre), y)
+                                              for x, y in places])
         margin = max(east - west, north - south, MIN_SPAN) * MARGIN
         boxes.append((west - margin, south - margin, east + margin, north + margin))
     if bounds is not None:
-        boxes.append(tuple(bounds))
+        boxes.append(unwrap_bounds(bounds))
     if not boxes:
         return -180.0, -60.0, 180.0, MAX_LAT
-    west, south, east, north = _union(*boxes)
+    west, south, east, north = _shortest_union(boxes)
     if east - west < MIN_SPAN:
         west, east = (east + west - MIN_SPAN) / 2, (east + west + MIN_SPAN) / 2
     if north - south < MIN_SPAN:
         south, north = (north + south - MIN_SPAN) / 2, (north + south + MIN_SPAN) / 2
-    return max(-180.0, west), max(-MAX_LAT, south), min(180.0, east), min(MAX_LAT, north)
+    if east - west >= 360.0:
+        west, east = -180.0, 180.0
+    return west, max(-MAX_LAT, south), east, min(MAX_LAT, north)

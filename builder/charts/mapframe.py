@@ -8,6 +8,11 @@ at its middle latitude. A map drawn on the bundled world outlines then widens it
 the box the page or slide gives it, so the region sits in the middle of real geography
 instead of in a small box with blank room beside it (a source's own outline covers only its
 bounds, so such a map keeps them).
+
+A region across the 180° meridian (a Pacific box written west > east, or Fiji and Samoa) is
+unwrapped: its east runs past 180, and every longitude the map draws — places, lines, areas,
+outlines — is brought onto the frame's side of the globe first (``unwrapped``), so the
+projection and clipping stay plain arithmetic.
 """
 
 from __future__ import annotations
@@ -60,12 +65,29 @@ def map_geography(figure, width: float, height: float, page: bool) -> Geography:
     detail = atlas.detail_for(bounds)
     named = {atlas.lookup(name) for name in figure.countries} - {None}
     table = atlas.countries(detail)
-    shaded = tuple(ring for key in named if key in table for ring in table[key].rings
-                   if _meets(ring, bounds))
-    land = tuple(ring for key, country in table.items() if key not in named
-                 and _box_meets(country.bbox, bounds)
-                 for ring in country.rings if _meets(ring, bounds))
-    return Geography(bounds, kind, land, shaded)
+    shaded, land, seen = [], [], set()
+    for key, country in table.items():
+        turns = _turns(country.bbox, bounds)
+        if not turns:
+            continue
+        into = shaded if key in named else land
+        for ring in country.rings:
+            for turn in turns:
+                moved = ring if not turn else tuple((x + turn, y) for x, y in ring)
+                mark = (key, round(moved[0][0], 6), round(moved[0][1], 6), len(moved))
+                if mark not in seen and _meets(moved, bounds):
+                    # a ring across 180° is stored twice (east of 180, and west of -180):
+                    # a frame that sees both copies once moved draws it once
+                    seen.add(mark)
+                    into.append(moved)
+    return Geography(bounds, kind, tuple(land), tuple(shaded))
+
+
+def _turns(box, bounds: Bounds) -> tuple[float, ...]:
+    """The whole turns (0, ±360) by which a country's box meets a frame that may run past
+    ±180°, so Tonga (-175) is drawn at 185 on a Pacific map running 110…295."""
+    return tuple(turn for turn in (0.0, -360.0, 360.0)
+                 if _box_meets((box[0] + turn, box[1], box[2] + turn, box[3]), bounds))
 
 
 def _box_meets(box, bounds: Bounds) -> bool:
@@ -77,6 +99,34 @@ def _meets(ring, bounds: Bounds) -> bool:
     lons = [p[0] for p in ring]
     lats = [p[1] for p in ring]
     return _box_meets((min(lons), min(lats), max(lons), max(lats)), bounds)
+
+
+def unwrapped(figure, bounds: Bounds):
+    """The figure with every longitude brought onto the frame's side of the globe: a point
+    at -170 on a map running 110…295 at 190, east of 180; a line or area continuous (each
+    vertex the short way from the one before, the first the short way from the frame's
+    middle), so a route across 180° is not drawn back across the world."""
+    centre = (bounds[0] + bounds[2]) / 2
+    points = tuple(point.model_copy(update={"lon": atlas.near(point.lon, centre)})
+                   for point in figure.points)
+    lines = tuple(line.model_copy(update={"coordinates": unwrapped_ring(line.coordinates,
+                                                                        centre)})
+                  for line in figure.lines)
+    areas = tuple(area.model_copy(update={"coordinates": unwrapped_ring(area.coordinates,
+                                                                        centre)})
+                  for area in figure.areas)
+    return figure.model_copy(update={"points": points, "lines": lines, "areas": areas})
+
+
+def unwrapped_ring(coordinates, centre: float) -> tuple[tuple[float, float], ...]:
+    """A line's or ring's (lon, lat) made continuous, starting the short way from
+    ``centre`` (see ``unwrapped``)."""
+    result = []
+    previous = centre
+    for lon, lat in coordinates:
+        previous = atlas.near(lon, previous)
+        result.append((previous, lat))
+    return tuple(result)
 
 
 def region(figure) -> Bounds:
@@ -110,11 +160,15 @@ def filled(bounds: Bounds, kind: str, aspect: float) -> Bounds:
         return bounds
     if natural > aspect:  # taller than the box: widen east and west
         grow = (east - west) * (natural / aspect - 1) / 2
+        crosses = west < -180 or east > 180
         west, east = west - grow, east + grow
-        if west < -180:
-            west, east = -180.0, min(180.0, east + (-180 - west))
-        if east > 180:
-            west, east = max(-180.0, west - (east - 180)), 180.0
+        if east - west >= 360:  # the whole way round: Greenwich in the middle, unless the
+            middle = (west + east) / 2 if crosses else 0.0  # region is the Pacific's
+            west, east = middle - 180.0, middle + 180.0
+        elif not crosses and west < -180:  # a region that keeps off 180° is widened
+            west, east = -180.0, east + (-180 - west)  # away from it (the Atlantic side)
+        elif not crosses and east > 180:
+            west, east = west - (east - 180), 180.0
         return west, south, east, north
     lo, hi = 0.0, MAX_LAT * 2  # wider than the box: add latitude, by bisection
     for _ in range(50):
@@ -143,8 +197,7 @@ def _clamped(bounds: Bounds) -> Bounds:
 
 
 def inside(bounds: Bounds, lon: float, lat: float) -> bool:
-    west, south, east, north = bounds
-    return west <= lon <= east and south <= lat <= north
+    return atlas.contains(bounds, lon, lat)
 
 
 def edge_point(bounds: Bounds, lon: float, lat: float) -> tuple[float, float, str]:
@@ -152,7 +205,7 @@ def edge_point(bounds: Bounds, lon: float, lat: float) -> tuple[float, float, st
     and which way it points (``left``, ``right``, ``up``, ``down``)."""
     west, south, east, north = bounds
     cx, cy = (west + east) / 2, (south + north) / 2
-    dx, dy = lon - cx, lat - cy
+    dx, dy = atlas.near(lon, cx) - cx, lat - cy  # the short way round
     scales = []
     if dx:
         scales.append(((east if dx > 0 else west) - cx) / dx)

@@ -23,7 +23,8 @@ from builder.charts.colors import series_color, tint
 from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
 from builder.charts.geometry import Box, fit
 from builder.charts.markup import plain_figure
-from builder.charts.mapframe import Geography, edge_point, inside, map_geography
+from builder.charts.mapframe import (Geography, edge_point, inside, map_geography, unwrapped,
+                                     unwrapped_ring)
 from builder.charts.linelabels import BESIDE_NEAR
 from builder.charts.maplabels import place_labels
 from builder.charts.markers import INWARD, arrowed, edge_arrow, spread
@@ -78,6 +79,7 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
 def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
           min_label: float | None, beside: bool) -> Scene:
     geo = map_geography(figure, width, max_height, page=min_label is None)
+    figure = unwrapped(figure, geo.bounds)  # longitudes on the frame's side of 180°
     map_width, map_height = fit(width, max_height, Projection.aspect(geo.kind, geo.bounds))
     memo: dict = {}  # what the labels learn at one offset serves the others
     if not beside or width - map_width < 1.0:
@@ -250,9 +252,12 @@ class _Outline:
     def clipped(self, bounds: tuple[float, float, float, float]) -> tuple[list, list]:
         """(rings, line pieces) inside ``bounds``."""
         if bounds not in self._clipped:
-            self._clipped[bounds] = ([clip_polygon(list(ring), bounds) for ring in self.polygons],
-                                     [piece for line in self.lines
-                                      for piece in clip_line(line, bounds)])
+            centre = (bounds[0] + bounds[2]) / 2  # on the frame's side of 180°
+            self._clipped[bounds] = (
+                [clip_polygon(list(unwrapped_ring(ring, centre)), bounds)
+                 for ring in self.polygons],
+                [piece for line in self.lines
+                 for piece in clip_line(list(unwrapped_ring(line, centre)), bounds)])
         return self._clipped[bounds]
 KEY_LINES = 3
 

@@ -176,13 +176,14 @@ def _check_map(figure: MapFigure, where, located: Located) -> list[Problem]:
                                             f"{hint}"))
     if problems:
         return problems
-    west, south, east, north = atlas.region(
+    frame = atlas.region(
         figure.bounds, figure.countries,
         [(point.lon, point.lat) for point in figure.points if not point.off_map])
+    west, south, east, north = atlas.written(frame)  # as the source writes a box
     for number, point in enumerate(figure.points):
         if point.off_map:
             continue
-        if not (west <= point.lon <= east and south <= point.lat <= north):
+        if not atlas.contains(frame, point.lon, point.lat):
             problems.append(located.problem(
                 (*where, "points", number),
                 f"'{point.label}' ({point.lon:g}, {point.lat:g}) lies outside the map's region "

@@ -248,7 +248,8 @@ class MapFigure(FigureBase):
     kind: Literal["map"]
     bounds: tuple[Longitude, Latitude, Longitude, Latitude] | None = Field(
         default=None, description="[west, south, east, north] in degrees: the least the map "
-        "shows (default: around 'countries')")
+        "shows (default: around 'countries'). A west greater than east means the box crosses "
+        "the 180° meridian: [110, -50, -65, 62] is the Pacific from Asia to the Americas")
     countries: tuple[Text, ...] = Field(
         default=(), description="Countries the map is about, by name or ISO code (Cuba, CU, "
         "CUB): shaded, and framed when 'bounds' is not given")
@@ -269,8 +270,11 @@ class MapFigure(FigureBase):
         if bounds is None:
             return bounds
         west, south, east, north = bounds
-        if not (-180 <= west < east <= 180 and -85 <= south < north <= 85):
-            raise ValueError("bounds must be [west, south, east, north] with west < east, south < north")
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and west != east
+                and -85 <= south < north <= 85):  # west > east: across the 180° meridian
+            raise ValueError("bounds must be [west, south, east, north] with south < north, "
+                             "latitudes within ±85 and west ≠ east (west > east crosses "
+                             "the 180° meridian)")
         return bounds
 
     @model_validator(mode="after")
