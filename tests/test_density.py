@@ -103,6 +103,8 @@ def test_arranged_items_do_not_stand_alone(case, corpus_builds):
         assert not (len(rows) > 1 and rows[-1] == 1 and rows[-2] >= 3), (title, rows)
     for title, held in cards.items():
         assert max(held) > 1, f"'{title}': one card on each of {len(held)} slides"
+        # spread evenly over the slides they need: 5 + 4, not 6 + 3; 3 + 2 + 2, not 3 + 3 + 1
+        assert max(held) - min(held) <= 1, f"'{title}': {held} cards per slide"
 
 
 def test_table_rows_spread_evenly_over_the_slides_they_need():
@@ -347,3 +349,17 @@ def test_a_lead_paragraph_sits_above_its_table_or_cards(case, corpus_builds):
             problems.append(f"slide {read.number}: the text needs {read.used:.0f} pt in "
                             f"{read.room:.0f} pt")
     assert not problems, f"{case.id}: " + "; ".join(problems)
+
+
+def test_a_row_of_people_runs_the_full_height_rather_than_a_second_slide():
+    """history-101 (Caladea, long roles): four key people of the Meiji lecture fit one slide
+    as a row of four full-height cards; they were two slides of two half-height cards."""
+    from builder.deck.plan import plan_deck
+    from builder.deck.specs import CardsSlide
+
+    document = resolve(load_source(Path("tests/corpus/meiji-restoration.yaml")),
+                       load_layout(Path("layouts/history-101.yaml")))
+    people = [slide for slide in plan_deck(document).slides if isinstance(slide, CardsSlide)
+              and slide.style == "person" and slide.title.startswith("Key people")]
+    assert [len(slide.cards) for slide in people] == [4], [s.title for s in people]
+    assert people[0].tall and people[0].rows == 1

@@ -15,6 +15,7 @@ from builder.deck import fit
 from builder.deck.grid import CELL_PAD_X, CELL_PAD_Y, Box, Grid, card_boxes, timeline_boxes
 from builder.deck.specs import (Card, CardsSlide, Event, Para, SlideSpec, TableSlide,
                                 TimelineSlide)
+from builder.deck.balance import partition
 from builder.charts.transpose import may_transpose, prefer_transposed, transposed
 from builder.text import adapt
 from builder.text.inline import Run, plain
@@ -126,13 +127,24 @@ class Arranger:
         candidates: list[tuple[int, float, int, list[SlideSpec]]] = []
         for order, (columns, rows) in enumerate(grids):
             per_slide = columns * rows
-            chunks = [cards[i:i + per_slide] for i in range(0, len(cards), per_slide)]
+            # the deck's one split rule: as many slides as the grid needs, the cards spread
+            # evenly over them (7 people three to a slide are 3 + 2 + 2, not 3 + 3 + 1)
+            runs = partition(len(cards), lambda start, end: end - start <= per_slide,
+                             lambda start, end: (end - start) / per_slide) or []
+            chunks = [cards[start:end] for start, end in runs]
             slides: list[SlideSpec] = []
             for index, chunk in enumerate(chunks):
-                used_columns = max(min(columns, len(chunk)), min(columns, 2))
-                used_rows = math.ceil(len(chunk) / used_columns)
+                # a part-filled grid keeps its cards square-ish: four of a 3 × 2 grid are 2 × 2
+                used_rows = min(rows, math.ceil(len(chunk) / columns))
+                used_columns = max(math.ceil(len(chunk) / used_rows), min(columns, 2))
                 box = card_boxes(self.grid, used_columns, used_rows, 1)[0]
                 fitted = [self.card_size(card, style, box, flexible) for card in chunk]
+                tall = False
+                if any(one is None for one in fitted) and used_rows == 1 and style == "person":
+                    # a row of people with long roles: the cards may run the body's height
+                    box = card_boxes(self.grid, used_columns, used_rows, 1, tall=True)[0]
+                    fitted = [self.card_size(card, style, box, flexible) for card in chunk]
+                    tall = True
                 if any(one is None for one in fitted):
                     break
                 heading = min(one[0] for one in fitted)
@@ -140,7 +152,8 @@ class Arranger:
                 slides.append(CardsSlide(title,
                                          join_notes(notes) if index == 0 else "", where=where,
                                          style=style, cards=tuple(chunk), columns=used_columns,
-                                         rows=used_rows, heading_size=heading, size=size))
+                                         rows=used_rows, heading_size=heading, size=size,
+                                         tall=tall))
             else:
                 # one look across a block's slides: every slide at the smallest sizes chosen
                 smallest = min(slide.size for slide in slides)

@@ -165,12 +165,18 @@ def quote_boxes(grid: Grid, attribution_height: float) -> tuple[Box, Box, Box]:
     return mark, text, attribution
 
 
-def card_boxes(grid: Grid, columns: int, rows: int, count: int) -> list[Box]:
-    """Boxes of ``count`` cards laid out left to right, top to bottom."""
+def card_boxes(grid: Grid, columns: int, rows: int, count: int,
+               tall: bool = False) -> list[Box]:
+    """Boxes of ``count`` cards laid out left to right, top to bottom.
+
+    A single row is kept to about three fifths of the body (a short card in a box down to
+    the footer looks empty) unless ``tall``: cards with more text than that, a row of
+    people whose roles are long, take the body's full height rather than a second slide.
+    """
     body = grid.body
     width = (body.width - (columns - 1) * CARD_GAP) / columns
     full = (body.height - (rows - 1) * CARD_GAP) / rows
-    height = min(full, body.height * 0.62) if rows == 1 else full
+    height = min(full, body.height * 0.62) if rows == 1 and not tall else full
     boxes = []
     for index in range(count):
         row, column = divmod(index, columns)

@@ -260,7 +260,8 @@ def _lead(canvas: Canvas, spec: CardsSlide | TableSlide) -> Grid:
 @draw.register
 def _(spec: CardsSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec)
-    boxes = card_boxes(_lead(canvas, spec), spec.columns, spec.rows, len(spec.cards))
+    boxes = card_boxes(_lead(canvas, spec), spec.columns, spec.rows, len(spec.cards),
+                       spec.tall)
     for index, (card, box) in enumerate(zip(spec.cards, boxes)):
         shape = canvas.rect(box, "surface", f"card-{index + 1}", decorative=False)
         canvas.rect(Box(box.left, box.top, box.width, 4.0),

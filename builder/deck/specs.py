@@ -119,6 +119,7 @@ class CardsSlide(SlideSpec):
     heading_size: float = 0.0
     size: float = 0.0
     lead: Lead | None = None  # text above the cards (drawn first, the cards below it)
+    tall: bool = False  # a single row of cards at the body's full height (``card_boxes``)
 
 
 @dataclass(frozen=True)

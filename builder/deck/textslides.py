@@ -23,7 +23,8 @@ from builder.text.words import Words
 from builder.text.inline import Run, plain
 
 SUB_BULLET = "–"
-PERSON_GRIDS = ((3, 2), (2, 2), (2, 1), (1, 3), (1, 2), (1, 1))  # stacks last (see plan)
+# stacks last (see plan); a row of four or three narrow, full-height cards before two
+PERSON_GRIDS = ((3, 2), (2, 2), (4, 1), (3, 1), (2, 1), (1, 3), (1, 2), (1, 1))
 SPLIT_SPARSE = 0.6  # a split whose slides are on average this empty may shrink to need fewer
 MAX_QUESTIONS = 4  # questions sharing one slide, so each still reads as its own prompt
 
