@@ -12,6 +12,7 @@ import math
 from builder.charts.colors import series_color, text_on
 from builder.charts.plots import _legend, _number
 from builder.charts.scene import Path, Scene, Text, Typeface, Wedge
+from builder.charts.spread import Slot, spread
 from builder.charts.style import HOLE_SIZE, FigureStyle
 
 
@@ -100,15 +101,11 @@ def _donut(figure, style: FigureStyle, width: float, height: float) -> Scene:
 
 
 def _spread(tops: list[float], height: float, low: float, high: float) -> list[float]:
-    """Push sorted label tops apart so boxes of ``height`` never overlap, within [low, high]."""
-    result: list[float] = []
-    for top in tops:
-        top = max(top, low, result[-1] + height if result else low)
-        result.append(top)
-    for index in range(len(result) - 1, -1, -1):
-        limit = high if index == len(result) - 1 else result[index + 1] - height
-        result[index] = min(result[index], limit)
-    return result
+    """Sorted label tops moved apart so boxes of ``height`` never overlap, each top within
+    [low, high], moving the labels least: the one-line placement the timeline's keys use
+    (``builder.charts.spread``), turned on its side."""
+    slots = [Slot(top + height / 2, height) for top in tops]
+    return [centre - height / 2 for centre in spread(slots, 0.0, low, high + height)]
 
 
 __all__ = ["pie_scene"]

@@ -30,6 +30,7 @@ from builder.charts.timelanes import LaneEvent, assign_lanes
 from builder.charts.timelist import list_layout, time_band
 
 MIN_SCALE = 0.85  # shrink text to 85 % (the page's figure floor) before anything else
+FULL = 0.85  # of its box's height: a slide timeline this tall does not grow its text
 LANE_LIMIT = 30
 """More events than this are never laned: a cluster of thirty would need thirty lanes, and
 the lane search grows with the square of the events; the list form reads them in date order."""
@@ -117,8 +118,11 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
     for size, step in steps:
         scene = step(size)
         if scene is not None:
-            if max_size and size >= style.size - 1e-9:
-                return _grown(step, scene, size, max_size)
+            if max_size and size >= style.size - 1e-9 and scene.height < max_height * FULL:
+                # the height grows about as the text does: no size past that ratio can fit
+                ceiling = min(max_size, round(size * max_height / max(scene.height, 1e-6)
+                                              * 2) / 2)
+                return _grown(step, scene, size, ceiling)
             return scene
     if best:
         scene = best[1]
@@ -131,6 +135,11 @@ def _grown(step, scene: Scene, size: float, max_size: float) -> Scene:
     """The largest scene ``step`` makes between ``size`` (where it made ``scene``) and
     ``max_size``, by halving the interval in half points: a few layouts, not one per size."""
     low, high = size, max_size  # fits at low; high untried
+    if high - low >= 0.5:  # the ceiling itself first: a continued part is asked for the
+        grown = step(high)  # size its siblings reached, and fit is not always monotonic
+        if grown is not None:
+            return grown
+        high -= 0.5
     while high - low >= 0.5:
         middle = low + round((high - low) / 2 * 2) / 2
         if middle <= low:

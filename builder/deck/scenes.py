@@ -117,7 +117,7 @@ def part_size(document: Document, figure: TimelineFigure, box: FigureBox) -> flo
         return None
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
     return min(max((item.size for item in _scene(document, sliced(figure, part), width,
-                                                  height).items
+                                                  height, None, part[0]).items
                     if isinstance(item, sc.Text)), default=figure_max_size(document))
                for part in parts)
 
