@@ -2,8 +2,8 @@
 the npm package ``world-atlas`` publishes them (TopoJSON, ISC licence; see
 ``data/NOTICE.txt``).
 
-A map names its region by country (a name as Natural Earth or ISO writes it, or an ISO
-3166-1 alpha-2, alpha-3 or numeric code) and draws the outlines of every country in its
+A map names its region by country (a name as Natural Earth or ISO writes it, the name in a
+lecture language the builder speaks, or an ISO 3166-1 alpha-2, alpha-3 or numeric code) and draws the outlines of every country in its
 frame. Each TopoJSON file is decoded once per process, into rings of (lon, lat) per
 country with a bounding box, so a map only clips the countries it can see. The 1:50m file
 serves regional maps; the 1:110m file continents and the world, where 50m's detail would
@@ -50,34 +50,69 @@ def _codes() -> dict[str, dict]:
 
 def _fold(text: str) -> str:
     """A name as compared: no accents, case, punctuation or spacing ('Côte d’Ivoire' ~
-    'cote divoire')."""
+    'cote divoire'); letters of every script kept ('ブラジル', '대한민국')."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return re.sub(r"[\W_]", "", text.casefold())
+
+
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, dict[str, list[str]]]:
+    """Country key → language → its names there (``data/names.json``, from
+    i18n-iso-countries: the languages ``text/words.yaml`` speaks)."""
+    return json.loads((DATA / "names.json").read_text(encoding="utf-8"))["names"]
+
+
+def _names(language: str | None) -> dict[str, list[str]]:
+    """Country key → the names a lecture in ``language`` may write: the atlas's English
+    names, and that language's (every vendored language's when ``language`` is None)."""
+    primary = (language or "").split("-")[0].lower()
+    result: dict[str, list[str]] = {}
+    for key, entry in _codes().items():
+        names = list(entry["names"])
+        for code, translated in _translations().get(key, {}).items():
+            if language is None or code == primary:
+                names += translated
+        result[key] = names
+    return result
 
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
-    """Folded name or code → country key."""
+    """Folded name or code → country key: English names and ISO codes first, so a name
+    means what it means in English; then the names in every vendored language, so a map
+    resolves the same country wherever it is looked up (the renderers know no language)."""
     index: dict[str, str] = {}
     for key, entry in _codes().items():
         for name in [*entry["names"], entry.get("a2"), entry.get("a3"), key]:
-            if name:
+            if name and _fold(name):
+                index.setdefault(_fold(name), key)
+    for key, names in _names(None).items():
+        for name in names:
+            if _fold(name):
                 index.setdefault(_fold(name), key)
     return index
 
 
 def lookup(name: str) -> str | None:
-    """The country key a name or code means, or None."""
+    """The country key a name or code means (in English, in any lecture language the
+    builder speaks — 'Brasil', 'Pérou', 'ブラジル' — or as ISO 3166-1 alpha-2, alpha-3 or
+    numeric code), or None."""
     return _index().get(_fold(str(name)))
 
 
-def suggestion(name: str) -> str | None:
-    """A close known name for an unknown one (for the error's fix), or None."""
+def suggestion(name: str, language: str | None = "en") -> str | None:
+    """A close known name for an unknown one (for the error's fix), or None: among the
+    English names and those of the lecture's ``language``, so a Spanish lecture's 'Brazill'
+    hears 'Brasil' or 'Brazil', whichever is nearer."""
     import difflib
 
     folded = _fold(str(name))
-    names = {_fold(n): n for entry in _codes().values() for n in entry["names"]}
+    names: dict[str, str] = {}
+    for candidates in _names(language or "en").values():
+        for candidate in candidates:
+            names.setdefault(_fold(candidate), candidate)
+    names.pop("", None)
     match = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.7)
     return names[match[0]] if match else None
 

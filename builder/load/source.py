@@ -88,7 +88,7 @@ def cross_check(lecture: Lecture, located: Located, folder: Path) -> list[Proble
                                             f"figure '{figure.id}' is declared but never shown: "
                                             f"add '- figure: {figure.id}' to a section"))
         problems += _check_assets(figure, index, located, folder)
-        problems += _check_figure_data(figure, index, located)
+        problems += _check_figure_data(figure, index, located, lecture.language)
     return problems
 
 
@@ -114,7 +114,8 @@ def _check_assets(figure, index: int, located: Located, folder: Path) -> list[Pr
     return [located.problem(where, message)] if message else []
 
 
-def _check_figure_data(figure, index: int, located: Located) -> list[Problem]:
+def _check_figure_data(figure, index: int, located: Located,
+                       language: str = "en") -> list[Problem]:
     """What one field cannot say, reported at the exact item: a number format PowerPoint
     would reject, a timeline event off its axis, a map place or line outside the world or
     the map."""
@@ -129,7 +130,7 @@ def _check_figure_data(figure, index: int, located: Located) -> list[Problem]:
     if isinstance(figure, TimelineFigure):
         problems += _check_timeline(figure, where, located)
     if isinstance(figure, MapFigure):
-        problems += _check_map(figure, where, located)
+        problems += _check_map(figure, where, located, language)
     return problems
 
 
@@ -154,7 +155,8 @@ def _check_timeline(figure: TimelineFigure, where, located: Located) -> list[Pro
     return problems
 
 
-def _check_map(figure: MapFigure, where, located: Located) -> list[Problem]:
+def _check_map(figure: MapFigure, where, located: Located,
+               language: str = "en") -> list[Problem]:
     problems = []
     for group in ("lines", "areas"):
         for number, item in enumerate(getattr(figure, group)):
@@ -168,7 +170,7 @@ def _check_map(figure: MapFigure, where, located: Located) -> list[Problem]:
                                                           "-90 and 90"))
     for number, name in enumerate(figure.countries):
         if atlas.lookup(name) is None:
-            close = atlas.suggestion(name)
+            close = atlas.suggestion(name, language)
             hint = f"did you mean '{close}'?" if close else \
                 "write its name as in an atlas or its ISO code (CU, CUB)"
             problems.append(located.problem((*where, "countries", number),

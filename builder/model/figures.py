@@ -252,7 +252,8 @@ class MapFigure(FigureBase):
         "the 180° meridian: [110, -50, -65, 62] is the Pacific from Asia to the Americas")
     countries: tuple[Text, ...] = Field(
         default=(), description="Countries the map is about, by name or ISO code (Cuba, CU, "
-        "CUB): shaded, and framed when 'bounds' is not given")
+        "CUB): shaded, and framed when 'bounds' is not given. A name may be written in "
+        "English or in the lecture's language (Brasil, Brésil, ブラジル)")
     projection: Literal["auto", "equirectangular", "mercator"] = Field(
         default="auto", description="auto: Mercator for a large region away from the poles, "
         "else equirectangular at the region's middle latitude")
