@@ -184,18 +184,40 @@ def child_warm(work: str, repeats: str) -> None:
         watcher.settle()
     if DeckWorker.possible():
         watcher.worker = DeckWorker()
+    cpu, worker_cpu = [], []
+    worker_pid = getattr(watcher.worker, "pid", None)
     try:
         for generation in range(int(repeats)):
             source.write_text(one_word_edit(text, generation), encoding="utf-8")
-            start = time.perf_counter()
+            start, used, theirs = time.perf_counter(), _cpu_self(), _cpu_of(worker_pid)
             watcher.rebuild([source])
             seconds.append(time.perf_counter() - start)
+            cpu.append(_cpu_self() - used)
+            if theirs is not None and (after := _cpu_of(worker_pid)) is not None:
+                worker_cpu.append(after - theirs)
     finally:
         if watcher.worker is not None:
             watcher.worker.close()
     if errors.getvalue() or log.getvalue().count("built in") != int(repeats) + 1:
         raise SystemExit(f"watch rebuilds failed:\n{errors.getvalue()}{log.getvalue()}")
-    print(json.dumps({"seconds": seconds, "worker": watcher.worker is not None}))
+    print(json.dumps({"seconds": seconds, "worker": watcher.worker is not None, "cpu": cpu,
+                      "worker_cpu": worker_cpu}))
+
+
+def _cpu_self() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def _cpu_of(pid: int | None) -> float | None:
+    """User+system seconds a live process has used (Linux ``/proc``), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def child_scale(work: str, target_slides: str, figures: str) -> None:
@@ -243,7 +265,12 @@ def measure_cold(repeats: int, work: Path) -> Row:
 
 def measure_warm(repeats: int, work: Path) -> Row:
     answer = child("warm", str(work / "warm"), str(repeats))
-    return Row("warm: one-word edit, same process", answer["seconds"], answer["peak_mib"])
+    row = Row("warm: one-word edit, same process", answer["seconds"], answer["peak_mib"])
+    if answer.get("cpu"):
+        row.note = f"CPU (user+sys) median {statistics.median(answer['cpu']):.2f} s in the " \
+                   "watch process" + (f", {statistics.median(answer['worker_cpu']):.2f} s in its " \
+                                      "deck worker" if answer.get("worker_cpu") else "")
+    return row
 
 
 def measure_scale(sizes: list[int], figures: bool, work: Path) -> list[Row]:

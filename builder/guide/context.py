@@ -13,6 +13,7 @@ from typing import Iterable
 from reportlab.platypus import Flowable, Paragraph
 
 from builder.guide import tagging
+from builder.guide.warmwrap import WarmParagraph
 from builder.guide.markup import markup
 from builder.guide.styles import Styles, TextStyle
 from builder.resolve.document import Document
@@ -51,8 +52,8 @@ class Context:
         (``attributes`` are its ``/A``), or part of ``node`` when given; the bullet's own
         element is ``label`` (an ``Lbl``) when given.
         """
-        paragraph = Paragraph(prefix + markup(text, style, where, inline=inline) + suffix,
-                              style.paragraph, bulletText=bullet)
+        paragraph = WarmParagraph(prefix + markup(text, style, where, inline=inline) + suffix,
+                                  style.paragraph, bulletText=bullet)
         if label is not None:
             tagging.label(paragraph, label)
         return tagging.mark(paragraph, node or self.tags.leaf(role, **attributes))
