@@ -144,3 +144,24 @@ def test_a_deck_read_back_where_it_was_drawn_reads_as_its_file(tmp_path: Path) -
     assert deck_sections(ahead) == deck_sections(deck) != []
     assert deck_figures(ahead) == deck_figures(deck) != []
     assert read_deck_ahead(b"PK\x05\x06" + b"\x00" * 18) is None
+
+
+def test_a_map_draws_its_countries_in_the_same_order_under_any_hash_seed() -> None:
+    """Shaded countries were kept in a set of codes: their rings, and so the deck's shapes,
+    came out in another order in a process with another PYTHONHASHSEED."""
+    probe = ("import sys; from pathlib import Path; from builder.layout import load_layout; "
+             "from builder.load.source import load_source; from builder.resolve.document "
+             "import resolve; from builder.charts.mapframe import map_geography; "
+             "d = resolve(load_source(Path(sys.argv[1])), load_layout(None), None); "
+             "f = next(n.figure for n in d.figures.values() if n.figure.kind == 'map' "
+             "and len(n.figure.countries) > 1); "
+             "import hashlib; print(hashlib.sha256(repr(map_geography(f, 600.0, 400.0, "
+             "False).shaded).encode()).hexdigest())")
+    source = ROOT / "tests" / "corpus" / "scramble-for-africa.yaml"
+    answers = set()
+    for seed in ("4", "6"):  # seeds under which the two codes' set order differs
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(
+            [str(ROOT), os.environ.get("PYTHONPATH", "")])}
+        answers.add(subprocess.run([sys.executable, "-c", probe, str(source)], env=env,
+                                   check=True, capture_output=True, text=True).stdout)
+    assert len(answers) == 1

@@ -63,7 +63,9 @@ def map_geography(figure, width: float, height: float, page: bool) -> Geography:
     target = min(max(target, natural / MAX_GROWTH), natural * MAX_GROWTH)
     bounds = filled(base, kind, target)
     detail = atlas.detail_for(bounds)
-    named = {atlas.lookup(name) for name in figure.countries} - {None}
+    # in the source's order (a set's order follows PYTHONHASHSEED: the shaded rings, and so
+    # the drawn shapes, came out in another order in another process)
+    named = dict.fromkeys(key for key in map(atlas.lookup, figure.countries) if key is not None)
     table = atlas.countries(detail)
     shaded, land, seen = [], [], set()
     for key, country in table.items():
