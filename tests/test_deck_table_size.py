@@ -70,3 +70,42 @@ def test_rows_are_shared_out_evenly_over_the_fewest_slides() -> None:
     assert len(parts) == 3
     assert [end - start for start, end in parts] in ([3, 2, 2], [2, 3, 2], [2, 2, 3])
     assert _parts([10.0, 30.0, 30.0], 100.0) == [(0, 2)]
+
+
+def test_table_figure_cells_keep_their_emphasis(write_source) -> None:
+    """A cell's *italic* is an italic run on the slide, never asterisks."""
+    source = write_source("""
+title: Species
+date: 2026-02-10
+instructor: Biology Department
+essential_question: "Which?"
+objectives: [Name them]
+takeaways: [Names]
+sections:
+  - title: Names
+    blocks:
+      - figure: names
+figures:
+  - id: names
+    kind: table
+    caption: Two species
+    alt: A table.
+    header: [Common name, Species]
+    rows:
+      - [Pea, "*Pisum sativum*"]
+      - [Spinach, "**Spinacia** oleracea"]
+review_questions:
+  - {question: "Which?", choices: [A, B], answer: A, explanation: Because.}
+bibliography:
+  - {title: "Atlas", publisher: Press}
+""")
+    document = resolve(load_source(source), load_layout(None), None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    frame = next(shape for slide in deck.slides for shape in slide.shapes
+                 if shape.name == "figure-names")
+    cells = [cell for row in frame.table.rows for cell in row.cells]
+    assert "*" not in "".join(cell.text for cell in cells)
+    runs = {run.text: run for cell in cells for paragraph in cell.text_frame.paragraphs
+            for run in paragraph.runs}
+    assert runs["Pisum sativum"].font.italic
+    assert runs["Spinacia"].font.bold and not runs[" oleracea"].font.bold

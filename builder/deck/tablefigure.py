@@ -34,6 +34,7 @@ from builder.deck.figurekit import (
 )
 from builder.model import TableFigure
 from builder.resolve.document import Document
+from builder.text.inline import parse_inline, plain
 
 MIN_TABLE_SIZE = 10.0  # a row too tall for a slide at the floor shrinks this far, no further
 TABLE_SLACK = 0.96  # LibreOffice sets table rows a little taller than measured: plan with room
@@ -54,9 +55,12 @@ class TableLayout:
 
 def _measure(figure: TableFigure, style: FigureStyle, size: float, width: float
              ) -> tuple[list[float], list[float]]:
-    widths = column_widths(figure, style.typeface, size, width, PADDING)
+    shown = figure.model_copy(update={  # measured as drawn: emphasis markers are not text
+        "header": tuple(plain(cell) for cell in figure.header),
+        "rows": tuple(tuple(plain(cell) for cell in row) for row in figure.rows)})
+    widths = column_widths(shown, style.typeface, size, width, PADDING)
     heights = []
-    for row_index, row in enumerate([figure.header, *figure.rows]):
+    for row_index, row in enumerate([shown.header, *shown.rows]):
         lines = max(len(style.typeface.wrap(cell, size, w - PADDING, bold=row_index == 0))
                     for cell, w in zip(row, widths))
         heights.append(lines * sc.Typeface.line_height(size) + ROW_PAD)
@@ -202,11 +206,14 @@ def add_table(slide, document: Document, figure: TableFigure, box: FigureBox,
             cell.fill.solid()
             fill = palette.surface if row_index == 0 else palette.background
             cell.fill.fore_color.rgb = rgb(fill)
-            cell.text = text
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    style_run(run, document, style.typeface.deck_name, size, palette.text,
-                              bold=row_index == 0)
+            paragraph = cell.text_frame.paragraphs[0]
+            for piece in parse_inline(text):  # *italic* and **bold** as the source wrote
+                run = paragraph.add_run()
+                run.text = piece.text
+                style_run(run, document, style.typeface.deck_name, size, palette.text,
+                          bold=row_index == 0 or piece.bold)
+                if piece.italic:
+                    run.font.italic = True
     finish_figure(frame, figure)
     return frame
 
