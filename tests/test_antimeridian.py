@@ -183,3 +183,21 @@ def test_a_place_outside_a_pacific_box_is_reported_as_written(write_source, caps
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert f"{path}:28:" in err and "'Lagos'" in err and "[110, -50, -65, 62]" in err, err
+
+
+def test_a_world_map_draws_a_route_across_180_off_one_edge_and_on_at_the_other(style) -> None:
+    figure = _map(bounds=[-180, -60, 180, 85],
+                  lines=[{"coordinates": [[139.7, 35.7], [-157.8, 21.3]]}])
+    scene = map_scene(figure, style, 470, 380, asset=None)
+    route = [item for item in scene.items if isinstance(item, ScenePath)
+             and item.role == "map-line"]
+    frame = next(item for item in scene.items if isinstance(item, ScenePath)
+                 and item.role == "frame")
+    left, right = min(x for x, _ in frame.points), max(x for x, _ in frame.points)
+    assert len(route) == 2
+    spans = sorted((min(x for x, _ in path.points), max(x for x, _ in path.points))
+                   for path in route)
+    assert spans[0][0] == pytest.approx(left, abs=0.5)  # on again from the left edge
+    assert spans[1][1] == pytest.approx(right, abs=0.5)  # off the right edge
+    assert spans[0][1] - spans[0][0] < (right - left) / 4  # neither across the world
+    assert spans[1][1] - spans[1][0] < (right - left) / 4

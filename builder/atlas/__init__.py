@@ -195,24 +195,6 @@ def detail_for(bounds: tuple[float, float, float, float]) -> str:
     return "50m" if max(east - west, north - south) < DETAILED_SPAN else "110m"
 
 
-def rings_in(bounds: tuple[float, float, float, float],
-             detail: str | None = None) -> list[Ring]:
-    """Every country ring whose box meets ``bounds`` (to be clipped by the caller)."""
-    west, south, east, north = bounds
-    result = []
-    for country in countries(detail or detail_for(bounds)).values():
-        w, s, e, n = country.bbox
-        if e < west or w > east or n < south or s > north:
-            continue
-        for ring in country.rings:
-            lons = [p[0] for p in ring]
-            lats = [p[1] for p in ring]
-            if max(lons) < west or min(lons) > east or max(lats) < south or min(lats) > north:
-                continue
-            result.append(ring)
-    return result
-
-
 def extent(keys: list[str], detail: str = "110m") -> tuple[float, float, float, float]:
     """The box around the named countries' main bodies: each country's largest ring and the
     rings near it, so France means metropolitan France and not French Guiana too."""

@@ -120,6 +120,20 @@ def unwrapped(figure, bounds: Bounds):
     return figure.model_copy(update={"points": points, "lines": lines, "areas": areas})
 
 
+def turned(coordinates, bounds: Bounds) -> list[tuple[tuple[float, float], ...]]:
+    """The line or ring as unwrapped, and its copies a whole turn east or west that meet
+    the frame: on a map of the whole world a route from Tokyo to Honolulu runs off the
+    right edge and on again from the left, instead of stopping at 180°."""
+    coordinates = tuple(coordinates)
+    lons = [lon for lon, _ in coordinates]
+    if not lons:
+        return []
+    low, high = min(lons), max(lons)
+    return [coordinates if not turn else tuple((lon + turn, lat) for lon, lat in coordinates)
+            for turn in (0.0, -360.0, 360.0)
+            if high + turn >= bounds[0] and low + turn <= bounds[2]]
+
+
 def unwrapped_ring(coordinates, centre: float) -> tuple[tuple[float, float], ...]:
     """A line's or ring's (lon, lat) made continuous, starting the short way from
     ``centre`` (see ``unwrapped``)."""

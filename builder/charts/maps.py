@@ -23,8 +23,8 @@ from builder.charts.colors import series_color, tint
 from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
 from builder.charts.geometry import Box, fit
 from builder.charts.markup import plain_figure
-from builder.charts.mapframe import (Geography, edge_point, inside, map_geography, unwrapped,
-                                     unwrapped_ring)
+from builder.charts.mapframe import (Geography, edge_point, inside, map_geography, turned,
+                                     unwrapped, unwrapped_ring)
 from builder.charts.linelabels import BESIDE_NEAR
 from builder.charts.maplabels import place_labels
 from builder.charts.markers import INWARD, arrowed, edge_arrow, spread
@@ -164,16 +164,18 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     drawn_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for area in figure.areas:
         color = series_color(style.chart, area.color)
-        clipped = clip_polygon(list(area.coordinates), geo.bounds)
-        if len(clipped) >= 3:
-            points = simplify(project.many(clipped), closed=True)
-            scene.add(Path(points, color, 1.0, tint(color), closed=True, role="area"))
-            drawn_segments += list(zip(points, points[1:] + points[:1]))
+        for copy in turned(area.coordinates, geo.bounds):  # a world map: both sides of 180°
+            clipped = clip_polygon(list(copy), geo.bounds)
+            if len(clipped) >= 3:
+                points = simplify(project.many(clipped), closed=True)
+                scene.add(Path(points, color, 1.0, tint(color), closed=True, role="area"))
+                drawn_segments += list(zip(points, points[1:] + points[:1]))
     line_pieces = []
     strokes: list[tuple[tuple[float, float], tuple[float, float]]] = []  # no name crosses
     for line in figure.lines:
         color = series_color(style.chart, line.color)
-        for piece in clip_line(list(line.coordinates), geo.bounds):
+        for piece in (piece for copy in turned(line.coordinates, geo.bounds)
+                      for piece in clip_line(list(copy), geo.bounds)):
             points = simplify(project.many(piece))
             scene.add(Path(points, color, line.width, dash=line.style, role="map-line"))
             drawn_segments += list(zip(points, points[1:]))
