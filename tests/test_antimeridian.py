@@ -201,3 +201,14 @@ def test_a_world_map_draws_a_route_across_180_off_one_edge_and_on_at_the_other(s
     assert spans[1][1] == pytest.approx(right, abs=0.5)  # off the right edge
     assert spans[0][1] - spans[0][0] < (right - left) / 4  # neither across the world
     assert spans[1][1] - spans[1][0] < (right - left) / 4
+
+
+@pytest.mark.parametrize("country", ["New Zealand", "Fiji"])
+def test_a_region_by_180_widens_about_its_middle(country) -> None:
+    """New Zealand on a wide slide stays in the middle (the frame runs on past 180° to the
+    Chathams) instead of being pushed west against a frame edge at 180°."""
+    figure = _map(countries=[country])
+    base = region(figure)
+    west, _, east, _ = map_geography(figure, 900, 300, page=False).bounds
+    assert east - west > (base[2] - base[0]) * 1.5
+    assert (west + east) / 2 == pytest.approx((base[0] + base[2]) / 2, abs=1e-6)

@@ -177,14 +177,10 @@ def filled(bounds: Bounds, kind: str, aspect: float) -> Bounds:
     if natural > aspect:  # taller than the box: widen east and west
         grow = (east - west) * (natural / aspect - 1) / 2
         crosses = west < -180 or east > 180
-        west, east = west - grow, east + grow
+        west, east = west - grow, east + grow  # about its middle, across 180° if need be
         if east - west >= 360:  # the whole way round: Greenwich in the middle, unless the
             middle = (west + east) / 2 if crosses else 0.0  # region is the Pacific's
             west, east = middle - 180.0, middle + 180.0
-        elif not crosses and west < -180:  # a region that keeps off 180° is widened
-            west, east = -180.0, east + (-180 - west)  # away from it (the Atlantic side)
-        elif not crosses and east > 180:
-            west, east = west - (east - 180), 180.0
         return west, south, east, north
     lo, hi = 0.0, MAX_LAT * 2  # wider than the box: add latitude, by bisection
     for _ in range(50):
