@@ -109,3 +109,53 @@ bibliography:
             for run in paragraph.runs}
     assert runs["Pisum sativum"].font.italic
     assert runs["Spinacia"].font.bold and not runs[" oleracea"].font.bold
+
+
+WIDE = """
+title: Pairs
+date: 2026-02-10
+instructor: Statistics Department
+essential_question: "Same numbers?"
+objectives: [Read the pairs]
+takeaways: [Plot first]
+sections:
+  - title: Data
+    blocks:
+      - figure: pairs
+figures:
+  - id: pairs
+    kind: table
+    caption: Anscombe's data set I
+    alt: A table of eleven pairs.
+    header: [x, "10", "8", "13", "9", "11", "14", "6", "4", "12", "7", "5"]
+    rows:
+      - [y, "8.04", "6.95", "7.58", "8.81", "8.33", "9.96", "7.24", "4.26", "10.84", "4.82", "5.68"]
+review_questions:
+  - {question: "Which?", choices: [A, B], answer: A, explanation: Because.}
+bibliography:
+  - {title: "Atlas", publisher: Press}
+"""
+
+
+def test_a_wide_short_table_figure_turns(write_source, tmp_path) -> None:
+    """Twelve columns of numbers that a large-print slide cannot hold whole turn into rows
+    of "x | y" (the body tables' rule, builder/charts/transpose.py), at the floor or above,
+    every pair shown once; and the build's own check still finds the figure in both files."""
+    from builder.cli import main
+
+    path = write_source(WIDE)
+    document = resolve(load_source(path), load_layout(ROOT / "layouts" / "large-print.yaml"),
+                       None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    frames = [shape for slide in deck.slides for shape in slide.shapes
+              if shape.name == "figure-pairs"]
+    assert frames
+    pairs = []
+    for frame in frames:
+        rows = [[cell.text for cell in row.cells] for row in frame.table.rows]
+        assert rows[0] == ["x", "y"]
+        pairs += rows[1:]
+        assert min(_sizes(frame)) >= figure_min_size(document) - 0.01
+    assert pairs[0] == ["10", "8.04"] and len(pairs) == 11
+    assert main(["build", str(path), "--layout", str(ROOT / "layouts" / "large-print.yaml"),
+                 "--out", str(tmp_path / "out")]) == 0

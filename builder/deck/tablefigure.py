@@ -13,7 +13,7 @@ before it would run over its caption.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pptx.util import Emu
@@ -22,6 +22,7 @@ from builder.charts import scene as sc
 from builder.charts.geometry import centred
 from builder.charts.style import FigureStyle
 from builder.charts.tables import column_widths
+from builder.charts.transpose import may_transpose, prefer_transposed, transposed
 from builder.deck.figurekit import (
     EMU_PER_POINT,
     FigureBox,
@@ -51,6 +52,8 @@ class TableLayout:
     widths: tuple[float, ...]
     heights: tuple[float, ...]
     parts: tuple[tuple[int, int], ...]
+    whole_words: bool = True  # every column holds its longest word
+    turned: bool = False  # columns as rows (``builder.charts.transpose``)
 
 
 def _measure(figure: TableFigure, style: FigureStyle, size: float, width: float
@@ -133,7 +136,12 @@ def _layout(figure: TableFigure, style: FigureStyle, width: float, height: float
 
     def result(size: float) -> TableLayout:
         widths, heights, parts = at(size)
-        return TableLayout(size, tuple(widths), tuple(heights), tuple(parts))
+        columns = list(zip(figure.header, *figure.rows))
+        whole_words = all(
+            max((style.typeface.width(word, size, True) for cell in column
+                 for word in plain(cell).split()), default=0.0) + PADDING <= w + 0.01
+            for column, w in zip(columns, widths))
+        return TableLayout(size, tuple(widths), tuple(heights), tuple(parts), whole_words)
 
     base = max(style.size, floor)
     if whole(base):  # it fits: as large as still fits, up to the body size
@@ -166,8 +174,27 @@ def table_layout(document: Document, figure: TableFigure, width: float,
                  height: float) -> TableLayout:
     """How the table is set in a ``width`` × ``height`` box (points) on every slide it takes
     (see the module docstring)."""
-    return _layout(figure, figure_style(document), round(width, 2), round(height, 2),
-                   figure_min_size(document), figure_max_size(document))
+    style, floor, top = figure_style(document), figure_min_size(document), figure_max_size(
+        document)
+    given = _layout(figure, style, round(width, 2), round(height, 2), floor, top)
+    if not may_transpose(figure.header, figure.rows):
+        return given
+    turned = _layout(turned_figure(figure), style, round(width, 2), round(height, 2), floor,
+                     top)
+
+    def is_table(layout: TableLayout) -> bool:  # set at the floor, no word cut
+        return layout.size >= floor - 0.01 and layout.whole_words
+
+    if prefer_transposed([given] * len(given.parts), [turned] * len(turned.parts), is_table):
+        return replace(turned, turned=True)
+    return given
+
+
+def turned_figure(figure: TableFigure) -> TableFigure:
+    """The table with its columns as rows: the same rule body tables turn by (a wide, short
+    table, Anscombe's eleven pairs as two rows of twelve, reads as twelve rows of two)."""
+    header, rows = transposed(figure.header, figure.rows)
+    return figure.model_copy(update={"header": header, "rows": rows})
 
 
 def table_parts(document: Document, figure: TableFigure, width: float,
@@ -183,6 +210,8 @@ def add_table(slide, document: Document, figure: TableFigure, box: FigureBox,
     style = figure_style(document)
     layout = table_layout(document, figure, box.width / EMU_PER_POINT,
                           box.height / EMU_PER_POINT)
+    if layout.turned:
+        figure = turned_figure(figure)
     size, widths, heights = layout.size, layout.widths, list(layout.heights)
     rows = [figure.header, *figure.rows]
     if part:  # a slice of a continued table, set as the whole is
