@@ -212,3 +212,16 @@ def test_a_region_by_180_widens_about_its_middle(country) -> None:
     west, _, east, _ = map_geography(figure, 900, 300, page=False).bounds
     assert east - west > (base[2] - base[0]) * 1.5
     assert (west + east) / 2 == pytest.approx((base[0] + base[2]) / 2, abs=1e-6)
+
+
+def test_a_box_written_east_to_west_by_mistake_gets_the_fix(write_source, capsys) -> None:
+    """[131, 33, 124, 43] is legal (the long way round, across 180°) but leaves out Korea;
+    its places say so, with the box written the other way as the fix."""
+    text = SOURCE.replace("bounds: [110, -50, -65, 62]", "bounds: [131, 33, 124, 43]")
+    text = text.split("    lines:\n")[0] + (
+        "    points:\n      - {label: Seoul, lon: 126.98, lat: 37.57}\n"
+        "  - id: islands" + text.split("  - id: islands")[1])
+    path = write_source(text)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "'Seoul'" in err and "write [124, 33, 131, 43]" in err, err

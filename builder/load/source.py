@@ -189,6 +189,18 @@ def _check_map(figure: MapFigure, where, located: Located,
             problems.append(located.problem(
                 (*where, "points", number),
                 f"'{point.label}' ({point.lon:g}, {point.lat:g}) lies outside the map's region "
-                f"[{west:g}, {south:g}, {east:g}, {north:g}]: widen 'bounds', add its country, "
-                "mark it 'off_map: true' for an arrow at the edge, or drop the point"))
+                f"[{west:g}, {south:g}, {east:g}, {north:g}]: " + _swapped(figure.bounds, point)
+                + "widen 'bounds', add its country, mark it 'off_map: true' for an arrow at "
+                "the edge, or drop the point"))
     return problems
+
+
+def _swapped(bounds, point) -> str:
+    """The fix for a box whose west and east were written the wrong way round: a west
+    greater than east means the box crosses the 180° meridian, the long way round the
+    world, and leaves out exactly the strip the source meant."""
+    if bounds is None or bounds[0] <= bounds[2] or not bounds[2] <= point.lon <= bounds[0]:
+        return ""
+    west, south, east, north = bounds
+    return (f"a west greater than east crosses the 180° meridian; for the region between "
+            f"them write [{east:g}, {south:g}, {west:g}, {north:g}]; or ")
