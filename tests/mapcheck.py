@@ -3,7 +3,8 @@ rules its place names must keep:
 
 - a name touches its own marker (within a small gap) or has a leader to it;
 - without a leader it is never nearer another place's marker than its own;
-- no name overlaps another name or another place's marker, and no leader crosses a name;
+- no name overlaps another name or another place's marker, and no leader crosses a name
+  or another leader;
 - no name is struck through by a drawn line (a range circle, a route);
 - an off-map place's name stands at the frame's edge by its arrow;
 - every marker lies wholly inside the map's frame.
@@ -268,9 +269,25 @@ def problems(view: MapView) -> list[str]:
                 continue  # its own name: the leader starts on it
             if _hits(_shrunk(name.box, 0.5), *leader):
                 found.append(f"a leader crosses {name.text!r}")
+    for index, leader in enumerate(view.leaders):
+        for other in view.leaders[index + 1:]:
+            if _cross(leader, other):
+                found.append("two leaders cross")
     for first, second in _marker_pairs(view):
         found.append(f"markers of {first!r} and {second!r} overlap")
     return found
+
+
+def _cross(first, second) -> bool:
+    """Whether two segments properly intersect."""
+    (ax, ay), (bx, by) = first
+    (cx, cy), (dx, dy) = second
+
+    def side(px, py, qx, qy, rx, ry):
+        return (qx - px) * (ry - py) - (qy - py) * (rx - px)
+
+    return (side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0
+            and side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0)
 
 
 def _marker_pairs(view):

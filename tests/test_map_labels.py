@@ -27,14 +27,15 @@ from builder.load.source import load_source
 from builder.model import MapFigure
 from builder.resolve.document import resolve
 from tests import mapcheck
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE
 
 CORPUS = ROOT / "tests" / "corpus"
 MAPS = ["meiji-restoration", "scramble-for-africa", "cuban-missile-crisis"]
 
 
 def _document(source: str, layout: str):
-    return resolve(load_source(CORPUS / f"{source}.yaml"),
+    path = SAMPLE if source == SAMPLE.stem else CORPUS / f"{source}.yaml"
+    return resolve(load_source(path),
                    load_layout(ROOT / "layouts" / f"{layout}.yaml"), None)
 
 
@@ -44,7 +45,7 @@ def _maps(document) -> dict[str, MapFigure]:
 
 
 @pytest.mark.parametrize("layout", ["default", "large-print", "history-101"])
-@pytest.mark.parametrize("source", MAPS)
+@pytest.mark.parametrize("source", [*MAPS, SAMPLE.stem])
 def test_deck_map_names_keep_to_their_places(source, layout) -> None:
     document = _document(source, layout)
     maps = _maps(document)

@@ -7,17 +7,11 @@ from __future__ import annotations
 
 from builder.charts.geometry import Box
 from builder.charts.labels import SpatialIndex
-from builder.charts.labels import along as _along, near as _near
-from builder.charts.labels import overlapping as _overlapping
+from builder.charts.labels import along as _along
+from builder.charts.labelchoice import choose as _choose
 from builder.charts.labelboxes import SIDE_ORDER as _SIDE_ORDER, SIDES as _SIDES
 from builder.charts.labelboxes import candidate as _candidate, measure as _measure
-from builder.charts.leaders import (
-    box_distance,
-    leader_crossings,
-    leader_line,
-    segment_hits,
-    straddles,
-)
+from builder.charts.leaders import box_distance, leader_line, segment_hits
 from builder.charts.linelabels import BESIDE_CROSSING, NEAR, place_line_label
 from builder.charts.scene import Path, Text, Typeface
 from builder.charts.style import FigureStyle
@@ -26,6 +20,7 @@ TOUCH = 0.8  # a name within this many × its size of its marker touches it; far
 STEPS = (1.0, 1.6, 2.6, 4.0, 6.0)  # a name's distances from its marker, in offsets
 TOUCHING = STEPS[:2]  # …those that touch it (no leader)
 SHARES = (0.35, 0.2, 0.12)  # widths (of the map's) a place's name wraps at, widest first
+TRIES = 3  # placements of a map's names, each putting the last one's homeless first
 RETRY_LIMIT = 200  # maps with more places are placed once (their key takes the rest)
 LINE_SEARCH_LIMIT = 60  # named lines whose names are searched for (~30 ms each)
 
@@ -36,7 +31,8 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
             drawn_segments, coast_segments, line_pieces, project,
             land_rings=(), lines_first: bool = False, bounds: Box | None = None,
             near: float | None = None, memo: dict | None = None, strokes=(),
-            priority: frozenset = frozenset()) -> tuple[list[Text], int, float, list]:
+            priority: frozenset = frozenset(), tries: int = TRIES
+            ) -> tuple[list[Text], int, float, list]:
     """Every label placed at one size, how many of them could not be placed cleanly (a
     place's or an area's is then left off, its name returned for the map's key), their cost.
     Crossing the coast costs a little (text reads best on one ground), crossing a drawn
@@ -49,8 +45,8 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
 
     ``strokes`` are the drawn lines no place's name may cross (a range circle, a route; the
     leaders join them as they are drawn). ``priority``: the places whose names are placed
-    first (after the off-map ones); a first try that leaves names without room tries again
-    with those first, and the better of the two stands."""
+    first (after the off-map ones); a try that leaves names without room tries again with
+    those first too (``tries`` in all), and the best stands."""
     face = style.typeface
     fixed_segments, coast_input, land_input = drawn_segments, coast_segments, land_rings
     bounds_input, strokes_input = bounds, strokes
@@ -82,6 +78,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
         return max(map_width * share, longest)
 
     leaders: list = []  # (box, leader, text, point) of each name joined to its place
+    led = SpatialIndex(cell=size * 3)  # the leaders drawn so far
     swatches: list[Path] = []
 
     def place_points() -> float:
@@ -97,7 +94,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
             reach = radius + size * TOUCH  # farther than this, a label needs a leader
             candidates = _point_candidates(point, x, y, labels, offset, frame,
                                            TOUCHING if crowded else STEPS)
-            target = (x, y, radius, reach, obstacles)
+            target = (x, y, radius, reach, obstacles, led)
             if edge is not None and not crowded:
                 # beside the map: the name may stand in the margin at about the marker's
                 # height, joined by a leader (after every place by the marker); a name is
@@ -131,6 +128,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                 leaders.append((box, leader, text, point))
                 drawn_segments.append(leader.points)
                 strokes.append(leader.points)  # no later name is struck through by it
+                led.append(leader.points)  # …and no later leader crosses it
             texts.append(text)
         return spread
 
@@ -216,12 +214,12 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
         markers, failed, unplaced, face, size, frame, placed, clear_of, drawn_segments, strokes,
         obstacles, style, spacing)
     result = ([*kept, *swatches, *texts, *numbers], collisions, spread, unplaced)
-    if failed and not priority and len(markers) <= RETRY_LIMIT:
+    if failed - priority and tries > 1 and len(markers) <= RETRY_LIMIT:
         # the places that found no room go first, and the rest fit round them if they can
         again = place_labels(figure, style, size, frame, markers, obstacles, fixed_segments,
                              coast_input, line_pieces, project, land_input, lines_first,
                              bounds=bounds_input, near=near, memo=memo, strokes=strokes_input,
-                             priority=frozenset(failed))
+                             priority=priority | failed, tries=tries - 1)
         if (again[1], again[2]) < (result[1], result[2]):
             return again
     return result
@@ -243,7 +241,7 @@ def _number_keyed(markers, failed, unplaced, face, size, frame, placed, clear_of
         candidates = [_candidate(side, x, y, label, offset * step) for step in (1.0, 1.4)
                       for side in _SIDE_ORDER[point.position]]
         box, hard = _choose(candidates, frame, placed, clear_of, segments, crossing_cost=8.0,
-                            target=(x, y, radius, radius + size * TOUCH, obstacles),
+                            target=(x, y, radius, radius + size * TOUCH, obstacles, ()),
                             spacing=spacing, strokes=strokes)
         if hard:
             continue
@@ -252,6 +250,14 @@ def _number_keyed(markers, failed, unplaced, face, size, frame, placed, clear_of
         unplaced[index] = f"{mark}\u00a0{unplaced[index]}"  # never parted
         numbers.append(Text(box.left, box.top, box.width, label.lines, size, style.text,
                             _align(box, x), bold=True, role="place-number"))
+    # the key reads 1, 2, 3 …, then the names no number found room for
+    order = {f"{index + 1}\u00a0": index for index in range(len(numbers))}
+    names_at = [index for index, entry in enumerate(unplaced) if isinstance(entry, str)]
+    ranked = sorted((unplaced[index] for index in names_at),
+                    key=lambda name: order.get(name.split("\u00a0", 1)[0] + "\u00a0",
+                                               len(order)))
+    for index, name in zip(names_at, ranked):
+        unplaced[index] = name
     return numbers
 
 
@@ -304,77 +310,6 @@ def _point_candidates(point, x: float, y: float, labels, offset: float, frame: B
             boxes += [Box(frame.right - inset - w, y - offset - h, w, h),
                       Box(frame.right - inset - w, y + offset, w, h)]
     return boxes
-
-
-def _choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: list[Box],
-            segments, crossing_cost: float = 3.0, coast=(), coast_cost: float = 0.5,
-            edge: Box | None = None, target=None, spacing: float = 1.0,
-            strokes=()) -> tuple[Box, int]:
-    """The earliest clean candidate, where crossing a drawn line counts as ``crossing_cost``
-    places later in the order (a point's label keeps its side unless it would cross a line;
-    a line's label avoids every line it can). Returns the box and 0, or (when no candidate
-    is clean) the first candidate and 1: a name with no clean place is not drawn, so which
-    unclean place would have been least bad does not matter, and a crowded map tests each
-    candidate only until its first collision. A candidate crossing one of ``strokes`` is not
-    clean.
-
-    ``target`` (x, y, radius, reach, every marker's box) is the marker a point's label names:
-    a box within ``reach`` of it touches it and must be nearer it than any other marker; a
-    box farther needs a leader, which must cross no placed label nor any other marker,
-    counts its crossings of drawn lines and costs its length (in sizes)."""
-    best, best_score = None, None
-    for rank, box in enumerate(candidates):
-        if best_score is not None and rank >= best_score:
-            break  # every later place scores at least its rank: a clean earlier one wins
-        if not box.inside(frame) or (edge is not None and straddles(box, edge)):
-            continue
-        if _overlapping(obstacles, box) or _overlapping(placed, box, spacing):
-            continue
-        margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
-        if any(segment_hits(margin, a, b) for a, b in _near(strokes, margin)):
-            continue
-        crossings = sum(segment_hits(margin, a, b) for a, b in _near(segments, margin))
-        shores = sum(segment_hits(box, a, b) for a, b in _near(coast, box))
-        reach = 0.0
-        if target is not None:
-            x, y, radius, far, markers = target
-            own = box_distance(box, (x, y), (x, y))
-            if _nearer_marker(box, own if own <= far else None, far - radius, x, y, markers):
-                continue  # it would read as the other place's name, leader or not
-            if own > far:
-                leader = leader_line(box, [((x, y), (x, y))], None, radius).points
-                if any(segment_hits(other, *leader) for other in _along(placed, leader)):
-                    continue
-                if any(segment_hits(other, *leader) for other in _along(markers, leader)
-                       if abs(other.left + other.width / 2 - x)
-                       + abs(other.top + other.height / 2 - y) > 1e-6):
-                    continue  # through another marker (its own is where it ends)
-                crossings += leader_crossings(leader, _along(segments, leader, 4.0), ())
-                reach = ((leader[1][0] - leader[0][0]) ** 2
-                         + (leader[1][1] - leader[0][1]) ** 2) ** 0.5 / box.height
-        score = rank + crossing_cost * crossings + coast_cost * min(shores, 4) + reach
-        if best_score is None or score < best_score:
-            best, best_score = box, score
-    if best is None:
-        return candidates[0], 1
-    return best, 0
-
-
-def _nearer_marker(box: Box, own: float, gap: float, x: float, y: float, markers) -> bool:
-    """Whether the box reads as another place's name than the marker at (x, y): another
-    marker's centre is nearer the box than ``own`` (a name touching its own marker), or,
-    for a name led from afar (``own`` None), another marker's rim is within ``gap``."""
-    reach = own if own is not None else gap + 2 * gap  # markers are smaller than the gap
-    grown = Box(box.left - reach, box.top - reach, box.width + 2 * reach,
-                box.height + 2 * reach)
-    for other in _near(markers, grown):
-        cx, cy = other.left + other.width / 2, other.top + other.height / 2
-        if abs(cx - x) + abs(cy - y) <= 1e-6:
-            continue  # its own marker (or one at its very spot)
-        distance = box_distance(box, (cx, cy), (cx, cy))
-        if distance < own if own is not None else distance - other.width / 2 < gap:
-            return True
-    return False
 
 
 def _align(box: Box, x: float) -> str:
