@@ -225,3 +225,23 @@ def test_a_box_written_east_to_west_by_mistake_gets_the_fix(write_source, capsys
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "'Seoul'" in err and "write [124, 33, 131, 43]" in err, err
+
+
+def test_a_sources_own_outline_split_at_180_is_joined_on_the_map(style, tmp_path) -> None:
+    """GeoJSON splits an island across 180° into two polygons (175…180 and -180…-175): on a
+    Pacific map both halves are drawn side by side, the western one east of 180."""
+    import json
+
+    halves = [[[175, -15], [180, -15], [180, -10], [175, -10], [175, -15]],
+              [[-180, -15], [-175, -15], [-175, -10], [-180, -10], [-180, -15]]]
+    outline = tmp_path / "island.geojson"
+    outline.write_text(json.dumps({"type": "MultiPolygon",
+                                   "coordinates": [[half] for half in halves]}))
+    figure = _map(bounds=[170, -20, -170, -5], outline="island.geojson")
+    scene = map_scene(figure, style, 400, 400, asset=lambda name: tmp_path / name)
+    land = [item for item in scene.items if isinstance(item, ScenePath) and item.role == "land"]
+    assert len(land) == 2
+    (a_left, a_right), (b_left, b_right) = sorted(
+        (min(x for x, _ in path.points), max(x for x, _ in path.points)) for path in land)
+    assert a_right == pytest.approx(b_left, abs=0.5)  # they meet at 180°
+    assert b_right - a_left == pytest.approx(scene.width / 2, rel=0.05)  # 10° of the 20°
