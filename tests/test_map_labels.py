@@ -177,3 +177,18 @@ def test_a_name_never_crosses_a_drawn_line_and_keyed_places_are_numbered(style) 
         assert f"{number.lines[0]}\u00a0A long place name" in key
     frame = Box(*view.frame[:2], view.frame[2] - view.frame[0], view.frame[3] - view.frame[1])
     assert all(Box(n.left, n.top, n.width, n.height).inside(frame) for n in numbers)
+
+
+def test_every_number_by_a_marker_has_its_entry_in_the_key(style) -> None:
+    """Sixty places with long names on one small map: the key lists some and counts the rest ("and 12
+    more"); a number is drawn by a marker only when the key names its place after it."""
+    points = [{"label": f"A rather long place name, number {i}", "lon": 121 + (i % 10) * 1.4,
+               "lat": 31 + (i // 10) * 2.2} for i in range(60)]
+    scene = map_scene(_map(points), style, 300, 240, asset=None)
+    key = " ".join(" ".join(item.lines) for item in scene.items
+                   if isinstance(item, Text) and item.role == "map-key")
+    numbers = [item.lines[0] for item in scene.items
+               if isinstance(item, Text) and item.role == "place-number"]
+    assert "more" in key
+    assert all(f"{number}\u00a0" in key for number in numbers), (numbers, key)
+    assert mapcheck.problems(mapcheck.from_scene(scene, _map(points))) == []

@@ -229,7 +229,12 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
     if unplaced:
-        _key(scene, unplaced, style, label_size, offset, map_width)
+        shown = _key(scene, unplaced, style, label_size, offset, map_width)
+        # a number by a marker whose name the key had no room to list would name nothing
+        listed = {name.split("\u00a0", 1)[0] for name in shown if "\u00a0" in name}
+        scene.items = [item for item in scene.items if not (
+            isinstance(item, Text) and item.role == "place-number"
+            and item.lines[0] not in listed)]
     return scene, collisions, cost
 
 
@@ -270,11 +275,12 @@ def key_height(size: float) -> float:
 
 
 def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float,
-         width: float) -> None:
+         width: float) -> list[str]:
     """The names the map could not set without touching another, listed under it: each
     unnamed line on a row of its own after a sample of it, as a legend does (three lines of
     them at most; further lines are named with the places), then the places and areas (at
-    most three lines; the rest counted), so a name is never drawn over another. With room
+    most three lines; the rest counted), so a name is never drawn over another. Returns the
+    names it lists (a counted one has no entry, so its number is not drawn). With room
     beside the map (a scene wider than ``width``) the key may use the scene's width, centred
     under the map."""
     face = style.typeface
@@ -324,4 +330,5 @@ def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float
         scene.add(Text(left, top, width, tuple(places), size, style.muted, role="map-key"))
         top += len(places) * line_height
     scene.height = top
+    return shown if names else []
 
