@@ -250,9 +250,7 @@ class Arranger:
         words = self.document.words  # "Header: value; Header: value" in the lecture's language
         between = words("table_field", header="\0", value="\1").split("\0")[1].split("\1")[0]
         joiner = words("table_fields")
-        units = [[Para(tuple(run for index, (name, cell) in enumerate(zip(header_runs, row))
-                             for run in ((Run((joiner if index else "")), *name, Run(between),
-                                          *cell))), 1, BULLET, 0.5)] for row in body_runs]
+        units = [self.row_unit(header_runs, row, between, joiner) for row in body_runs]
         if sum(self.word_floors(every, size)) > box.width:  # more columns than the width
             adapt.note(where, "a table's columns cannot hold their longest words even at "
                               f"{self.min_size:g} pt: the rows are listed as text instead")
@@ -277,6 +275,23 @@ class Arranger:
                            header=header_runs, rows=page_rows, column_widths=tuple(widths),
                            row_heights=(header_height, *page_row_heights), size=size)
                 for index, (page_rows, page_row_heights) in enumerate(slides)]
+
+    def row_unit(self, header: Sequence[tuple], row: Sequence[tuple], between: str,
+                 joiner: str) -> list[Para]:
+        """A table row listed as text: "Header: value; Header: value" as one bullet while
+        that takes at most two lines; a longer row puts each field on a line of its own
+        under the first (as cards listed as text do), so a row that must continue on the
+        next slide breaks between its fields, never inside one."""
+        fields = [(*name, Run(between), *cell) for name, cell in zip(header, row)]
+        runs: list[Run] = []
+        for index, field in enumerate(fields):
+            runs += [Run(joiner), *field] if index else field
+        joined = Para(tuple(runs), 1, BULLET, 0.5)
+        if fit.para_lines(joined, self.body_faces, self.body_size,
+                          self.grid.body.inner_width) <= 2:
+            return [joined]
+        return [Para(fields[0], 1, BULLET, 0.5),
+                *(Para(field, 0, "", 0.15) for field in fields[1:])]
 
     def word_floors(self, rows: Sequence[Sequence[tuple]], size: float) -> list[float]:
         """Each column's narrowest width that breaks no word (its longest word, padded):
