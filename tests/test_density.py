@@ -363,3 +363,35 @@ def test_a_row_of_people_runs_the_full_height_rather_than_a_second_slide():
               and slide.style == "person" and slide.title.startswith("Key people")]
     assert [len(slide.cards) for slide in people] == [4], [s.title for s in people]
     assert people[0].tall and people[0].rows == 1
+
+
+def test_a_long_table_row_listed_as_text_breaks_between_its_fields(write_source):
+    """A table too wide for its words is listed as text; a long row sets each field on a
+    line of its own (so a continued row breaks between fields), a short one stays a line."""
+    from builder.deck.plan import plan_deck
+    from builder.deck.specs import TextSlide
+
+    long_cell = "Verfassungsbeschwerden, Normenkontrollverfahren, Organstreitigkeiten"
+    rows = "".join(f"""
+                    - [Bundesverfassungsgericht, "{long_cell}",
+                       Bundesverfassungsgerichtsgesetz, "195{n}", Sitz in Karlsruhe]"""
+                   for n in range(4))  # four rows: not wider than long, so not turned
+    path = write_source(f"""
+        title: Vergleich
+        sections:
+          - title: Organe
+            blocks:
+              - table:
+                  caption: Organe im Vergleich
+                  header: [Verfassungsorgan, Zuständigkeitsbereich, Rechtsgrundlage,
+                           Gründungsdatum, Bemerkungen]
+                  rows:{rows}
+        """)
+    document = resolve(load_source(path), load_layout(Path("layouts/large-print.yaml")))
+    slides = [slide for slide in plan_deck(document).slides
+              if isinstance(slide, TextSlide) and slide.title.startswith("Organe im")]
+    paras = [para for slide in slides for para in slide.paras]
+    assert [para.text.split(":")[0] for para in paras] == [
+        "Verfassungsorgan", "Zuständigkeitsbereich", "Rechtsgrundlage", "Gründungsdatum",
+        "Bemerkungen"] * 4, [para.text for para in paras]
+    assert [bool(para.marker) for para in paras] == [True, False, False, False, False] * 4
