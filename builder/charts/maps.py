@@ -215,13 +215,18 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     orders = (False, True) if not crowded and any(line.label for line in figure.lines) else (
         False,)
     while True:
-        texts, collisions, cost, unplaced = min(
-            (place_labels(figure, style, label_size, frame, markers, obstacles, drawn_segments,
-                     coast_segments, line_pieces, project, land_rings, lines_first,
-                     bounds=bounds if scene_width > map_width else None, near=near,
-                     memo=memo, strokes=strokes)
-             for lines_first in orders),
-            key=lambda result: result[1])
+        best = None
+        for lines_first in orders:  # the first with the fewest collisions: once one has
+            result = place_labels(  # none, no later order can beat it
+                figure, style, label_size, frame, markers, obstacles, drawn_segments,
+                coast_segments, line_pieces, project, land_rings, lines_first,
+                bounds=bounds if scene_width > map_width else None, near=near, memo=memo,
+                strokes=strokes)
+            if best is None or result[1] < best[1]:
+                best = result
+            if best[1] == 0:
+                break
+        texts, collisions, cost, unplaced = best
         if collisions == 0 or label_size <= smallest:
             break
         label_size = max(smallest, label_size - 0.5)
