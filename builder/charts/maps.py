@@ -59,38 +59,40 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
         except (OSError, ValueError) as error:
             raise RenderError(f"{figure.where}: outline '{figure.outline}' cannot be read "
                               f"({error})") from None
-    if _crowded(figure):  # its key is certain: leave it room, draw once
-        _, smallest = _label_sizes(style, min_label)
-        first = max(max_height - key_height(smallest), max_height / 2)
-        scene = _draw(figure, style, width, first, outline, min_label, beside)
-    else:
-        first = max_height
-        scene = _draw(figure, style, width, max_height, outline, min_label, beside)
-    height = first
-    for _ in range(4):  # a key under it: the map gives up that room (a smaller map may
-        if scene.height <= max_height + 1e-6:  # leave more names to the key: again)
+    for key_lines in (KEY_LINES, 1):  # a key that would squeeze the map under 60 % of
+        if _crowded(figure):  # its box is cut to one line of samples and one of names
+            _, smallest = _label_sizes(style, min_label)
+            first = max(max_height - key_height(smallest), max_height / 2)
+        else:
+            first = max_height
+        scene = _draw(figure, style, width, first, outline, min_label, beside, key_lines)
+        height = first
+        for _ in range(4):  # a key under it: the map gives up that room (a smaller map may
+            if scene.height <= max_height + 1e-6:  # leave more names to the key: again)
+                break
+            height -= scene.height - max_height
+            scene = _draw(figure, style, width, max(height, max_height / 4), outline,
+                          min_label, beside, key_lines)
+        if height >= max_height * 0.6 or _crowded(figure):
             break
-        height -= scene.height - max_height
-        scene = _draw(figure, style, width, max(height, max_height / 4), outline, min_label,
-                      beside)
     return scene
 
 
 def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
-          min_label: float | None, beside: bool) -> Scene:
+          min_label: float | None, beside: bool, key_lines: int = 3) -> Scene:
     geo = map_geography(figure, width, max_height, page=min_label is None)
     figure = unwrapped(figure, geo.bounds)  # longitudes on the frame's side of 180°
     map_width, map_height = fit(width, max_height, Projection.aspect(geo.kind, geo.bounds))
     memo: dict = {}  # what the labels learn at one offset serves the others
     if not beside or width - map_width < 1.0:
         return _compose(figure, geo, style, map_width, map_height, map_width, 0, outline,
-                        min_label, memo=memo)[0]
+                        min_label, memo=memo, key_lines=key_lines)[0]
     room = width - map_width
     # a crowded map is drawn centred: hundreds of names go to its key wherever it stands
     offsets = (room / 2,) if _crowded(figure) else (
         room, room * 0.75, room / 2, room * 0.25, 0.0)
     results = [_compose(figure, geo, style, map_width, map_height, width, offset, outline,
-                        min_label, near=BESIDE_NEAR, memo=memo)
+                        min_label, near=BESIDE_NEAR, memo=memo, key_lines=key_lines)
                for offset in offsets]
     return _trimmed(min(results, key=lambda result: result[1:])[0])
 
@@ -129,7 +131,7 @@ def _trimmed(scene: Scene) -> Scene:
 
 def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map_height: float,
              scene_width: float, offset: float, outline, min_label: float | None,
-             near: float | None = None, memo: dict | None = None
+             near: float | None = None, memo: dict | None = None, key_lines: int = 3
              ) -> tuple[Scene, int, float]:
     """The map drawn ``offset`` points from the left of a scene ``scene_width`` wide, its
     labels placed; with the number of labels that found no clean place and their cost."""
@@ -234,7 +236,7 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
     if unplaced:
-        shown = _key(scene, unplaced, style, label_size, offset, map_width)
+        shown = _key(scene, unplaced, style, label_size, offset, map_width, key_lines)
         # a number by a marker whose name the key had no room to list would name nothing
         listed = {name.split("\u00a0", 1)[0] for name in shown if "\u00a0" in name}
         scene.items = [item for item in scene.items if not (
@@ -280,7 +282,7 @@ def key_height(size: float) -> float:
 
 
 def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float,
-         width: float) -> list[str]:
+         width: float, rows: int = KEY_LINES) -> list[str]:
     """The names the map could not set without touching another, listed under it: each
     unnamed line on a row of its own after a sample of it, as a legend does (three lines of
     them at most; further lines are named with the places), then the places and areas (at
@@ -293,7 +295,7 @@ def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float
     swatch = size * 1.8
     available = max(width, scene.width) - 1.0
     wrapped_rows = []
-    budget = KEY_LINES  # lines of samples; further lines are named with the places
+    budget = rows  # lines of samples; further lines are named with the places
     for entry in names:
         if isinstance(entry, str) or budget <= 0:
             continue
@@ -314,9 +316,9 @@ def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float
             text = words("also_marked",
                          places=words.join(listed) if rest else ", ".join(shown))
             places = face.wrap(text, size, available)
-            if len(places) <= KEY_LINES or not shown:
+            if len(places) <= rows or not shown:
                 break
-            shown = shown[:max(0, min(len(shown) - 1, len(shown) * KEY_LINES // len(places)))]
+            shown = shown[:max(0, min(len(shown) - 1, len(shown) * rows // len(places)))]
     used = max([face.width(line, size) + 1.0 for line in places]
                + [swatch + face.width(line, size) + 1.0 for _, lines in wrapped_rows
                   for line in lines] + [0.0])
