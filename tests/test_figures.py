@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from reportlab.lib.styles import getSampleStyleSheet
 
+from builder.text.words import words_for
 from builder.text.numbers import format_number
 from builder.charts.plots import chart_scale
 from builder.cli import main
@@ -35,6 +36,8 @@ DATA = Path(__file__).parent / "data"
 ALL_FIGURES = DATA / "all-figures.yaml"
 SAMPLE = Path(__file__).resolve().parent.parent / "sources" / "korean-war.yaml"
 BOX = (Inches(0.6), Inches(1.2), Inches(12.1), Inches(5.4))
+
+ENGLISH = words_for("en")  # the words a figure style speaks unless told otherwise
 
 
 def document_for(path: Path) -> Document:
@@ -173,7 +176,7 @@ def test_deck_timeline_is_a_group_with_every_event(document: Document, slides) -
     texts = group_texts(group)
     for event in figure.events:
         assert words(event.label) in texts
-        assert event.date.short() in texts
+        assert ENGLISH.date(event.date, short=True) in texts
     for year in range(figure.start.start.year, figure.end.start.year + 1):
         assert str(year) in texts
 
@@ -227,7 +230,7 @@ def expected_pdf_labels(document: Document) -> list[str]:
         if figure.kind == "table":
             labels += [*figure.header, *[c for row in figure.rows for c in row]]
         if figure.kind == "timeline":
-            labels += [e.date.short() for e in figure.events]
+            labels += [ENGLISH.date(e.date, short=True) for e in figure.events]
         if figure.kind == "map":
             labels += [p.label for p in figure.points]
     return labels

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.text.words import words_for
 from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
 from builder.charts.geometry import Box
 from builder.charts.labels import wrap_labels
@@ -24,6 +25,8 @@ from builder.load.source import load_source
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "sources" / "korean-war.yaml"
+
+ENGLISH = words_for("en")  # the words a figure style speaks unless told otherwise
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +194,7 @@ def test_slide_timeline_keeps_its_floor_and_every_event(path: Path, width, heigh
         assert min(item.size for item in texts) >= size - 1e-6
         shown = [" ".join(item.text.split()) for item in texts]
         for event in figure.events:
-            assert shown.count(event.date.short()) >= 1
+            assert shown.count(ENGLISH.date(event.date, short=True)) >= 1
             assert " ".join(event.label.split()) in shown
         assert_no_collisions(scene)
 
@@ -210,7 +213,7 @@ def test_a_dense_slide_timeline_lists_its_events_under_the_axis(style: FigureSty
     columns = sorted({date.left for date in dates})
     assert len(columns) == 2
     ordered = sorted(dates, key=lambda item: (item.left, item.top))
-    assert [d.text for d in ordered] == [e.date.short() for e in
+    assert [d.text for d in ordered] == [ENGLISH.date(e.date, short=True) for e in
                                          sorted(figures[0].events, key=lambda e: e.date)]
 
 

@@ -93,7 +93,7 @@ def test_a_word_missing_for_a_language_falls_back_to_english() -> None:
 
 
 @pytest.mark.parametrize(("language", "long", "short", "month"), [
-    ("en", "November 30, 2026", "1 May 1789", "July 1789"),
+    ("en", "November 30, 2026", "May 1, 1789", "July 1789"),
     ("fr", "30 novembre 2026", "1er mai 1789", "juillet 1789"),
     ("de", "30. November 2026", "1. Mai 1789", "Juli 1789"),
     ("es", "30 de noviembre de 2026", "1 may. 1789", "julio de 1789"),
@@ -114,6 +114,24 @@ def test_ranges_and_lives_say_each_thing_once() -> None:
     assert german.date(parse_date("1789-10-05/1789-11-06")) == "5. Oktober – 6. November 1789"
     assert english.date(parse_date("1945/1954")) == "1945–1954"  # as a person's dates
     assert english.life(1884, 1972) == "1884–1972" and german.life(1912, None) == "geb. 1912"
+
+
+@pytest.mark.parametrize(("language", "same_month", "two_months", "no_year"), [
+    ("en", "Jul 26–27, 1822", "Jul 26 – Sep 2, 1822", "Jul 26–27"),
+    ("fr", "26–27 juil. 1822", "26 juil. – 2 sept. 1822", "26–27 juil."),
+    ("es", "26–27 jul. 1822", "26 jul. – 2 sept. 1822", "26–27 jul."),
+    ("ja", "1822年7月26日–27日", "1822年7月26日–9月2日", "7月26日–27日"),
+])
+def test_short_ranges_say_the_month_and_year_once(language, same_month, two_months,
+                                                  no_year) -> None:
+    """A figure's short date range inside one year (review: '26 jul. 1822 – 27 jul. 1822'
+    printed twice) closes up like the long form does; the short form keeps the long form's
+    order (English month first, as in 'March 27, 1964' of the body text)."""
+    words = words_for(language)
+    assert words.date(parse_date("1822-07-26/1822-07-27"), short=True) == same_month
+    assert words.date(parse_date("1822-07-26/1822-09-02"), short=True) == two_months
+    assert words.date(parse_date("1822-07-26/1822-07-27"), short=True, year=False) == no_year
+    assert words.date(parse_date("1820-07-26/1822-07-27"), short=True).count("1822") == 1
 
 
 def test_quotations_take_the_languages_marks_and_nest() -> None:

@@ -121,18 +121,6 @@ class PartialDate:
         text = f"{month} {self.day}, {year}"
         return f"{text}, {self.clock()}" if self.hour is not None else text
 
-    def short(self, year: bool = True) -> str:
-        """Compact form for labels and tight spaces (``Jun 1950``, ``25 Jun 1950``); without
-        ``year`` when the axis already says it (``Oct 16``, ``Oct 27 14:00``)."""
-        shown = year_label(self.year)
-        if self.month is None:
-            return shown
-        month = calendar.month_abbr[self.month]
-        if self.day is None:
-            return f"{month} {shown}" if year else month
-        text = f"{self.day} {month} {shown}" if year else f"{month} {self.day}"
-        return f"{text} {self.clock()}" if self.hour is not None else text
-
     def __str__(self) -> str:
         if self.year < 0 and self.month is None:
             return f"{-self.year} BCE"
@@ -169,11 +157,6 @@ class DateSpan:
         if self.end is None:
             return self.start.display()
         return f"{self.start.display()} – {self.end.display()}"
-
-    def short(self, year: bool = True) -> str:
-        if self.end is None:
-            return self.start.short(year)
-        return f"{self.start.short(year)} – {self.end.short(year)}"
 
     def __str__(self) -> str:
         return str(self.start) if self.end is None else f"{self.start}/{self.end}"

@@ -107,8 +107,8 @@ class Words:
     def date(self, span: DateSpan, short: bool = False, year: bool = True) -> str:
         """A date or a range as the text prints it (``short``: for labels and tight places,
         with abbreviated months; without ``year`` when an axis already says it)."""
-        if span.end is not None and not short:
-            joined = self._within_a_year(span.start, span.end)
+        if span.end is not None:
+            joined = self._within_a_year(span.start, span.end, short, year)
             if joined:
                 return joined
         parts = [self.point(span.start, short, year)]
@@ -124,9 +124,11 @@ class Words:
             return self("born", year=self.year(born))
         return self("died", year=self.year(died)) if died else ""
 
-    def _within_a_year(self, start: PartialDate, end: PartialDate) -> str | None:
+    def _within_a_year(self, start: PartialDate, end: PartialDate, short: bool = False,
+                       with_year: bool = True) -> str | None:
         """A range inside one year says the year once (``October 5–6, 1789``, ``5–6 octobre
-        1789``, ``5. Oktober – 6. November 1789``); None when it does not apply."""
+        1789``, ``5. Oktober – 6. November 1789``; short: ``Oct 5–6, 1789``, ``26–27 jul.
+        1822``); None when it does not apply."""
         if start.precision == end.precision == "year" and start.year > 0:
             return f"{start.year}–{end.year}"  # years close up, as a person's dates do
         if (start.precision != end.precision or start.precision not in ("month", "day")
@@ -135,23 +137,27 @@ class Words:
         lang = self.base
         same_month = start.precision == "day" and start.month == end.month
         if lang in _CJK or lang == "ko":
-            head = self.point(start)
+            head = self._day_month_year(start, short, with_year)
             day = "日" if lang in _CJK else "일"
-            tail = f"{end.day}{day}" if same_month else self._day_month_year(end, False, False)
+            tail = f"{end.day}{day}" if same_month else self._day_month_year(end, short, False)
             return f"{head}–{tail}"
+        tail = self._day_month_year(end, short, with_year)
         if lang in ("fr", "de", "es"):
             if same_month:
                 day = {"fr": "1er" if start.day == 1 else str(start.day),
                        "de": f"{start.day}."}.get(lang, str(start.day))
-                return f"{day}–{self.point(end)}"
-            return f"{self._day_month_year(start, False, False)} – {self.point(end)}"
-        names = self._months("months") or table()["months"][ENGLISH]
+                return f"{day}–{tail}"
+            return f"{self._day_month_year(start, short, False)} – {tail}"
+        key = "months_short" if short else "months"
+        names = self._months(key) or table()[key][ENGLISH]
         first, last = names[start.month - 1], names[end.month - 1]
+        year = f" {start.year}" if with_year else ""
         if start.precision == "month":
-            return f"{first}–{last} {start.year}"
+            return f"{first}–{last}{year}"
+        comma = f",{year}" if with_year else ""
         if same_month:
-            return f"{first} {start.day}–{end.day}, {start.year}"
-        return f"{first} {start.day} – {last} {end.day}, {start.year}"
+            return f"{first} {start.day}–{end.day}{comma}"
+        return f"{first} {start.day} – {last} {end.day}{comma}"
 
     def point(self, date: PartialDate, short: bool = False, year: bool = True) -> str:
         text = self._day_month_year(date, short, year)
@@ -178,8 +184,7 @@ class Words:
         if lang not in ("fr", "de", "es"):  # English, and any language without its own order
             if date.day is None:
                 return f"{month} {shown}" if with_year else month
-            if short:  # the sample's compact form: 25 Jun 1950, Oct 16
-                return f"{date.day} {month} {shown}" if with_year else f"{month} {date.day}"
+            # the long form's order, abbreviated when short: Jun 25, 1950; Oct 16
             return f"{month} {date.day}, {shown}" if with_year else f"{month} {date.day}"
         of = " de " if lang == "es" and not short else " "
         if date.day is None:
