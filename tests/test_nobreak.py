@@ -68,6 +68,9 @@ def test_a_range_of_dates_breaks_only_after_its_dash() -> None:
     ("red (λ ≈ 680 nm) light", f"red (λ{NB}≈{NB}680{NB}nm) light"),
     ("ΔG ≈ +2,870 kJ mol⁻¹ here", f"ΔG{NB}≈{NB}+2,870{NB}kJ{NB}mol⁻¹ here"),
     ("R = 8.314 J mol⁻¹ K⁻¹", f"R{NB}={NB}8.314{NB}J{NB}mol⁻¹{NB}K⁻¹"),
+    ("uplift of 20–150 mm a⁻¹", f"uplift of 20–150{NB}mm{NB}a⁻¹"),
+    ("(≈ 35 mm a⁻¹) and 65 mW m⁻²", f"(≈{NB}35{NB}mm{NB}a⁻¹) and 65{NB}mW{NB}m⁻²"),
+    ("Valdivia, Mw 9.5, 1960", f"Valdivia, Mw{NB}9.5, 1960"),
 ])
 def test_a_symbol_or_abbreviation_keeps_its_number(text: str, expected: str) -> None:
     assert bind(text) == expected
@@ -78,6 +81,7 @@ def test_a_symbol_or_abbreviation_keeps_its_number(text: str, expected: str) -> 
     "in 1945 and 12 of them",  # numbers that are not grouped digits
     "you may 5 times",  # lower-case English "may" is not a month
     "in 4 kinds of soil",
+    "in 1950 a war began, 5 d later",  # a time unit counts only with its power (a⁻¹)
     "Figure 1. Casualties",  # the builder's own furniture is compared as typed
     "five and more, E = hc/λ",  # a relation to no number
 ])

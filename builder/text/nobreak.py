@@ -39,8 +39,11 @@ UNITS = (
     "mA", "Ω", "kΩ", "C", "F", "T", "dB", "ppm", "ppb", "bp", "kb", "kDa", "Da", "rpm",
     "km/h", "m/s", "mph", "ft", "mi", "lb", "lbs", "oz", "gal", "B", "kB", "MB", "GB",
     "TB", "px", "pt", "BC", "BCE", "AD", "CE", "€", "$", "£", "¥", "₩", "₹", "CHF", "USD",
-    "EUR", "GBP", "JPY",
+    "EUR", "GBP", "JPY", "mW", "μW", "µW", "Ma", "Ga", "Myr", "kyr", "Gyr",
 )
+# Units of time that join a compound only with their power (20–150 mm a⁻¹, 3 cm yr⁻¹): on
+# their own they are words ("in 1950 a war"), never bound.
+PER_UNITS = ("a", "yr", "y", "d", "wk")
 # What stands BEFORE its number: a symbol (pH 8, € 5, § 3) or an abbreviation (No. 4,
 # p. 12, Fig. 3, c. 1500, b. 1912). Whole words (Figure, Table, Section) are left to break:
 # the builder's own furniture ("Figure 1.") is compared as typed.
@@ -50,6 +53,7 @@ PREFIXES = (
     "p.", "pp.", "S.", "Fig.", "fig.", "Figs.", "figs.", "Abb.", "Tab.", "tab.", "Vol.",
     "vol.", "Bd.", "t.", "ch.", "Ch.", "chap.", "Chap.", "art.", "Art.", "Kap.", "cap.",
     "Cap.", "c.", "ca.", "r.", "b.", "d.", "geb.", "gest.", "AD", "A.D.", "Nr",
+    "Mw", "ML", "Ms",  # earthquake magnitudes: Mw 9.5
 )
 # Eras after a year, as the words table writes them (with their own inner spaces).
 ERAS = ("av. J.-C.", "apr. J.-C.", "v. Chr.", "n. Chr.", "a. C.", "d. C.", "a. de C.",
@@ -70,8 +74,9 @@ _POWER = "[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]*"  # mol⁻¹, m²
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:" + _UNIT_ALTERNATION + r")(?!\w))")
 # a compound unit after its number: 2,870 kJ mol⁻¹, 9.8 m s⁻², 8.314 J mol⁻¹ K⁻¹
 _UNIT_UNIT = re.compile(r"(\d\u00a0(?:(?:" + _UNIT_ALTERNATION + ")" + _POWER + r"\u00a0)*(?:"
-                        + _UNIT_ALTERNATION + ")" + _POWER + r") (?=(?:" + _UNIT_ALTERNATION
-                        + ")" + _POWER + r"(?!\w))")
+                        + _UNIT_ALTERNATION + ")" + _POWER + r") (?=(?:(?:" + _UNIT_ALTERNATION
+                        + ")" + _POWER + "|(?:" + "|".join(PER_UNITS) + ")[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+"
+                        + r")(?!\w))")
 # a short symbol and a relation to a number: λ ≈ 680 nm, x = 5, pH < 7 (never "λ" / "≈ 680")
 _SYMBOL_RELATION = re.compile(r"(?<![\w.])([^\W\d_][^\s,;:.!?)\]}]{0,3}) "
                               r"(?=[=≈≠<>≤≥∼~][ \u00a0]?[-−+]?\d)")
