@@ -103,6 +103,34 @@ class SpatialIndex:
         items = self.items
         return [items[i] for i in sorted(indices)]
 
+    def _indices(self, box):
+        """Each index near ``box`` (as ``near`` finds them), once, in no particular order."""
+        if hasattr(box, "left"):
+            box = (box.left, box.top, box.left + box.width, box.top + box.height)
+        c = self.cell
+        left, top, right, bottom = (int(box[0] // c), int(box[1] // c), int(box[2] // c),
+                                    int(box[3] // c))
+        cells = self.cells
+        if left == right and top == bottom:
+            return cells.get((left, top), ())
+        indices: set[int] = set()
+        for column in range(left, right + 1):
+            for row in range(top, bottom + 1):
+                found = cells.get((column, row))
+                if found:
+                    indices.update(found)
+        return indices
+
+    def count(self, box, test) -> int:
+        """How many of the items ``near(box)`` lists pass ``test``, with no list built."""
+        items = self.items
+        return sum(1 for i in self._indices(box) if test(items[i]))
+
+    def any(self, box, test) -> bool:
+        """Whether any item ``near(box)`` lists passes ``test``, stopping at the first."""
+        items = self.items
+        return any(test(items[i]) for i in self._indices(box))
+
     def overlapping(self, box, gap: float = 0.0) -> bool:
         """Whether a boxed item overlaps ``box`` as ``Box.overlaps(item, gap)`` tells, the
         cells walked directly with no list built: a candidate among thousands of markers is
@@ -120,6 +148,25 @@ class SpatialIndex:
                         return True
         return False
 
+    def count_overlapping(self, box, gap: float = 0.0) -> int:
+        """How many boxed items overlap ``box`` as ``Box.overlaps(item, gap)`` tells, each
+        counted once, the cells walked directly."""
+        left, top = box.left, box.top
+        right, bottom = left + box.width, top + box.height
+        c = self.cell
+        cells, extents = self.cells, self.extents
+        seen: set[int] = set()
+        for column in range(int((left - gap) // c), int((right + gap) // c) + 1):
+            for row in range(int((top - gap) // c), int((bottom + gap) // c) + 1):
+                for index in cells.get((column, row), ()):
+                    if index in seen:
+                        continue
+                    l, t, r, b = extents[index]
+                    if not (right + gap <= l or r + gap <= left or bottom + gap <= t
+                            or b + gap <= top):
+                        seen.add(index)
+        return len(seen)
+
     def near_segment(self, a, b) -> list:
         return self.near((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
 
@@ -133,6 +180,28 @@ class SpatialIndex:
 def near(items, box):
     """What of ``items`` may touch ``box``: the index's neighbours, or a plain list whole."""
     return items.near(box) if isinstance(items, SpatialIndex) else items
+
+
+def count_near(items, box, test) -> int:
+    """How many of ``items`` near ``box`` pass ``test`` (``sum(map(test, near(items, box)))``
+    without the sorted list)."""
+    if isinstance(items, SpatialIndex):
+        return items.count(box, test)
+    return sum(1 for item in items if test(item))
+
+
+def count_overlapping(items, box, gap: float = 0.0) -> int:
+    """How many of ``items`` (boxes) overlap ``box`` (``Box.overlaps`` with ``gap``)."""
+    if isinstance(items, SpatialIndex):
+        return items.count_overlapping(box, gap)
+    return sum(box.overlaps(other, gap) for other in items)
+
+
+def any_near(items, box, test) -> bool:
+    """Whether any of ``items`` near ``box`` passes ``test``."""
+    if isinstance(items, SpatialIndex):
+        return items.any(box, test)
+    return any(test(item) for item in items)
 
 
 def overlapping(items, box, gap: float = 0.0) -> bool:

@@ -44,25 +44,53 @@ def segments_cross(first, second) -> bool:
 
 def leader_line(box: Box, segments, color, gap: float) -> Path:
     """A thin line from a label that had to move away to the nearest point of what it names
-    (stopping ``gap`` short of a marker), so a name far from its line still reads as its."""
-    best = None
+    (stopping ``gap`` short of a marker), so a name far from its line still reads as its.
+
+    Segments whose bounding box is already farther than the nearest point found on the
+    likeliest segment are skipped: the first nearest sample, in the segments' order, is the
+    same as a scan of every sample finds."""
     left, top = box.left, box.top
     right, bottom = left + box.width, top + box.height
+    bounds = []
     for a, b in segments:
-        for i in range(17):
-            t = i / 16
-            x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-            px = left if x < left else right if x > right else x
-            py = top if y < top else bottom if y > bottom else y
-            squared = (px - x) * (px - x) + (py - y) * (py - y)
-            if best is None or squared < best[0]:
-                best = (squared, (px, py), (x, y))
+        x0, x1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
+        y0, y1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
+        dx = x0 - right if x0 > right else left - x1 if left > x1 else 0.0
+        dy = y0 - bottom if y0 > bottom else top - y1 if top > y1 else 0.0
+        bounds.append(dx * dx + dy * dy)
+    likeliest = min(range(len(bounds)), key=bounds.__getitem__)
+    ceiling = _nearest_sample(box, *segments[likeliest])[0]
+    ceiling += 1e-9 * (1.0 + ceiling)  # samples may stray past the box by a rounding
+    best = None
+    for (a, b), bound in zip(segments, bounds):
+        if bound > ceiling:
+            continue  # every sample of it is farther than the nearest one found
+        found = _nearest_sample(box, a, b)
+        if best is None or found[0] < best[0]:
+            best = found
     squared, start, end = best
     distance = squared ** 0.5
     if gap and distance > gap:
         shrink = (distance - gap) / distance
         end = (start[0] + (end[0] - start[0]) * shrink, start[1] + (end[1] - start[1]) * shrink)
     return Path((start, end), color, 0.75, role="leader")
+
+
+def _nearest_sample(box: Box, a, b):
+    """(squared distance, point on the box, sample) of the first of 17 samples along a–b
+    nearest the box."""
+    best = None
+    left, top = box.left, box.top
+    right, bottom = left + box.width, top + box.height
+    for i in range(17):
+        t = i / 16
+        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        px = left if x < left else right if x > right else x
+        py = top if y < top else bottom if y > bottom else y
+        squared = (px - x) * (px - x) + (py - y) * (py - y)
+        if best is None or squared < best[0]:
+            best = (squared, (px, py), (x, y))
+    return best
 
 
 def box_distance(box: Box, a: tuple[float, float], b: tuple[float, float]) -> float:

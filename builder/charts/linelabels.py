@@ -19,7 +19,10 @@ import heapq
 from builder.charts.geometry import Box
 from builder.charts.labelboxes import SIDES, Label, anchors, candidate, measure
 from builder.charts.labels import SpatialIndex
-from builder.charts.labels import along as _along, near as _near
+from builder.charts.labels import along as _along, any_near as _any_near
+from builder.charts.labels import count_near as _count_near
+from builder.charts.labels import count_overlapping as _count_overlapping
+from builder.charts.labels import overlapping as _overlapping
 from builder.charts.leaders import (
     box_distance,
     inside_ring,
@@ -183,16 +186,16 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
         if bound[0] > 0 or best is not None and (bound, index) > (best[0], best[1]):
             break  # no later candidate is clean, or can beat (or tie earlier than) the best
         label = labels[spec[0]]
-        box = _box(spec, labels, points_anchors, size, edge)
         if not fine and edge is None:
             fine = True  # drawn once (no offsets to share it): refining would cost more
         if not fine:
-            if index not in refined:
-                refined[index] = max(bound, _static(box, label, size, obstacles, fixed,
-                                                    coast_segments, land_rings, own, edge,
-                                                    near))
+            if index not in refined:  # (its box is wanted again only if it is scored)
+                refined[index] = max(bound, _static(
+                    _box(spec, labels, points_anchors, size, edge), label, size, obstacles,
+                    fixed, coast_segments, land_rings, own, edge, near))
             heapq.heappush(heap, (refined[index], index, spec))
             continue
+        box = _box(spec, labels, points_anchors, size, edge)
         scored = _score(box, label, best[0] if best is not None else None, size, frame,
                         placed, obstacles, drawn_segments, coast_segments, land_rings, own,
                         edge, near, spacing)
@@ -206,25 +209,52 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
     return best[2], best[3], 0, best[0][1], best[4]
 
 
+def own_distance(box: Box, own) -> float:
+    """``min(box_distance(box, a, b) for a, b in own)``, skipping the segments whose bounding
+    box is already farther than the nearest found (their sampled distance can only be more):
+    nearest bounding boxes first."""
+    left, top = box.left, box.top
+    right, bottom = left + box.width, top + box.height
+    bounds = []
+    for a, b in own:
+        x0, x1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
+        y0, y1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
+        dx = x0 - right if x0 > right else left - x1 if left > x1 else 0.0
+        dy = y0 - bottom if y0 > bottom else top - y1 if top > y1 else 0.0
+        bounds.append((dx * dx + dy * dy, a, b))
+    bounds.sort(key=lambda item: item[0])
+    best = float("inf")
+    for squared, a, b in bounds:
+        if squared ** 0.5 > best + 1e-9 * (1.0 + best):
+            break  # this one and every later one are farther than the nearest found
+        distance = box_distance(box, a, b)
+        if distance < best:
+            best = distance
+    return best
+
+
+def _ground(box: Box, coast_segments, land_rings) -> tuple[bool, bool]:
+    """Whether the box straddles a coastline, and (if not) whether it sits on land."""
+    shore = _any_near(coast_segments, box, lambda s: segment_hits(box, *s))
+    middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
+    on_land = not shore and _any_near(land_rings, (*middle, *middle),
+                                      lambda ring: inside_ring(*middle, ring))
+    return shore, on_land
+
+
 def _static(box: Box, label: Label, size: float, obstacles, fixed, coast_segments,
             land_rings, own, edge: Box | None, near: float) -> tuple[int, float]:
     """A bound on a candidate's score from what does not change while labels are placed:
     the markers it touches, the lines drawn before any leader, the coast, the land, and its
     distance from its line (see ``_score``, which adds what placed labels cost)."""
-    spacing = 1.0
-    grown = Box(box.left - size * 0.15 - spacing, box.top - size * 0.15 - spacing,
-                box.width + size * 0.3 + 2 * spacing, box.height + size * 0.3 + 2 * spacing)
-    hard = sum(box.overlaps(other, size * 0.15) for other in _near(obstacles, grown))
+    hard = _count_overlapping(obstacles, box, size * 0.15)
     outside = edge is not None and not box.overlaps(edge)
     if edge is not None and not outside:
         hard += straddles(box, edge)
     margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
-    crossings = sum(segment_hits(margin, a, b) for a, b in _near(fixed, margin))
-    shore = any(segment_hits(box, a, b) for a, b in _near(coast_segments, box))
-    middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
-    on_land = not shore and any(
-        inside_ring(*middle, ring) for ring in _near(land_rings, (*middle, *middle)))
-    distance = min(box_distance(box, a, b) for a, b in own)
+    crossings = _count_near(fixed, margin, lambda s: segment_hits(margin, *s))
+    shore, on_land = _ground(box, coast_segments, land_rings)
+    distance = own_distance(box, own)
     if outside:
         distance += size * 0.5
     elif label.swatch:
@@ -249,12 +279,7 @@ def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstac
         return None  # outside the map a leader names it, not a key
     if edge is not None and not outside and straddles(box, edge):
         return None
-    grown = Box(box.left - size * 0.15 - spacing, box.top - size * 0.15 - spacing,
-                box.width + size * 0.3 + 2 * spacing,
-                box.height + size * 0.3 + 2 * spacing)
-    if any(box.overlaps(other, spacing) for other in _near(placed, grown)):
-        return None
-    if any(box.overlaps(other, size * 0.15) for other in _near(obstacles, grown)):
+    if _overlapping(placed, box, spacing) or _overlapping(obstacles, box, size * 0.15):
         return None
     hard = 0
     leader = None
@@ -265,15 +290,11 @@ def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstac
         if any(segment_hits(other, *leader) for other in _along(obstacles, leader)):
             return None
     margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
-    crossings = sum(segment_hits(margin, a, b)
-                    for a, b in _near(drawn_segments, margin))
+    crossings = _count_near(drawn_segments, margin, lambda s: segment_hits(margin, *s))
     if best is not None and 1000.0 * crossings > best[1]:
         return None  # every other term of the score is positive
-    shore = any(segment_hits(box, a, b) for a, b in _near(coast_segments, box))
-    middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
-    on_land = not shore and any(
-        inside_ring(*middle, ring) for ring in _near(land_rings, (*middle, *middle)))
-    distance = min(box_distance(box, a, b) for a, b in own)
+    shore, on_land = _ground(box, coast_segments, land_rings)
+    distance = own_distance(box, own)
     if leader is not None:  # the leader names it: a short one is best
         distance = (size * 0.5 + distance + LEADER_CROSSING_COST
                     * leader_crossings(leader, _along(drawn_segments, leader, 4.0),
