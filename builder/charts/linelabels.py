@@ -70,14 +70,16 @@ def variants(text: str, face: Typeface, size: float, map_width: float) -> list[L
 
 
 def _specs(labels: list[Label], pieces, beside: bool) -> list[tuple]:
-    """Every candidate, in the scan's order: (label, piece, anchor, kind, side or row, step)."""
+    """Every candidate, in the scan's order: (label, piece, anchor, kind, side or row, step).
+    A key sample's name is never set beside the map, so those boxes are not listed."""
     specs = []
-    for v, _ in enumerate(labels):
+    for v, label in enumerate(labels):
         for p, points in enumerate(pieces):
             count = len(anchors(points))
             specs += [(v, p, a, "side", side, step) for step in STEPS for a in range(count)
                       for side in SIDES]
-            if beside:
+            if beside and not label.swatch:  # beside the map a leader names it, not a key
+                # sample (``_score`` refuses one): the others keep their order
                 for a in range(count):
                     for k in EDGE_ROWS:
                         specs += [(v, p, a, "left", k, 0.0), (v, p, a, "right", k, 0.0)]
