@@ -236,7 +236,8 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
     if unplaced:
-        shown = _key(scene, unplaced, style, label_size, offset, map_width, key_lines)
+        shown = _key(scene, unplaced, style, label_size, offset, map_width, key_lines,
+                     crowded)
         # a number by a marker whose name the key had no room to list would name nothing
         listed = {name.split("\u00a0", 1)[0] for name in shown if "\u00a0" in name}
         scene.items = [item for item in scene.items if not (
@@ -282,11 +283,12 @@ def key_height(size: float) -> float:
 
 
 def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float,
-         width: float, rows: int = KEY_LINES) -> list[str]:
+         width: float, rows: int = KEY_LINES, crowded: bool = False) -> list[str]:
     """The names the map could not set without touching another, listed under it: each
     unnamed line on a row of its own after a sample of it, as a legend does (three lines of
-    them at most; further lines are named with the places), then the places and areas (at
-    most three lines; the rest counted), so a name is never drawn over another. Returns the
+    them at most; further lines are named with the places), then the places and areas (as
+    many lines as they take: ``map_scene`` shrinks the map to make room; only a crowded map
+    keeps to ``rows`` lines and counts the rest), so a name is never drawn over another. Returns the
     names it lists (a counted one has no entry, so its number is not drawn). With room
     beside the map (a scene wider than ``width``) the key may use the scene's width, centred
     under the map."""
@@ -316,8 +318,9 @@ def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float
             text = words("also_marked",
                          places=words.join(listed) if rest else ", ".join(shown))
             places = face.wrap(text, size, available)
-            if len(places) <= rows or not shown:
-                break
+            if len(places) <= rows or not shown or not crowded:
+                break  # a key names every place (it takes more rows, the map shrinks);
+                # only a crowded map (hundreds of places) counts the rest
             shown = shown[:max(0, min(len(shown) - 1, len(shown) * rows // len(places)))]
     used = max([face.width(line, size) + 1.0 for line in places]
                + [swatch + face.width(line, size) + 1.0 for _, lines in wrapped_rows

@@ -1,0 +1,80 @@
+"""Every place of a map is named, on the map or in its key (issue 11): a crowded map in large
+print, whose names cannot all stand on it, lists the rest in a key that takes more rows (the
+map shrinking to make room) and never ends "… and 6 more", which would name those places
+nowhere. Read back from the deck with python-pptx."""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from builder.deck import render_deck
+from builder.layout import load_layout
+from builder.load.source import load_source
+from builder.resolve.document import resolve
+from tests.conftest import ROOT
+
+# twenty places within a few degrees of one another: the map cannot set every name
+PLACES = [f"{town} market ({1200 + 7 * i})" for i, town in enumerate(
+    ["Ashford", "Bexley", "Croydon", "Dartford", "Epsom", "Farnham", "Guildford", "Harlow",
+     "Ilford", "Jaywick", "Kingston", "Luton", "Maidstone", "Newbury", "Oxted", "Purley",
+     "Reigate", "Staines", "Tilbury", "Uxbridge"])]
+
+SOURCE = """\
+title: Towns round London
+date: 2026-01-15
+instructor: T
+essential_question: Where?
+objectives: [Read a map]
+takeaways: [Maps]
+sections:
+  - title: Towns
+    blocks:
+      - figure: m
+figures:
+  - id: m
+    kind: map
+    caption: Twenty towns round London
+    alt: A map of twenty towns.
+    bounds: [-3.0, 50.5, 2.0, 52.7]
+    points:
+{points}review_questions:
+  - question: Where?
+    answer: There.
+bibliography:
+  - title: A source
+    author: An author
+    url: https://example.org/
+    accessed: 2026-01-10
+"""
+
+
+def _texts(shape):
+    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+        for child in shape.shapes:
+            yield from _texts(child)
+    elif shape.has_text_frame:
+        yield shape.text_frame.text
+
+
+def test_a_crowded_large_print_map_names_every_place(write_source) -> None:
+    points = "".join(
+        f"      - {{label: \"{name}\", lon: {-0.9 + (i % 5) * 0.2:.2f}, "
+        f"lat: {51.3 + (i // 5) * 0.12:.2f}, marker: city}}\n"
+        for i, name in enumerate(PLACES))
+    path = write_source(SOURCE.format(points=points))
+    document = resolve(load_source(path),
+                       load_layout(ROOT / "layouts" / "large-print.yaml"), None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    groups = [(slide, shape) for slide in deck.slides for shape in slide.shapes
+              if shape.shape_type == MSO_SHAPE_TYPE.GROUP and shape.name == "figure-m"]
+    assert groups
+    text = " ".join(t for _, group in groups for t in _texts(group))
+    text = text.replace("\n", " ").replace("\v", " ").replace("\u00a0", " ")
+    assert "Also marked" in text  # the case this is about: a key was needed
+    assert "more" not in text, text
+    assert [name for name in PLACES if name not in text] == [], text
+    for _, group in groups:  # the longer key stays on the slide
+        assert group.top + group.height <= deck.slide_height
