@@ -59,40 +59,56 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
         except (OSError, ValueError) as error:
             raise RenderError(f"{figure.where}: outline '{figure.outline}' cannot be read "
                               f"({error})") from None
+    complete = not _crowded(figure)  # hundreds of names: counted, as they always were
+    scene = _fitted(figure, style, width, max_height, outline, min_label, beside, complete)
+    if not complete or scene.height <= max_height + 1e-6:
+        return scene
+    # a key naming every place cannot fit even under a shrunken map: as few rows as before,
+    # the rest counted (only a map too full for its box comes to this)
+    return _fitted(figure, style, width, max_height, outline, min_label, beside, False)
+
+
+def _fitted(figure, style: FigureStyle, width: float, max_height: float, outline,
+            min_label: float | None, beside: bool, complete: bool) -> Scene:
+    """The map with its key, shrunk until both fit ``max_height`` (when they can);
+    ``complete``: the key names every place, however many rows that takes."""
     for key_lines in (KEY_LINES, 1):  # a key that would squeeze the map under 60 % of
         if _crowded(figure):  # its box is cut to one line of samples and one of names
             _, smallest = _label_sizes(style, min_label)
             first = max(max_height - key_height(smallest), max_height / 2)
         else:
             first = max_height
-        scene = _draw(figure, style, width, first, outline, min_label, beside, key_lines)
+        scene = _draw(figure, style, width, first, outline, min_label, beside, key_lines,
+                      complete)
         height = first
         for _ in range(4):  # a key under it: the map gives up that room (a smaller map may
             if scene.height <= max_height + 1e-6:  # leave more names to the key: again)
                 break
             height -= scene.height - max_height
             scene = _draw(figure, style, width, max(height, max_height / 4), outline,
-                          min_label, beside, key_lines)
+                          min_label, beside, key_lines, complete)
         if height >= max_height * 0.6 or _crowded(figure):
             break
     return scene
 
 
 def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
-          min_label: float | None, beside: bool, key_lines: int = 3) -> Scene:
+          min_label: float | None, beside: bool, key_lines: int = 3,
+          complete: bool = True) -> Scene:
     geo = map_geography(figure, width, max_height, page=min_label is None)
     figure = unwrapped(figure, geo.bounds)  # longitudes on the frame's side of 180°
     map_width, map_height = fit(width, max_height, Projection.aspect(geo.kind, geo.bounds))
     memo: dict = {}  # what the labels learn at one offset serves the others
     if not beside or width - map_width < 1.0:
         return _compose(figure, geo, style, map_width, map_height, map_width, 0, outline,
-                        min_label, memo=memo, key_lines=key_lines)[0]
+                        min_label, memo=memo, key_lines=key_lines, complete=complete)[0]
     room = width - map_width
     # a crowded map is drawn centred: hundreds of names go to its key wherever it stands
     offsets = (room / 2,) if _crowded(figure) else (
         room, room * 0.75, room / 2, room * 0.25, 0.0)
     results = [_compose(figure, geo, style, map_width, map_height, width, offset, outline,
-                        min_label, near=BESIDE_NEAR, memo=memo, key_lines=key_lines)
+                        min_label, near=BESIDE_NEAR, memo=memo, key_lines=key_lines,
+                        complete=complete)
                for offset in offsets]
     return _trimmed(min(results, key=lambda result: result[1:])[0])
 
@@ -131,8 +147,8 @@ def _trimmed(scene: Scene) -> Scene:
 
 def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map_height: float,
              scene_width: float, offset: float, outline, min_label: float | None,
-             near: float | None = None, memo: dict | None = None, key_lines: int = 3
-             ) -> tuple[Scene, int, float]:
+             near: float | None = None, memo: dict | None = None, key_lines: int = 3,
+             complete: bool = True) -> tuple[Scene, int, float]:
     """The map drawn ``offset`` points from the left of a scene ``scene_width`` wide, its
     labels placed; with the number of labels that found no clean place and their cost."""
     scene = Scene(scene_width, map_height)
@@ -237,7 +253,7 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
     if unplaced:
         shown = _key(scene, unplaced, style, label_size, offset, map_width, key_lines,
-                     crowded)
+                     crowded or not complete)
         # a number by a marker whose name the key had no room to list would name nothing
         listed = {name.split("\u00a0", 1)[0] for name in shown if "\u00a0" in name}
         scene.items = [item for item in scene.items if not (
@@ -283,12 +299,13 @@ def key_height(size: float) -> float:
 
 
 def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float,
-         width: float, rows: int = KEY_LINES, crowded: bool = False) -> list[str]:
+         width: float, rows: int = KEY_LINES, counted: bool = False) -> list[str]:
     """The names the map could not set without touching another, listed under it: each
     unnamed line on a row of its own after a sample of it, as a legend does (three lines of
     them at most; further lines are named with the places), then the places and areas (as
     many lines as they take: ``map_scene`` shrinks the map to make room; only a crowded map
-    keeps to ``rows`` lines and counts the rest), so a name is never drawn over another. Returns the
+    or one whose full key cannot fit its box (``counted``) keeps to ``rows`` lines and counts
+    the rest), so a name is never drawn over another. Returns the
     names it lists (a counted one has no entry, so its number is not drawn). With room
     beside the map (a scene wider than ``width``) the key may use the scene's width, centred
     under the map."""
@@ -318,9 +335,9 @@ def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float
             text = words("also_marked",
                          places=words.join(listed) if rest else ", ".join(shown))
             places = face.wrap(text, size, available)
-            if len(places) <= rows or not shown or not crowded:
+            if len(places) <= rows or not shown or not counted:
                 break  # a key names every place (it takes more rows, the map shrinks);
-                # only a crowded map (hundreds of places) counts the rest
+                # only a crowded map, or one whose full key cannot fit, counts the rest
             shown = shown[:max(0, min(len(shown) - 1, len(shown) * rows // len(places)))]
     used = max([face.width(line, size) + 1.0 for line in places]
                + [swatch + face.width(line, size) + 1.0 for _, lines in wrapped_rows
