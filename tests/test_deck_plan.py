@@ -295,3 +295,38 @@ def test_a_quote_ending_in_its_own_quotation_mark_is_not_doubled(write_source):
     quotes = ["".join(r.text for r in s.paras[0].runs) for s in plan.slides
               if isinstance(s, QuoteSlide)]
     assert quotes == ["“to contain it ‘regardless of the value.’”", "“Wholly quoted.”"]
+
+
+SEVEN_EVENTS = """\
+title: Independencia
+subtitle: 1810–1811
+language: es
+sections:
+  - title: Las juntas
+    blocks:
+      - timeline:
+          - {date: 1810-04-19, label: "Caracas depone al capitán general Vicente Emparan y forma una Junta Suprema"}
+          - {date: 1810-05-25, label: "Revolución de Mayo en Buenos Aires – Primera Junta presidida por Cornelio Saavedra"}
+          - {date: 1810-07-20, label: "Grito de Independencia en Santa Fe de Bogotá (el «florero de Llorente»)"}
+          - {date: 1810-09-16, label: "Grito de Dolores – Miguel Hidalgo llama a la rebelión"}
+          - {date: 1810-09-18, label: "Primera Junta Nacional de Gobierno de Chile, en Santiago"}
+          - {date: 1811-07-05, label: "Venezuela declara su independencia, la primera de la América española"}
+          - {date: 1811-07-30, label: "Hidalgo es fusilado en Chihuahua"}
+"""
+
+
+def test_a_timeline_over_slides_spreads_its_events_evenly(write_source):
+    """Seven long events, three to a large-print slide: 3, 2, 2 — never 3, 3 and one event
+    alone on "Cronología (3 de 3)" (the review's independencia lecture)."""
+    from pathlib import Path
+    layout = load_layout(Path(__file__).resolve().parent.parent / "layouts" / "large-print.yaml")
+    _, plan = plan_for(write_source(SEVEN_EVENTS), layout=layout)
+    series: dict[str, list[int]] = {}  # the section's block, and the back matter's timeline
+    for slide in plan.slides:
+        if isinstance(slide, TimelineSlide):
+            series.setdefault(slide.title.split(" (")[0], []).append(len(slide.events))
+    assert series
+    for counts in series.values():
+        assert sum(counts) == 7 and len(counts) > 1
+        assert max(counts) - min(counts) <= 1, counts
+        assert counts == sorted(counts, reverse=True), counts

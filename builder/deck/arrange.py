@@ -27,6 +27,18 @@ from builder.resolve.document import Document
 TIMELINE_COUNTS = (6, 5, 4, 3, 2, 1)
 
 
+def _even(items: Sequence, slides: int) -> list:
+    """``items`` in ``slides`` consecutive runs whose lengths differ by at most one, the
+    longer runs first."""
+    size, extra = divmod(len(items), slides)
+    runs, start = [], 0
+    for index in range(slides):
+        end = start + size + (1 if index < extra else 0)
+        runs.append(items[start:end])
+        start = end
+    return runs
+
+
 def join_notes(*notes: str | None) -> str:
     return "\n\n".join(note.strip() for note in notes if note and note.strip())
 
@@ -177,9 +189,9 @@ class Arranger:
             if count > len(marks) and count != min(len(marks), TIMELINE_COUNTS[0]):
                 continue
             # as many slides as ``count`` per slide needs, the events spread evenly over them
-            # (6, 6, 3 leaves a thin last slide; 5, 5, 5 does not)
-            per_slide = math.ceil(len(marks) / math.ceil(len(marks) / count))
-            chunks = [marks[i:i + per_slide] for i in range(0, len(marks), per_slide)]
+            # (6, 6, 3 leaves a thin last slide, 5, 5, 5 does not; 7 by threes is 3, 2, 2,
+            # never 3, 3, 1)
+            chunks = _even(marks, math.ceil(len(marks) / count))
             slides: list[SlideSpec] = []
             for index, chunk in enumerate(chunks):
                 _, _, boxes = timeline_boxes(self.grid, len(chunk))
