@@ -85,23 +85,10 @@ class SpatialIndex:
     def near(self, box) -> list:
         """Items that may touch ``box`` (a Box, or a (left, top, right, bottom) tuple), in the
         order they were added."""
-        if hasattr(box, "left"):
-            box = (box.left, box.top, box.left + box.width, box.top + box.height)
-        c = self.cell
-        left, top, right, bottom = (int(box[0] // c), int(box[1] // c), int(box[2] // c),
-                                    int(box[3] // c))
-        cells = self.cells
-        if left == right and top == bottom:  # one cell: its list is already in order
-            found = cells.get((left, top))
-            return [self.items[i] for i in found] if found else []
-        indices: set[int] = set()
-        for column in range(left, right + 1):
-            for row in range(top, bottom + 1):
-                found = cells.get((column, row))
-                if found:
-                    indices.update(found)
+        found = self._indices(box)
         items = self.items
-        return [items[i] for i in sorted(indices)]
+        # one cell's list is already in order; the union of several is a set
+        return [items[i] for i in (sorted(found) if isinstance(found, set) else found)]
 
     def _indices(self, box):
         """Each index near ``box`` (as ``near`` finds them), once, in no particular order."""

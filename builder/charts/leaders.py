@@ -42,13 +42,9 @@ def segments_cross(first, second) -> bool:
     return d1 * d2 < 0 and d3 * d4 < 0
 
 
-def leader_line(box: Box, segments, color, gap: float) -> Path:
-    """A thin line from a label that had to move away to the nearest point of what it names
-    (stopping ``gap`` short of a marker), so a name far from its line still reads as its.
-
-    Segments whose bounding box is already farther than the nearest point found on the
-    likeliest segment are skipped: the first nearest sample, in the segments' order, is the
-    same as a scan of every sample finds."""
+def bound_distances(box: Box, segments) -> list[float]:
+    """The squared distance from ``box`` to each segment's bounding box: a lower bound on
+    the distance to any point of the segment, so a search may skip segments by it."""
     left, top = box.left, box.top
     right, bottom = left + box.width, top + box.height
     bounds = []
@@ -58,6 +54,17 @@ def leader_line(box: Box, segments, color, gap: float) -> Path:
         dx = x0 - right if x0 > right else left - x1 if left > x1 else 0.0
         dy = y0 - bottom if y0 > bottom else top - y1 if top > y1 else 0.0
         bounds.append(dx * dx + dy * dy)
+    return bounds
+
+
+def leader_line(box: Box, segments, color, gap: float) -> Path:
+    """A thin line from a label that had to move away to the nearest point of what it names
+    (stopping ``gap`` short of a marker), so a name far from its line still reads as its.
+
+    Segments whose bounding box is already farther than the nearest point found on the
+    likeliest segment are skipped: the first nearest sample, in the segments' order, is the
+    same as a scan of every sample finds."""
+    bounds = bound_distances(box, segments)
     likeliest = min(range(len(bounds)), key=bounds.__getitem__)
     ceiling = _nearest_sample(box, *segments[likeliest])[0]
     ceiling += 1e-9 * (1.0 + ceiling)  # samples may stray past the box by a rounding

@@ -24,6 +24,7 @@ from builder.charts.labels import count_near as _count_near
 from builder.charts.labels import count_overlapping as _count_overlapping
 from builder.charts.labels import overlapping as _overlapping
 from builder.charts.leaders import (
+    bound_distances,
     box_distance,
     inside_ring,
     leader_crossings,
@@ -215,16 +216,8 @@ def own_distance(box: Box, own) -> float:
     """``min(box_distance(box, a, b) for a, b in own)``, skipping the segments whose bounding
     box is already farther than the nearest found (their sampled distance can only be more):
     nearest bounding boxes first."""
-    left, top = box.left, box.top
-    right, bottom = left + box.width, top + box.height
-    bounds = []
-    for a, b in own:
-        x0, x1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
-        y0, y1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
-        dx = x0 - right if x0 > right else left - x1 if left > x1 else 0.0
-        dy = y0 - bottom if y0 > bottom else top - y1 if top > y1 else 0.0
-        bounds.append((dx * dx + dy * dy, a, b))
-    bounds.sort(key=lambda item: item[0])
+    bounds = sorted(((squared, a, b) for squared, (a, b) in
+                     zip(bound_distances(box, own), own)), key=lambda item: item[0])
     best = float("inf")
     for squared, a, b in bounds:
         if squared ** 0.5 > best + 1e-9 * (1.0 + best):
