@@ -150,14 +150,17 @@ class Styles:
                                spaceAfter=body_leading * 0.45)
         # a word longer than its column hyphenates at a syllable ("Verfassungs-organ")
         # rather than being cut between any two letters
+        # (embeddedHyphenation 2: a word that cannot break beside its line's other words
+        # moves to the next line and breaks there, rather than being cut letter by letter)
         hyphens = hyphenator(document.language) or ""
+        self.language = document.language
+        cells = {"hyphenationLang": hyphens, "embeddedHyphenation": 2}
         self.cell = make("cell", body, sizes.body - 0.5, leading=(sizes.body - 0.5) * 1.25,
-                         hyphenationLang=hyphens)
+                         **cells)
         self.cell_bold = make("cell_bold", body, sizes.body - 0.5, bold=True,
-                              leading=(sizes.body - 0.5) * 1.25, hyphenationLang=hyphens)
+                              leading=(sizes.body - 0.5) * 1.25, **cells)
         self.cell_header = make("cell_header", heading, sizes.body - 0.5, bold=True,
-                                color=primary, leading=(sizes.body - 0.5) * 1.25,
-                                hyphenationLang=hyphens)
+                                color=primary, leading=(sizes.body - 0.5) * 1.25, **cells)
         self.callout_title = make("callout_title", heading, sizes.body, bold=True,
                                   spaceAfter=2)
         self.discussion = make("discussion", body, sizes.body + 0.5, italic=True,

@@ -6,6 +6,9 @@ narrow and long text wraps inside its column instead of overflowing the page.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+from functools import lru_cache
 from typing import Sequence
 
 from reportlab.lib import colors
@@ -15,6 +18,7 @@ from builder.guide import tagging
 from builder.guide.context import Context
 from builder.guide.styles import Styles, TextStyle
 from builder.text import adapt
+from builder.text.hyphenate import column_hyphenator
 from builder.text.inline import plain
 from builder.text.measure import width as text_width
 from builder.text.typography import breakable_words, for_guide
@@ -90,12 +94,15 @@ def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[
     widths = column_widths([[header[i], *(row[i] for row in rows)] for i in range(len(header))],
                            styles.cell, context.width, header_style=styles.cell_header,
                            column_styles=[styles.cell_bold] if bold_first_column else ())
-    data: list[list[Flowable]] = [[context.paragraph(text, styles.cell_header, where)
-                                   for text in header]]
+    rooms = [width - 2 * CELL_PADDING for width in widths]
+    language = styles.language
+    data: list[list[Flowable]] = [[context.paragraph(text, in_column(styles.cell_header, room,
+                                                                     language), where)
+                                   for text, room in zip(header, rooms)]]
     for row in rows:
-        data.append([context.paragraph(text, styles.cell_bold if bold_first_column and index == 0
-                                       else styles.cell, where)
-                     for index, text in enumerate(row)])
+        data.append([context.paragraph(text, in_column(
+            styles.cell_bold if bold_first_column and index == 0 else styles.cell,
+            room, language), where) for index, (text, room) in enumerate(zip(row, rooms))])
     palette = styles.colors
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     tagging.mark_table(table, context.tags.leaf("Table"))
@@ -115,6 +122,20 @@ def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[
     if not getattr(table, "splitInRow", 0):
         table.setStyle(TableStyle(no_lone_rows(len(rows))))
     return table
+
+
+def in_column(style: TextStyle, room: float, language: str) -> TextStyle:
+    """``style`` for a cell ``room`` points wide: its words break at syllables and, where a
+    word or syllable is wider than the column, between letters, always with a hyphen."""
+    return _in_column(style, round(room, 2), language)
+
+
+@lru_cache(maxsize=256)
+def _in_column(style: TextStyle, room: float, language: str) -> TextStyle:
+    paragraph = copy.copy(style.paragraph)
+    paragraph.hyphenationLang = column_hyphenator(language, style.font_name,
+                                                  paragraph.fontSize, room)
+    return dataclasses.replace(style, paragraph=paragraph)
 
 
 def no_lone_rows(count: int) -> list[tuple]:

@@ -5,6 +5,12 @@ between any two characters with no mark. With the lecture's hyphenation patterns
 LibreOffice/Hunspell dictionaries) it breaks at a syllable and shows a hyphen. Only long
 words are offered for hyphenation: ordinary words keep wrapping whole, so prose and the
 columns the builder sized for their longest word are set as before.
+
+A column narrower than one of its words gets its own hyphenator (``column_hyphenator``),
+which knows the column's width: a word wider than the column is offered its syllables
+whatever its length, and a syllable still wider than the column is offered breaks between
+its letters too, so reportlab's last resort (cutting a word between letters with no mark)
+is never reached for a word of letters: every break it makes shows a hyphen.
 """
 
 from __future__ import annotations
@@ -13,12 +19,13 @@ from functools import lru_cache
 from typing import Callable
 
 LONG_WORD = 10  # letters: shorter words are never hyphenated
+MIN_PIECE = 2  # letters a letter-break leaves on either side ("Bemerkun-/gen", not "…-/n")
+
+Splits = Callable[[str], list[tuple[str, str]]]
 
 
 @lru_cache(maxsize=16)
-def hyphenator(language: str) -> Callable[[str], list[tuple[str, str]]] | None:
-    """reportlab's ``hyphenationLang`` callable for ``language`` (word → (head, tail)
-    splits, longest head first), or None without pyphen or a dictionary for it."""
+def _dictionary(language: str):  # -> pyphen.Pyphen | None
     try:
         import pyphen
     except ImportError:  # pragma: no cover - a dependency; hyphenation is a nicety
@@ -26,12 +33,65 @@ def hyphenator(language: str) -> Callable[[str], list[tuple[str, str]]] | None:
     base = language.replace("-", "_")
     name = pyphen.language_fallback(base) or pyphen.language_fallback(base.split("_")[0]) \
         or (pyphen.language_fallback("en_US") if base.startswith("en") else None)
-    if name is None:
+    return None if name is None else pyphen.Pyphen(lang=name)
+
+
+@lru_cache(maxsize=16)
+def hyphenator(language: str) -> Splits | None:
+    """reportlab's ``hyphenationLang`` callable for ``language`` (word → (head, tail)
+    splits, longest head first), or None without pyphen or a dictionary for it."""
+    dictionary = _dictionary(language)
+    if dictionary is None:
         return None
-    dictionary = pyphen.Pyphen(lang=name)
 
     def splits(word: str) -> list[tuple[str, str]]:
         if sum(char.isalpha() for char in word) < LONG_WORD:
             return []
         return [(head, tail) for head, tail in dictionary.iterate(word)]
+    return splits
+
+
+def breaks(word: str, language: str, fits: Callable[[str], bool]) -> list[int]:
+    """Where ``word`` may break with a hyphen, ascending: its syllables (all of them when the
+    whole word does not ``fits``, only a long word's otherwise), plus breaks between the
+    letters of any piece that still does not fit (each piece ``fits`` with its hyphen)."""
+    if fits(word):
+        if sum(char.isalpha() for char in word) < LONG_WORD:
+            return []
+    dictionary = _dictionary(language)
+    syllables = list(dictionary.positions(word)) if dictionary is not None else []
+    if fits(word):
+        return syllables
+    found: list[int] = []
+    edges = [0, *syllables, len(word)]
+    for start, end in zip(edges, edges[1:]):
+        if start:
+            found.append(start)
+        if fits(word[start:end] + "-"):
+            continue
+        # a piece wider than the column: break it where each part fits with its hyphen
+        cut = start
+        while not fits(word[cut:end] + ("-" if end < len(word) else "")):
+            last = cut + MIN_PIECE
+            while last + 1 <= end - MIN_PIECE and fits(word[cut:last + 1] + "-"):
+                last += 1
+            if last > end - MIN_PIECE:
+                break
+            found.append(last)
+            cut = last
+    return sorted(set(position for position in found if 0 < position < len(word)))
+
+
+@lru_cache(maxsize=512)
+def column_hyphenator(language: str, font: str, size: float, room: float) -> Splits:
+    """A ``hyphenationLang`` callable for one table column ``room`` points wide in ``font``
+    at ``size``: long words break at syllables, and a word wider than the column breaks at a
+    syllable or, where a syllable is wider still, between letters, always with a hyphen."""
+    from builder.text.measure import width
+
+    def fits(text: str) -> bool:
+        return width(text, font, size) <= room
+
+    def splits(word: str) -> list[tuple[str, str]]:
+        return [(word[:at], word[at:]) for at in reversed(breaks(word, language, fits))]
     return splits
