@@ -542,7 +542,8 @@ def _deck_map_scene(document):
     grid = Grid.build(document.layout.deck)
     spec = next(slide for slide in plan_deck(document, grid).slides
                 if isinstance(slide, FigureSlide) and slide.figure_id == "korea-map")
-    area, _, _ = figure_boxes(grid, spec.caption_height, spec.credit_height, spec.figure_width)
+    area, _, _ = figure_boxes(grid, spec.caption_height, spec.credit_height, spec.figure_width,
+                             spec.credit_width)
     floor = figure_min_size(document)
     figure = document.figure("korea-map").figure
     scene = map_scene(figure, figure_style(document).resized(floor), area.width, area.height,

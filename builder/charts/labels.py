@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.charts.scene import Typeface
-from builder.text.typography import bind_units
+from builder.text.typography import bind_units, breakable_words
 
 MAX_LINES = 3
 
@@ -34,7 +34,7 @@ def wrap_labels(labels: tuple[str, ...] | list[str], typeface: Typeface, size: f
     while True:
         wrapped = tuple(tuple(typeface.wrap(label, current, available)) for label in labels)
         words_whole = all(typeface.width(word, current) <= available
-                          for label in labels for word in label.split())
+                          for label in labels for word in breakable_words(label))
         if words_whole and all(len(lines) <= MAX_LINES for lines in wrapped):
             return WrappedLabels(wrapped, current)
         if current <= floor:

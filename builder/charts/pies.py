@@ -14,6 +14,7 @@ from builder.charts.plots import _legend, _number
 from builder.charts.scene import Path, Scene, Text, Typeface, Wedge
 from builder.charts.spread import Slot, spread
 from builder.charts.style import HOLE_SIZE, FigureStyle
+from builder.text.typography import breakable_words
 
 
 def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
@@ -31,7 +32,7 @@ def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
     # a long name wraps (to a fifth of the width, or its longest word) rather than shrink
     # the pie to a dot and push its label past the margin
     widest = max(width * 0.2, max(face.width(word, size) for c in figure.categories
-                                  for word in c.split()))
+                                  for word in breakable_words(c)))
     texts = [(tuple(face.wrap(c, size, widest)), _number(v, figure, style))
              for c, v in zip(figure.categories, figure.values)]
     label_width = max(max(max(face.width(l, size) for l in c), face.width(v, size))

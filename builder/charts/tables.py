@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from builder.charts.scene import Typeface
+from builder.text.typography import breakable_words
 
 
 def column_widths(figure, typeface: Typeface, size: float, width: float,
@@ -15,7 +16,7 @@ def column_widths(figure, typeface: Typeface, size: float, width: float,
     for index, cells in enumerate(columns):
         bold = [True] + [False] * (len(cells) - 1)
         natural.append(max(typeface.width(c, size, b) for c, b in zip(cells, bold)) + padding)
-        words = [w for c in cells for w in c.split()] or [""]
+        words = [w for c in cells for w in breakable_words(c)] or [""]
         minimum.append(max(typeface.width(w, size, True) for w in words) + padding)
     total = sum(natural)
     if total <= width:

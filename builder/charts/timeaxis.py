@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 
 from builder.model.dates import DateSpan, PartialDate, day_number
+from builder.text.nobreak import bind
 from builder.text.words import Words, words_for
 
 MIN_CELLS = 4
@@ -238,7 +239,7 @@ class TimeScale:
         if self.one_day and date.start.hour is not None and (
                 date.end is None or date.end.hour is not None):
             return " – ".join(part.clock() for part in (date.start, date.end) if part)
-        return self.words.date(date, short=True, year=not self.one_year)
+        return bind(self.words.date(date, short=True, year=not self.one_year))
 
     def start_of(self, date: DateSpan) -> float:
         """Where an event starts: a point at its period's middle, a span at its first day."""

@@ -28,6 +28,7 @@ from builder.charts.style import FigureStyle
 from builder.charts.timeaxis import TimeScale, time_scale
 from builder.charts.timelanes import LaneEvent, assign_lanes
 from builder.charts.timelist import list_layout, time_band
+from builder.text.typography import breakable_words
 
 MIN_SCALE = 0.85  # shrink text to 85 % (the page's figure floor) before anything else
 FULL = 0.85  # of its box's height: a slide timeline this tall does not grow its text
@@ -170,7 +171,7 @@ def _layout(figure, style: FigureStyle, width: float,
     for event in sorted(figure.events, key=lambda e: e.date):
         date_text = axis.event_text(event.date)
         date_width = face.width(date_text, size, bold=True) + 1.0
-        longest = max((face.width(word, size) for word in event.label.split()), default=0.0)
+        longest = max((face.width(word, size) for word in breakable_words(event.label)), default=0.0)
         if form.inline:  # never narrower than the label's longest word: it would be cut
             lines = tuple(face.wrap(event.label, size, max(max_label - date_width - separator,
                                                            face.width("Armistice", size),

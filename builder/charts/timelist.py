@@ -15,6 +15,7 @@ from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
 from builder.charts.timeaxis import MAX_TICKS, TimeScale, boundaries
 from builder.charts.timekeys import badge_diameter, draw_keys, key_groups, key_text, keys_height
+from builder.text.typography import breakable_words
 
 LIST_SHARES_FEW = tuple(range(30, 71, 2))
 LIST_SHARES_MANY = tuple(range(30, 71, 10))  # many rows: fewer trials, each row is measured
@@ -100,7 +101,7 @@ def list_layout(figure, style: FigureStyle, width: float, make_scale,
     # a row's date column starts after its number: the number is part of the date's width
     date_widths = [key_width + separator + face.width(text, size, bold=True) + 1.0
                    for (text,) in dates]
-    longest_word = [max((face.width(word, size) for word in event.label.split()), default=0.0)
+    longest_word = [max((face.width(word, size) for word in breakable_words(event.label)), default=0.0)
                     for event in events]
     wrapped: dict[int, tuple] = {}
 
@@ -177,7 +178,7 @@ def _aligned(chunk: list, column_width: float, face, size: float, separator: flo
             rows.append((event, date_text, date_width, lines))
             continue
         available = column_width - edge - separator
-        if any(face.width(word, size) > available for word in event.label.split()):
+        if any(face.width(word, size) > available for word in breakable_words(event.label)):
             return chunk
         rows.append((event, date_text, edge, tuple(face.wrap(event.label, size, available))))
     return rows if sum(len(row[3]) for row in rows) <= tallest else chunk

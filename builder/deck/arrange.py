@@ -16,6 +16,7 @@ from builder.deck.grid import CELL_PAD_X, CELL_PAD_Y, Box, Grid, card_boxes, tim
 from builder.deck.specs import (Card, CardsSlide, Event, Para, SlideSpec, TableSlide,
                                 TimelineSlide)
 from builder.deck.balance import partition
+from builder.deck.events import event_paras, events_whole
 from builder.charts.transpose import may_transpose, prefer_transposed, transposed
 from builder.text import adapt
 from builder.text.inline import Run, plain
@@ -54,13 +55,6 @@ def card_paras(card: Card, style: str) -> list[Para]:
     if card.note:
         paras.append(Para(card.note, gap=0.3, color="muted"))
     return paras
-
-
-def event_paras(event: Event) -> list[Para]:
-    """A timeline event's paragraphs: its date, then its label."""
-    return [Para(fit.plain_runs(event.date, bold=True), color="accent"),
-            Para(event.label, gap=0.1)]
-
 
 
 BULLET = "•"
@@ -196,9 +190,11 @@ class Arranger:
             for index, chunk in enumerate(chunks):
                 _, _, boxes = timeline_boxes(self.grid, len(chunk))
                 box = boxes[0]
-                size = next((size for size in self.sizes if all(
-                    fit.fits(event_paras(mark), self.body_faces, size, box)
-                    for mark in chunk)), None)
+                size, chunk = next(((size, setting) for size in self.sizes
+                                    for setting in [events_whole(chunk, self.body_faces, size, box)]
+                                    if setting and all(
+                                        fit.fits(event_paras(mark), self.body_faces, size, box)
+                                           for mark in setting)), (None, chunk))
                 if size is None:
                     break
                 slide_notes = join_notes(notes, *details) if index == 0 else ""

@@ -19,7 +19,7 @@ from builder.deck.grid import TITLE_LEADING, Box
 from builder.deck.specs import Para, Runs
 from builder.text.fonts import Faces
 from builder.text.inline import Run, parse_inline
-from builder.text.typography import current_language, for_deck
+from builder.text.typography import breakable_words, current_language, for_deck
 
 LEADING = 1.2  # line height as a multiple of the size, set as exact spacing on every paragraph
 WIDTH_SLACK = 0.97  # wrap a little narrower than the box: PowerPoint's wrap may differ by a hair
@@ -99,6 +99,19 @@ def para_lines(para: Para, faces: Faces, size: float, width: float) -> int:
     if not para.runs:
         return 1
     return measure.wrap_runs(list(para.runs), faces, size, max(available, size), SCRIPT_GAP)
+
+
+def whole_words(paras: Sequence[Para], faces: Faces, size: float, width: float) -> bool:
+    """Whether every piece no line may break (``typography.breakable_words``: a date bound
+    with no-break spaces is one piece) fits the wrap width, so no viewer cuts it between
+    characters ("16 de septiembre de 181" / "0" in LibreOffice)."""
+    for para in paras:
+        available = width * WIDTH_SLACK - indent(para, size)
+        for run in para.runs:
+            for word in breakable_words(run.text):
+                if measure.styled_width(word, faces, size, run.bold, run.italic) > available:
+                    return False
+    return True
 
 
 def height(paras: Sequence[Para], faces: Faces, size: float, width: float,

@@ -138,6 +138,7 @@ CELL_PAD_X = 6.0
 CELL_PAD_Y = 4.0
 TIMELINE_AXIS = 36.0  # the band around the axis: markers and connectors
 CAPTION_GAP = 8.0
+CREDIT_GAP = 16.0  # between a one-line caption and the credit beside it
 
 
 def prompt_boxes(grid: Grid) -> tuple[Box, Box, Box]:
@@ -228,10 +229,12 @@ def labelled_map_width(grid: Grid, map_width: float) -> float:
 
 
 def figure_boxes(grid: Grid, caption_height: float, credit_height: float,
-                 figure_width: float = 0.0) -> tuple[Box, Box, Box]:
+                 figure_width: float = 0.0, credit_width: float = 0.0
+                 ) -> tuple[Box, Box, Box]:
     """Figure area, caption box and credit box.
 
-    Normally the caption sits right under the figure. A tall figure (a map, a portrait
+    Normally the caption sits right under the figure, the credit under the caption, or, with
+    a ``credit_width``, beside a one-line caption at the right of the same line. A tall figure (a map, a portrait
     image, a pie) of ``figure_width`` takes the body's full height instead, and its caption
     and credit stand beside it, level with its foot: the figure grows rather than the
     empty margins on either side of it.
@@ -244,6 +247,13 @@ def figure_boxes(grid: Grid, caption_height: float, credit_height: float,
         credit = Box(left, body.bottom - credit_height, column, credit_height, 0.0, 2.0)
         caption = Box(left, credit.top - caption_height, column, caption_height, 0.0, 2.0)
         return Box(start, body.top, figure_width, body.height), caption, credit
+    if credit_width:
+        top = body.bottom - caption_height
+        caption = Box(body.left, top, body.width - credit_width - CREDIT_GAP, caption_height,
+                      0.0, 2.0)
+        credit = Box(body.right - credit_width, top, credit_width, caption_height, 0.0, 2.0)
+        figure = Box(body.left, body.top, body.width, caption.top - CAPTION_GAP - body.top)
+        return figure, caption, credit
     credit = Box(body.left, body.bottom - credit_height, body.width, credit_height, 0.0, 2.0)
     caption = Box(body.left, credit.top - caption_height, body.width, caption_height, 0.0, 2.0)
     figure = Box(body.left, body.top, body.width, caption.top - CAPTION_GAP - body.top)

@@ -20,7 +20,8 @@ from builder.deck.grid import (CELL_PAD_X, CELL_PAD_Y, EMU_PER_POINT, Box, Grid,
                                card_boxes, figure_boxes, prompt_boxes, quote_boxes,
                                section_slide_boxes, TITLE_LEADING, timeline_boxes,
                                title_slide_boxes)
-from builder.deck.arrange import card_paras, event_paras
+from builder.deck.arrange import card_paras
+from builder.deck.events import event_paras
 from builder.deck.specs import (CardsSlide, FigureSlide, Para, PromptSlide, QuoteSlide,
                                 SectionSlide, SlideSpec, TableSlide, TextSlide, TimelineSlide,
                                 TitleSlide)
@@ -349,14 +350,15 @@ def _(spec: FigureSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec, "figure")
     numbered = canvas.document.figure(spec.figure_id)
     area, caption, credit = figure_boxes(canvas.grid, spec.caption_height, spec.credit_height,
-                                         spec.figure_width)
+                                         spec.figure_width, spec.credit_width)
     add_figure(canvas.slide, canvas.document, numbered, *area.emu(), rows=spec.rows)
     if spec.caption:  # else a caption too long for the slide follows on the next one
         add_text(canvas.shapes, caption, canvas.styled([Para(spec.caption)], spec.caption_size),
                  canvas.ink, f"caption-{spec.figure_id}", "top", "text")
     if spec.credit:
         credit_para = Para(fit.plain_runs(spec.credit))
-        add_text(canvas.shapes, credit, canvas.styled([credit_para], spec.caption_size - 2),
+        add_text(canvas.shapes, credit, canvas.styled([credit_para],
+                                                      spec.credit_size or spec.caption_size - 2),
                  canvas.ink, f"credit-{spec.figure_id}", "top", "muted")
 
 

@@ -126,6 +126,7 @@ class CardsSlide(SlideSpec):
 class Event:
     date: str
     label: Runs
+    date_breaks: bool = False  # the date may break at its spaces: too wide for its box whole
 
 
 @dataclass(frozen=True)
@@ -151,9 +152,11 @@ class FigureSlide(SlideSpec):
     caption: Runs = ()
     credit: str = ""
     caption_size: float = 0.0
+    credit_size: float = 0.0  # 0: two points under the caption (specs made before it)
     caption_height: float = 0.0
     credit_height: float = 0.0
     figure_width: float = 0.0  # > 0: a tall figure at full body height, caption beside it
+    credit_width: float = 0.0  # > 0: the credit on the caption's line, right of it
     rows: tuple[int, int] | None = None  # a table continued: the slice of its rows shown here
 
 

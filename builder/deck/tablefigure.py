@@ -36,6 +36,7 @@ from builder.deck.figurekit import (
 from builder.model import TableFigure
 from builder.resolve.document import Document
 from builder.text.inline import parse_inline, plain
+from builder.text.typography import breakable_words
 
 MIN_TABLE_SIZE = 10.0  # a row too tall for a slide at the floor shrinks this far, no further
 TABLE_SLACK = 0.96  # LibreOffice sets table rows a little taller than measured: plan with room
@@ -139,7 +140,7 @@ def _layout(figure: TableFigure, style: FigureStyle, width: float, height: float
         columns = list(zip(figure.header, *figure.rows))
         whole_words = all(
             max((style.typeface.width(word, size, True) for cell in column
-                 for word in plain(cell).split()), default=0.0) + PADDING <= w + 0.01
+                 for word in breakable_words(plain(cell))), default=0.0) + PADDING <= w + 0.01
             for column, w in zip(columns, widths))
         return TableLayout(size, tuple(widths), tuple(heights), tuple(parts), whole_words)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import FigureBase, FigureRef, Lecture
+from builder.text.nobreak import bind
 from builder.text.typography import smart_quotes
 from builder.text.words import Words
 
@@ -42,7 +43,12 @@ def number_figures(lecture: Lecture, words: Words = Words()) -> dict[str, Number
     for section in lecture.sections:
         for block in section.blocks:
             if isinstance(block, FigureRef) and block.figure not in numbered:
-                figure = declared[block.figure].with_labels(  # the language's quotes, once
-                    lambda text: smart_quotes(text, words.language))
+                figure = declared[block.figure]
+                # the language's quotes, once; and (but on maps, whose names are placed by
+                # their own rules) what a line may not break: "Mw 9.5", "18 de septiembre
+                # de 1810", as the body text binds it (figure wraps keep such a piece whole)
+                keep = bind if figure.kind != "map" else str
+                figure = figure.with_labels(
+                    lambda text, keep=keep: keep(smart_quotes(text, words.language)))
                 numbered[block.figure] = NumberedFigure(figure, len(numbered) + 1, words)
     return numbered
