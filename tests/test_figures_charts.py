@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.text.nobreak import bind
 from builder.text.words import words_for
 from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
 from builder.charts.geometry import Box
@@ -213,7 +214,7 @@ def test_a_dense_slide_timeline_lists_its_events_under_the_axis(style: FigureSty
     columns = sorted({date.left for date in dates})
     assert len(columns) == 2
     ordered = sorted(dates, key=lambda item: (item.left, item.top))
-    assert [d.text for d in ordered] == [ENGLISH.date(e.date, short=True) for e in
+    assert [d.text for d in ordered] == [bind(ENGLISH.date(e.date, short=True)) for e in
                                          sorted(figures[0].events, key=lambda e: e.date)]
 
 
