@@ -8,9 +8,19 @@ import re
 from pathlib import Path
 
 import pdfplumber
+import pytest
+from pptx import Presentation
 
+import broken_words
+import render_check
 from builder.cli import main
-from builder.text.hyphenate import breaks, hyphenator
+from builder.deck import fit
+from builder.deck.specs import Para
+from builder.layout import load_layout
+from builder.text import measure, typography
+from builder.text.fonts import faces
+from builder.text.hyphenate import DECK_BREAK, breaks, hyphenator
+from builder.text.inline import Run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,3 +110,60 @@ def test_no_table_word_is_cut_without_a_hyphen_beside_other_words(tmp_path: Path
     assert all(any(head[:-1] in other for other in whole) for head in heads), heads
     assert all(any(other.endswith(tail) and other != tail for other in whole)
                for tail in tails), tails
+
+
+MONSTER = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz"
+WIDE_LECTURE = f"""\
+title: Das {MONSTER}
+language: de
+sections:
+  - title: {MONSTER} und Grundrechtsgewährleistungen
+    blocks:
+      - paragraph: Das {MONSTER} galt von 1999 bis 2013 in Mecklenburg-Vorpommern.
+      - statistics:
+          - value: "1999"
+            label: {MONSTER}
+          - value: "2013"
+            label: Aufhebung durch das Landesverfassungsgerichtsentscheidungsgesetz
+"""
+
+
+def test_the_deck_breaks_only_words_wider_than_their_line_with_a_visible_hyphen() -> None:
+    body = faces(load_layout().fonts.body)
+    with typography.speaking("de"):
+        wide = Para((Run(f"Das {MONSTER} galt"),))
+        broken = fit.breakable(wide, body, 24, 300)
+        assert DECK_BREAK in broken.text and broken.text.replace(DECK_BREAK, "") == wide.text
+        pieces = broken.text.split(" ")[1].split("\u200b")
+        assert all(piece.endswith("-") for piece in pieces[:-1]) and len(pieces) >= 3
+        assert all(measure.styled_width(piece, body, 24) <= 300 for piece in pieces)
+        # measured as drawn: one line per piece ("Das" joins the first, "galt" the last)
+        assert fit.para_lines(broken, body, 24, 300) == fit.para_lines(wide, body, 24, 300) \
+            == len(pieces)
+        ordinary = Para((Run("Die Reichsverfassung vom 11. August 1919"),))
+        assert fit.breakable(ordinary, body, 24, 300) is ordinary  # words that fit: untouched
+
+
+def test_words_wider_than_their_frame_break_with_a_hyphen_in_both_outputs(tmp_path: Path) -> None:
+    """A compound wider than a slide title, a stat card or a guide heading: every line that
+    ends inside it ends in a hyphen, in the guide and in the deck as LibreOffice draws it."""
+    source = tmp_path / "rind.yaml"
+    source.write_text(WIDE_LECTURE, encoding="utf-8")
+    assert main(["build", str(source), "--layout", str(ROOT / "layouts" / "large-print.yaml"),
+                 "--out", str(tmp_path), "-j", "1"]) == 0  # its own check reads both back
+    words = broken_words.source_words([WIDE_LECTURE])
+    guide_lines = [line for _, block in broken_words.lines(tmp_path / "rind.pdf")
+                   for line in block]
+    assert any(line[-1].startswith("Rindfleisch") and line[-1].endswith("-")
+               for line in guide_lines)
+    assert broken_words.broken(tmp_path / "rind.pdf", words) == []
+    deck = Presentation(str(tmp_path / "rind.pptx"))
+    texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+             if shape.has_text_frame]
+    assert any(DECK_BREAK in text for text in texts)
+    if not render_check.available():
+        pytest.skip("LibreOffice or poppler missing: the deck is not drawn")
+    pdf = render_check.convert_decks([tmp_path / "rind.pptx"], tmp_path / "lo",
+                                     render_check.temporary_profile())[tmp_path / "rind.pptx"]
+    assert broken_words.broken(pdf, words) == []
+    assert render_check.check_deck(tmp_path / "rind.pptx", pdf) == []

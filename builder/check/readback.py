@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from builder.check.deckxml import DeckPackage, Shape
+from builder.text.hyphenate import DECK_BREAK
 
 if TYPE_CHECKING:  # pypdf is imported where a PDF is read: the deck's process never needs it
     from pypdf import PdfReader
@@ -46,13 +47,19 @@ def _marks(text: str) -> str:
     return _SINGLE_MARKS.sub("'", _QUOTE_MARKS.sub('"', text))
 
 
+def _unbroken(text: str) -> str:
+    """``text`` without the builder's own breaks: soft hyphens, word joiners and the deck's
+    hyphen inside a word too wide for its box (``hyphenate.DECK_BREAK``)."""
+    return text.replace(DECK_BREAK, "").replace("\u00ad", "").replace("\u2060", "")
+
+
 def normalize_text(text: str) -> str:
     """Collapse every run of whitespace (line breaks, vertical tabs) to one space, and every
     quotation mark to a straight one.
 
     Renderers may wrap a title or caption over lines; the words are what must agree.
     """
-    return _SPACE.sub(" ", _marks(text.replace("\u00ad", "").replace("\u2060", ""))).strip()
+    return _SPACE.sub(" ", _marks(_unbroken(text))).strip()
 
 
 # right-to-left letters and direction marks: the guide prints Arabic and Hebrew shaped and in
@@ -65,13 +72,15 @@ _RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f"
 def _squeeze(text: str) -> str:
     """Text without any whitespace, casefolded: how a caption is sought in extracted page text,
     where line breaks and inter-word spacing depend on the extractor, not the PDF."""
-    text = _RTL_TEXT.sub("", text.replace("\u00ad", "").replace("\u2060", ""))
+    text = _RTL_TEXT.sub("", _unbroken(text))
     return _SPACE.sub("", _marks(text)).casefold()
 
 
 def text_on_page(text: str, page_text: str) -> bool:
-    """Whether ``text`` is printed on a page (ignoring line breaks, spacing and case)."""
-    return _squeeze(text) in _squeeze(page_text)
+    """Whether ``text`` is printed on a page (ignoring line breaks, spacing and case, and the
+    hyphen of a word the guide hyphenated at a line's end: "Verfassungs-" / "organ")."""
+    wanted, page = _squeeze(text), _squeeze(page_text)
+    return wanted in page or wanted.replace("-", "") in page.replace("-", "")
 
 
 def lines_starting_with(prefix: str, page_text: str) -> list[str]:

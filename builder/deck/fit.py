@@ -14,7 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from builder.text import measure
+from builder.text import hyphenate, measure
 from builder.deck.grid import TITLE_LEADING, Box
 from builder.deck.specs import Para, Runs
 from builder.text.fonts import Faces
@@ -98,6 +98,7 @@ def para_lines(para: Para, faces: Faces, size: float, width: float) -> int:
     available = width * WIDTH_SLACK - indent(para, size)
     if not para.runs:
         return 1
+    para = breakable(para, faces, size, width)
     return measure.wrap_runs(list(para.runs), faces, size, max(available, size), SCRIPT_GAP)
 
 
@@ -112,6 +113,38 @@ def whole_words(paras: Sequence[Para], faces: Faces, size: float, width: float) 
                 if measure.styled_width(word, faces, size, run.bold, run.italic) > available:
                     return False
     return True
+
+
+WIDE = 0.98  # of the measured line: a word this wide may not fit LibreOffice's line whole
+
+
+def breakable(para: Para, faces: Faces, size: float, width: float) -> Para:
+    """``para`` with each word too wide for its line (``width`` wide) cut at a syllable, or
+    between letters where a syllable is wider still, with a visible hyphen
+    (``hyphenate.DECK_BREAK``): LibreOffice would cut it between any two letters, unmarked
+    ("Grundrechtsgewährleistun/gen"). Measured (``para_lines``) and written (``text.write``)
+    alike, so the lines counted are the lines drawn; words that fit are left alone."""
+    if not para.runs:
+        return para
+    available = max(width * WIDTH_SLACK - indent(para, size), size)
+    return _breakable(para, faces, size, available, current_language())
+
+
+@lru_cache(maxsize=1 << 14)
+def _breakable(para: Para, faces: Faces, size: float, available: float, language: str) -> Para:
+    runs = []
+    for run in para.runs:
+        def measured(text: str, run: Run = run) -> float:
+            return measure.styled_width(text, faces, size, run.bold, run.italic)
+        if measured(run.text) <= available * WIDE:  # the whole run fits: no word is wide
+            runs.append(run)
+            continue
+        text = hyphenate.break_wide_words(
+            run.text, language, lambda word: measured(word) > available * WIDE,
+            lambda piece: measured(piece) <= available * WIDTH_SLACK)
+        runs.append(run if text == run.text else Run(text, run.bold, run.italic))
+    runs_ = tuple(runs)
+    return para if runs_ == para.runs else replace(para, runs=runs_)
 
 
 def height(paras: Sequence[Para], faces: Faces, size: float, width: float,
@@ -134,10 +167,15 @@ def largest_fitting(paras: Sequence[Para], faces: Faces, sizes: Iterable[float],
 
 
 def fit_title(text: str, faces: Faces, box: Box, largest: float, smallest: float,
-              max_lines: int = 2, leading: float = TITLE_LEADING) -> float | None:
-    """Largest size at which a bold title wraps to at most ``max_lines`` inside ``box``."""
+              max_lines: int = 2, leading: float = TITLE_LEADING,
+              whole_words: bool = False) -> float | None:
+    """Largest size at which a bold title wraps to at most ``max_lines`` inside ``box``;
+    with ``whole_words``, only a size at which no word is wider than the line (has to be
+    hyphenated, ``breakable``)."""
     para = Para(plain_runs(text, bold=True))
     for size in size_steps(largest, smallest):
+        if whole_words and breakable(para, faces, size, box.inner_width) is not para:
+            continue
         lines = para_lines(para, faces, size, box.inner_width)
         if lines <= max_lines and lines * line_height(size, leading) <= box.inner_height + 1e-6:
             return size
@@ -161,12 +199,19 @@ def adapt_title(text: str, faces: Faces, box: Box, largest: float, smallest: flo
     (a title longer than the box holds at the floor size is not a title a slide can show).
     """
     for lines in (max_lines, max(3, max_lines)):
-        size = fit_title(text, faces, box, largest, smallest, lines, leading)
+        size = fit_title(text, faces, box, largest, smallest, lines, leading, whole_words=True)
         if size is not None:
             return TitleFit(size, text)
     floor = min(floor, smallest)
     most = max(3, math.floor((box.inner_height + 1e-6) / line_height(floor, leading)))
-    size = fit_title(text, faces, box, smallest, floor, most, leading)
+    # a word wider than the line is hyphenated only when no size down to the floor holds it
+    size = fit_title(text, faces, box, smallest, floor, most, leading, whole_words=True)
+    if size is None:
+        for lines in (max_lines, max(3, max_lines)):
+            size = fit_title(text, faces, box, largest, smallest, lines, leading)
+            if size is not None:
+                return TitleFit(size, text)
+        size = fit_title(text, faces, box, smallest, floor, most, leading)
     if size is not None:
         if size >= smallest - 1e-6:  # the preferred size, but on more lines than it prefers
             lines = para_lines(Para(plain_runs(text, bold=True)), faces, size, box.inner_width)

@@ -7,7 +7,7 @@ and complex-script fonts. Nothing is left for PowerPoint to decide.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Sequence
 
@@ -94,6 +94,8 @@ def write(text_frame, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: 
     text_frame.clear()
     for index, styled in enumerate(paragraphs):
         paragraph = text_frame.paragraphs[0] if index == 0 else text_frame.add_paragraph()
+        styled = replace(styled, para=fit.breakable(styled.para, styled.faces, styled.size,
+                                                    box.inner_width))
         _paragraph(paragraph, styled, ink, color or styled.para.color, first=index == 0)
 
 

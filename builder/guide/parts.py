@@ -30,7 +30,7 @@ from builder.guide.blocks import (
 )
 from builder.guide import tagging
 from builder.guide.context import Context, tag
-from builder.guide.flowables import Badge, Contents, Rule
+from builder.guide.flowables import Anchor, Badge, Contents, Rule
 from builder.guide.markup import link
 from builder.guide.questions import answer_flowables, question_flowables
 from builder.guide.styles import TextStyle
@@ -40,6 +40,7 @@ from builder.guide.titlepage import essential_question_box, stack_height, title_
 from builder.model import FigureRef, Section, block_kind
 from builder.resolve.references import cite
 from builder.text.inline import plain
+from builder.text.measure import styled_width
 from builder.text.words import kind_word
 
 Part = Callable[[Context], list[Flowable]]
@@ -53,15 +54,22 @@ def heading(context: Context, text: str, where: str, key: str, *, in_contents: b
             in_outline: bool = False) -> list[Flowable]:
     """A first-level heading with a named destination, a contents entry and its rule."""
     styles = context.styles
-    paragraph = context.paragraph(text, styles.heading1, where, prefix=f'<a name="{key}"/>',
-                                  role="H1")
+    # reportlab breaks no word that begins with an inline anchor: a first word wider than
+    # the page (a long compound) gets its destination from a flowable above it instead
+    words = plain(text).split()
+    wide = bool(words) and styled_width(words[0], styles.heading_faces,
+                                        styles.heading1.paragraph.fontSize,
+                                        bold=True) > context.width * 0.9
+    paragraph = context.paragraph(text, styles.heading1, where,
+                                  prefix="" if wide else f'<a name="{key}"/>', role="H1")
     if in_contents:
         toc_text = context.markup(text, styles.body, where)  # the contents use the body font
         setattr(paragraph, TOC_KEY, (0, toc_text, key))
     if in_outline:
         setattr(paragraph, OUTLINE_KEY, (plain(text), key))
     rule = Rule(36, 2.5, styles.colors.accent, styles.line * 0.7)
-    return tag([CondPageBreak(context.frame_height * 0.2), paragraph, rule], where)
+    anchor = [Anchor(key)] if wide else []
+    return tag([CondPageBreak(context.frame_height * 0.2), *anchor, paragraph, rule], where)
 
 
 # --- front matter --------------------------------------------------------------------------

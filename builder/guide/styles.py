@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from builder.text.hyphenate import hyphenator
+from builder.text.hyphenate import WideWords, hyphenator
 from builder.text.fonts import Faces
 from builder.layout.values import Color
 from builder.text.measure import face, register
@@ -96,9 +96,14 @@ class Styles:
         self.line = body_leading
         text, muted, primary = self.colors.text, self.colors.muted, self.colors.primary
 
+        wide = WideWords(document.language)
+
         def make(name: str, faces: Faces, size: float, *, bold: bool = False,
                  italic: bool = False, color: colors.Color = text, leading: float | None = None,
                  **extra: object) -> TextStyle:
+            # a word wider than its line breaks at a syllable, with a hyphen (WideWords),
+            # moving to the next line first (embeddedHyphenation 2)
+            extra = {"hyphenationLang": wide, "embeddedHyphenation": 2, **extra}
             style = ParagraphStyle(
                 name, fontName=face(faces, bold, italic), fontSize=size,
                 leading=leading if leading is not None else size * sizes.leading,

@@ -15,10 +15,13 @@ the lines it splits. The PDF is the one a paragraph without memory draws
 
 from __future__ import annotations
 
+import copy
 import weakref
 from typing import Any
 
 from reportlab.platypus import Paragraph
+
+from builder.text.hyphenate import WideWords
 
 LIMIT = 20_000  # broken paragraphs kept (a watched course's, a few KiB each)
 _BROKEN = ("blPara", "width", "height", "_wrapWidths", "_width_max", "_hyphenations",
@@ -56,6 +59,7 @@ class WarmParagraph(Paragraph):
                 repr(getattr(self, "autoLeading", None)), width)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        self.style = _within(self.style, availWidth)
         key = self._warm_key(availWidth)
         if key is None:
             return super().wrap(availWidth, availHeight)
@@ -76,6 +80,27 @@ class WarmParagraph(Paragraph):
         if hasattr(self, "blPara"):  # split edits its lines' fragments: never shared ones,
             Paragraph.wrap(self, self.width, availHeight)  # so it breaks them again itself
         return super().split(availWidth, availHeight)
+
+
+_within_styles: dict[tuple[int, float], tuple[Any, Any]] = {}
+
+
+def _within(style: Any, width: float) -> Any:
+    """``style`` for a paragraph ``width`` wide: a ``WideWords`` hyphenator (words wider than
+    the line break at a syllable with a hyphen) made concrete for that width."""
+    words = getattr(style, "hyphenationLang", None)
+    if not isinstance(words, WideWords):
+        return style
+    key = (id(style), round(width, 2))
+    kept = _within_styles.get(key)
+    if kept is None or kept[0] is not style:
+        room = width - style.leftIndent - style.rightIndent - max(0.0, style.firstLineIndent)
+        concrete = copy.copy(style)
+        concrete.hyphenationLang = words.within(style.fontName, style.fontSize, room)
+        if len(_within_styles) >= LIMIT:
+            _within_styles.clear()
+        kept = _within_styles[key] = (style, concrete)
+    return kept[1]
 
 
 def forget() -> None:

@@ -15,6 +15,7 @@ is never reached for a word of letters: every break it makes shows a hyphen.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable
 
@@ -94,4 +95,93 @@ def column_hyphenator(language: str, font: str, size: float, room: float) -> Spl
 
     def splits(word: str) -> list[tuple[str, str]]:
         return [(word[:at], word[at:]) for at in reversed(breaks(word, language, fits))]
+    return splits
+
+
+# The deck's own break inside a word too wide for its box: a visible hyphen, then a zero-width
+# space, the break opportunity LibreOffice and PowerPoint take (LibreOffice breaks at a soft
+# hyphen U+00AD but draws no hyphen there). The pair marks the break as the builder's, not
+# the teacher's: read-back drops it (builder.check.readback.normalize_text).
+DECK_BREAK = "-\u200b"
+_CORE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
+
+
+def pieces(word: str, language: str, fits: Callable[[str], bool]) -> list[str]:
+    """``word`` cut where a line must break it, each piece but the last as long as ``fits``
+    with its hyphen: greedy, like the renderer's line breaking at the same opportunities."""
+    positions = breaks(word, language, fits)
+    cuts, start = [], 0
+    while True:
+        fitting = [at for at in positions if at > start and fits(word[start:at] + "-")]
+        if fits(word[start:]) or not fitting:
+            break
+        start = fitting[-1]
+        cuts.append(start)
+    edges = [0, *cuts, len(word)]
+    return [word[a:b] for a, b in zip(edges, edges[1:])]
+
+
+def break_wide_words(text: str, language: str, wide: Callable[[str], bool],
+                     fits: Callable[[str], bool]) -> str:
+    """``text`` with each space-separated word that is ``wide`` (wider than its line) cut
+    into pieces that ``fits`` a line with a hyphen, joined by ``DECK_BREAK``. East Asian
+    words are left alone (they break between characters)."""
+    if not text or not any(wide(word) for word in text.split(" ") if word):
+        return text
+    out = []
+    for word in text.split(" "):
+        match = _CORE.match(word)
+        lead, core, trail = match.groups() if match else ("", word, "")
+        if not core or not wide(word) or (max(core) >= "\u1100" and _east_asian(core)):
+            out.append(word)
+            continue
+        parts = pieces(core, language, fits)
+        if len(parts) > 1:  # the last piece carries the trailing punctuation on its line
+            parts[-1] += trail
+            trail = ""
+        out.append(lead + DECK_BREAK.join(parts) + trail)
+    return " ".join(out)
+
+
+def _east_asian(text: str) -> bool:
+    from builder.text.fallback import slot_of
+    return any(slot_of(char) == "ea" for char in text)
+
+
+class WideWords:
+    """A guide style's ``hyphenationLang`` for text that is not hyphenated: on its own it
+    offers no break (prose keeps its words whole); ``within`` a known line width it offers
+    breaks only in words wider than the line, so a title's or a card's word too long for
+    its frame breaks at a syllable with a hyphen instead of being cut between letters."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def __call__(self, word: str) -> list[tuple[str, str]]:
+        return []
+
+    def __repr__(self) -> str:  # part of a remembered paragraph's key (guide/warmwrap.py)
+        return f"WideWords({self.language!r})"
+
+    def within(self, font: str, size: float, room: float) -> Splits:
+        return _wide_words(self.language, font, round(size, 2), round(room, 2))
+
+
+WIDE = 0.92  # of the line: a word this wide is offered its breaks (bold may be wider still)
+
+
+@lru_cache(maxsize=512)
+def _wide_words(language: str, font: str, size: float, room: float) -> Splits:
+    from builder.text.measure import width
+
+    def fits(text: str) -> bool:
+        return width(text, font, size) <= room
+
+    def splits(word: str) -> list[tuple[str, str]]:
+        if width(word, font, size) <= room * WIDE:
+            return []
+        return [(word[:at], word[at:])
+                for at in reversed(breaks(word, language, lambda text: fits(text) and
+                                          width(text, font, size) <= room * WIDE))]
+    splits.__qualname__ = f"wide_words[{language},{font},{size},{room}]"
     return splits

@@ -187,6 +187,10 @@ def _wrap_runs(runs: tuple[Run, ...], faces: Faces, size: float, available: floa
         for index, piece in enumerate(run.text.split(" ")):
             if index > 0:
                 words.append((" ", run.bold, run.italic))
+            if "\u200b" in piece:  # a break opportunity with no space (a word's own break)
+                words.extend((part + "\u200b", run.bold, run.italic)
+                             for part in piece.split("\u200b")[:-1])
+                piece = piece.rsplit("\u200b", 1)[1]
             if piece:
                 words.append((piece, run.bold, run.italic))
     lines, used = 1, 0.0
