@@ -127,13 +127,16 @@ def breakable(para: Para, faces: Faces, size: float, width: float) -> Para:
     if not para.runs:
         return para
     available = max(width * WIDTH_SLACK - indent(para, size), size)
-    return _breakable(para, faces, size, available, current_language())
+    runs = _breakable(para.runs, faces, size, available, current_language())
+    return para if runs is None else replace(para, runs=runs)
 
 
 @lru_cache(maxsize=1 << 14)
-def _breakable(para: Para, faces: Faces, size: float, available: float, language: str) -> Para:
+def _breakable(runs_in: Runs, faces: Faces, size: float, available: float,
+               language: str) -> Runs | None:
+    """The runs with their wide words broken, or None when no word is wide (most)."""
     runs = []
-    for run in para.runs:
+    for run in runs_in:
         def measured(text: str, run: Run = run) -> float:
             return measure.styled_width(text, faces, size, run.bold, run.italic)
         if measured(run.text) <= available * WIDE:  # the whole run fits: no word is wide
@@ -143,8 +146,8 @@ def _breakable(para: Para, faces: Faces, size: float, available: float, language
             run.text, language, lambda word: measured(word) > available * WIDE,
             lambda piece: measured(piece) <= available * WIDTH_SLACK)
         runs.append(run if text == run.text else Run(text, run.bold, run.italic))
-    runs_ = tuple(runs)
-    return para if runs_ == para.runs else replace(para, runs=runs_)
+    broken = tuple(runs)
+    return None if broken == runs_in else broken
 
 
 def height(paras: Sequence[Para], faces: Faces, size: float, width: float,
