@@ -130,6 +130,10 @@ def break_wide_words(text: str, language: str, wide: Callable[[str], bool],
         return text
     out = []
     for word in text.split(" "):
+        if "\u00a0" in word and wide(word):  # bound words wider than the line: they break
+            word = break_wide_words(word.replace("\u00a0", " "), language, wide, fits)
+            out.append(word)  # at their spaces first ("16 de septiembre de 1810")
+            continue
         match = _CORE.match(word)
         lead, core, trail = match.groups() if match else ("", word, "")
         if not core or not wide(word) or (max(core) >= "\u1100" and _east_asian(core)):
