@@ -22,7 +22,6 @@ from pptx.util import Emu, Pt
 from builder.charts import scene as sc
 from builder.charts.colors import series_color, text_on
 from builder.charts.geometry import PIE_ASPECT
-from builder.charts.labels import wrap_labels
 from builder.charts.plots import chart_scale
 from builder.charts.style import (
     GAP_WIDTH,
@@ -32,6 +31,7 @@ from builder.charts.style import (
     show_data_labels,
     show_legend,
 )
+from builder.deck.barparts import category_room, margins_below
 from builder.deck.figurekit import (
     EMU_PER_POINT,
     FigureBox,
@@ -213,33 +213,24 @@ def _style_category_chart(chart, figure, style: FigureStyle,
                         label.font.size = Pt(style.size)
                         label.font.color.rgb = rgb(style.text)
 
-CATEGORY_SHARE = 0.35  # of a horizontal bar chart's width its category labels may take
-
 
 def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
                              height: float) -> None:
     """Give the category labels ``CATEGORY_SHARE`` of the width (up to half, when a wrapped
-    name would otherwise be taller than its bar's slot) and keep the value axis's numbers
-    level.
+    name would otherwise be taller than its bar's slot: ``barparts.category_room``) and keep
+    the value axis's numbers and the names level.
 
     Left alone, PowerPoint (and LibreOffice) give long category names half the chart, then
     slant the value numbers in the narrow plot that is left, or drop every other category.
     The plot's inner box is placed from measured text instead: the widest category line
     wrapped to the share, the widest value label on the right, one line of numbers and the
-    axis title (and legend) below; the numbers' text body is told not to rotate.
+    axis title (and legend) below; the numbers' text body is told not to rotate, and so is
+    the names' (LibreOffice then breaks a long name into lines instead of hiding it).
     """
     face, size = style.typeface, style.size
     line = sc.Typeface.line_height(size)
-    below = line * 1.4 + (line * 1.3 if figure.value_axis_title else 0.0)
-    below += line * 1.4 if show_legend(figure) else 0.0
-    top = size * 0.4
-    slot = (height - top - below) / max(len(figure.categories), 1)
-    # the narrowest share (35 % first) at which every wrapped name fits its bar's slot: a
-    # name taller than its slot is dropped by the viewer, which is worse than a wider margin
-    for share in (CATEGORY_SHARE, 0.4, 0.45, 0.5):
-        wrapped = wrap_labels(list(figure.categories), face, size, width * share, size)
-        if not wrapped.rotated and wrapped.max_lines * line <= slot:
-            break
+    top, below = margins_below(figure, style)
+    share, wrapped, _ = category_room(figure, style, width, height)
     category_width = max((face.width(text, size) for lines in wrapped.lines for text in lines),
                          default=0.0)
     left = min(category_width + size, width * (share + 0.02))
@@ -255,6 +246,7 @@ def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
     set_plot_inner_box(chart, left / width, top / height, 1 - (left + right) / width,
                        1 - (top + below) / height)
     keep_tick_labels_level(chart.value_axis)
+    keep_tick_labels_level(chart.category_axis)
 
 
 def _value_labels(labels, figure, style: FigureStyle, position) -> None:

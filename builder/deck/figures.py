@@ -15,8 +15,9 @@ from pptx.util import Emu
 
 from builder.charts.figures import SCENES
 from builder.charts.images import pixel_size
+from builder.deck.barparts import bar_parts, sliced_bars
 from builder.deck.charts import add_chart
-from builder.deck.figurekit import FigureBox, finish_figure
+from builder.deck.figurekit import FigureBox, figure_style, finish_figure
 from builder.deck.scenes import add_scene_group, sliced, timeline_parts
 from builder.deck.tablefigure import add_table, table_parts
 from builder.errors import RenderError
@@ -44,7 +45,7 @@ def add_figure(slide, document: Document, numbered: NumberedFigure, left: int, t
     if isinstance(figure, TableFigure):
         return [add_table(slide, document, figure, box, rows)]
     if isinstance(figure, (BarFigure, LineFigure, PieFigure)):
-        return [add_chart(slide, document, figure, box)]
+        return [add_chart(slide, document, sliced_bars(figure, rows) if rows else figure, box)]
     if isinstance(figure, TimelineFigure):
         return [add_scene_group(slide, document, sliced(figure, rows), box,
                                 whole=figure if rows else None,
@@ -73,11 +74,14 @@ def _picture(slide, document: Document, figure: ImageFigure, box: FigureBox):
 def figure_parts(document: Document, figure, box) -> list[tuple[int, int] | None]:
     """The slides a figure takes, each a slice of its rows or events (``None``: the whole
     figure): a table too long for the ``box`` (points) is continued, and so is a timeline
-    whose labels would fall under the deck's figure floor; every other figure is one slide."""
+    whose labels would fall under the deck's figure floor, and a horizontal bar chart whose
+    names cannot all stand by their bars; every other figure is one slide."""
     if isinstance(figure, TimelineFigure):
         left, top, width, height = box.emu()
         parts = timeline_parts(document, figure, FigureBox(left, top, width, height))
         return parts if len(parts) > 1 else [None]
+    if isinstance(figure, BarFigure):  # a horizontal one whose names need more slides
+        return bar_parts(figure, figure_style(document), box.width, box.height) or [None]
     if not isinstance(figure, TableFigure):
         return [None]
     parts = table_parts(document, figure, box.width, box.height)
