@@ -95,6 +95,7 @@ def render_all(document: Document, formats: Iterable[str], parallel: bool = Fals
         try:
             receive.close()
             try:
+                spare_core(there)
                 with collecting() as adaptations:  # this process's own, sent to the parent
                     data = _render(there, document)
                 read = _read_ahead(there, data, ready is not None)
@@ -133,6 +134,16 @@ def render_all(document: Document, formats: Iterable[str], parallel: bool = Fals
     if ready is not None:
         ready(there, rendered[there], read)
     return {fmt: rendered[fmt] for fmt in formats}
+
+
+def spare_core(fmt: str) -> None:
+    """In a process drawing ``fmt`` while another draws the other output: the deck may
+    compute its maps' scenes in one more process (``builder.deck.ahead``), on the core the
+    guide's process leaves idle once the guide is done."""
+    if fmt == "pptx":
+        from builder.deck import ahead
+
+        ahead.use_spare_core()
 
 
 def _read_ahead(fmt: str, data: bytes, wanted: bool) -> object | None:

@@ -40,7 +40,7 @@ class DeckWorker:
                 ours.close()
                 if prewarm:
                     _prewarm(fmt)
-                _serve(theirs, fmt)
+                _serve(theirs, fmt, spare=prewarm)
             except BaseException:  # noqa: BLE001
                 status = 1
             finally:
@@ -120,8 +120,13 @@ def _prewarm(fmt: str) -> None:  # pragma: no cover - runs in the forked child
         import builder.guide  # noqa: F401
 
 
-def _serve(connection, fmt: str) -> None:  # pragma: no cover - runs in the forked child
-    from builder.build import _read_ahead, _render
+def _serve(connection, fmt: str, spare: bool = False) -> None:  # pragma: no cover - child
+    """Draw each document sent; ``spare``: a cold build's worker, beside a process that
+    only draws the guide, may use a third process for the deck's maps (``build.spare_core``)."""
+    from builder.build import _read_ahead, _render, spare_core
+
+    if spare:
+        spare_core(fmt)
 
     while True:
         try:

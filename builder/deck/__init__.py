@@ -7,7 +7,7 @@ metadata and the zip so the same inputs give byte-identical files.
 
 from __future__ import annotations
 
-from builder.deck import pptxspeed, fit, oxml, reuse
+from builder.deck import ahead, pptxspeed, fit, oxml, reuse
 from builder.deck.grid import Grid
 from builder.deck.package import save, set_core_properties
 from builder.deck.plan import plan_deck
@@ -60,6 +60,16 @@ def render_deck(document: Document) -> bytes:
     logo = deck.logo
     grid = Grid.build(deck, deckfile.size, logo_aspect(logo))
     plan: Plan = plan_deck(document, grid)
+    computing = ahead.start(document, grid, plan)  # maps' scenes, on a spare core
+    try:
+        return _render(document, deckfile, grid, plan, logo)
+    finally:
+        if computing is not None:
+            computing.close()
+
+
+def _render(document: Document, deckfile, grid: Grid, plan: Plan, logo) -> bytes:
+    """Draw the planned deck and save it."""
     ink = Ink(document.layout)
     palette = document.layout.palette
     oxml.set_theme(deckfile.presentation, {

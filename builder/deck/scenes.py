@@ -66,15 +66,11 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=Non
     timeline ``figure`` is a part of, continued over slides, so every part is set in one
     size (``part_size``); ``first_key``: where its list's numbers go on from."""
     style = figure_style(document)
-    floor = figure_min_size(document)
-    if isinstance(figure, MapFigure):
-        # a map is as tall as the body and about as wide as a column: larger labels would
-        # push a line's name away from its line, which misleads more than small text does
-        style = style.resized(floor)
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
-    if isinstance(figure, MapFigure):  # names may stand in the box's room beside the map
-        scene = sc.thickened(cached_scene(map_scene, document, figure, style, width, height,
-                                       document.asset, floor, beside=True), style.size)
+    if isinstance(figure, MapFigure):
+        style, arguments, options = map_request(document, figure, box)
+        scene = sc.thickened(cached_scene(map_scene, document, figure, *arguments, **options),
+                             style.size)
     else:
         cap = part_size(document, whole, box) if whole is not None else None
         scene = _scene(document, figure, width, height, cap, first_key)
@@ -96,6 +92,19 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=Non
     group._element.recalculate_extents()
     finish_figure(group, figure)
     return group
+
+
+def map_request(document: Document, figure: MapFigure, box: FigureBox
+                ) -> tuple[FigureStyle, tuple, dict]:
+    """The style a map on a slide is set in and the arguments of its ``map_scene`` (after
+    the figure): the one request ``add_scene_group`` makes, which ``deck.ahead`` computes
+    in advance. A map is as tall as the body and about as wide as a column: larger labels
+    would push a line's name away from its line, which misleads more than small text does;
+    its names may stand in the box's room beside the map."""
+    floor = figure_min_size(document)
+    style = figure_style(document).resized(floor)
+    width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
+    return style, (style, width, height, document.asset, floor), {"beside": True}
 
 
 def _scene(document: Document, figure, width: float, height: float,

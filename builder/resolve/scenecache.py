@@ -20,6 +20,7 @@ ASSET_FIELDS = ("path", "outline")
 LIMIT = 64  # scenes kept; a long lecture's figures are each asked for only a few times in a row
 
 _scenes: OrderedDict[Hashable, Any] = OrderedDict()
+_expected: dict[Hashable, Callable[[], Any]] = {}  # scenes being computed elsewhere (``expect``)
 
 
 def _files(figure: Any, document: Document) -> tuple:
@@ -51,21 +52,51 @@ def cached_scene(compute: Callable[..., Any], document: Document, figure: Any, *
     ``document.asset`` is passed by the caller inside ``args`` when ``compute`` needs it; it is
     left out of the key, which holds the named files' stamps instead.
     """
-    try:
-        key = (compute, content(figure), tuple(a for a in args if not callable(a)),
-               tuple(sorted(options.items())), _files(figure, document))
-        hash(key)
-    except TypeError:  # something unhashable: compute without remembering
+    key = _key(compute, document, figure, args, options)
+    if key is None:  # something unhashable: compute without remembering
         return compute(figure, *args, **options)
     if key in _scenes:
         _scenes.move_to_end(key)
         return _scenes[key]
-    scene = compute(figure, *args, **options)
+    fetch = _expected.pop(key, None)
+    scene = fetch() if fetch is not None else None
+    if scene is None:
+        scene = compute(figure, *args, **options)
     _scenes[key] = scene
     if len(_scenes) > LIMIT:
         _scenes.popitem(last=False)
     return scene
 
 
+def _key(compute: Callable[..., Any], document: Document, figure: Any, args: tuple,
+         options: dict) -> Hashable | None:
+    try:
+        key = (compute, content(figure), tuple(a for a in args if not callable(a)),
+               tuple(sorted(options.items())), _files(figure, document))
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def expect(fetch: Callable[[], Any], compute: Callable[..., Any], document: Document,
+           figure: Any, *args: Hashable, **options: Hashable) -> bool:
+    """The scene ``cached_scene`` would compute for these arguments is being computed
+    elsewhere (``builder.deck.ahead``): when it is first asked for, ``fetch()`` gives it, or
+    None, and then it is computed here after all. Asked for once, the promise is used up.
+    False (nothing promised) when the scene is known here already or cannot be remembered."""
+    key = _key(compute, document, figure, args, options)
+    if key is None or key in _scenes or key in _expected:
+        return False
+    _expected[key] = fetch
+    return True
+
+
+def forget_expected() -> None:
+    """Drop the promises nobody asked for (their computation was stopped)."""
+    _expected.clear()
+
+
 def clear() -> None:
     _scenes.clear()
+    _expected.clear()
