@@ -121,3 +121,77 @@ def test_a_screen_reader_reads_the_guides_stretch_as_written(built: Path) -> Non
                 stack.append(kids)
     assert found.get("ar") == ARABIC
     assert found.get("he") == HEBREW  # one Span: the hyphen stays inside the stretch
+
+
+PARAGRAPH = ("كتب ابن خلدون المقدمة في عام 1377، وهي من أهم كتب التاريخ والاجتماع في العالم "
+             "الإسلامي. درس فيها قيام الدول وسقوطها وأسباب ذلك في تاريخ المغرب والمشرق.")
+ITEMS = ["العصبية أساس قيام الدولة", "הדולה עוברת שלבים מן הצמיחה אל הזקנה"]
+WHOLE = f"""\
+title: Historians of the Mediterranean
+sections:
+  - title: Two historians
+    blocks:
+      - paragraph: "Ibn Khaldun ({ARABIC}) wrote the Muqaddimah in 1377."
+      - paragraph: "{PARAGRAPH}"
+      - bullets:
+          - "{ITEMS[0]}"
+          - "{ITEMS[1]}"
+          - "Asabiyyah: group feeling"
+      - table:
+          header: [Name, Arabic]
+          rows:
+            - ["Ibn Khaldun", "{ARABIC}"]
+"""
+
+
+def test_a_whole_right_to_left_paragraph_is_set_from_the_right(tmp_path: Path) -> None:
+    """Guide: the Arabic paragraph's lines end at the right margin, its first words on its
+    first line at the right (read back with pdfplumber, positions of the drawn glyphs); the
+    Arabic bullets hang on the right of their text, the English one on the left. Deck: the
+    paragraph, the bullets and the cell are rtl="1" algn="r"; the English ones are not."""
+    from builder.text.rtl import right_to_left
+    assert right_to_left(PARAGRAPH) and right_to_left(ITEMS[1]) and right_to_left("1377 ،ابن")
+    assert not right_to_left(f"Ibn Khaldun ({ARABIC})") and not right_to_left("1377")
+    source = tmp_path / "whole.yaml"
+    source.write_text(WHOLE, encoding="utf-8")
+    assert main(["build", str(source), "--out", str(tmp_path), "-j", "1"]) == 0
+    with pdfplumber.open(str(tmp_path / "whole.pdf")) as pdf:
+        page = next(p for p in pdf.pages if "Muqaddimah" in (p.extract_text() or ""))
+        latin = [w for w in page.extract_words() if w["text"] in ("Ibn", "Asabiyyah:")]
+        left_margin = min(w["x0"] for w in latin)
+        arabic = sorted((c for c in page.chars if "\ufe70" <= c["text"] <= "\ufefc"),
+                        key=lambda c: (round(c["top"]), c["x0"]))
+        rows: dict[int, list] = {}
+        for char in arabic:
+            rows.setdefault(round(char["top"] / 3), []).append(char)
+        paragraph_rows = [row for row in rows.values() if len(row) > 30]
+        assert len(paragraph_rows) >= 2, "the paragraph wraps"
+        right = max(c["x1"] for c in arabic)
+        for row in paragraph_rows:  # right-aligned: every line ends at the same right edge
+            assert abs(max(c["x1"] for c in row) - right) < 2
+        assert min(c["x0"] for c in paragraph_rows[-1]) > left_margin + 20  # a short last line
+        first_line = "".join(c["text"] for c in sorted(paragraph_rows[0], key=lambda c: -c["x0"]))
+        # read from the right, the first line begins with the paragraph's first word (كتب)
+        assert first_line.startswith(visual("كتب")[::-1][:2])
+        bullets = [c for c in page.chars if c["text"] == "•"]
+        hebrew = [c for c in page.chars if "\u05d0" <= c["text"] <= "\u05ea"]
+        hebrew_row = [c for c in bullets if any(abs(c["top"] - h["top"]) < 3 for h in hebrew)]
+        assert hebrew_row and hebrew_row[0]["x0"] > max(h["x1"] for h in hebrew
+                                                        if abs(h["top"] - hebrew_row[0]["top"]) < 3)
+        english = [c for c in bullets if c["x0"] < left_margin + 5]
+        assert english, "the English bullet stays on the left"
+    deck = Presentation(str(tmp_path / "whole.pptx"))
+    properties = {}
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else [
+                cell.text_frame for row in shape.table.rows for cell in row.cells] \
+                if shape.has_table else []
+            for frame in frames:
+                for paragraph in frame.paragraphs:
+                    found = paragraph._p.find(f"{A}pPr")
+                    properties[paragraph.text] = found.attrib if found is not None else {}
+    for text in (PARAGRAPH, *ITEMS, ARABIC):
+        assert properties[text].get("rtl") == "1" and properties[text].get("algn") == "r", text
+    for text in ("Asabiyyah: group feeling", "Ibn Khaldun"):
+        assert properties[text].get("rtl") is None, text

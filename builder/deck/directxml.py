@@ -63,6 +63,7 @@ class ParagraphXml:
     # rather than hanging past the box (hangingPunct="0", PowerPoint's own default, which
     # LibreOffice does not assume)
     no_hanging: bool = False
+    rtl: bool = False  # a right-to-left paragraph (Arabic, Hebrew): rtl="1", bullet on the right
 
 
 def is_fresh(paragraph_element) -> bool:
@@ -77,6 +78,8 @@ def fill_paragraph(p, spec: ParagraphXml) -> None:
     sub = etree.SubElement
     properties = sub(p, _A_PPR)
     properties.set("algn", spec.align)
+    if spec.rtl:
+        properties.set("rtl", "1")
     if spec.no_hanging:
         properties.set("hangingPunct", "0")
     if spec.margin is not None:

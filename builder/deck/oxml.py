@@ -143,6 +143,13 @@ def set_no_hanging_punctuation(paragraph) -> None:
     paragraph._p.get_or_add_pPr().set("hangingPunct", "0")
 
 
+def set_right_to_left(paragraph) -> None:
+    """A right-to-left paragraph (Arabic, Hebrew): set from the right, bullet on the right."""
+    properties = paragraph._p.get_or_add_pPr()
+    properties.set("algn", "r")
+    properties.set("rtl", "1")
+
+
 def set_indent(paragraph, margin: int) -> None:
     """Indent a paragraph without a marker (a continued bullet keeps its text edge)."""
     properties = paragraph._p.get_or_add_pPr()

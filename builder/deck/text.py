@@ -20,6 +20,7 @@ from builder.deck.grid import Box
 from builder.deck.specs import Para
 from builder.text.fallback import Segment, segments, slot_of
 from builder.text.fonts import Faces
+from builder.text.rtl import right_to_left
 from builder.layout.model import Layout
 
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -121,12 +122,14 @@ def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> N
                     segment.text, sz if segment.scale == 1.0 else
                     directxml.centipoints(size * segment.scale), source.bold, source.italic,
                     color, *font_slots(segment, styled.faces, ink)))
+    rtl = right_to_left(para.text)
     directxml.fill_paragraph(paragraph._p, directxml.ParagraphXml(
-        ALIGN_XML[para.align], directxml.centipoints(fit.line_height(size, styled.leading)),
+        "r" if rtl else ALIGN_XML[para.align],
+        directxml.centipoints(fit.line_height(size, styled.leading)),
         directxml.centipoints(0 if first else para.gap * size), "0", tuple(runs),
         margin=margin, indent=indent, bullet=bullet,
         end_size=None if para.runs else directxml.centipoints(size),
-        no_hanging=_east_asian(para)))
+        no_hanging=_east_asian(para), rtl=rtl))
 
 
 def _east_asian(para) -> bool:
@@ -152,6 +155,8 @@ def _paragraph_api(paragraph, styled: Styled, ink: Ink, role: str, first: bool) 
         oxml.set_indent(paragraph, margin)
     if _east_asian(para):
         oxml.set_no_hanging_punctuation(paragraph)
+    if right_to_left(para.text):
+        oxml.set_right_to_left(paragraph)
     for source in para.runs or ():
         for segment in segments(source.text, styled.faces, source.bold, source.italic):
             run = paragraph.add_run()

@@ -14,6 +14,7 @@ from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus import TableStyle
 
 from builder.guide import figures, tagging
+from builder.guide.rtlparagraph import RightToLeftParagraph
 from builder.guide.context import Context, tag
 from builder.guide.flowables import Anchor, FittedFigure
 from builder.guide.markup import check_glyphs
@@ -69,15 +70,15 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
                 text = item.text if isinstance(item, SubBullets) else item
                 paragraph = context.paragraph(text, styles.bullet, where, role="LBody")
             if not isinstance(item, SubBullets):
-                items.append(ListItem(paragraph))
+                items.append(_item(paragraph, 16))
                 continue
             with tags.within(tagging.node_of(paragraph)), \
                     tags.within("L", O="List", ListNumbering="Disc"):
                 inner = []
                 for text in item.items:
                     with tags.within("LI"):
-                        inner.append(ListItem(context.paragraph(text, styles.bullet, where,
-                                                                role="LBody")))
+                        inner.append(_item(context.paragraph(text, styles.bullet, where,
+                                                             role="LBody"), 14))
             # the parent keeps with its first sub-bullet (never "• What the plots show" at
             # a page's foot, its sub-bullets overleaf): the first sub-bullet is a list of its
             # own, so the pair moves together and the rest may still continue on the next page
@@ -89,7 +90,7 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
                 bulletColor=styles.colors.muted,
                 spaceBefore=styles.line * 0.2 if index == 0 else None)
                 for index, part in enumerate((inner[:1], inner[1:])) if part]
-            items.append(ListItem([paragraph, *nested]))
+            items.append(_item(paragraph, 16, [paragraph, *nested]))
     bullets = ListFlowable(items, bulletType="bullet", start="•", leftIndent=16,
                            bulletFontName=styles.body.font_name, bulletFontSize=styles.body_size,
                            bulletColor=styles.colors.accent,
@@ -100,6 +101,16 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
     content = [_kept(indenter) if any(indenter._flowable is parent for parent in parents)
                else indenter for indenter in bullets._content]
     return tag(content, where)
+
+
+def _item(paragraph: Flowable, indent: float,
+          content: list[Flowable] | None = None) -> ListItem:
+    """A list item; a right-to-left one (Arabic, Hebrew) indented from the right, its
+    bullet hanging on the right."""
+    if isinstance(paragraph, RightToLeftParagraph):
+        return ListItem(content or paragraph, bulletDir="rtl", leftIndent=0,
+                        rightIndent=indent, bulletDedent=indent * 0.35)
+    return ListItem(content or paragraph)
 
 
 class _KeptIndenter(LIIndenter):

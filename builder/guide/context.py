@@ -15,8 +15,10 @@ from reportlab.platypus import Flowable, Paragraph
 from builder.guide import tagging
 from builder.guide.warmwrap import WarmParagraph
 from builder.guide.markup import markup
+from builder.guide.rtlparagraph import RightToLeftParagraph
 from builder.guide.styles import Styles, TextStyle
 from builder.resolve.document import Document
+from builder.text.rtl import right_to_left
 
 WHERE = "_guide_where"
 
@@ -52,8 +54,11 @@ class Context:
         (``attributes`` are its ``/A``), or part of ``node`` when given; the bullet's own
         element is ``label`` (an ``Lbl``) when given.
         """
-        paragraph = WarmParagraph(prefix + markup(text, style, where, inline=inline) + suffix,
-                                  style.paragraph, bulletText=bullet)
+        if not prefix and not suffix and right_to_left(text):  # Arabic, Hebrew: from the right
+            paragraph: Paragraph = RightToLeftParagraph(text, style, where, bullet)
+        else:
+            paragraph = WarmParagraph(prefix + markup(text, style, where, inline=inline)
+                                      + suffix, style.paragraph, bulletText=bullet)
         if label is not None:
             tagging.label(paragraph, label)
         return tagging.mark(paragraph, node or self.tags.leaf(role, **attributes))

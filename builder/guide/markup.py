@@ -40,11 +40,12 @@ def _drawn(text: str, style: TextStyle, bold: bool, italic: bool) -> str:
 
 
 def fallback_markup(text: str, faces: Faces, bold: bool = False, italic: bool = False,
-                    size: float | None = None) -> str:
+                    size: float | None = None, ordered: bool = False) -> str:
     """Literal text as escaped markup, each stretch a fallback draws in its exact face (at
-    the size that matches the layout face, ``Segment.scale``, relative to ``size``)."""
+    the size that matches the layout face, ``Segment.scale``, relative to ``size``);
+    ``ordered``: the text is already in visual order (a right-to-left paragraph's line)."""
     pieces = []
-    for segment in segments(visual(text), faces, bold, italic):
+    for segment in segments(text if ordered else visual(text), faces, bold, italic):
         piece = escape(segment.text)
         smaller = size * (segment.scale - 1.0) if size else 0.0
         size_attr = f' size="{smaller:.2f}"' if smaller < -0.005 else ""

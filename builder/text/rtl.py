@@ -33,6 +33,17 @@ def has_rtl(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` is a right-to-left paragraph: it has Arabic or Hebrew letters and no
+    left-to-right letter (digits, punctuation and spaces take no side). Such a paragraph is
+    set from the right: right-aligned, its lines read right to left, its bullet on the right."""
+    if not has_rtl(text):
+        return False
+    return not any(unicodedata.bidirectional(char) == "L" for char in text if char.isalpha()
+                   or unicodedata.bidirectional(char) == "L")
+
+
+@lru_cache(maxsize=4096)
 def _seen(stretch: str) -> str:
     shaped = _RESHAPER.reshape(stretch) if _ARABIC.search(stretch) else stretch
     return get_display(shaped, base_dir="R").replace(" ", NBSP)
@@ -54,3 +65,17 @@ def visual(text: str) -> str:
     if not has_rtl(text):
         return text
     return _STRETCH.sub(lambda match: _seen(match.group(0)), text)
+
+
+def shaped(text: str) -> str:
+    """Arabic letters of ``text`` in their joined presentation forms, order unchanged (what a
+    line of a right-to-left paragraph measures as drawn)."""
+    return _RESHAPER.reshape(text) if _ARABIC.search(text) else text
+
+
+@lru_cache(maxsize=4096)
+def line_seen(line: str) -> str:
+    """One line of a right-to-left paragraph as drawn left to right: shaped, in visual order
+    by the bidirectional algorithm with a right-to-left base (numbers and Latin words inside
+    keep their own order)."""
+    return get_display(shaped(line), base_dir="R")
