@@ -37,10 +37,29 @@ def test_a_title_used_in_several_sections_takes_each_section():
         "Lecture", "One", "Discussion: One", "Two", "Discussion: Two"]
 
 
-def test_a_lone_slide_named_like_its_section_gets_a_counter():
+def test_a_lone_slide_named_like_its_section_says_what_it_holds_never_a_bare_counter():
     result = titles(SectionSlide("Causes"), SlideSpec("Causes"), SlideSpec("Other"))
-    assert result == ["Causes", "Causes (2)", "Other"]
-    assert len(set(result)) == len(result)
+    assert result == ["Causes", "Causes – key points", "Other"]
+    from builder.text.words import words_for
+
+    german = [slide.title for slide in unique_titles(
+        [SectionSlide("Verfassungsorgane"), SlideSpec("Verfassungsorgane"),
+         SlideSpec("In Zahlen")], words_for("de"))]
+    assert german[1] == "Verfassungsorgane – das Wichtigste"
+    # a slide named like the title slide takes its section's name, as rule 1 does
+    assert titles(TitleSlide("Lecture"), SectionSlide("One"), SlideSpec("Lecture")) == [
+        "Lecture", "One", "Lecture: One"]
+
+
+def test_no_title_ever_gets_a_bare_counter():
+    import re
+
+    specs = [TitleSlide("Agenda"), SlideSpec("Agenda"), SectionSlide("A"), SlideSpec("A"),
+             SlideSpec("Agenda: A"), SlideSpec("A – key points"), SectionSlide("B"),
+             SlideSpec("B"), SlideSpec("B")]
+    result = titles(*specs)
+    assert len(set(result)) == len(result), result
+    assert not [title for title in result if re.search(r"\(\d+\)$", title)], result
 
 
 def test_title_and_section_slides_keep_their_titles_and_all_titles_are_unique():

@@ -15,7 +15,7 @@ from builder.deck import fit
 from builder.deck.grid import CELL_PAD_X, CELL_PAD_Y, Box, Grid, card_boxes, timeline_boxes
 from builder.deck.specs import (Card, CardsSlide, Event, Para, SlideSpec, TableSlide,
                                 TimelineSlide)
-from builder.deck.balance import partition
+from builder.deck.balance import balanced_pages, no_lone_last_row, partition
 from builder.deck.events import event_paras, events_whole
 from builder.charts.transpose import may_transpose, prefer_transposed, transposed
 from builder.text import adapt
@@ -268,10 +268,7 @@ class Arranger:
             adapt.note(where, "a table row is taller than a slide even at "
                               f"{self.min_size:g} pt: the rows are listed as text instead")
             return self.as_text(title, units, notes, where)
-        heights = [self.row_height(row, widths, size) for row in body_runs]
-        slides = [(tuple(body_runs[start:end]), tuple(heights[start:end]))
-                  for start, end in balanced_pages(heights, box.height - header_height)]
-        slides = _no_lone_last_row(slides, box.height - header_height)
+        size, widths, header_height, slides = self.split_table(every, body_runs, box)
         if len(slides) > 1 and len(body_runs) < 2 * len(slides):
             # rows so tall that most slides hold one (many long columns on a narrow slide):
             # the rows listed as text read better and need fewer slides
@@ -283,6 +280,37 @@ class Arranger:
                            header=header_runs, rows=page_rows, column_widths=tuple(widths),
                            row_heights=(header_height, *page_row_heights), size=size)
                 for index, (page_rows, page_row_heights) in enumerate(slides)]
+
+    def split_table(self, every: Sequence[Sequence[tuple]], body_runs: Sequence[tuple],
+                    box: Box) -> tuple[float, list[float], float, list[tuple[tuple, tuple]]]:
+        """A table that needs more than one slide even at the minimum size: over as many
+        slides as the minimum size needs, evenly, at the LARGEST size that needs no more.
+
+        Splitting at the minimum leaves two slides half empty in small print (five rows as
+        2 + 3 in the top half of each); the same two slides at a size nearer the body's are
+        filled and read from the back of the room. Returns the size, column widths, header
+        height and the slides' (rows, row heights).
+        """
+        def pages_at(size: float):
+            if sum(self.word_floors(every, size)) > box.width:
+                return None
+            widths = self.column_widths(list(every), size, box.width)
+            header_height = self.row_height(every[0], widths, size)
+            heights = [self.row_height(row, widths, size) for row in body_runs]
+            room = box.height - header_height
+            if max(heights) > room:
+                return None
+            pages = [(tuple(body_runs[start:end]), tuple(heights[start:end]))
+                     for start, end in balanced_pages(heights, room)]
+            return size, widths, header_height, no_lone_last_row(pages, room)
+
+        smallest = pages_at(self.min_size)
+        assert smallest is not None  # the caller checked the words and rows at the minimum
+        for size in self.sizes:
+            trial = pages_at(size) if size > self.min_size else smallest
+            if trial is not None and len(trial[3]) <= len(smallest[3]):
+                return trial
+        return smallest
 
     def row_unit(self, header: Sequence[tuple], row: Sequence[tuple], between: str,
                  joiner: str) -> list[Para]:
@@ -345,45 +373,3 @@ class Arranger:
 
 def _tables(slides: Sequence[SlideSpec]) -> bool:
     return all(isinstance(slide, TableSlide) for slide in slides)
-
-
-def _no_lone_last_row(pages: list[tuple[tuple, tuple]],
-                      room: float) -> list[tuple[tuple, tuple]]:
-    """A table's last slide never holds a single row: it takes one from the slide before
-    (which then holds one fewer, so it still fits) when both rows fit under the header."""
-    if len(pages) < 2 or len(pages[-1][0]) != 1 or len(pages[-2][0]) < 3:
-        return pages
-    (rows, heights), (last_rows, last_heights) = pages[-2], pages[-1]
-    if heights[-1] + sum(last_heights) > room:
-        return pages
-    return [*pages[:-2], (rows[:-1], heights[:-1]),
-            ((rows[-1], *last_rows), (heights[-1], *last_heights))]
-
-
-def _greedy(heights: Sequence[float], room: float) -> list[tuple[int, int]]:
-    pages, start, used = [], 0, 0.0
-    for index, height in enumerate(heights):
-        if index > start and used + height > room + 1e-6:
-            pages.append((start, index))
-            start, used = index, 0.0
-        used += height
-    pages.append((start, len(heights)))
-    return pages
-
-
-def balanced_pages(heights: Sequence[float], room: float) -> list[tuple[int, int]]:
-    """Rows over as few slides as greedy packing needs, spread evenly: the smallest page
-    height that needs no extra slide (rows 6, 6, 1 become 5, 5, 3), as ``(start, end)``."""
-    pages = _greedy(heights, room)
-    if len(pages) < 2:
-        return pages
-    low, high = max(max(heights), sum(heights) / len(pages)), room
-    for _ in range(30):
-        middle = (low + high) / 2
-        trial = _greedy(heights, middle)
-        if len(trial) <= len(pages):
-            pages, high = trial, middle
-        else:
-            low = middle
-    trial = _greedy(heights, low)
-    return trial if len(trial) <= len(pages) else pages

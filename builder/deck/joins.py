@@ -15,8 +15,9 @@ from typing import Sequence
 
 from builder.deck import fit
 from builder.deck.arrange import join_notes
-from builder.deck.grid import below, prompt_boxes
-from builder.deck.specs import CardsSlide, Lead, PromptSlide, SlideSpec, TableSlide, TextSlide
+from builder.deck.grid import Grid, below, figure_boxes, prompt_boxes
+from builder.deck.specs import (CardsSlide, FigureSlide, Lead, PromptSlide, SlideSpec,
+                                TableSlide, TextSlide)
 from builder.deck.textslides import TextSlides
 from builder.errors import RenderError
 from builder.model import Section
@@ -29,6 +30,8 @@ SPARSE = 0.4
 # A text slide filled at most this much may go on top of the table or cards after it.
 LEAD_FILL = 0.45
 LEAD_SHRINK = 4.0  # points the table or cards may come down (two size steps) to share it
+# A figure keeps at least this share of the area it has alone to take a paragraph above it.
+FIGURE_LEAD_AREA = 0.65
 # Two flow slides whose fills add up to at most this may shrink to the minimum to merge.
 MERGE_SUM = 1.15
 
@@ -89,6 +92,36 @@ class JoinSlides(TextSlides):
             return None
         if not (len(trial) == 1 and type(trial[0]) is type(alone)
                 and trial[0].size >= alone.size - LEAD_SHRINK - 1e-6):
+            return None
+        return replace(trial[0], lead=lead, notes=join_notes(previous.notes, trial[0].notes))
+
+    def lead_figure(self, previous: SlideSpec, block, section: Section,
+                    alone: FigureSlide) -> FigureSlide | None:
+        """A short text slide of the section followed by a figure that fits one slide: the
+        text on top of the figure it introduces (as ``lead_into`` does for tables and cards),
+        when the figure keeps ``FIGURE_LEAD_AREA`` of its area, its caption on the slide at
+        no smaller size, and needs no more slides than alone."""
+        if not (isinstance(previous, TextSlide) and previous.mergeable and
+                previous.section == section.key and not previous.caption_of
+                and alone.caption and alone.rows is None):
+            return None
+        body = self.grid.body
+        used = fit.height(previous.paras, self.body_faces, previous.size, body.inner_width)
+        if used > LEAD_FILL * body.inner_height:
+            return None
+        lead = Lead(previous.paras, previous.size, used + 2 * body.inset_y)
+        under = copy.copy(self)
+        under.grid = below(self.grid, lead.height)
+        try:
+            with adapt.collecting():  # a trial: what it would adapt is not said
+                trial = under.figure_slides(block, section)
+        except RenderError:  # a caption word too wide for what is left: no trial
+            return None
+        if not (len(trial) == 1 and isinstance(trial[0], FigureSlide) and trial[0].caption
+                and trial[0].rows is None and trial[0].caption_size >= alone.caption_size):
+            return None
+        if (_figure_area(under.grid, trial[0])
+                < FIGURE_LEAD_AREA * _figure_area(self.grid, alone)):
             return None
         return replace(trial[0], lead=lead, notes=join_notes(previous.notes, trial[0].notes))
 
@@ -155,3 +188,10 @@ class JoinSlides(TextSlides):
         fills = [fit.height(slide.paras, self.body_faces, slide.size, self.grid.body.inner_width)
                  / self.grid.body.inner_height for slide in slides if isinstance(slide, TextSlide)]
         return min(fills, default=1.0)
+
+
+def _figure_area(grid: Grid, slide: FigureSlide) -> float:
+    """The area the figure of ``slide`` is drawn in on ``grid`` (before its aspect)."""
+    area, _, _ = figure_boxes(grid, slide.caption_height, slide.credit_height,
+                              slide.figure_width, slide.credit_width)
+    return area.width * area.height

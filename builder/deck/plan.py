@@ -15,8 +15,9 @@ from builder.deck import fit
 from builder.deck.arrange import join_notes
 from builder.deck.grid import Grid, quote_boxes, section_slide_boxes
 from builder.deck.titles import unique_titles
-from builder.deck.specs import (Card, CardsSlide, Para, Plan, PromptSlide, QuoteSlide,
-                                SectionSlide, SlideSpec, TableSlide, TextSlide, TitleSlide)
+from builder.deck.specs import (Card, CardsSlide, FigureSlide, Para, Plan, PromptSlide,
+                                QuoteSlide, SectionSlide, SlideSpec, TableSlide, TextSlide,
+                                TitleSlide)
 from builder.errors import RenderError
 from builder.text import adapt
 from builder.text.inline import Run, plain
@@ -90,6 +91,10 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
             if len(added) == 1 and isinstance(added[0], (TableSlide, CardsSlide)):
                 joined = self.lead_into(slides[-1], block, section, added[0])
                 if joined is not None:  # the paragraph before it goes on top of it
+                    slides[-1], added = joined, []
+            elif len(added) == 1 and isinstance(added[0], FigureSlide):
+                joined = self.lead_figure(slides[-1], block, section, added[0])
+                if joined is not None:  # the paragraph introducing the figure, above it
                     slides[-1], added = joined, []
             if added and isinstance(added[0], TextSlide) and added[0].mergeable:
                 merged = self.merge(slides[-1], added[0])

@@ -247,8 +247,9 @@ def _(spec: QuoteSlide, canvas: Canvas) -> None:
              canvas.ink, "attribution")
 
 
-def _lead(canvas: Canvas, spec: CardsSlide | TableSlide) -> Grid:
-    """Draw the paragraph introducing a table or cards (if any); the grid left under it."""
+def _lead(canvas: Canvas, spec: CardsSlide | TableSlide | FigureSlide) -> Grid:
+    """Draw the paragraph introducing a table, cards or a figure (if any); the grid left
+    under it."""
     if spec.lead is None:
         return canvas.grid
     body = canvas.grid.body
@@ -349,8 +350,9 @@ def _(spec: TableSlide, canvas: Canvas) -> None:
 def _(spec: FigureSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec, "figure")
     numbered = canvas.document.figure(spec.figure_id)
-    area, caption, credit = figure_boxes(canvas.grid, spec.caption_height, spec.credit_height,
-                                         spec.figure_width, spec.credit_width)
+    area, caption, credit = figure_boxes(_lead(canvas, spec), spec.caption_height,
+                                         spec.credit_height, spec.figure_width,
+                                         spec.credit_width)
     add_figure(canvas.slide, canvas.document, numbered, *area.emu(), rows=spec.rows)
     if spec.caption:  # else a caption too long for the slide follows on the next one
         add_text(canvas.shapes, caption, canvas.styled([Para(spec.caption)], spec.caption_size),

@@ -158,6 +158,7 @@ class FigureSlide(SlideSpec):
     figure_width: float = 0.0  # > 0: a tall figure at full body height, caption beside it
     credit_width: float = 0.0  # > 0: the credit on the caption's line, right of it
     rows: tuple[int, int] | None = None  # a table continued: the slice of its rows shown here
+    lead: Lead | None = None  # text above the figure (drawn first, the figure below it)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,12 @@ flags slides that share one. The planner gives every slide the title of what it 
 2. Content slides of one section that share a title are one thing continued (a block over
    three slides; a section's text resumed after a figure): each is numbered,
    "Title (1 of 3)", "Title (2 of 3)", "Title (3 of 3)".
-3. Should a title still repeat (a lone slide named like its own section), a counter: "… (2)".
+3. A lone content slide named like its own section slide (a section whose text fits one
+   slide) says what it holds: "Stalemate and talks – key points" (``section_points``), a
+   figure "Figure: The islands"; one named like another fixed slide takes its section's
+   title (rule 1's form). A continuation
+   mark is never made up for a slide that continues nothing: no "(2)" without a "(1)".
+4. Should a title still repeat, a counter in the continued form: "… (2 of 2)".
 
 Title and section slides keep their titles: the deck's sections are named as in the guide.
 """
@@ -20,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from builder.deck.specs import SectionSlide, SlideSpec, TitleSlide
+from builder.deck.specs import FigureSlide, SectionSlide, SlideSpec, TitleSlide
 from builder.text.typography import NBSP
 from builder.text.words import Words
 
@@ -56,13 +61,24 @@ def unique_titles(slides: Sequence[SlideSpec], words: Words = Words()) -> list[S
     for members in series.values():
         for position, index in enumerate(members, start=1):
             titles[index] = continued(titles[index], position, len(members), words)
-    seen = {title for slide, title in zip(slides, titles) if isinstance(slide, FIXED)}
+    fixed = {title for slide, title in zip(slides, titles) if isinstance(slide, FIXED)}
+    for index in content:  # a lone slide named like a fixed one (its own section slide)
+        section = sections[index][1]
+        if titles[index] in fixed and section:
+            if titles[index] != section:
+                titles[index] = words("in_section", title=titles[index], section=section)
+            elif isinstance(slides[index], FigureSlide):  # "Figure: The islands"
+                titles[index] = words("in_section", title=words("figure"), section=section)
+            else:
+                titles[index] = words("section_points", section=section)
+    seen = set(fixed)
     finished: list[SlideSpec] = []
     for index, slide in enumerate(slides):
         title = base = titles[index]
-        count = 2
+        count = 1
         while not isinstance(slide, FIXED) and title in seen:
-            title, count = f"{base} ({count})", count + 1
+            count += 1
+            title = continued(base, count, count, words)
         seen.add(title)
         finished.append(slide if title == slide.title else replace(slide, title=title))
     return finished

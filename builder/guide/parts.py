@@ -32,6 +32,7 @@ from builder.guide import tagging
 from builder.guide.context import Context, tag
 from builder.guide.flowables import Anchor, Badge, Contents, Rule
 from builder.guide.markup import link
+from builder.guide.present import MIN_CONTENTS, contents_entries, present
 from builder.guide.questions import answer_flowables, question_flowables
 from builder.guide.styles import TextStyle
 from builder.guide.tables import cell_font
@@ -105,7 +106,13 @@ def objectives(context: Context) -> list[Flowable]:
 
 
 def contents(context: Context) -> list[Flowable]:
-    """Table of contents: every entry a link, with dotted leaders to its page number."""
+    """Table of contents: every entry a link, with dotted leaders to its page number.
+
+    Left out when it would list fewer than ``MIN_CONTENTS`` entries (a one-section handout):
+    the title page's "In this guide" names the sections already.
+    """
+    if contents_entries(context.document) < MIN_CONTENTS:
+        return []
     styles = context.styles
     where = context.document.lecture.where
     toc = Contents(context.tags.leaf("TOC"), context.words("page"), levelStyles=styles.toc, dotsMinLevel=0,
@@ -149,7 +156,7 @@ def takeaways(context: Context) -> list[Flowable]:
     """
     document = context.document
     points = document.lecture.takeaways
-    if not points:
+    if not present(document, "takeaways"):
         return []
     styles = context.styles
     where = document.lecture.where
@@ -188,7 +195,7 @@ def takeaways(context: Context) -> list[Flowable]:
 
 def glossary(context: Context) -> list[Flowable]:
     terms = context.document.glossary
-    if not terms:
+    if not present(context.document, "glossary"):
         return []
     flowables = heading(context, context.words("glossary"), context.document.lecture.where, "part-glossary")
     with context.tags.within("L", O="List", ListNumbering="None"):
@@ -199,7 +206,7 @@ def glossary(context: Context) -> list[Flowable]:
 
 def people(context: Context) -> list[Flowable]:
     document = context.document
-    if not document.people:
+    if not present(document, "people"):
         return []
     where = document.lecture.where
     return [*heading(context, context.words("key_people"), where, "part-people"),
@@ -208,7 +215,7 @@ def people(context: Context) -> list[Flowable]:
 
 def timeline(context: Context) -> list[Flowable]:
     document = context.document
-    if not document.timeline or document.sections_show_timeline:
+    if not present(document, "timeline"):
         return []
     where = document.lecture.where
     return [*heading(context, context.words("timeline"), where, "part-timeline"),
@@ -218,7 +225,7 @@ def timeline(context: Context) -> list[Flowable]:
 def questions(context: Context) -> list[Flowable]:
     """The lecture's review questions (section questions print where they are asked)."""
     review = [q for q in context.document.questions if q.section is None]
-    if not review:
+    if not present(context.document, "questions"):
         return []
     flowables = heading(context, context.words("review_questions"), context.document.lecture.where,
                         "part-questions")
@@ -230,7 +237,7 @@ def questions(context: Context) -> list[Flowable]:
 
 def answer_key(context: Context) -> list[Flowable]:
     document = context.document
-    if not document.edition.shows_answers or not document.questions:
+    if not present(document, "answer_key"):
         return []
     flowables = heading(context, context.words("answer_key"), document.lecture.where, "part-answer-key")
     with context.tags.within("L", O="List", ListNumbering="Decimal"):
@@ -242,7 +249,7 @@ def answer_key(context: Context) -> list[Flowable]:
 def notes_appendix(context: Context) -> list[Flowable]:
     """Every speaker note, section by section (instructor edition only)."""
     document = context.document
-    if not document.edition.shows_notes_appendix:
+    if not present(document, "notes_appendix"):
         return []
     styles = context.styles
     body: list[Flowable] = []
@@ -282,7 +289,7 @@ def sources(context: Context) -> list[Flowable]:
     """The bibliography; URLs are links and wrap instead of running off the page."""
     document = context.document
     references = document.lecture.bibliography
-    if not references:
+    if not present(document, "sources"):
         return []
     styles = context.styles
     italic = TextStyle(styles.reference.paragraph, styles.reference.faces, italic=True)

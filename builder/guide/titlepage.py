@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Image, KeepInFrame, Spacer, Table, Tabl
 from builder.errors import RenderError
 from builder.guide.context import Context, tag
 from builder.guide.flowables import Rule
+from builder.guide.present import present
 from builder.guide.tables import box, cell_font
 from builder.text.measure import styled_width
 
@@ -116,18 +117,11 @@ def guide_preview(context: Context) -> list[Flowable]:
         cell_font(styles), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-    extras = [name for name, present in (
-        ("takeaways", bool(document.lecture.takeaways)
-         and "takeaways" in document.layout.guide.parts),
-        ("glossary", bool(document.glossary) and "glossary" in document.layout.guide.parts),
-        ("key_people", bool(document.people) and "people" in document.layout.guide.parts),
-        ("review_questions", any(q.section is None for q in document.questions)
-         and "questions" in document.layout.guide.parts),
-        ("answer_key", document.edition.shows_answers and bool(document.questions)
-         and "answer_key" in document.layout.guide.parts),
-        ("speaker_notes", document.edition.shows_notes_appendix
-         and "notes_appendix" in document.layout.guide.parts),
-    ) if present]
+    parts = document.layout.guide.parts
+    extras = [word for word, part in (
+        ("takeaways", "takeaways"), ("glossary", "glossary"), ("key_people", "people"),
+        ("review_questions", "questions"), ("answer_key", "answer_key"),
+        ("speaker_notes", "notes_appendix")) if part in parts and present(document, part)]
     flowables: list[Flowable] = [heading, grid]
     if extras:
         words = context.words
