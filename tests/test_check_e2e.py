@@ -147,3 +147,12 @@ def test_sample_lecture_builds_and_checks(tmp_path: Path) -> None:
     result = run("build", str(SAMPLE), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(r"checked: \d+ sections, \d+ figures match", result.stdout.splitlines()[-1])
+
+
+def test_a_section_may_share_its_key_with_a_figure_id(write_source, tmp_path: Path) -> None:
+    """Sections and figures are kept apart by the check: 'Photon energy' (photon-energy) and a
+    figure photon-energy on another slide are legitimate content, not a mismatch."""
+    source = write_source(SOURCE.replace("id: begins", "id: casualties"), "lecture.yaml")
+    result = run("build", str(source), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert run("check", str(tmp_path / "out")).returncode == 0

@@ -252,15 +252,17 @@ def _figure_name(figure_id: str, caption: str | None) -> str:
 def _compare_positions(report: _Report, expected: dict[str, Any], guide: _Guide | None,
                        deck: _Deck | None, disturbed: set[str]) -> None:
     """Pages and slides recorded in the manifest, for outputs whose structure is intact."""
-    pages = {**{s.key: s.page for s in guide.sections}, **{f.id: f.page for f in guide.figures}} \
+    # sections and figures are keyed apart: a section may share its key with a figure's id
+    pages = {**{("section", s.key): s.page for s in guide.sections},
+             **{("figure", f.id): f.page for f in guide.figures}} \
         if guide and "the guide" not in disturbed else {}
-    slides = {**{s.key: s.slide for s in deck.sections},
-              **{f.id: f.slide or f.caption_slide for f in deck.figures}} \
+    slides = {**{("section", s.key): s.slide for s in deck.sections},
+              **{("figure", f.id): f.slide or f.caption_slide for f in deck.figures}} \
         if deck and "the deck" not in disturbed else {}
-    rows = [(_section_name(row["id"], row["title"]), row) for row in expected["sections"]]
-    rows += [(_figure_name(row["id"], row["caption"]), row) for row in expected["figures"]]
-    for name, row in rows:
-        page, slide = pages.get(row["id"]), slides.get(row["id"])
+    rows = [(_section_name(row["id"], row["title"]), "section", row) for row in expected["sections"]]
+    rows += [(_figure_name(row["id"], row["caption"]), "figure", row) for row in expected["figures"]]
+    for name, kind, row in rows:
+        page, slide = pages.get((kind, row["id"])), slides.get((kind, row["id"]))
         if page is not None and row.get("pdf_page") is not None and page != row["pdf_page"]:
             report.add(f"{name}: on page {page} of the guide but page {row['pdf_page']} "
                        "in the manifest")
