@@ -8,7 +8,10 @@ python-pptx, and the guide's margins are passed in by the caller.
 
 Two rules, for every page of both outputs:
 
-* no word overlaps a word of another line (text printed over text);
+* no word overlaps a word of another line (text printed over text), and no glyph overlaps a
+  glyph of another string (``glyph_collisions``: inside a figure, a reportlab Drawing's
+  labels or the text LibreOffice draws for a native chart, poppler may join colliding
+  strings into one line or one word, and the word rule cannot see them);
 * no word leaves what holds it: on a slide, the shape whose text it is (a text box, a table,
   a chart); on a guide page, the page's margins (the running header and footer may sit in
   the top and bottom margins, but not off the page).
@@ -164,6 +167,94 @@ def _overlap_findings(file: str, where: str, page: Page) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------------------------
+# Glyphs colliding (inside figures)
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    box: Box
+    baseline: float
+    size: float
+    run: int
+    """Index of the string (same baseline, contiguous) the glyph belongs to on its page."""
+
+
+def _glyphs(page) -> list[Glyph]:
+    """A pdfplumber page's upright glyphs, each with the string it was set in: glyphs that
+    follow each other in the content stream on one baseline, each after the one before
+    (two strings drawn on the same baseline over each other stay two strings)."""
+    glyphs: list[Glyph] = []
+    run, last = -1, None
+    for char in page.chars:
+        if not char.get("upright", True) or char["x1"] <= char["x0"] \
+                or char["bottom"] <= char["top"]:
+            continue
+        baseline, size = round(char["bottom"], 1), float(char["size"] or 1.0)
+        follows = (last is not None and abs(baseline - last[0]) <= 0.05
+                   and last[1] - size * 0.2 <= char["x0"] <= last[1] + size * 0.6)
+        if not follows:
+            run += 1
+        last = (baseline, char["x1"])
+        if char["text"].strip():
+            glyphs.append(Glyph(char["text"], Box(char["x0"], char["top"], char["x1"],
+                                                  char["bottom"]), baseline, size, run))
+    return glyphs
+
+
+def _run_text(glyphs: list[Glyph], run: int) -> str:
+    return "".join(g.text for g in glyphs if g.run == run)
+
+
+def glyph_collisions(pdf: Path) -> dict[int, list[tuple[str, str, Box]]]:
+    """Per page (1-based), pairs of strings whose glyphs print over each other: glyph boxes
+    of different strings sharing more than a third of the smaller glyph's height and half
+    its width (kerning and solid leading stay under that). Each pair once per page."""
+    import pdfplumber  # the test extras have it; the module stays importable
+
+    found: dict[int, list[tuple[str, str, Box]]] = {}
+    with pdfplumber.open(str(pdf)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            glyphs = _glyphs(page)
+            cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+            for index, glyph in enumerate(glyphs):
+                for cx in range(int(glyph.box.x0 // 24), int(glyph.box.x1 // 24) + 1):
+                    for cy in range(int(glyph.box.y0 // 24), int(glyph.box.y1 // 24) + 1):
+                        cells[cx, cy].append(index)
+            pairs: dict[tuple[int, int], Box] = {}
+            for members in cells.values():
+                for i, a in enumerate(members):
+                    for b in members[i + 1:]:
+                        first, second = glyphs[a], glyphs[b]
+                        if first.run == second.run:
+                            continue
+                        key = (min(first.run, second.run), max(first.run, second.run))
+                        if key in pairs:
+                            continue
+                        width, height = first.box.overlap(second.box)
+                        if (width > 0.5 * min(first.box.width, second.box.width)
+                                and height > min(first.box.height, second.box.height) / 3):
+                            pairs[key] = first.box
+            if pairs:
+                found[number] = [(_run_text(glyphs, a), _run_text(glyphs, b), box)
+                                 for (a, b), box in sorted(pairs.items())]
+    return found
+
+
+def _glyph_findings(file: str, where: str, collisions: list[tuple[str, str, Box]],
+                    page: Page) -> list[Finding]:
+    """Collisions the word rule has not already reported at that place."""
+    reported = [first.box for first, _ in overlapping_words(page)]
+    findings = []
+    for first, second, box in collisions:
+        if any(box.distance(other) < 2.0 for other in reported):
+            continue
+        findings.append(Finding(file, where, f"“{first}” collides with “{second}” at "
+                                             f"({box.x0:.0f}, {box.y0:.0f}) pt", "figures"))
+    return findings
+
+
+# ------------------------------------------------------------------------------------------
 # Decks
 
 
@@ -308,9 +399,11 @@ def check_deck(pptx: Path, pdf: Path, label: str | None = None) -> list[Finding]
     label = label or pptx.name
     slide_width, slides = slide_frames(pptx)
     findings: list[Finding] = []
+    collisions = glyph_collisions(pdf)
     for page, frames in zip(read_pages(pdf), slides):
         where = f"slide {page.number}"
         findings += _overlap_findings(label, where, page)
+        findings += _glyph_findings(label, where, collisions.get(page.number, []), page)
         scale = page.width / slide_width
         scaled = [Frame(f.name, f.kind, Box(f.box.x0 * scale, f.box.y0 * scale,
                                             f.box.x1 * scale, f.box.y1 * scale),
@@ -387,9 +480,11 @@ def check_guide(pdf: Path, margins: Margins, label: str | None = None) -> list[F
     """Overlaps, words outside the left and right margins, words off the printable page."""
     label = label or pdf.name
     findings: list[Finding] = []
+    collisions = glyph_collisions(pdf)
     for page in read_pages(pdf):
         where = f"page {page.number}"
         findings += _overlap_findings(label, where, page)
+        findings += _glyph_findings(label, where, collisions.get(page.number, []), page)
         text_area = Box(margins.left, EDGE, page.width - margins.right, page.height - EDGE)
         outside = [(w, w.box.escape(text_area, 1.5, 0.0)) for w in page.words if w.text.strip()]
         outside = [(w, out) for w, out in outside if out > 0]
