@@ -15,7 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from builder.model.dates import DateSpan, PartialDate, day_number
+from builder.model.dates import (DateSpan, PartialDate, day_number, deep_text, year_of,
+                                 years_ago)
 from builder.text.nobreak import bind
 from builder.text.words import Words, words_for
 
@@ -32,8 +33,8 @@ class Unit:
 
     @property
     def days(self) -> float:
-        return {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0,
-                "hour": 1 / 24}[self.kind] * self.size
+        return {"year": 365.2425, "ago": 365.2425, "month": 30.436875, "week": 7.0,
+                "day": 1.0, "hour": 1 / 24}[self.kind] * self.size
 
     @property
     def centred(self) -> bool:
@@ -44,7 +45,10 @@ class Unit:
 
 NATURAL = (Unit("year", 1000), Unit("year", 100), Unit("year", 10), Unit("year"),
            Unit("month"), Unit("week"), Unit("day"), Unit("hour"))
-MULTIPLES = {("year", 1000): (1, 2, 5), ("year", 100): (1, 2, 5), ("year", 10): (1, 2, 5),
+# deep time (a date written "66 Ma"): years before present, in steps of 100 years to 1 Ga
+DEEP = tuple(Unit("ago", 10 ** power) for power in range(9, 1, -1))
+MULTIPLES = {**{(unit.kind, unit.size): (1, 2, 5) for unit in DEEP},
+             ("year", 1000): (1, 2, 5), ("year", 100): (1, 2, 5), ("year", 10): (1, 2, 5),
              ("year", 1): (1, 2, 5), ("month", 1): (1, 2, 3, 6), ("week", 1): (1, 2),
              ("day", 1): (1, 2, 7), ("hour", 1): (1, 2, 3, 6, 12)}
 
@@ -57,6 +61,17 @@ def boundaries(unit: Unit, first: float, last: float) -> list[float]:
     """Day numbers where cells of ``unit`` start, from the last one at or before ``first`` to
     the first one at or after ``last`` (aligned: decades on 1950, months on Jan/Apr…)."""
     result: list[float] = []
+    if unit.kind == "ago":  # ages before present on multiples of the step: 300 Ma, 200 Ma
+        ago = math.ceil(years_ago(_historical(_year_month(first)[0])) / unit.size) * unit.size
+        while True:
+            value = float(day_number(year_of(ago)))
+            if value > first + 1e-9 and not result:
+                ago += unit.size  # the first boundary must not lie after ``first``
+                continue
+            result.append(value)
+            if value >= last - 1e-9:
+                return result
+            ago -= unit.size
     if unit.kind == "hour":
         step = unit.size / 24
         value = math.floor(first / step) * step
@@ -147,6 +162,7 @@ class TimeScale:
     one_year: bool  # every date on it falls in one year: labels need not repeat it
     one_day: bool
     language: str = "en"  # of the labels: "Oct 16" in English, "16 oct." in French
+    deep: str = ""  # a deep-time axis: the unit its ages read in (ka, Ma, Ga)
 
     @property
     def words(self) -> Words:
@@ -164,6 +180,8 @@ class TimeScale:
     def label(self, unit: Unit, day: float) -> str:
         """How the cell (or tick) of ``unit`` starting at ``day`` is named."""
         year, month, date = _date_of(day)
+        if unit.kind == "ago":
+            return deep_text(years_ago(year), self.deep or "Ma", self.words.number_marks[1])
         if unit.kind == "hour":
             hour = round((day - math.floor(day)) * 24) % 24
             return f"{hour:02d}:00"
@@ -204,9 +222,10 @@ class TimeScale:
 
         Tries the cell unit at every multiple (each 1st, 2nd, 5th year …), then coarser
         natural units, so a narrow figure names decades rather than crowding years."""
-        start = NATURAL.index(self.unit)
+        natural_units = DEEP if self.unit.kind == "ago" else NATURAL
+        start = natural_units.index(self.unit)
         options = []
-        for natural in reversed(NATURAL[:start + 1]):
+        for natural in reversed(natural_units[:start + 1]):
             for multiple in MULTIPLES[(natural.kind, natural.size)]:
                 options.append(Unit(natural.kind, natural.size * multiple))
         options.sort(key=lambda unit: unit.days)
@@ -249,12 +268,23 @@ class TimeScale:
         return date.end.last_day() if date.end is not None else date.start.middle()
 
 
-def cell_unit(span_days: float) -> Unit:
-    """The coarsest natural unit that cuts the span into at least ``MIN_CELLS`` cells."""
-    for unit in NATURAL:
+def cell_unit(span_days: float, deep: bool = False) -> Unit:
+    """The coarsest natural unit that cuts the span into at least ``MIN_CELLS`` cells (of
+    deep time, when the axis reads in ages before present)."""
+    units = DEEP if deep else NATURAL
+    for unit in units:
         if span_days / unit.days >= MIN_CELLS - 1e-9:
             return unit
-    return NATURAL[-1]
+    return units[-1]
+
+
+def deep_unit(dates) -> str:
+    """The unit a deep-time axis reads in: that of its oldest date written in deep time
+    (``66 Ma`` and ``2.5 Ga`` on one axis: Ga), "" when no date is (not a deep axis)."""
+    deep = [d for d in dates if d.deep]
+    if not deep:
+        return ""
+    return min(deep, key=lambda d: d.year).deep.rsplit("\u00a0", 1)[-1]
 
 
 def time_scale(events, start: DateSpan | None, end: DateSpan | None, left: float,
@@ -265,19 +295,20 @@ def time_scale(events, start: DateSpan | None, end: DateSpan | None, left: float
     lasts = [e.date.last.last_day() for e in events]
     low = min(firsts + ([start.start.first_day()] if start else []))
     high = max(lasts + ([end.start.last_day()] if end else []))
-    unit = cell_unit(high - low)
+    dates = [e.date.start for e in events] + [e.date.last for e in events]
+    deep = deep_unit(dates + [d.start for d in (start, end) if d is not None])
+    unit = cell_unit(high - low, bool(deep))
     if start is None or end is None:
         edges = boundaries(unit, low, high)
         low = low if start is not None else edges[0]
         high = high if end is not None else edges[-1]
-        unit = cell_unit(high - low)
-    dates = [e.date.start for e in events] + [e.date.last for e in events]
+        unit = cell_unit(high - low, bool(deep))
     years = {d.year for d in dates}
     one_year = len(years) == 1 and high - low <= 366.5
     one_day = (len({(d.year, d.month, d.day) for d in dates}) == 1
                and all(d.day is not None for d in dates) and high - low <= 1.0 + 1e-9)
     era = _date_of(low)[0] < 0
-    return TimeScale(low, high, left, right, unit, era, one_year, one_day, language)
+    return TimeScale(low, high, left, right, unit, era, one_year, one_day, language, deep)
 
 
 __all__ = ["TimeScale", "Unit", "boundaries", "cell_unit", "time_scale"]

@@ -3,6 +3,9 @@
 Sources say ``1950``, ``1950-06``, ``1950-06-25`` or ``1962-10-27 14:00`` (``T`` works
 too), ``300 BCE`` or ``-300`` for a year before the common era, and ``1951-07/1953-07-27``
 for a span. Years are the historian's: 1 BCE is followed by 1 CE, there is no year 0.
+Deep time is written as geologists write it, years before present (1950) in thousands,
+millions or billions: ``12 ka``, ``66 Ma``, ``2.5 Ga``, a span ``252 Ma/201 Ma``; such a
+date keeps its text (``PartialDate.deep``) and stands on the axis at its year.
 Both renderers print dates through ``DateSpan.display`` so the guide and deck agree, and
 place them on a time axis through ``PartialDate.first_day``/``last_day`` (day numbers of the
 proleptic Gregorian calendar, any era).
@@ -22,8 +25,16 @@ _PART = (r"(-)?(\d{1,4})(?:-(\d{2})(?:-(\d{2})(?:(?:T|\s+)(\d{1,2}):(\d{2}))?)?)
          r"(?:\s*(BCE|BC|CE|AD))?")
 _PATTERN = re.compile(rf"^{_PART}(?:\s*/\s*{_PART})?$", re.IGNORECASE)
 _POINT = (r"-?\d{1,4}(-\d{2}(-\d{2}((T|\s+)\d{1,2}:\d{2})?)?)?(\s*(BCE|BC|CE|AD|bce|bc|ce|ad))?")
-JSON_PATTERN = rf"^{_POINT}(\s*/\s*{_POINT})?$"
-HINT = "write 1950, 1950-06, 1950-06-25, 1962-10-27 14:00, 300 BCE or a range 1951-07/1953-07"
+_DEEP = r"(\d{1,5}(?:[.,]\d{1,3})?)\s*(ka|Ma|Ga)"
+_DEEP_POINT = re.compile(rf"^{_DEEP}$")
+_DEEP_JSON = r"\d{1,5}([.,]\d{1,3})?\s*(ka|Ma|Ga)"
+_ANY_JSON = rf"({_POINT}|{_DEEP_JSON})"
+JSON_PATTERN = rf"^{_ANY_JSON}(\s*/\s*{_ANY_JSON})?$"
+HINT = ("write 1950, 1950-06, 1950-06-25, 1962-10-27 14:00, 300 BCE, deep time as 12 ka, 66 Ma "
+        "or 2.5 Ga, or a range 1951-07/1953-07")
+PRESENT = 1950  # "before present", as radiocarbon and geological ages count
+DEEP_FACTORS = {"ka": 1_000, "Ma": 1_000_000, "Ga": 1_000_000_000}
+OLDEST = 14_000_000_000  # years: older than the universe is a typing error
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -50,6 +61,25 @@ def day_number(year: int, month: int = 1, day: int = 1) -> int:
     return era * 146097 + doe - 719468
 
 
+def years_ago(year: int) -> int:
+    """Years before present (1950) of the historian's ``year`` (1 BCE is 1950 years ago)."""
+    return PRESENT - astronomical(year)
+
+
+def year_of(ago: float) -> int:
+    """The historian's year ``ago`` years before present (never 0)."""
+    astro = PRESENT - round(ago)
+    return astro if astro > 0 else astro - 1
+
+
+def deep_text(ago: float, unit: str, decimal: str = ".") -> str:
+    """``66 Ma``, ``2.5 Ga``: an age in ``unit`` (ka, Ma, Ga) with as few decimals as it
+    needs (three at most), in the language's decimal mark."""
+    value = round(ago / DEEP_FACTORS[unit], 3)
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return f"{text.replace('.', decimal)}\u00a0{unit}"
+
+
 def year_label(year: int, era: bool = False) -> str:
     """``1962``; ``300 BCE`` before the common era; ``1 CE`` when ``era`` asks for it (an
     axis that also shows years BCE)."""
@@ -70,6 +100,7 @@ class PartialDate:
     day: int | None = None
     hour: int | None = None
     minute: int | None = None
+    deep: str | None = None  # written in deep time ("66 Ma"): the year is its nearest one
 
     @property
     def precision(self) -> str:
@@ -112,6 +143,8 @@ class PartialDate:
         return "" if self.hour is None else f"{self.hour:02d}:{self.minute or 0:02d}"
 
     def display(self) -> str:
+        if self.deep:
+            return self.deep
         year = year_label(self.year)
         if self.month is None:
             return year
@@ -122,6 +155,8 @@ class PartialDate:
         return f"{text}, {self.clock()}" if self.hour is not None else text
 
     def __str__(self) -> str:
+        if self.deep:
+            return self.deep.replace("\u00a0", " ")
         if self.year < 0 and self.month is None:
             return f"{-self.year} BCE"
         text = f"-{-self.year:04d}" if self.year < 0 else f"{self.year:04d}"
@@ -192,6 +227,8 @@ def parse_date(value: Any) -> DateSpan:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"expected a date: {HINT}")
     text = str(value).strip()
+    if re.search(r"\d\s*(ka|Ma|Ga)\b", text):
+        return _deep_span(text)
     match = _PATTERN.match(text)
     if not match:
         raise ValueError(f"'{text}' is not a date: {HINT}")
@@ -201,6 +238,32 @@ def parse_date(value: Any) -> DateSpan:
     end = _part(*match.group(8, 9, 10, 11, 12, 13, 14))
     if end < start:
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    return DateSpan(start, end)
+
+
+def _deep_point(text: str) -> PartialDate:
+    """``66 Ma`` (or, in a span with a deep end, any other date) as a PartialDate."""
+    match = _DEEP_POINT.match(text.strip())
+    if not match:
+        return parse_point(text).start
+    number, unit = match.groups()
+    ago = float(number.replace(",", ".")) * DEEP_FACTORS[unit]
+    if ago > OLDEST:
+        raise ValueError(f"'{text.strip()}' is older than the universe (about 13.8 Ga)")
+    return PartialDate(year_of(ago), deep=f"{number.replace(',', '.')}\u00a0{unit}")
+
+
+def _deep_span(text: str) -> DateSpan:
+    parts = [part for part in re.split(r"\s*/\s*", text)]
+    if len(parts) > 2 or not all(parts):
+        raise ValueError(f"'{text}' is not a date: {HINT}")
+    start = _deep_point(parts[0])
+    if len(parts) == 1:
+        return DateSpan(start)
+    end = _deep_point(parts[1])
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start}): an older age "
+                         "comes first (252 Ma/201 Ma)")
     return DateSpan(start, end)
 
 
@@ -218,6 +281,7 @@ Date = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": ["string", "integer"], "pattern": JSON_PATTERN,
                     "description": "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM, 300 BCE, "
+                                   "deep time (12 ka, 66 Ma, 2.5 Ga: years before 1950), "
                                    "or a range A/B"}),
 ]
 
@@ -225,7 +289,7 @@ PointDate = Annotated[
     DateSpan,
     PlainValidator(parse_point),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": f"^{_POINT}$",
-                    "description": "one date: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM or "
-                                   "300 BCE"}),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": f"^{_ANY_JSON}$",
+                    "description": "one date: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM, "
+                                   "300 BCE or deep time (66 Ma)"}),
 ]

@@ -180,10 +180,11 @@ class TimelineFigure(FigureBase):
     events: tuple[TimelineEvent, ...] = Field(min_length=2, max_length=MAX_EVENTS)
     start: PointDate | None = Field(
         default=None, description="Where the axis starts: a year, month, day or hour "
-        "(1945, 1962-10-14, 1962-10-27 06:00); default: the events' extent")
+        "(1945, 1962-10-14, 1962-10-27 06:00), or an age in deep time (541 Ma: the axis then "
+        "reads in ages before present); default: the events' extent")
     end: PointDate | None = Field(
         default=None, description="Where the axis ends (the end of that year, month, day or "
-        "hour); default: the events' extent")
+        "hour; 0 ka is the present); default: the events' extent")
 
 
 class TableData(Model):

@@ -160,6 +160,8 @@ class Words:
         return f"{first} {start.day} – {last} {end.day}{comma}"
 
     def point(self, date: PartialDate, short: bool = False, year: bool = True) -> str:
+        if date.deep:  # "66 Ma", "2,5 Ga": the age as written, in the language's decimal mark
+            return date.deep.replace(".", self.number_marks[1])
         text = self._day_month_year(date, short, year)
         if date.hour is None:
             return text
