@@ -48,7 +48,10 @@ class FigureSlides(TextSlides):
         placed = self.compact_caption(numbered.figure, caption, credit, preferred, floor)
         if placed is not None:
             size, (caption_height, credit_height, figure_width, credit_width) = placed
-            if size < preferred:
+            if size < preferred and self.place_caption(numbered.figure, caption, credit,
+                                                       preferred, floor) is None:
+                # (coming down only to give the figure more than its share is the design,
+                # not an adaptation: no warning for it)
                 adapt.note(where, f"caption set at {size:g} pt, under the layout's "
                                   f"{preferred:g} pt, to leave the figure room")
             box, _, _ = figure_boxes(self.grid, caption_height, credit_height, figure_width,
