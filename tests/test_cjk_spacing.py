@@ -87,3 +87,48 @@ def test_east_asian_paragraphs_do_not_hang_punctuation_past_the_box(tmp_path: Pa
     if render_check.available():
         pdf = render_check.convert_decks([deck], tmp_path / "pdf", render_check.temporary_profile())
         assert render_check.check_deck(deck, pdf[deck]) == []
+
+
+NAMES = ["江戸幕府", "薩長同盟", "戊辰戦争", "大政奉還", "五箇条の御誓文", "岩倉使節団", "慶應義塾",
+         "帝国議会", "王政復古", "文明開化"]
+
+
+def test_a_name_in_east_asian_script_is_carried_whole_not_cut() -> None:
+    """LibreOffice breaks East Asian text between any two characters and takes no word
+    joiner there, so where the measure carries "(江戸幕府)," to the next line the deck writes
+    a line break before it (``measure.LINE_BREAK``, an a:br): the lines counted are the lines
+    drawn, and the name is never cut at the line's end."""
+    from builder.deck import fit
+    from builder.deck.specs import Para
+    from builder.text.typography import speaking
+    body = faces(load_layout().fonts.body)
+    text = "ruled Japan from Edo (江戸幕府), limiting contact with Europeans"
+    with speaking("en"):
+        para = Para((Run(text),))
+        for width in range(150, 330, 6):
+            kept = fit.breakable(para, body, 22, width)
+            for line in kept.text.split(measure.LINE_BREAK):
+                assert "江戸幕府" in line or not any(c in line for c in "江戸幕府")
+            assert fit.para_lines(kept, body, 22, width) == measure.wrap_runs(
+                [Run(text)], body, 22, width * fit.WIDTH_SLACK, SCRIPT_GAP)
+        assert fit.breakable(Para((Run("Edo (江戸)"),)), body, 22, 400).text == "Edo (江戸)"
+
+
+@pytest.mark.skipif(not render_check.available(), reason="LibreOffice or poppler missing")
+def test_libreoffice_never_cuts_a_name_of_the_lecture(tmp_path: Path) -> None:
+    import broken_words
+    items = []
+    for shift in range(10):
+        names = NAMES[shift:] + NAMES[:shift]
+        items.append("The terms " + ", ".join(f"{word} ({name})" for word, name in
+                                             zip(["shogunate", "alliance", "war", "return",
+                                                  "oath", "mission", "school"], names)))
+    source = tmp_path / "names.yaml"
+    source.write_text("title: Names\nsections:\n  - title: Terms\n    blocks:\n      - bullets:\n"
+                      + "".join(f'          - "{item}"\n' for item in items), encoding="utf-8")
+    assert main(["build", str(source), "--out", str(tmp_path), "-j", "1"]) == 0
+    deck = tmp_path / "names.pptx"
+    pdf = render_check.convert_decks([deck], tmp_path / "pdf", render_check.temporary_profile())
+    words = broken_words.source_words(items)
+    assert broken_words.broken(pdf[deck], words, NAMES) == []
+    assert broken_words.broken(tmp_path / "names.pdf", words, NAMES) == []

@@ -114,9 +114,16 @@ def fill_paragraph(p, spec: ParagraphXml) -> None:
         add_run(p, run)
 
 
+LINE_BREAK = "\u2028"  # a RunXml of this text alone is a line break: ``a:br``
+
+
 def add_run(p, run: RunXml) -> None:
-    """Append one ``a:r`` to an ``a:p`` (see ``RunXml``)."""
+    """Append one ``a:r`` to an ``a:p`` (see ``RunXml``); a run whose text is ``LINE_BREAK``
+    appends an ``a:br`` of the run's size instead."""
     sub = etree.SubElement
+    if run.text == LINE_BREAK:
+        sub(sub(p, _A_BR), _A_RPR).set("sz", run.size)
+        return
     element = sub(p, _A_R)
     properties = sub(element, _A_RPR)
     properties.set("sz", run.size)
@@ -163,6 +170,7 @@ def add_filled_shape(shapes, autoshape, x: int, y: int, cx: int, cy: int, name: 
 
 
 _A_LN, _A_NOFILL, _A_EFFECTLST = qn("a:ln"), qn("a:noFill"), qn("a:effectLst")
+_A_BR = qn("a:br")
 
 
 _DEFAULT_INSET_X, _DEFAULT_INSET_Y = 91440, 45720  # python-pptx drops an inset at its default

@@ -128,7 +128,29 @@ def breakable(para: Para, faces: Faces, size: float, width: float) -> Para:
         return para
     available = max(width * WIDTH_SLACK - indent(para, size), size)
     runs = _breakable(para.runs, faces, size, available, current_language())
+    runs = _kept_names(runs or para.runs, faces, size, available) or runs
     return para if runs is None else replace(para, runs=runs)
+
+
+@lru_cache(maxsize=1 << 12)
+def _kept_names(runs: Runs, faces: Faces, size: float, available: float) -> Runs | None:
+    """The runs with a line break (``measure.LINE_BREAK``) for the space before each word
+    holding East Asian text that the measure carries to the next line ("Edo" / "(江戸),"),
+    or None when there is none: LibreOffice would cut it between two characters instead."""
+    if not any(run.text and max(run.text) >= "\u1100" for run in runs):
+        return None
+    found = measure.carried(list(runs), faces, size, available, SCRIPT_GAP)
+    if not found:
+        return None
+    kept = []
+    for run_index, run in enumerate(runs):
+        pieces = run.text.split(" ")
+        spaces = [" "] * (len(pieces) - 1)
+        for index in (index for at, index in found if at == run_index):
+            spaces[index - 1] = measure.LINE_BREAK
+        text = pieces[0] + "".join(space + piece for space, piece in zip(spaces, pieces[1:]))
+        kept.append(run if text == run.text else Run(text, run.bold, run.italic))
+    return tuple(kept)
 
 
 @lru_cache(maxsize=1 << 14)

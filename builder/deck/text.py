@@ -118,10 +118,15 @@ def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> N
         color, sz = ink.hex(role), directxml.centipoints(size)
         for source in para.runs:
             for segment in segments(source.text, styled.faces, source.bold, source.italic):
-                runs.append(directxml.RunXml(
-                    segment.text, sz if segment.scale == 1.0 else
-                    directxml.centipoints(size * segment.scale), source.bold, source.italic,
-                    color, *font_slots(segment, styled.faces, ink)))
+                for index, piece in enumerate(segment.text.split(directxml.LINE_BREAK)):
+                    if index:  # a line break the measure set (fit.breakable): a:br
+                        runs.append(directxml.RunXml(directxml.LINE_BREAK, sz, False, None,
+                                                     color, "", "", ""))
+                    if piece:
+                        runs.append(directxml.RunXml(
+                            piece, sz if segment.scale == 1.0 else
+                            directxml.centipoints(size * segment.scale), source.bold,
+                            source.italic, color, *font_slots(segment, styled.faces, ink)))
     rtl = right_to_left(para.text)
     directxml.fill_paragraph(paragraph._p, directxml.ParagraphXml(
         "r" if rtl else ALIGN_XML[para.align],
@@ -159,17 +164,31 @@ def _paragraph_api(paragraph, styled: Styled, ink: Ink, role: str, first: bool) 
         oxml.set_right_to_left(paragraph)
     for source in para.runs or ():
         for segment in segments(source.text, styled.faces, source.bold, source.italic):
-            run = paragraph.add_run()
-            run.text = segment.text
-            font = run.font
-            font.size = Pt(size * segment.scale)
-            font.bold = source.bold
-            font.italic = source.italic
-            font.color.rgb = ink.color(role)
-            oxml.set_font_slots(run, *font_slots(segment, styled.faces, ink))
-            oxml.set_plain_letters(run)
+            head, *rest = segment.text.split(directxml.LINE_BREAK)
+            for piece in rest:  # a line break the measure set; the runs written in order
+                if head:
+                    _api_run(paragraph, head, segment, styled, ink, role, size, source)
+                paragraph.add_line_break()
+                head = piece
+            if not head:
+                continue
+            _api_run(paragraph, head, segment, styled, ink, role, size, source)
     if not para.runs:
         paragraph.font.size = Pt(size)
+
+
+def _api_run(paragraph, text: str, segment: Segment, styled: Styled, ink: Ink, role: str,
+             size: float, source) -> None:
+    """One run through python-pptx's API (``_paragraph_api``)."""
+    run = paragraph.add_run()
+    run.text = text
+    font = run.font
+    font.size = Pt(size * segment.scale)
+    font.bold = source.bold
+    font.italic = source.italic
+    font.color.rgb = ink.color(role)
+    oxml.set_font_slots(run, *font_slots(segment, styled.faces, ink))
+    oxml.set_plain_letters(run)
 
 
 def font_slots(segment: Segment, faces: Faces, ink: Ink) -> tuple[str, str, str]:

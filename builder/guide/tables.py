@@ -20,7 +20,7 @@ from builder.guide.styles import Styles, TextStyle
 from builder.text import adapt
 from builder.text.hyphenate import column_hyphenator
 from builder.text.inline import plain
-from builder.text.measure import width as text_width
+from builder.text.measure import styled_width
 from builder.text.typography import breakable_words, for_guide
 
 CELL_PADDING = 5.0
@@ -47,18 +47,21 @@ def column_widths(columns: Sequence[Sequence[str]], style: TextStyle, available:
     padding = 2 * CELL_PADDING + 1
     count = len(columns)
 
-    def measured(number: int, column: Sequence[str]) -> list[tuple[str, str, float]]:
+    def measured(number: int, column: Sequence[str]) -> list[tuple[str, TextStyle]]:
         body = column_styles[number] if number < len(column_styles) else None
-        cells = []
-        for index, text in enumerate(column):
-            cell_style = (header_style if index == 0 else body) or style
-            cells.append((plain(text), cell_style.font_name, cell_style.paragraph.fontSize))
-        return cells
+        return [(plain(text), (header_style if index == 0 else body) or style)
+                for index, text in enumerate(column)]
+
+    def width_of(text: str, cell_style: TextStyle) -> float:
+        # each character in the font that draws it: a CJK name measured in the layout's
+        # Latin face (which has no glyph for it) came out narrow and was cut ("尊王/攘夷")
+        return styled_width(text, cell_style.faces, cell_style.paragraph.fontSize,
+                            cell_style.bold, cell_style.italic)
 
     cells = [measured(number, column) for number, column in enumerate(columns)]
-    natural = [max((text_width(text, font, size) for text, font, size in column), default=0)
+    natural = [max((width_of(text, cell_style) for text, cell_style in column), default=0)
                + padding for column in cells]
-    minimum = [min(max((text_width(word, font, size) for text, font, size in column
+    minimum = [min(max((width_of(word, cell_style) for text, cell_style in column
                         for word in breakable_words(for_guide(text))), default=0) + padding,
                    available / count)
                for column in cells]

@@ -191,6 +191,9 @@ def _wrap_runs(runs: tuple[Run, ...], faces: Faces, size: float, available: floa
         if changes is None:  # a space, set before the next word only if it stays on the line
             space_pending = scale * units
             continue
+        if changes == FORCED:  # a line break the text asks for (``LINE_BREAK``)
+            lines, used, space_pending = lines + 1, 0.0, 0.0
+            continue
         advance = scale * units
         if script_gap and changes:
             advance += changes * script_gap * size
@@ -209,6 +212,49 @@ def _wrap_runs(runs: tuple[Run, ...], faces: Faces, size: float, available: floa
             advance -= whole * per_line
         used += advance
     return lines
+
+
+LINE_BREAK = "\u2028"  # LINE SEPARATOR: a line break inside a paragraph (the deck: a:br)
+FORCED = -1  # a ``_pieces`` entry's "changes" for a LINE_BREAK
+
+
+def carried(runs: list[Run], faces: Faces, size: float, available: float,
+            script_gap: float = 0.0, slack: float = 1.0) -> list[tuple[int, int]]:
+    """Where ``wrap_runs`` carries a word holding East Asian text to the next line because
+    it does not fit beside the words before it: (run index, index of the space before it in
+    ``run.text.split(" ")``) for each. LibreOffice would not carry it: it breaks East Asian
+    text between any two characters, cutting a name ("江" / "戸"), and takes no word joiner
+    between them; a line break there (``LINE_BREAK``) sets the lines this measured. (Where
+    LibreOffice's lines run shorter than ours, a name it carries at another place may still
+    be cut; filling these lines to less than ``available``, ``slack``, moved the cuts.)"""
+    found: list[tuple[int, int]] = []
+    used, space_pending = 0.0, 0.0
+    kind: bool | None = None
+    for run_index, run in enumerate(runs):
+        for index, piece in enumerate(run.text.split(" ")):
+            if index > 0:
+                space_pending = styled_width(" ", faces, size, run.bold, run.italic)
+            if LINE_BREAK in piece:  # already set: its own lines (idempotent)
+                *_, piece = piece.split(LINE_BREAK)
+                used, space_pending, index = 0.0, 0.0, 0
+            if not piece:
+                continue
+            advance = styled_width(piece, faces, size, run.bold, run.italic)
+            east = max(piece) >= "\u1100" and _EAST_ASIAN.search(piece) is not None
+            if script_gap:
+                changes, kind = script_changes(piece, kind)
+                advance += changes * script_gap * size
+            if used and used + space_pending + advance > available * slack:
+                if east and index > 0 and advance <= available:
+                    found.append((run_index, index))
+                used = 0.0
+            elif used:
+                used += space_pending
+            space_pending = 0.0
+            if advance > available:
+                advance = advance % max(available, 1.0)
+            used += advance
+    return found
 
 
 # the characters ``slot_of`` puts in the East Asian slot, found at C speed (a test compares)
@@ -230,6 +276,13 @@ def _pieces(runs: tuple[Run, ...], faces: Faces) -> tuple[tuple[float, int | Non
         for index, piece in enumerate(run.text.split(" ")):
             if index > 0:
                 pieces.append((_styled_units(" ", faces, run.bold, run.italic), None, False))
+            if LINE_BREAK in piece:  # only a deck paragraph whose name must not be cut
+                head, *rest = piece.split(LINE_BREAK)
+                pieces.extend(_pieces((Run(head, run.bold, run.italic),), faces))
+                for part in rest:
+                    pieces.append((0.0, FORCED, False))
+                    pieces.extend(_pieces((Run(part, run.bold, run.italic),), faces))
+                continue
             words = [piece]
             if "\u200b" in piece:  # a break opportunity with no space (a word's own break)
                 words = [part + "\u200b" for part in piece.split("\u200b")[:-1]]
