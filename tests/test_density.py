@@ -391,7 +391,11 @@ def test_a_long_table_row_listed_as_text_breaks_between_its_fields(write_source)
     slides = [slide for slide in plan_deck(document).slides
               if isinstance(slide, TextSlide) and slide.title.startswith("Organe im")]
     paras = [para for slide in slides for para in slide.paras]
-    assert [para.text.split(":")[0] for para in paras] == [
-        "Verfassungsorgan", "Zuständigkeitsbereich", "Rechtsgrundlage", "Gründungsdatum",
-        "Bemerkungen"] * 4, [para.text for para in paras]
-    assert [bool(para.marker) for para in paras] == [True, False, False, False, False] * 4
+    names = ["Verfassungsorgan", "Zuständigkeitsbereich", "Rechtsgrundlage", "Gründungsdatum",
+             "Bemerkungen"]
+    fields = [field.split(":")[0] for para in paras for field in para.text.split("; ")]
+    assert fields == names * 4, [para.text for para in paras]  # whole fields, in order
+    assert all(para.text.split(":")[0] in names for para in paras)  # a line starts a field
+    rows = [index for index, para in enumerate(paras) if para.marker]
+    assert len(rows) == 4 and all(paras[index].text.startswith("Verfassungsorgan")
+                                  for index in rows)

@@ -127,3 +127,38 @@ def test_a_table_that_must_split_splits_evenly_at_the_largest_size_that_needs_no
     assert all(len(table.rows) >= 2 for table in tables)
     assert tables[0].size == tables[1].size > layout.deck.sizes.min_body
     assert tables[0].title.endswith("(1\u00a0de\u00a02)")
+
+
+def test_short_fields_of_a_listed_table_row_share_a_line(write_source):
+    """Seven short fields ("Gobierno: Intendencia") listed one to a line make each row a
+    slide of its own in large print; packed whole onto lines they take about four, and
+    five rows need at most three slides (each field still whole and in order)."""
+    from builder.deck.plan import plan_deck
+    from builder.deck.specs import TextSlide
+    from builder.layout import load_layout
+    from builder.load.source import load_source
+    from builder.resolve.document import resolve
+
+    rows = "\n".join(f'                    - ["Provincia {n}", Intendencia, Virreinato, '
+                     f'Audiencia, Obispado, Consulado, Cabildo]' for n in range(1, 6))
+    path = write_source(f"""
+        title: Lista
+        language: es
+        sections:
+          - title: Las provincias
+            blocks:
+              - table:
+                  caption: Provincias y sus instituciones
+                  header: [Provincia, Gobierno, Reino, Justicia, Iglesia, Comercio, Municipio]
+                  rows:
+{rows}
+        """)
+    document = resolve(load_source(path), load_layout(Path("layouts/large-print.yaml")))
+    slides = [slide for slide in plan_deck(document).slides
+              if isinstance(slide, TextSlide) and slide.title.startswith("Provincias")]
+    assert 1 < len(slides) <= 3, [slide.title for slide in slides]
+    paras = [para for slide in slides for para in slide.paras]
+    fields = [field.split(":")[0] for para in paras for field in para.text.split("; ")]
+    assert fields == ["Provincia", "Gobierno", "Reino", "Justicia", "Iglesia", "Comercio",
+                      "Municipio"] * 5
+    assert len(paras) <= 4 * 5  # not one field to a line (7 × 5)

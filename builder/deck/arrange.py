@@ -315,19 +315,33 @@ class Arranger:
     def row_unit(self, header: Sequence[tuple], row: Sequence[tuple], between: str,
                  joiner: str) -> list[Para]:
         """A table row listed as text: "Header: value; Header: value" as one bullet while
-        that takes at most two lines; a longer row puts each field on a line of its own
-        under the first (as cards listed as text do), so a row that must continue on the
-        next slide breaks between its fields, never inside one."""
+        that takes at most two lines; a longer row sets its fields on lines under the first
+        (as cards listed as text do), as many whole fields to a line as one line holds, so a
+        row that must continue on the next slide breaks between its fields, never inside
+        one, and seven short fields take three lines, not seven."""
         fields = [(*name, Run(between), *cell) for name, cell in zip(header, row)]
+        width = self.grid.body.inner_width
+
+        def lines(para: Para) -> int:
+            return fit.para_lines(para, self.body_faces, self.body_size, width)
+
         runs: list[Run] = []
         for index, field in enumerate(fields):
             runs += [Run(joiner), *field] if index else field
         joined = Para(tuple(runs), 1, BULLET, 0.5)
-        if fit.para_lines(joined, self.body_faces, self.body_size,
-                          self.grid.body.inner_width) <= 2:
+        if lines(joined) <= 2:
             return [joined]
-        return [Para(fields[0], 1, BULLET, 0.5),
-                *(Para(field, 0, "", 0.15) for field in fields[1:])]
+        paras: list[Para] = []
+        for field in fields:
+            if paras:
+                last = paras[-1]
+                packed = replace(last, runs=(*last.runs, Run(joiner), *field))
+                if lines(packed) <= 1:
+                    paras[-1] = packed
+                    continue
+            paras.append(Para(tuple(field), 1, BULLET, 0.5) if not paras
+                         else Para(tuple(field), 0, "", 0.15))
+        return paras
 
     def word_floors(self, rows: Sequence[Sequence[tuple]], size: float) -> list[float]:
         """Each column's narrowest width that breaks no word (its longest word, padded):

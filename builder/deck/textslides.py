@@ -135,15 +135,16 @@ class TextSlides(Arranger):
                             box.inner_width) / box.inner_height for a, b in runs]
         sparse = len(runs) > 1 and sum(fills) / len(fills) < SPLIT_SPARSE
         if lone_runs(runs) or sparse:
+            # every size down to the floor is weighed, not the first that helps: five rows
+            # go 2 + 2 + 1 one step down but 3 + 2 at the floor, and the floor wins
+            best = (lone_runs(runs), len(runs))
             for smaller in fit.size_steps(self.body_size, self.min_size):
                 trial = runs_at(smaller, max_bullets)
                 if sparse and (trial is None or len(trial) > 1):
                     whole = runs_at(smaller, max_bullets + math.ceil(max_bullets / 3))
                     trial = whole if whole is not None and len(whole) == 1 else trial
-                if trial is not None and (lone_runs(trial), len(trial)) < (lone_runs(runs),
-                                                                           len(runs)):
-                    runs, size = trial, smaller
-                    break
+                if trial is not None and (lone_runs(trial), len(trial)) < best:
+                    runs, size, best = trial, smaller, (lone_runs(trial), len(trial))
         return size, [[p for unit in units[a:b] for p in unit] for a, b in runs]
 
     def as_text(self, title: str, units: Sequence[Sequence[Para]], notes: str | None,
