@@ -212,11 +212,23 @@ def smart_quotes(text: str, language: str | None = None) -> str:
     return "".join(out)
 
 
+# a one- or two-letter prefix and its hyphen ("z-scores", "X-ray", "e-mail"): a line may
+# break after a hyphen, but not to leave "z-" alone at a line's end
+_SHORT_PREFIX = re.compile(r"(?<![\w\-])([^\W\d_]{1,2})-(?=[^\W\d_])")
+
+
+def bind_short_prefixes(text: str) -> str:
+    """``z-scores`` → ``z-\u2060scores``: no break after a hyphen that follows only one or
+    two letters (the guide breaks at hyphens of a word too wide for its line; LibreOffice
+    and PowerPoint at any hyphen)."""
+    return _SHORT_PREFIX.sub(r"\1-" + WORD_JOINER, text) if "-" in text else text
+
+
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
-    return bind_french_spaces(bind(smart_quotes(text)))
+    return bind_short_prefixes(bind_french_spaces(bind(smart_quotes(text))))
 
 
 def for_deck(text: str) -> str:
     """The shared rules as the deck sets them (PowerPoint breaks after an en dash)."""
-    return join_ranges(bind_french_spaces(bind(smart_quotes(text))))
+    return bind_short_prefixes(join_ranges(bind_french_spaces(bind(smart_quotes(text)))))
