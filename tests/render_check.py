@@ -143,6 +143,7 @@ def overlapping_words(page: Page) -> list[tuple[Word, Word]]:
     than a third of the smaller height and more than a point of width.
     """
     words = sorted(page.words, key=lambda w: w.box.y0)
+    vertical = vertical_lines(page)
     pairs = []
     for i, first in enumerate(words):
         for second in words[i + 1:]:
@@ -151,11 +152,30 @@ def overlapping_words(page: Page) -> list[tuple[Word, Word]]:
             if second.line == first.line or first.rotated or second.rotated or \
                     not first.text.strip() or not second.text.strip():
                 continue
+            if first.line in vertical or second.line in vertical:
+                continue
             width, height = first.box.overlap(second.box)
             smaller = min(first.box.height, second.box.height)
             if width > 1.0 and height > smaller / 3:
                 pairs.append((first, second))
     return pairs
+
+
+def vertical_lines(page: Page) -> set[int]:
+    """Lines poppler read from text set vertically (an axis title turned up the side,
+    "Number of students (n = 30)"): one with a rotated word, or whose words stand one above
+    the other. Their short words ("of", "=") are boxed as if upright, and "overlap"."""
+    lines: dict[int, list[Word]] = defaultdict(list)
+    for word in page.words:
+        lines[word.line].append(word)
+    vertical = set()
+    for index, words in lines.items():
+        stacked = len(words) > 1 and all(
+            abs(w.box.x0 - words[0].box.x0) < 1.0 and w.box.overlap(words[0].box)[1] < 1.0
+            for w in words[1:])
+        if stacked or any(w.rotated for w in words):
+            vertical.add(index)
+    return vertical
 
 
 def _overlap_findings(file: str, where: str, page: Page) -> list[Finding]:

@@ -51,3 +51,20 @@ def test_labels_set_apart_are_not_findings(tmp_path) -> None:
                            (150, 100, "Valdivia, Chile")])
     assert render_check.check_guide(path, render_check.Margins(20, 20, 20, 20)) == []
     assert render_check.glyph_collisions(path) == {}
+
+
+@needs_poppler
+def test_an_axis_title_turned_up_the_side_is_not_an_overlap(tmp_path) -> None:
+    """Poppler boxes the short words of vertical text ("of", "=") as if upright, so they
+    'overlapped' the words above them in "Number of students (n = 30)" (describing-data
+    large-print deck): words of one vertical line are not compared with each other."""
+    path = tmp_path / "axis.pdf"
+    canvas = Canvas(str(path), pagesize=(400, 300))
+    drawing = Drawing(300, 200)
+    drawing.add(String(0, 0, "Number of students", fontName="Helvetica", fontSize=18))
+    drawing.add(String(46, -14, "(n = 30)", fontName="Helvetica", fontSize=18))
+    drawing.rotate(90)
+    draw_drawing(drawing, canvas, 100, 40)
+    canvas.showPage()
+    canvas.save()
+    assert render_check.check_guide(path, render_check.Margins(20, 20, 20, 20)) == []
