@@ -172,3 +172,11 @@ def test_a_one_or_two_letter_prefix_keeps_its_hyphen_with_the_word() -> None:
     assert bind_short_prefixes("z-scores and X-ray") == "z-\u2060scores and X-\u2060ray"
     assert bind_short_prefixes("anti-war, Jean-Paul, Il-28") == "anti-war, Jean-Paul, Il-28"
     assert "z-\u2060scores" in for_deck("the z-scores") and "z-\u2060scores" in for_guide("z-scores")
+
+
+def test_a_short_bracketed_formula_does_not_break_inside() -> None:
+    from builder.text.nobreak import bind_formulas
+    assert bind_formulas("e^(−(x − μ)²/(2σ²))") == "e^(−(x\u00a0−\u00a0μ)²/(2σ²))"
+    assert bind_formulas("by (n − 1)") == "by (n\u00a0−\u00a01)"
+    assert bind_formulas("(see above − below)") == "(see above − below)"  # words: prose
+    assert bind_formulas("(1950 – 1953)") == "(1950 – 1953)"  # a range: the dash rules'

@@ -10,6 +10,7 @@ and both measurers treat as part of the word:
 * a date, in any language the builder speaks: ``26 octobre 1795``, ``October 26, 1795``,
   ``30. November 2026``, ``30 de noviembre de 2026``, ``18 brumaire an VIII``, ``300 av. J.-C.``;
 * digits grouped by spaces (``20 000``): one number;
+* a short bracketed formula (``(x − μ)``): its inner spaces;
 * a spaced dash never starts a line: the space before it is bound, the one after breaks, so
   a range ``26 octobre 1795 – 9 novembre 1799`` may break only after ``– ``.
 
@@ -153,6 +154,26 @@ def bind_dashes(text: str) -> str:
     return _SPACED_DASH.sub(NBSP, text) if ("–" in text or "—" in text) else text
 
 
+# a short bracketed formula: an operator between spaces and no word of three letters
+_FORMULA = re.compile(r"\(([^()\n]{3,24})\)")
+_OPERATOR = re.compile(r" [−+×÷=<>≤≥±·/] ")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def bind_formulas(text: str) -> str:
+    """The spaces inside a short bracketed formula (``(x − μ)``, ``(n + 1)``) are bound:
+    "e^(−(x −" / "μ)²/(2σ²))" broke inside its brackets (review 18:38)."""
+    if "(" not in text:
+        return text
+
+    def bound(match: re.Match) -> str:
+        inner = match.group(1)
+        if not _OPERATOR.search(inner) or _WORD.search(inner):
+            return match.group(0)
+        return "(" + inner.replace(" ", NBSP) + ")"
+    return _FORMULA.sub(bound, text)
+
+
 def bind(text: str) -> str:
     """Every no-break rule above, in the order they depend on each other."""
-    return bind_dashes(bind_dates(bind_numbers(text)))
+    return bind_dashes(bind_dates(bind_numbers(bind_formulas(text))))
