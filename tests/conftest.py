@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -38,13 +39,81 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+MATRIX = pytest.StashKey()
+"""The session's background build of the corpus matrix (``corpus_builds.Matrix``)."""
+
+
+def _needed_cases(items: list[pytest.Item]):
+    """The matrix cases the collected tests read, so that running a few of them builds only
+    what they need: a test parametrized by ``case`` reads that case; by ``source`` (and
+    ``layout``), that source's cases (in that layout); any other test, all of them."""
+    from corpus_builds import CASES
+
+    def stem(value) -> str:
+        return Path(str(value)).stem
+
+    needed: set[str] = set()
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "case" in params:
+            needed.add(params["case"].id)
+        elif "source" in params:
+            needed |= {case.id for case in CASES if case.source.stem == stem(params["source"])
+                       and ("layout" not in params or case.layout.stem == stem(params["layout"]))}
+        else:
+            return CASES
+    return [case for case in CASES if case.id in needed]
+
+
+def _start_matrix(config: pytest.Config, cases, render: bool):
+    from corpus_builds import start
+
+    factory = getattr(config, "_tmp_path_factory", None)
+    root = factory.mktemp("corpus") if factory else Path(tempfile.mkdtemp(prefix="corpus-"))
+    config.stash[MATRIX] = start(root, cases, render)
+    return config.stash[MATRIX]
+
+
+@pytest.hookimpl(trylast=True)  # after -k/-m deselection: build only what runs
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    """Start the corpus matrix in the background as soon as the tests that read it are
+    known, and run those tests last, so everything else runs while it builds."""
+    import render_check
+
+    reading = [item for item in items if "corpus_builds" in getattr(item, "fixturenames", ())]
+    if not reading or config.option.collectonly:
+        return
+    chosen = set(reading)
+    items[:] = [item for item in items if item not in chosen] + reading
+    render = render_check.available() and any(
+        "rendered_decks" in getattr(item, "fixturenames", ()) for item in reading)
+    _start_matrix(config, _needed_cases(reading), render)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    matrix = config.stash.get(MATRIX, None)
+    if matrix is not None:
+        matrix.stop()
+
+
 @pytest.fixture(scope="session")
-def corpus_builds(tmp_path_factory: pytest.TempPathFactory):
+def corpus_matrix(request: pytest.FixtureRequest):
+    """The background matrix build (``tests/corpus_builds.py``), started at collection (or
+    here, whole, for a test that asked for it another way)."""
+    import render_check
+    from corpus_builds import CASES
+
+    matrix = request.config.stash.get(MATRIX, None)
+    return matrix if matrix is not None else _start_matrix(request.config, CASES,
+                                                           render_check.available())
+
+
+@pytest.fixture(scope="session")
+def corpus_builds(corpus_matrix):
     """Every corpus source in every layout and edition, built once per session and shared
     (see ``tests/corpus_builds.py``); a dict from case id to its ``Build``."""
-    from corpus_builds import build_all
-
-    return build_all(tmp_path_factory.mktemp("corpus"))
+    return corpus_matrix.builds()
 
 
 # Hypothesis: 200 generated examples by default (CI), 2,000 with --hypothesis-profile thorough.

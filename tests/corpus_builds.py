@@ -4,23 +4,38 @@ The corpus (``tests/corpus/*.yaml`` and the shipped ``sources/*.yaml``) is the p
 promise that *any* lecture builds: a biology lecture full of formulas, a crisis told day by
 day, a map of another continent, a lecture in French, names in kanji. Building the whole
 matrix is the slowest thing the suite does, so it happens once per session, through the
-command line exactly as a teacher would run it (one process per build, run in parallel),
-and every test that needs a corpus output shares these builds.
+command line exactly as a teacher would run it, and every test that needs a corpus output
+shares these builds.
+
+The matrix is built *in the background*: ``tests/conftest.py`` starts it (``start``) as soon
+as pytest has collected tests that need it, in a separate process (``python
+tests/corpus_builds.py --serve``) that runs the builds in a pool of worker processes, one per
+core, and hands LibreOffice each batch of finished instructor decks for the render check
+while the other builds go on. The tests that read the matrix are moved to the end of the
+session, so the rest of the suite runs meanwhile on the other core instead of waiting.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from dataclasses import asdict, dataclass
 from multiprocessing import get_context
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.yaml")) + sorted((ROOT / "sources").glob("*.yaml"))
 LAYOUTS = sorted((ROOT / "layouts").glob("*.yaml"))
 EDITIONS = ("student", "instructor")
+RESULTS = "matrix.json"
+DECK_BATCHES = 3
+"""Instructor decks go to LibreOffice in this many runs: each run starts once (start-up costs
+a few seconds) and the first ones overlap the builds still going."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,7 @@ class Build:
 
 CASES = [Case(source, layout, edition)
          for source in CORPUS for layout in LAYOUTS for edition in EDITIONS]
+BY_ID = {case.id: case for case in CASES}
 
 
 def _build(case: Case, root: Path) -> Build:
@@ -77,23 +93,166 @@ def _build(case: Case, root: Path) -> Build:
     return Build(case, out, code, stdout.getvalue(), stderr.getvalue())
 
 
-def build_all(root: Path, cases: list[Case] = CASES) -> dict[str, Build]:
-    """Build every case into its own folder under ``root``, one worker process per core.
+def _workers(count: int) -> int:
+    return max(1, min(count, os.cpu_count() or 1))
 
-    Workers are spawned (not forked) and each imports the builder once for many builds.
-    """
-    workers = max(1, min(len(cases), os.cpu_count() or 1))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+
+def _pool(count: int) -> ProcessPoolExecutor:
+    """Workers are spawned (not forked) and each imports the builder once for many builds."""
+    return ProcessPoolExecutor(max_workers=_workers(count), mp_context=get_context("spawn"))
+
+
+def build_all(root: Path, cases: list[Case] = CASES) -> dict[str, Build]:
+    """Build every case into its own folder under ``root``, one worker process per core."""
+    with _pool(len(cases)) as pool:
         builds = list(pool.map(_build, cases, [root] * len(cases)))
     return {build.case.id: build for build in builds}
 
 
-if __name__ == "__main__":  # a quick survey: python tests/corpus_builds.py /tmp/corpus-out
-    import time
+# ------------------------------------------------------------------------------------------
+# The background matrix: one process builds, converts, and writes RESULTS when done.
 
-    start = time.monotonic()
-    results = build_all(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/corpus-builds"))
+
+def _renderable(build: Build) -> bool:
+    return build.case.edition == "instructor" and build.returncode == 0 and build.pptx.exists()
+
+
+def _convert(builds: list[Build], root: Path, batch: int) -> tuple[dict[str, str], str]:
+    """One LibreOffice run over a batch of decks (copied under unique names, as LibreOffice
+    names each PDF after its deck): case id → PDF path, and what went wrong if anything."""
+    import render_check  # beside this file, on the path of the test session and of --serve
+
+    staging = root / "decks" / str(batch)
+    staging.mkdir(parents=True, exist_ok=True)
+    decks = {build.case.id: Path(shutil.copy(build.pptx, staging / f"{build.case.id}.pptx"))
+             for build in builds}
+    try:
+        converted = render_check.convert_decks(list(decks.values()), root / "deck-pdfs",
+                                               root / "lo-profiles" / str(batch))
+    except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+        return {}, f"LibreOffice run {batch} ({', '.join(decks)}): {error}"
+    return {key: str(converted[path]) for key, path in decks.items()}, ""
+
+
+def serve(root: Path, cases: list[Case], render: bool) -> None:
+    """Build ``cases`` (instructor decks first, so LibreOffice can start early), convert the
+    built instructor decks in ``DECK_BATCHES`` LibreOffice runs that overlap the rest of the
+    builds, then write everything to ``root / RESULTS`` (atomically: present means done)."""
+    started = time.monotonic()
+    ordered = sorted(cases, key=lambda case: case.edition != "instructor")
+    instructor = sum(case.edition == "instructor" for case in cases)
+    batch_size = max(1, -(-instructor // DECK_BATCHES))
+    builds: dict[str, Build] = {}
+    waiting: list[Build] = []
+    conversions = []
+    instructor_done = 0
+    with _pool(len(cases)) as pool, ThreadPoolExecutor(max_workers=DECK_BATCHES) as office:
+        pending = {pool.submit(_build, case, root) for case in ordered}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                build = future.result()
+                builds[build.case.id] = build
+                if build.case.edition != "instructor":
+                    continue
+                instructor_done += 1
+                if render and _renderable(build):
+                    waiting.append(build)
+                if waiting and (len(waiting) >= batch_size or instructor_done == instructor):
+                    conversions.append(office.submit(_convert, waiting, root, len(conversions)))
+                    waiting = []
+        built = time.monotonic() - started
+        rendered: dict[str, str] = {}
+        problems: list[str] = []
+        for conversion in conversions:
+            pdfs, problem = conversion.result()
+            rendered.update(pdfs)
+            problems += [problem] if problem else []
+    results = {"builds": {key: {**asdict(build), "case": build.case.id, "out": str(build.out)}
+                          for key, build in builds.items()},
+               "rendered": rendered, "render_problems": problems,
+               "seconds": {"builds": round(built, 1),
+                           "total": round(time.monotonic() - started, 1)}}
+    partial = root / (RESULTS + ".part")
+    partial.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    partial.replace(root / RESULTS)
+
+
+@dataclass
+class Matrix:
+    """The background build of the matrix, as the test session sees it."""
+
+    root: Path
+    process: subprocess.Popen
+    log: Path
+    _results: dict | None = None
+
+    def results(self) -> dict:
+        """Wait for the background process and read what it wrote (once)."""
+        if self._results is None:
+            code = self.process.wait()
+            path = self.root / RESULTS
+            if code != 0 or not path.exists():
+                raise RuntimeError(f"the corpus matrix process exited {code}:\n"
+                                   + self.log.read_text(encoding="utf-8")[-4000:])
+            self._results = json.loads(path.read_text(encoding="utf-8"))
+        return self._results
+
+    def builds(self) -> dict[str, Build]:
+        return {key: Build(BY_ID[key], Path(entry["out"]), entry["returncode"],
+                           entry["stdout"], entry["stderr"])
+                for key, entry in self.results()["builds"].items()}
+
+    def rendered(self) -> tuple[dict[str, Path], list[str]]:
+        """Case id → the instructor deck as LibreOffice drew it, and any failed run."""
+        results = self.results()
+        return ({key: Path(path) for key, path in results["rendered"].items()},
+                results["render_problems"])
+
+    def stop(self) -> None:
+        """End the background process and its workers (a session ended early)."""
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, 15)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+
+
+def start(root: Path, cases: list[Case], render: bool) -> Matrix:
+    """Start building ``cases`` under ``root`` in the background (see ``serve``)."""
+    root.mkdir(parents=True, exist_ok=True)
+    log = root / "matrix.log"
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
+    command = [sys.executable, str(Path(__file__).resolve()), "--serve", str(root),
+               *(["--render"] if render else []), *(case.id for case in cases)]
+    with log.open("w", encoding="utf-8") as handle:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   start_new_session=True)
+    return Matrix(root, process, log)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--serve"]:  # the background process started by ``start``
+        root, rest = Path(argv[1]), argv[2:]
+        render = "--render" in rest
+        serve(root, [BY_ID[key] for key in rest if key != "--render"], render)
+        return 0
+    # a quick survey: python tests/corpus_builds.py /tmp/corpus-out
+    start_time = time.monotonic()
+    results = build_all(Path(argv[0] if argv else "/tmp/corpus-builds"))
     for key, build in sorted(results.items()):
         last = build.stderr.strip().splitlines()[-1:] or [""]
         print(f"{'ok  ' if build.returncode == 0 else 'FAIL'} {key}: {last[0][:300]}")
-    print(f"{len(results)} builds in {time.monotonic() - start:.0f} s")
+    print(f"{len(results)} builds in {time.monotonic() - start_time:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    # Run as the module ``corpus_builds`` (this file's folder is on the path), not as
+    # ``__main__``: the builds that come back from the pool workers are of its classes.
+    import corpus_builds
+
+    sys.exit(corpus_builds.main(sys.argv[1:]))

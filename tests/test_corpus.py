@@ -104,6 +104,22 @@ def test_a_map_shows_another_continent(lectures):
     assert any(f.bounds[2] < korea[0] or f.bounds[0] > korea[2] for f in maps)
 
 
+def test_a_map_shows_the_whole_world(lectures):
+    """Issue 11: a world-map lecture (plate-tectonics: every plate boundary on one map)."""
+    maps = [f for lecture in lectures.values() for f in lecture.figures if isinstance(f, MapFigure)]
+    spans = [(f.bounds[2] - f.bounds[0]) % 360 or 360 for f in maps if f.bounds]
+    assert any(span >= 340 for span in spans), spans
+
+
+def test_a_map_line_crosses_the_180th_meridian(lectures):
+    """A line drawn across 180° (the Aleutian and Tonga–Kermadec trenches) must be drawn off
+    one edge and on again, or the short way round on a map framed across it."""
+    lines = [line for lecture in lectures.values() for f in lecture.figures
+             if isinstance(f, MapFigure) for line in f.lines]
+    assert any(abs(a[0] - b[0]) > 180
+               for line in lines for a, b in zip(line.coordinates, line.coordinates[1:]))
+
+
 def test_a_pie_has_slices_under_one_percent(lectures):
     pies = [f for lecture in lectures.values() for f in lecture.figures if isinstance(f, PieFigure)]
     assert any(min(f.values) / sum(f.values) < 0.01 for f in pies)
