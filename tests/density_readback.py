@@ -162,9 +162,24 @@ def _spaced(chars: list[dict]) -> str:
     return text
 
 
+_READ: dict[tuple, list[list[Line]]] = {}
+
+
 def guide_lines(path: Path, top: float, bottom: float) -> list[list[Line]]:
     """Each page's lines inside the frame (between the ``top`` and ``bottom`` margins, so
-    running headers and footers are left out), top to bottom."""
+    running headers and footers are left out), top to bottom.
+
+    Remembered per file (path, size and modification time): several tests read the same
+    corpus guide, and pdfplumber's character pass is the slow part. Callers do not modify
+    what they get."""
+    stat = Path(path).stat()
+    key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, top, bottom)
+    if key not in _READ:
+        _READ[key] = _guide_lines(path, top, bottom)
+    return _READ[key]
+
+
+def _guide_lines(path: Path, top: float, bottom: float) -> list[list[Line]]:
     import pdfplumber
 
     pages = []
