@@ -13,6 +13,7 @@ from itertools import accumulate
 from builder.charts.colors import series_color
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
+from builder.charts.spread import Slot, fits, spread
 from builder.charts.timeaxis import MAX_TICKS, TimeScale, boundaries
 from builder.charts.timekeys import badge_diameter, draw_keys, key_groups, key_text, keys_height
 from builder.text.typography import breakable_words
@@ -40,11 +41,14 @@ def time_band(scene: Scene, scale: TimeScale, band_top: float, band: float, line
     else:  # bounded: a tick only where a label stands
         ticks = [scale.x(b) for b in boundaries(unit, scale.first, scale.last)
                  if scale.first < b < scale.last]
-    spots = []
-    for centre, text in labels:
-        label_width = measure(text)
-        spots.append((min(max(centre, label_width / 2), width - label_width / 2), label_width,
-                      text))
+    # kept inside the figure by the shared line placement (``spread``): a label pulled in
+    # from the edge pushes its neighbour along rather than landing on it
+    slots = [Slot(centre, measure(text)) for centre, text in labels]
+    gap = size * 0.8
+    centres = (spread(slots, gap, 0.0, width) if fits(slots, gap, 0.0, width)
+               else [min(max(s.anchor, s.width / 2), width - s.width / 2) for s in slots])
+    spots = [(centre, slot.width, text)
+             for centre, slot, (_, text) in zip(centres, slots, labels)]
     for x in ticks:  # a tick never runs through a label
         if any(centre - w / 2 - 1.0 <= x <= centre + w / 2 + 1.0 for centre, w, _ in spots):
             continue
@@ -101,8 +105,8 @@ def list_layout(figure, style: FigureStyle, width: float, make_scale,
     # a row's date column starts after its number: the number is part of the date's width
     date_widths = [key_width + separator + face.width(text, size, bold=True) + 1.0
                    for (text,) in dates]
-    longest_word = [max((face.width(word, size) for word in breakable_words(event.label)), default=0.0)
-                    for event in events]
+    longest_word = [max((face.width(word, size) for word in breakable_words(event.label)),
+                        default=0.0) for event in events]
     wrapped: dict[int, tuple] = {}
 
     def rows_at(column_width: float) -> list | None:
