@@ -78,10 +78,14 @@ sections:
 
 
 def test_breaks_fall_back_to_letters_only_inside_a_syllable_wider_than_the_column() -> None:
+    """A word that fits its column wraps whole (review 18:43: "Maximilien de Robes-" /
+    "pierre"); a wider one breaks at its syllables, and letters only inside a syllable that
+    is wider still."""
     def fits(width: int):
         return lambda text: len(text) <= width
-    assert breaks("Reichsverfassung", "de", fits(40)) == [6, 9, 12]  # long: its syllables
-    assert breaks("Reichstag", "de", fits(40)) == []  # short and fits: wraps whole
+    assert breaks("Reichsverfassung", "de", fits(40)) == []  # fits its line: wraps whole
+    assert breaks("Reichsverfassung", "de", fits(12)) == [6, 9, 12]  # wider: its syllables
+    assert breaks("Robespierre", "fr", fits(40)) == []  # a name that fits is never cut
     assert breaks("Reichstag", "de", fits(7)) == [6]  # short but wider than the column
     # "Rechts-" and "grund-" are wider than five with their hyphens: letters break them
     assert breaks("Rechtsgrundlage", "de", fits(5)) == [4, 6, 9, 11, 13]
@@ -142,6 +146,12 @@ def test_the_deck_breaks_only_words_wider_than_their_line_with_a_visible_hyphen(
             == len(pieces)
         ordinary = Para((Run("Die Reichsverfassung vom 11. August 1919"),))
         assert fit.breakable(ordinary, body, 24, 300) is ordinary  # words that fit: untouched
+        # review 19:15: an address breaks after its slashes, a compound at its own hyphen
+        url = Para((Run("https://www.nobelprize.org/prizes/chemistry/1961/calvin/lecture/"),))
+        broken_url = fit.breakable(url, body, 24, 300).text
+        assert "-" not in broken_url and "chemistry/\u200b1961/" in broken_url
+        compound = Para((Run("Reaction-centre oxygen-evolving"),))
+        assert fit.breakable(compound, body, 24, 150).text == "Reaction-centre oxygen-evolving"
 
 
 def test_words_wider_than_their_frame_break_with_a_hyphen_in_both_outputs(tmp_path: Path) -> None:

@@ -50,7 +50,8 @@ def _marks(text: str) -> str:
 def _unbroken(text: str) -> str:
     """``text`` without the builder's own breaks: soft hyphens, word joiners and the deck's
     hyphen inside a word too wide for its box (``hyphenate.DECK_BREAK``)."""
-    return text.replace(DECK_BREAK, "").replace("\u00ad", "").replace("\u2060", "")
+    return text.replace(DECK_BREAK, "").replace("\u00ad", "").replace("\u2060", "") \
+        .replace("\u200b", "")
 
 
 def normalize_text(text: str) -> str:

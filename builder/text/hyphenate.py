@@ -53,16 +53,13 @@ def hyphenator(language: str) -> Splits | None:
 
 
 def breaks(word: str, language: str, fits: Callable[[str], bool]) -> list[int]:
-    """Where ``word`` may break with a hyphen, ascending: its syllables (all of them when the
-    whole word does not ``fits``, only a long word's otherwise), plus breaks between the
-    letters of any piece that still does not fit (each piece ``fits`` with its hyphen)."""
-    if fits(word):
-        if sum(char.isalpha() for char in word) < LONG_WORD:
-            return []
-    dictionary = _dictionary(language)
+    """Where ``word`` may break with a hyphen, ascending: none when it ``fits`` its line;
+    else its syllables (none without a ``language``), plus breaks between the letters of
+    any piece that still does not fit (each piece ``fits`` with its hyphen)."""
+    if fits(word):  # a word that fits its line wraps whole (a name: "Robespierre")
+        return []
+    dictionary = _dictionary(language) if language else None
     syllables = list(dictionary.positions(word)) if dictionary is not None else []
-    if fits(word):
-        return syllables
     found: list[int] = []
     edges = [0, *syllables, len(word)]
     for start, end in zip(edges, edges[1:]):
@@ -138,13 +135,39 @@ def break_wide_words(text: str, language: str, wide: Callable[[str], bool],
         lead, core, trail = match.groups() if match else ("", word, "")
         if not core or not wide(word) or (max(core) >= "\u1100" and _east_asian(core)):
             out.append(word)
-            continue
-        parts = pieces(core, language, fits)
-        if len(parts) > 1:  # the last piece carries the trailing punctuation on its line
-            parts[-1] += trail
-            trail = ""
-        out.append(lead + DECK_BREAK.join(parts) + trail)
+        elif _URL.search(core):  # an address breaks after its slashes, never with a hyphen
+            out.append(lead + _address(core, fits) + trail)
+        elif "-" in core.strip("-"):  # a compound breaks at its own hyphens first
+            parts = core.split("-")
+            out.append(lead + "-".join(
+                DECK_BREAK.join(pieces(part, language, fits)) if not fits(part + "-")
+                else part for part in parts) + trail)
+        else:
+            parts = pieces(core, language, fits)
+            if len(parts) > 1:  # the last piece carries the trailing punctuation on its line
+                parts[-1] += trail
+                trail = ""
+            out.append(lead + DECK_BREAK.join(parts) + trail)
     return " ".join(out)
+
+
+_URL = re.compile(r"://|^www\.|\w/\w")
+ZWSP = "\u200b"
+
+
+def _address(url: str, fits: Callable[[str], bool]) -> str:
+    """A URL with a zero-width space (a break, no mark) after each slash, and between the
+    letters of a part still wider than the line."""
+    parts = re.split(r"(?<=/)(?=[^/])", url)
+    out = []
+    for part in parts:
+        if fits(part):
+            out.append(part)
+            continue
+        cuts = breaks(part, "", lambda text: fits(text.rstrip("-")))
+        edges = [0, *cuts, len(part)]
+        out.append(ZWSP.join(part[a:b] for a, b in zip(edges, edges[1:])))
+    return ZWSP.join(out)
 
 
 def _east_asian(text: str) -> bool:
