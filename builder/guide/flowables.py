@@ -141,12 +141,18 @@ class FittedFigure(Flowable):
         return self._sizes[key]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        full = self._build(available_width, self.natural)
-        smallest = self._build(available_width, self.natural * self.min_scale)
+        # the smallest size is built only when it may be chosen: a figure that fits whole
+        # (most) never computes a scene that would be measured and not drawn
         if available_height >= UNBOUNDED:
+            smallest = self._build(available_width, self.natural * self.min_scale)
             self.chosen = smallest[0]
             return smallest[1], smallest[2]
-        if full[2] <= available_height or smallest[2] > available_height:
+        full = self._build(available_width, self.natural)
+        if full[2] <= available_height:
+            self.chosen = full[0]
+            return full[1], full[2]
+        smallest = self._build(available_width, self.natural * self.min_scale)
+        if smallest[2] > available_height:
             self.chosen = full[0]
             return full[1], full[2]
         # the caption and credit keep their height: take the difference off the drawing

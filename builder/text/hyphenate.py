@@ -34,7 +34,11 @@ def _dictionary(language: str):  # -> pyphen.Pyphen | None
     base = language.replace("-", "_")
     name = pyphen.language_fallback(base) or pyphen.language_fallback(base.split("_")[0]) \
         or (pyphen.language_fallback("en_US") if base.startswith("en") else None)
-    return None if name is None else pyphen.Pyphen(lang=name)
+    if name is None:
+        return None
+    from builder.text.patterns import pyphen_for  # the same table, parsed as words ask
+
+    return pyphen_for(name)
 
 
 @lru_cache(maxsize=16)

@@ -1,0 +1,47 @@
+"""The guide's and the deck's hyphenation dictionaries are opened lazily
+(``builder.text.patterns``): each pattern is parsed when a word first looks it up. Every
+lookup must answer what pyphen's own, fully parsed table holds, so hyphenation (and the
+bytes) are those of ``pyphen.Pyphen``."""
+
+from __future__ import annotations
+
+import pyphen
+import pytest
+
+from builder.text import hyphenate
+from builder.text.patterns import LazyHyphDict
+
+# English and German (the corpus), Hungarian (nonstandard "ssz/sz=sz" patterns), Afrikaans
+# (^^hh escapes), Catalan, Greek (an ISO 8859-7 file)
+LANGUAGES = ["en_US", "de_DE", "hu_HU", "af_ZA", "ca", "el_GR"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_pattern_reads_as_pyphen_parses_it(language: str) -> None:
+    path = pyphen.LANGUAGES[pyphen.language_fallback(language)]
+    eager, lazy = pyphen.HyphDict(path), LazyHyphDict(path)
+    assert lazy.maxlen == eager.maxlen
+    assert set(lazy.patterns._raw) | set(dict.keys(lazy.patterns)) == set(eager.patterns)
+    assert {key: lazy.patterns.get(key) for key in eager.patterns} == eager.patterns
+    assert lazy.patterns.get("not-a-pattern") is None
+
+
+@pytest.mark.parametrize("language", ["en_US", "de_DE", "hu_HU"])
+def test_words_split_as_pyphen_splits_them(language: str) -> None:
+    path = pyphen.LANGUAGES[pyphen.language_fallback(language)]
+    words = ["Verfassungsorganstreitigkeiten", "international", "hyphenation",
+             "Normenkontrollverfahren", "asszonnyal", "Weimarer", "Reichsverfassung"]
+    eager, lazy = pyphen.HyphDict(path), LazyHyphDict(path)
+    for word in words:
+        assert lazy.positions(word) == eager.positions(word)
+        assert [point.data for point in lazy.positions(word)] == \
+            [point.data for point in eager.positions(word)]
+
+
+def test_the_builders_dictionary_is_the_lazy_one() -> None:
+    pyphen.hdcache.pop(pyphen.LANGUAGES[pyphen.language_fallback("en")], None)
+    hyphenate._dictionary.cache_clear()
+    dictionary = hyphenate._dictionary("en")
+    assert isinstance(dictionary.hd, LazyHyphDict)
+    assert list(dictionary.iterate("international"))[:1] == \
+        list(pyphen.Pyphen(lang="en_US", cache=False).iterate("international"))[:1]
