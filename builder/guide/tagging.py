@@ -113,6 +113,8 @@ class _Marked:
     """Mixed into a flowable's class by ``mark``: its drawing becomes the node's content."""
 
     def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        if getattr(canvas, "sketch", False):  # a pass that only settles the layout
+            return  # (``template.GuideTemplate.render``): nothing it draws is kept
         recorder = getattr(canvas, "tag_recorder", None)
         if recorder is None:
             super().drawOn(canvas, x, y, _sW)

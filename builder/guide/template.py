@@ -189,6 +189,9 @@ class GuideTemplate(BaseDocTemplate):
         story = [self.page_total, *story]
         key = (self.document.stem, self.document.edition.edition, self.document.layout.name)
         passes.seed(key, story)  # a rebuild starts where the last build settled
+        # a first pass with no page total cannot be the last (it counts at least one page,
+        # unlike the none before it): its pages are laid out, never seen, so not drawn
+        self._sketch = self.page_total.current == 0
         try:
             taken = self.multiBuild(story, canvasmaker=GuideCanvas, maxPasses=8)
         except IndexError as error:
@@ -200,6 +203,8 @@ class GuideTemplate(BaseDocTemplate):
         passes.remember(key, story, taken)
 
     def beforeDocument(self) -> None:
+        self.canv.sketch = getattr(self, "_sketch", False)  # see ``tagging._Marked.drawOn``
+        self._sketch = False
         stamp = creation_date(self.document)
         self.canv.setDateFormatter(lambda *_: stamp)
         self.recorder = recording.start_pass(self.canv, self.document.part_language,
