@@ -77,13 +77,7 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=Non
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()
-    shapes = group.shapes
-    # python-pptx recomputes the group's extents over every child and scans every shape id of
-    # the slide after each shape it adds (quadratic in the scene's size): ids are counted here
-    # instead (nothing else adds to the slide while the scene is painted) and the extents are
-    # computed once, over the finished group, which gives the same values.
-    shapes.turbo_add_enabled = True
-    shapes._recalculate_extents = _later
+    shapes = filled_at_once(group)
     painter = _ScenePainter(shapes, document, style, x, y, scene.width)
     painter.level_with = _Levels([item for item in scene.items if isinstance(item, sc.Text)])
     painter.styled = emphasis(figure)
@@ -188,8 +182,22 @@ class _Levels:
                 and other.top + other.height > item.top]
 
 
+def filled_at_once(group):
+    """The group's shapes, to be added all at once, then ``group._element.recalculate_extents()``.
+
+    python-pptx recomputes a group's extents over every child and scans every shape id of the
+    slide after each shape it adds (quadratic in the group's size): ids are counted here
+    instead (nothing else may add to the slide until the group is finished) and the extents
+    are computed once, over the finished group, which gives the same values.
+    """
+    shapes = group.shapes
+    shapes.turbo_add_enabled = True
+    shapes._recalculate_extents = _later
+    return shapes
+
+
 def _later() -> None:
-    """Stands in for the group's per-shape extent update while a scene is painted."""
+    """Stands in for the group's per-shape extent update while it is being filled."""
 
 
 class _ScenePainter:

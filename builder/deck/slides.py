@@ -16,6 +16,7 @@ from pptx.util import Pt
 
 from builder.deck import access, directxml, fit, oxml
 from builder.deck.figures import add_figure
+from builder.deck.scenes import filled_at_once
 from builder.deck.grid import (CELL_PAD_X, CELL_PAD_Y, EMU_PER_POINT, Box, Grid, below,
                                card_boxes, figure_boxes, prompt_boxes, quote_boxes,
                                section_slide_boxes, TITLE_LEADING, timeline_boxes,
@@ -281,7 +282,7 @@ def _(spec: TimelineSlide, canvas: Canvas) -> None:
     axis, xs, boxes = timeline_boxes(canvas.grid, len(spec.events))
     group = canvas.shapes.add_group_shape()
     group.name = "timeline"
-    shapes = group.shapes
+    shapes = filled_at_once(group)
     line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(body.left), _emu(axis),
                                 _emu(body.right), _emu(axis))
     line.line.color.rgb = canvas.ink.color("primary")
@@ -308,6 +309,7 @@ def _(spec: TimelineSlide, canvas: Canvas) -> None:
                         "bottom" if above else "top")
         text.fill.solid()
         text.fill.fore_color.rgb = canvas.ink.color("background")
+    group._element.recalculate_extents()
     summary = "; ".join(f"{event.date}: {''.join(r.text for r in event.label)}"
                         for event in spec.events)
     oxml.set_alt_text(group, canvas.document.words("alt_timeline", events=summary), spec.title)
