@@ -9,7 +9,12 @@ earlier candidate in the scan's order, as before).
 
 The bounds depend only on the line's shape and the label, not on where the map stands in
 its scene nor on what is placed, so one map drawn at several offsets (the deck's tall maps)
-ranks each line's candidates once (``memo``).
+ranks each line's candidates once (``memo``), refuses once the boxes no offset can take (on
+a marker, across the map's edge: dropped from the ranking), and refuses the rest (out of the
+room, on a placed name) before any geometry of lines. A search among the same placed names
+and leaders as an earlier one (the same map at another offset, ``_signature``) takes what
+that one scored, less ``SLACK``, as each candidate's bound: only a candidate that could beat
+the best is scored again, in its own offset's arithmetic.
 """
 
 from __future__ import annotations
@@ -163,24 +168,26 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
     (default ``drawn_segments``), which the cached bounds may count."""
     own = [segment for points in pieces for segment in zip(points, points[1:])]
     points_anchors = [anchors(points) for points in pieces]
-    cache_key = (key, text, size, near, map_width, edge is not None)
+    cache_key = (key, text, size, near, map_width, edge is not None, spacing)
     if memo is not None and key is not None and cache_key in memo:
-        labels, ranked, refined = memo[cache_key]
+        labels, ranked, refined, contexts, dead, alive = memo[cache_key]
     else:
         labels = variants(text, face, size, map_width)
         ranked = _ranked(labels, _specs(labels, pieces, edge is not None), points_anchors,
                          own, size, edge, near)
-        refined = {}
+        refined, contexts, dead, alive = {}, {}, set(), set()
         if memo is not None and key is not None:
-            memo[cache_key] = (labels, ranked, refined)
+            memo[cache_key] = (labels, ranked, refined, contexts, dead, alive)
     fixed = fixed if fixed is not None else drawn_segments
+    signature = _signature(placed, drawn_segments, fixed, edge or frame)
+    learnt = contexts.setdefault(signature, {}) if signature is not None else {}
     best: tuple | None = None  # (score, scan index, box, label, leader)
     heap: list = []  # candidates whose bound has been refined, by bound
     position = 0
     while position < len(ranked) or heap:
         coarse = ranked[position] if position < len(ranked) else None
         if heap and (coarse is None or (heap[0][0], heap[0][1]) < ((0, coarse[0]), coarse[1])):
-            bound, index, spec = heapq.heappop(heap)
+            bound, index, spec, box = heapq.heappop(heap)
             fine = True
         else:
             bound, index, spec = (0, coarse[0]), coarse[1], coarse[2]
@@ -189,27 +196,80 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
         if bound[0] > 0 or best is not None and (bound, index) > (best[0], best[1]):
             break  # no later candidate is clean, or can beat (or tie earlier than) the best
         label = labels[spec[0]]
-        if not fine and edge is None:
-            fine = True  # drawn once (no offsets to share it): refining would cost more
         if not fine:
-            if index not in refined:  # (its box is wanted again only if it is scored)
-                refined[index] = max(bound, _static(
-                    _box(spec, labels, points_anchors, size, edge), label, size, obstacles,
-                    fixed, coast_segments, land_rings, own, edge, near))
-            heapq.heappush(heap, (refined[index], index, spec))
-            continue
-        box = _box(spec, labels, points_anchors, size, edge)
-        scored = _score(box, label, best[0] if best is not None else None, size, frame,
-                        placed, obstacles, drawn_segments, coast_segments, land_rings, own,
-                        edge, near, spacing)
+            if index in dead:
+                continue
+            box = _box(spec, labels, points_anchors, size, edge)
+            if index not in refined and index not in alive:
+                if _barred(box, label, size, obstacles, edge):
+                    dead.add(index)  # at every offset
+                    continue
+                alive.add(index)
+            if not box.inside(frame) or _overlapping(placed, box, spacing):
+                continue  # what ``_score`` refuses first: out of the room, on a name
+            finer = bound
+            if edge is not None:  # drawn at several offsets: the bound is shared
+                if index not in refined:
+                    refined[index] = max(bound, _static(
+                        box, label, size, obstacles, fixed, coast_segments, land_rings, own,
+                        edge, near))
+                finer = refined[index]
+            if index in learnt:  # scored before among the same names and leaders
+                finer = max(finer, learnt[index])
+            if finer > bound:
+                heapq.heappush(heap, (finer, index, spec, box))
+                continue
+        scored = _evaluate(box, label, best[0] if best is not None else None, size, placed,
+                           obstacles, drawn_segments, coast_segments, land_rings, own, edge,
+                           near, learnt, index)
         if scored is None:
             continue
         score, leader = scored
         if best is None or (score, index) < (best[0], best[1]):
             best = (score, index, box, label, leader)
+    if len(dead) * 16 >= len(ranked):  # the next call walks past none of them
+        ranked[:] = [entry for entry in ranked if entry[1] not in dead]
+        dead.clear()
     if best is None:  # no clean place: the caller names the line in the map's key
         return None, None, 1, 0.0, None
     return best[2], best[3], 0, best[0][1], best[4]
+
+
+def _signature(placed, drawn_segments, fixed, origin: Box) -> tuple | None:
+    """What a candidate's score depends on besides the map itself (which moves with its
+    offset) and the room's edges: the names placed and the leaders drawn so far, relative to
+    the map's corner. Two calls with one signature score each candidate alike (to rounding),
+    so one's scores bound the other's. None: the drawn lines are not the fixed ones plus
+    leaders (nothing is learnt)."""
+    extra = len(drawn_segments) - len(fixed)
+    drawn, base = list(drawn_segments), list(fixed)
+    if extra < 0 or any(a is not b for a, b in zip(drawn, base)):
+        return None
+    x, y = origin.left, origin.top
+    boxes = tuple((round(b.left - x, 6), round(b.top - y, 6), round(b.width, 6),
+                   round(b.height, 6)) for b in placed)
+    leaders = tuple((round(a[0] - x, 6), round(a[1] - y, 6), round(b[0] - x, 6),
+                     round(b[1] - y, 6)) for a, b in drawn[len(base):])
+    return boxes, leaders
+
+
+def _refused(box: Box, label: Label, size: float, frame: Box, placed, obstacles,
+             edge: Box | None, spacing: float) -> bool:
+    """Whether ``_score`` refuses the box before any geometry of lines: outside the room,
+    on a placed name, or ``_barred``."""
+    return (not box.inside(frame) or _barred(box, label, size, obstacles, edge)
+            or _overlapping(placed, box, spacing))
+
+
+def _barred(box: Box, label: Label, size: float, obstacles, edge: Box | None) -> bool:
+    """Whether the box is refused wherever the map stands and whatever is placed: a key
+    sample outside the map, across the map's edge, on a marker."""
+    outside = edge is not None and not box.overlaps(edge)
+    if outside and label.swatch:
+        return True  # outside the map a leader names it, not a key
+    if edge is not None and not outside and straddles(box, edge):
+        return True
+    return _overlapping(obstacles, box, size * 0.15)
 
 
 def own_distance(box: Box, own) -> float:
@@ -262,31 +322,38 @@ def _static(box: Box, label: Label, size: float, obstacles, fixed, coast_segment
 
 def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstacles,
            drawn_segments, coast_segments, land_rings, own, edge: Box | None, near: float,
-           spacing: float):
+           spacing: float, learnt: dict | None = None, index: int = -1):
     """(score, leader) of one clean candidate, or None when it is not clean (out of the
     room, across the map's edge, on a label or a marker, a leader through one), not a place
     (a key sample outside the map) or cannot beat ``best``. Tests stop at the first
-    collision: a name with no clean place goes to the map's key."""
-    if not box.inside(frame):
+    collision: a name with no clean place goes to the map's key.
+
+    ``learnt`` (with the candidate's ``index``) keeps a lower bound on the score for another
+    call among the same names and leaders (see ``_signature``): the score itself less
+    ``SLACK``, what stopped it early, or never clean."""
+    if _refused(box, label, size, frame, placed, obstacles, edge, spacing):
         return None
+    return _evaluate(box, label, best, size, placed, obstacles, drawn_segments, coast_segments,
+                     land_rings, own, edge, near, {} if learnt is None else learnt, index)
+
+
+def _evaluate(box: Box, label: Label, best, size: float, placed, obstacles, drawn_segments,
+              coast_segments, land_rings, own, edge: Box | None, near: float, learnt: dict,
+              index: int):
+    """``_score`` of a box ``_refused`` lets through."""
     outside = edge is not None and not box.overlaps(edge)
-    if outside and label.swatch:
-        return None  # outside the map a leader names it, not a key
-    if edge is not None and not outside and straddles(box, edge):
-        return None
-    if _overlapping(placed, box, spacing) or _overlapping(obstacles, box, size * 0.15):
-        return None
     hard = 0
     leader = None
     if outside:
         leader = leader_line(box, own, None, 0.0).points
-        if any(segment_hits(other, *leader) for other in _along(placed, leader)):
-            return None
-        if any(segment_hits(other, *leader) for other in _along(obstacles, leader)):
+        if any(segment_hits(other, *leader) for other in _along(placed, leader)) or any(
+                segment_hits(other, *leader) for other in _along(obstacles, leader)):
+            learnt[index] = (1, 0.0)  # its leader is barred here
             return None
     margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
     crossings = _count_near(drawn_segments, margin, lambda s: segment_hits(margin, *s))
     if best is not None and 1000.0 * crossings > best[1]:
+        learnt[index] = (0, 1000.0 * crossings - SLACK)
         return None  # every other term of the score is positive
     shore, on_land = _ground(box, coast_segments, land_rings)
     distance = own_distance(box, own)
@@ -311,4 +378,5 @@ def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstac
                                            _along(drawn_segments, leader, 4.0), own))
     score = (hard, 1000.0 * crossings + distance + COAST_COST * shore
              + LAND_COST * on_land + 0.01 * len(label.lines))
+    learnt[index] = (hard, score[1] - SLACK)
     return score, leader
