@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 
+from builder.charts.geo import clip_segment
 from builder.charts.geometry import Box
 from builder.charts.labelboxes import SIDES, Label, anchors, candidate, measure
 from builder.charts.labels import SpatialIndex
@@ -104,24 +105,45 @@ def _box(spec, labels, points_anchors, size: float, edge: Box | None) -> Box:
     return Box(edge.right + size * 0.4, top, label.width, label.height)
 
 
-def _ranked(labels, specs, points_anchors, own, size: float, edge, near: float) -> list[tuple]:
-    """(bound, scan index, spec) for every candidate, best bound first. The bound: no box
-    is nearer its line than the nearest bounding box of the line's segments; a key sample
-    costs ``size + 0.3 ×`` that, a name farther than ``near`` sizes at least half a size
-    more (a leader) and ``KEYLESS_COST`` more with no room beside the map; and each of its
-    own line's segments the box's margin touches counts as a crossing, as in the score."""
-    extents = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+def _ranked(labels, specs, which, points_anchors, own, size: float, edge,
+            near: float) -> list[tuple]:
+    """(bound, scan index, spec) for the candidates ``which`` lists, best bound first. The
+    bound: no box is nearer its line than the nearest bounding box of the line's segments; a
+    key sample costs ``size + 0.3 ×`` that, a name farther than ``near`` sizes at least half
+    a size more (a leader) and ``KEYLESS_COST`` more with no room beside the map; and each
+    of its own line's segments the box's margin touches counts as a crossing, as in the
+    score. (The boxes as ``_box`` makes them, written out: this runs for every candidate.)"""
+    extents = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), a, b)
                for a, b in own]
-    own_index = SpatialIndex(own)
     far = size * near
     extra = KEYLESS_COST if edge is None else min(size * 0.5, KEYLESS_COST)
+    half_line = Typeface.line_height(size) / 2
     ranked = []
-    for index, spec in enumerate(specs):
-        box = _box(spec, labels, points_anchors, size, edge)
-        left, top = box.left, box.top
-        right, bottom = left + box.width, top + box.height
+    for index in which:
+        spec = specs[index]
+        v, p, a, kind, side, step = spec
+        label = labels[v]
+        w, h = label.width, label.height
+        x, y = points_anchors[p][a]
+        if kind == "side":
+            offset = size * step
+            if side == "right":
+                left, top = x + offset, y - h / 2
+            elif side == "left":
+                left, top = x - offset - w, y - h / 2
+            elif side == "above":
+                left, top = x - w / 2, y - offset - h
+            elif side == "below":
+                left, top = x - w / 2, y + offset
+            else:
+                top = y - offset * 0.7 - h if side[0] == "a" else y + offset * 0.7
+                left = x + offset * 0.7 if side.endswith("right") else x - offset * 0.7 - w
+        else:
+            top = y - h / 2 + side * half_line
+            left = edge.left - size * 0.4 - w if kind == "left" else edge.right + size * 0.4
+        right, bottom = left + w, top + h
         squared = float("inf")
-        for x0, y0, x1, y1 in extents:
+        for x0, y0, x1, y1, _, _ in extents:
             dx = x0 - right if x0 > right else left - x1 if left > x1 else 0.0
             dy = y0 - bottom if y0 > bottom else top - y1 if top > y1 else 0.0
             d = dx * dx + dy * dy
@@ -130,10 +152,12 @@ def _ranked(labels, specs, points_anchors, own, size: float, edge, near: float) 
         distance = max(0.0, squared ** 0.5 - SLACK)
         crossed = 0.0  # its own line is a drawn line: a box across it pays for that
         if distance < 3.0:
-            margin = Box(left - 2, top - 2, box.width + 4, box.height + 4)
-            crossed = 1000.0 * sum(segment_hits(margin, a, b)
-                                   for a, b in own_index.near(margin))
-        label = labels[spec[0]]
+            m_left, m_top = left - 2, top - 2  # the margin as ``_evaluate`` makes it
+            margin = (m_left, m_top, m_left + (w + 4), m_top + (h + 4))
+            crossed = 1000.0 * sum(
+                1 for x0, y0, x1, y1, sa, sb in extents
+                if not (x1 < margin[0] or x0 > margin[2] or y1 < margin[1] or y0 > margin[3])
+                and clip_segment(sa, sb, margin) is not None)
         if label.swatch:
             bound = size + distance * 0.3
         else:
@@ -141,6 +165,31 @@ def _ranked(labels, specs, points_anchors, own, size: float, edge, near: float) 
         ranked.append((crossed + bound + 0.01 * len(label.lines) - SLACK, index, spec))
     ranked.sort(key=lambda item: (item[0], item[1]))
     return ranked
+
+
+def _ranking(labels, pieces, points_anchors, own, size: float, edge, near: float) -> tuple:
+    """The ranked names without a key sample, and a stand-in (scan index -1) for those with
+    one, which cost at least ``size`` more: most lines find a place nearer than that, so
+    they are ranked only when the search comes to them (``_with_samples``)."""
+    specs = _specs(labels, pieces, edge is not None)
+    plain = [i for i, spec in enumerate(specs) if not labels[spec[0]].swatch]
+    sampled = [i for i, spec in enumerate(specs) if labels[spec[0]].swatch]
+    ranked = _ranked(labels, specs, plain, points_anchors, own, size, edge, near)
+    if sampled:
+        floor = size + 0.01 - SLACK  # a sample's bound, with one line and on its line
+        ranked.insert(next((i for i, item in enumerate(ranked) if item[0] >= floor),
+                           len(ranked)), (floor, -1, (specs, sampled)))
+    return ranked
+
+
+def _with_samples(ranked: list, position: int, labels, points_anchors, own, size: float,
+                  edge, near: float) -> None:
+    """The stand-in at ``position`` replaced by the candidates with a key sample, ranked and
+    merged into the rest of the ranking (in place: the memo keeps it)."""
+    specs, sampled = ranked[position][2]
+    more = _ranked(labels, specs, sampled, points_anchors, own, size, edge, near)
+    ranked[position:] = list(heapq.merge(ranked[position + 1:], more,
+                                         key=lambda item: (item[0], item[1])))
 
 
 def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
@@ -173,8 +222,7 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
         labels, ranked, refined, contexts, dead, alive = memo[cache_key]
     else:
         labels = variants(text, face, size, map_width)
-        ranked = _ranked(labels, _specs(labels, pieces, edge is not None), points_anchors,
-                         own, size, edge, near)
+        ranked = _ranking(labels, pieces, points_anchors, own, size, edge, near)
         refined, contexts, dead, alive = {}, {}, set(), set()
         if memo is not None and key is not None:
             memo[cache_key] = (labels, ranked, refined, contexts, dead, alive)
@@ -195,6 +243,10 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
             fine = False
         if bound[0] > 0 or best is not None and (bound, index) > (best[0], best[1]):
             break  # no later candidate is clean, or can beat (or tie earlier than) the best
+        if index < 0:  # the names with a key sample come into the ranking
+            position -= 1
+            _with_samples(ranked, position, labels, points_anchors, own, size, edge, near)
+            continue
         label = labels[spec[0]]
         if not fine:
             if index in dead:
