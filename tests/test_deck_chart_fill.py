@@ -8,6 +8,7 @@ import io
 
 import pytest
 from pptx import Presentation
+from pptx.enum.chart import XL_LEGEND_POSITION
 
 from builder.deck import render_deck
 from builder.layout import load_layout
@@ -59,3 +60,42 @@ def test_a_pie_of_long_names_names_its_slices_in_a_legend(write_source) -> None:
     shows = [element.get("val") for element in space.iter(f"{C}showCatName")]
     assert shows and set(shows) == {"0"}
     assert space.find(f".//{C}plotArea/{C}layout/{C}manualLayout") is not None
+
+
+def test_a_donut_fills_its_box_with_its_legend_beside(write_source) -> None:
+    """A donut took a box of the pie's proportions with its legend below (large print: a ring
+    about 200 pt across in a 648 × 295 pt box); now it spans the box, its ring placed by hand
+    and its legend beside it when that leaves the ring larger."""
+    document = resolve(load_source(write_source(DONUT)),
+                       load_layout(ROOT / "layouts" / "large-print.yaml"), None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    frame = next(shape for slide in deck.slides for shape in slide.shapes
+                 if shape.name == "figure-where")
+    space = frame.chart._chartSpace
+    manual = space.find(f".//{C}plotArea/{C}layout/{C}manualLayout")
+    assert manual is not None, "the ring is placed by hand"
+    value = {child.tag.removeprefix(C): child.get("val") for child in manual}
+    width, height = frame.width / 12700, frame.height / 12700
+    side = float(value["w"]) * width
+    assert side == pytest.approx(float(value["h"]) * height, abs=0.5)
+    assert side >= 0.75 * height, (side, height)
+    assert frame.chart.legend.position == XL_LEGEND_POSITION.RIGHT
+
+
+DONUT = """
+title: Donuts
+sections:
+  - title: Where earthquakes happen
+    blocks:
+      - figure: where
+figures:
+  - id: where
+    kind: donut
+    caption: Where the world's largest earthquakes happen
+    alt: Donut chart of the belts.
+    credit: USGS Earthquake Hazards Program, rounded.
+    categories: [Circum-Pacific belt (Ring of Fire), "Alpide belt (Java, Himalaya, Mediterranean)",
+                 Mid-ocean ridges and elsewhere]
+    values: [81, 17, 2]
+    number_format: "0"
+"""

@@ -21,7 +21,6 @@ from pptx.util import Emu, Pt
 
 from builder.charts import scene as sc
 from builder.charts.colors import series_color, text_on
-from builder.charts.geometry import PIE_ASPECT
 from builder.charts.plots import chart_scale
 from builder.charts.style import (
     GAP_WIDTH,
@@ -118,11 +117,9 @@ def add_chart(slide, document: Document, figure, box: FigureBox):
         for one in figure.series:
             data.add_series(one.name, list(one.values))
     # bar and line charts take the whole area the slide gives them, so 14 pt axis labels lie
-    # flat instead of slanting in a narrow plot; so does a pie, whose round plot is then
-    # placed by hand as large as its labels leave room for (``_lay_out_pie``); a donut
-    # keeps its proportions, its legend below
-    x, y, cx, cy = (box.fitted(PIE_ASPECT) if figure.kind == "donut"
-                    else (box.left, box.top, box.width, box.height))
+    # flat instead of slanting in a narrow plot; so do pies and donuts, whose round plot is
+    # then placed by hand as large as its labels and legend leave room for (``_lay_out_pie``)
+    x, y, cx, cy = box.left, box.top, box.width, box.height
     frame = slide.shapes.add_chart(_chart_type(figure), Emu(x), Emu(y), Emu(cx), Emu(cy), data)
     chart = frame.chart
     chart.has_title = False  # the slide prints the caption

@@ -48,6 +48,8 @@ def _lay_out_pie(chart, figure, style: FigureStyle, width: float, height: float,
     lines = 1 if legend else 2
     above = lines * line + size * 0.5
     below = _legend_height(figure, style, width) + line if legend else 1.5 * line
+    if figure.kind == "donut":  # its values stand inside the ring: only a margin around
+        beside, above = size * 0.5, size * 0.5
     side = min(width - 2 * beside, height - above - below)
     left_room = width  # the plot is centred across this much of the chart, from its left
     if legend:  # a legend of long names may stand better beside the plot, a name a row
@@ -76,8 +78,8 @@ def style_pie(chart, figure, style: FigureStyle, width: float, height: float) ->
     legend = figure.kind == "pie" and any(face.width(name, style.size) > width * LONG_NAME
                                           for name in figure.categories)
     _style_pie(chart, figure, style, legend)
-    if figure.kind == "pie":
-        _lay_out_pie(chart, figure, style, width, height, legend)
+    # a donut names its slices in a legend: beside the ring when that leaves it larger
+    _lay_out_pie(chart, figure, style, width, height, legend or figure.kind == "donut")
 
 
 def _legend_height(figure, style: FigureStyle, width: float) -> float:
