@@ -6,7 +6,10 @@ rules its place names must keep:
 - no name overlaps another name or another place's marker, and no leader crosses a name
   or another leader;
 - no name is struck through by a drawn line (a range circle, a route);
-- an off-map place's name stands at the frame's edge by its arrow;
+- an off-map place's name stands at the frame's edge by its arrow (or just beyond it);
+- every marker covers its place's true position (projected afresh from lon/lat);
+- every place is named, on the map or in its key (continued on later slides), and a keyed
+  place's number stands by its marker (or is led to it);
 - every marker lies wholly inside the map's frame.
 
 Used by tests/test_map_labels.py; run it on a deck to list what breaks the rules:
@@ -16,6 +19,7 @@ Used by tests/test_map_labels.py; run it on a deck to list what breaks the rules
 from __future__ import annotations
 
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -32,6 +36,7 @@ class Marker:
     cy: float
     radius: float
     off_map: bool = False
+    spot: tuple[float, float] | None = None  # where the place really is
 
 
 @dataclass
@@ -48,6 +53,10 @@ class MapView:
     names: list[Name] = field(default_factory=list)
     leaders: list[tuple[tuple[float, float], tuple[float, float]]] = field(default_factory=list)
     lines: list[tuple[tuple[float, float], tuple[float, float]]] = field(default_factory=list)
+    joined: dict[str, tuple[float, float]] = field(default_factory=dict)  # no marker of its own
+    stray: int = 0  # markers drawn where no place is
+    numbers: list[Name] = field(default_factory=list)  # keyed places' numbers by markers
+    key: str = ""  # the map key's text (every keyed name, numbered "3 Kyoto")
 
 
 def key(text: str) -> str:
@@ -71,8 +80,9 @@ def _segments(points, closed):
     return pairs
 
 
-def from_scene(scene, figure) -> MapView:
-    """The view of a scene (builder.charts.scene items in points)."""
+def from_scene(scene, figure, page: bool = True) -> MapView:
+    """The view of a scene (builder.charts.scene items in points); ``page``: drawn as the
+    guide draws it (without a deck's label floor)."""
     from builder.charts import scene as sc
 
     items = list(scene.items)
@@ -82,16 +92,21 @@ def from_scene(scene, figure) -> MapView:
     view = MapView((min(xs), min(ys), max(xs), max(ys)))
     drawn = [item for item in items if getattr(item, "role", "") in
              ("capital", "battle", "city", "off-map")]
-    _pair_markers(view, figure, [(item.role, _item_box(item, sc)) for item in drawn])
+    _pair_markers(view, figure, [(item.role, _item_box(item, sc)) for item in drawn], page)
+    keys = []
     for item in items:
         role = getattr(item, "role", "")
-        if role == "place":
-            view.names.append(Name("".join(item.lines), (item.left, item.top,
-                                   item.left + item.width, item.top + item.height), item.size))
+        if role in ("place", "place-number"):
+            (view.names if role == "place" else view.numbers).append(
+                Name("".join(item.lines), (item.left, item.top, item.left + item.width,
+                                           item.top + item.height), item.size))
+        elif role == "map-key":
+            keys.append(" ".join(item.lines))
         elif role == "leader":
             view.leaders.append(tuple(item.points))
         elif role in ("map-line", "area"):
             view.lines += _segments(list(item.points), item.closed)
+    view.key = " ".join(keys)
     return view
 
 
@@ -104,43 +119,83 @@ def _item_box(item, sc):
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _pair_markers(view: MapView, figure, drawn) -> None:
+def _true_spots(frame, figure, page: bool):
+    """Where each point really is on a map drawn in ``frame`` (x, y in the frame's
+    coordinates; an off-map place's at the frame's edge), projected afresh from the
+    figure's lon/lat: what a marker must cover."""
+    from builder.charts.geo import Projection
+    from builder.charts.mapframe import edge_point, inside, map_geography, unwrapped
+
+    left, top, right, bottom = frame
+    width, height = right - left, bottom - top
+    geo = map_geography(figure, width, height, page=page)
+    project = Projection(geo.bounds, geo.kind, width, height, left, top)
+    spots = []
+    for point in unwrapped(figure, geo.bounds).points:
+        if inside(geo.bounds, point.lon, point.lat):
+            spots.append(project(point.lon, point.lat))
+        else:
+            lon, lat, _ = edge_point(geo.bounds, point.lon, point.lat)
+            spots.append(project(lon, lat))
+    return spots
+
+
+def _pair_markers(view: MapView, figure, drawn, page: bool = True) -> None:
     """Markers are drawn in the figure's point order (a capital and a battle mark draw two
-    shapes, a place marked ``none`` none)."""
+    shapes, a place marked ``none`` none); a place sharing an earlier place's marker draws
+    none (``view.joined``): a marker is paired with a place only where it covers the place's
+    true position, projected afresh."""
     index = 0
-    for name, kind, off_map in _points_of(figure):
+    spots = _true_spots(view.frame, figure, page)
+    for (name, kind, off_map), spot in zip(_points_of(figure), spots):
         count = 1 if kind == "off-map" else MARKERS.get(kind, 0)
         if not count:
             continue
         shapes = drawn[index:index + count]
+        marker = None
+        if len(shapes) == count and all(role == kind for role, _ in shapes):
+            left = min(box[0] for _, box in shapes)
+            top = min(box[1] for _, box in shapes)
+            right = max(box[2] for _, box in shapes)
+            bottom = max(box[3] for _, box in shapes)
+            marker = Marker(name, (left + right) / 2, (top + bottom) / 2,
+                            max(right - left, bottom - top) / 2, off_map, spot)
+            if not off_map and math.hypot(marker.cx - spot[0], marker.cy - spot[1]) > \
+                    marker.radius + 1.5:
+                marker = None  # another place's marker: this one shares an earlier one's
+        if marker is None:
+            view.joined[name] = spot
+            continue
         index += count
-        assert all(role == ("off-map" if off_map else kind) for role, _ in shapes), (name, shapes)
-        left = min(box[0] for _, box in shapes)
-        top = min(box[1] for _, box in shapes)
-        right = max(box[2] for _, box in shapes)
-        bottom = max(box[3] for _, box in shapes)
-        view.markers[name] = Marker(name, (left + right) / 2, (top + bottom) / 2,
-                                    max(right - left, bottom - top) / 2, off_map)
+        view.markers[name] = marker
+    view.stray = len(drawn) - index  # markers no place is at: moved off their places
 
 
-def from_group(group, figure) -> MapView:
-    """The view of a deck's map group (python-pptx shapes, child coordinates = slide's)."""
+def from_group(group, figure, keys: tuple = ()) -> MapView:
+    """The view of a deck's map group (python-pptx shapes, child coordinates = slide's);
+    ``keys``: the texts of its key continued on later slides."""
     shapes = list(group.shapes)
     role = lambda shape: shape.name.rsplit(" ", 1)[0]  # noqa: E731
     sea = next(shape for shape in shapes if role(shape) == "sea")
     view = MapView(_box(sea))
     drawn = [(role(shape), _box(shape)) for shape in shapes
              if role(shape) in ("capital", "battle", "city", "off-map")]
-    _pair_markers(view, figure, drawn)
+    _pair_markers(view, figure, drawn, page=False)
+    texts = []
     for shape in shapes:
         kind = role(shape)
         if kind == "place":
             view.names.append(_name(shape))
+        elif kind == "place-number":
+            view.numbers.append(_name(shape))
+        elif kind == "map-key":
+            texts.append(shape.text_frame.text)
         elif kind == "leader":
             view.leaders.append(((shape.begin_x / EMU, shape.begin_y / EMU),
                                  (shape.end_x / EMU, shape.end_y / EMU)))
         elif kind in ("map-line", "area"):
             view.lines += _segments(_freeform_points(shape), kind == "area")
+    view.key = " ".join([*texts, *keys]).replace("\v", " ").replace("\n", " ")
     return view
 
 
@@ -231,6 +286,13 @@ def problems(view: MapView) -> list[str]:
                 or marker.cy - marker.radius < top - 0.5
                 or marker.cy + marker.radius > bottom + 0.5):
             found.append(f"marker of {marker.name!r} cut by the frame")
+        if marker.spot is not None and not marker.off_map:
+            moved = math.hypot(marker.cx - marker.spot[0], marker.cy - marker.spot[1])
+            if moved > marker.radius + 1.0:
+                found.append(f"marker of {marker.name!r} is {moved:.0f} pt from its place")
+    found += _keyed_problems(view)
+    if view.stray:
+        found.append(f"{view.stray} marker shape(s) drawn away from every place")
     for name in view.names:
         marker = view.markers.get(key(name.text))
         if marker is None:
@@ -241,7 +303,8 @@ def problems(view: MapView) -> list[str]:
                   <= marker.radius + 2.0 for leader in view.leaders)
         if own > touch_limit(marker, name.size) and not led:
             found.append(f"{name.text!r} is {own:.0f} pt from its marker with no leader")
-        if not led:
+        beyond = marker.off_map and (name.box[3] <= top + 0.5 or name.box[1] >= bottom - 0.5)
+        if not led and not beyond:  # (a name beyond the frame names no marker inside it)
             for other in view.markers.values():
                 if other is marker:
                     continue
@@ -275,6 +338,50 @@ def problems(view: MapView) -> list[str]:
                 found.append("two leaders cross")
     for first, second in _marker_pairs(view):
         found.append(f"markers of {first!r} and {second!r} overlap")
+    return found
+
+
+def key_entries(text: str) -> list[tuple[str, str]]:
+    """The numbered entries of a key ("1\u00a0Tunis, 2\u00a0Cairo"): (number, the text up
+    to the next number); places sharing a marker share its number."""
+    marks = list(re.finditer(r"(\d+)\u00a0", text))
+    return [(mark.group(1), text[mark.end():following.start() if following else len(text)])
+            for mark, following in zip(marks, [*marks[1:], None])]
+
+
+def _keyed_problems(view: MapView) -> list[str]:
+    """Every place is named (on the map or in the key) and located: a keyed place's number
+    stands by its marker (the one it shares, if joined), or is led to it."""
+    found = []
+    named = {key(name.text) for name in view.names}
+    entries = key_entries(view.key)
+    whole = key(view.key)
+    places = {**{name: (marker.cx, marker.cy) for name, marker in view.markers.items()},
+              **view.joined}
+    for name, spot in places.items():
+        if name in named:
+            continue
+        if name not in whole:
+            found.append(f"{name!r} is named nowhere (neither on the map nor in its key)")
+            continue
+        number = next((mark for mark, entry in entries
+                       if key(entry).startswith(name)), None)
+        if number is None:
+            found.append(f"{name!r} is keyed without a number (named but not located)")
+            continue
+        # its own marker, or (joined) one covering its spot that it shares
+        own = view.markers.get(name)
+        hosts = [own] if own is not None else [
+            m for m in view.markers.values()
+            if math.hypot(m.cx - spot[0], m.cy - spot[1]) <= m.radius * 3 + 2.0]
+        shown = [n for n in view.numbers if n.text.strip() == number]
+        near = any(_distance(n.box, marker.cx, marker.cy) <= touch_limit(marker, n.size)
+                   or any(_distance(_grown(n.box, 1.0), *leader[0]) < 0.01
+                          and math.hypot(leader[1][0] - marker.cx, leader[1][1] - marker.cy)
+                          <= marker.radius + 2.0 for leader in view.leaders)
+                   for n in shown for marker in hosts)
+        if not near:
+            found.append(f"{name!r}'s number {number} is not by its marker")
     return found
 
 
@@ -312,11 +419,27 @@ def deck_views(path, source):
 
     lecture = load_source(source).lecture
     maps = {figure.id: figure for figure in _figures(lecture) if isinstance(figure, MapFigure)}
-    for number, slide in enumerate(Presentation(path).slides, 1):
+    yield from views(Presentation(path), maps)
+
+
+def views(deck, maps):
+    """(slide number, group name, view) of each map group of a python-pptx deck, its view's
+    key including the key continued on the slides after it (groups without a map)."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    found = []
+    for number, slide in enumerate(deck.slides, 1):
         for shape in slide.shapes:
-            if (shape.shape_type == MSO_SHAPE_TYPE.GROUP
-                    and shape.name.removeprefix("figure-") in maps):
-                yield number, shape.name, from_group(shape, maps[shape.name.removeprefix("figure-")])
+            name = shape.name.removeprefix("figure-")
+            if shape.shape_type != MSO_SHAPE_TYPE.GROUP or name not in maps:
+                continue
+            if any(child.name.startswith("sea") for child in shape.shapes):
+                found.append([number, shape.name, shape, maps[name], []])
+            elif found and found[-1][1] == shape.name:  # its key, continued
+                found[-1][4] += [child.text_frame.text for child in shape.shapes
+                                 if child.has_text_frame]
+    for number, name, shape, figure, keys in found:
+        yield number, name, from_group(shape, figure, tuple(keys))
 
 
 def _figures(lecture):

@@ -13,7 +13,6 @@ import io
 import pdfplumber
 import pytest
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from builder.charts.figures import scene_for
 from builder.charts.geometry import Box
@@ -53,14 +52,10 @@ def test_deck_map_names_keep_to_their_places(source, layout, corpus_builds) -> N
     assert build.returncode == 0, build.report()
     deck = Presentation(str(build.pptx))
     seen = 0
-    for number, slide in enumerate(deck.slides, 1):
-        for shape in slide.shapes:
-            name = shape.name.removeprefix("figure-")
-            if shape.shape_type == MSO_SHAPE_TYPE.GROUP and name in maps:
-                view = mapcheck.from_group(shape, maps[name])
-                assert view.names and view.markers
-                assert mapcheck.problems(view) == [], (number, name)
-                seen += 1
+    for number, name, view in mapcheck.views(deck, maps):
+        assert view.names and view.markers
+        assert mapcheck.problems(view) == [], (number, name)
+        seen += 1
     assert seen
 
 
@@ -182,15 +177,21 @@ def test_a_name_never_crosses_a_drawn_line_and_keyed_places_are_numbered(style) 
 
 
 def test_every_number_by_a_marker_has_its_entry_in_the_key(style) -> None:
-    """Sixty places with long names on one small map: the key lists some and counts the rest ("and 12
-    more"); a number is drawn by a marker only when the key names its place after it."""
+    """Sixty places with long names on one small map: the key names every place it could
+    not set on the map, never counting them ("and 12 more"), on the slide or continued
+    after it; a number by a marker always has its entry; every place is named."""
     points = [{"label": f"A rather long place name, number {i}", "lon": 121 + (i % 10) * 1.4,
                "lat": 31 + (i // 10) * 2.2} for i in range(60)]
-    scene = map_scene(_map(points), style, 300, 240, asset=None)
-    key = " ".join(" ".join(item.lines) for item in scene.items
-                   if isinstance(item, Text) and item.role == "map-key")
-    numbers = [item.lines[0] for item in scene.items
-               if isinstance(item, Text) and item.role == "place-number"]
-    assert "more" in key
-    assert all(f"{number}\u00a0" in key for number in numbers), (numbers, key)
-    assert mapcheck.problems(mapcheck.from_scene(scene, _map(points))) == []
+    for floor in (None, 14.0):
+        scene = map_scene(_map(points), style.resized(floor or style.size), 300, 240,
+                          asset=None, min_label=floor, beside=floor is not None)
+        key = " ".join([" ".join(item.lines) for item in scene.items
+                        if isinstance(item, Text) and item.role == "map-key"]
+                       + list(scene.rest))
+        numbers = [item.lines[0] for item in scene.items
+                   if isinstance(item, Text) and item.role == "place-number"]
+        assert "more" not in key
+        assert all(f"{number}\u00a0" in key for number in numbers), (numbers, key)
+        view = mapcheck.from_scene(scene, _map(points), page=floor is None)
+        view.key = key
+        assert [p for p in mapcheck.problems(view) if "named nowhere" in p] == []

@@ -13,6 +13,8 @@ from builder.charts.labelboxes import SIDE_ORDER as _SIDE_ORDER, SIDES as _SIDES
 from builder.charts.labelboxes import candidate as _candidate, measure as _measure
 from builder.charts.leaders import box_distance, leader_line, segment_hits
 from builder.charts.linelabels import BESIDE_CROSSING, NEAR, place_line_label
+from builder.charts.mapnumbers import align as _align, number_box as _number_box
+from builder.charts.mapnumbers import number_keyed as _number_keyed
 from builder.charts.scene import Path, Text, Typeface
 from builder.charts.style import FigureStyle
 
@@ -31,8 +33,9 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
             drawn_segments, coast_segments, line_pieces, project,
             land_rings=(), lines_first: bool = False, bounds: Box | None = None,
             near: float | None = None, memo: dict | None = None, strokes=(),
-            priority: frozenset = frozenset(), tries: int = TRIES
-            ) -> tuple[list[Text], int, float, list]:
+            priority: frozenset = frozenset(), tries: int = TRIES,
+            joined: frozenset = frozenset(), reserve: frozenset = frozenset()
+            ) -> tuple[list[Text], int, float, list, set]:
     """Every label placed at one size, how many of them could not be placed cleanly (a
     place's or an area's is then left off, its name returned for the map's key), their cost.
     Crossing the coast costs a little (text reads best on one ground), crossing a drawn
@@ -46,7 +49,10 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     ``strokes`` are the drawn lines no place's name may cross (a range circle, a route; the
     leaders join them as they are drawn). ``priority``: the places whose names are placed
     first (after the off-map ones); a try that leaves names without room tries again with
-    those first too (``tries`` in all), and the best stands."""
+    those first too (``tries`` in all), and the best stands. ``joined``: places sharing
+    another's marker (builder.charts.markers.placed), named in the key by a number at it;
+    ``reserve``: places whose number a try could not set by their marker: a box for it is
+    kept before any name is placed. Also returns the keyed places left without a number."""
     face = style.typeface
     fixed_segments, coast_input, land_input = drawn_segments, coast_segments, land_rings
     bounds_input, strokes_input = bounds, strokes
@@ -81,19 +87,34 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     led = SpatialIndex(cell=size * 3)  # the leaders drawn so far
     swatches: list[Path] = []
 
+    kept_for: dict[int, tuple] = {}  # the boxes kept for reserved places' numbers
+    for point, x, y, radius in markers:
+        if id(point) in reserve and len(markers) <= RETRY_LIMIT:
+            found = _number_box(point, x, y, radius, _measure("00", face, size, size * 4),
+                                size, bounds, edge, placed, clear_of, drawn_segments,
+                                strokes, obstacles, style, spacing, led)
+            if found is not None:
+                kept_for[id(point)] = found
+
     def place_points() -> float:
         """Point labels, each on the first clean side; returns how far they sit from their
         markers in all (points)."""
         nonlocal collisions
         spread = 0.0
         for point, x, y, radius in _ordered(markers, priority):
+            if id(point) in joined:  # its marker is another's: keyed, numbered there
+                unplaced.append(point.label)
+                failed.add(id(point))
+                continue
             crowded = len(markers) > RETRY_LIMIT  # hundreds of places: one wrap each, by
             labels = _variants(point.label, face, size, wrap_width,  # its marker or keyed
                                SHARES[:1] if crowded else SHARES)
+            if point.off_map:  # in one line, in the band beyond the edge it points across
+                labels.append(_measure(point.label, face, size, bounds.width - 2.0))
             offset = max(radius, size * 0.2) + size * 0.3
             reach = radius + size * TOUCH  # farther than this, a label needs a leader
             candidates = _point_candidates(point, x, y, labels, offset, frame,
-                                           TOUCHING if crowded else STEPS)
+                                           TOUCHING if crowded else STEPS, bounds)
             target = (x, y, radius, reach, obstacles, led)
             if edge is not None and not crowded:
                 # beside the map: the name may stand in the margin at about the marker's
@@ -107,10 +128,21 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                                            label.width, label.height),
                                        Box(edge.right + size * 0.4, top, label.width,
                                            label.height)]
-            box, hard = _choose(candidates, bounds, placed, clear_of, drawn_segments,
-                                coast=coast_segments, edge=edge,
-                                crossing_cost=PAGE_CROSSING if edge is None else BESIDE_CROSSING,
-                                target=target, spacing=spacing, strokes=strokes)
+            hard = 1
+            if point.off_map:  # beyond the frame, over its arrow: no marker out there to
+                # mistake it for (the places by that edge are named inside the frame)
+                beyond = [box for box in candidates
+                          if box.bottom <= frame.top + 1e-6 or box.top >= frame.bottom - 1e-6]
+                if beyond:
+                    box, hard = _choose(beyond, bounds, placed, clear_of, drawn_segments,
+                                        coast=coast_segments, edge=edge, spacing=spacing,
+                                        strokes=strokes)
+            if hard:
+                box, hard = _choose(candidates, bounds, placed, clear_of, drawn_segments,
+                                    coast=coast_segments, edge=edge,
+                                    crossing_cost=PAGE_CROSSING if edge is None
+                                    else BESIDE_CROSSING,
+                                    target=target, spacing=spacing, strokes=strokes)
             collisions += hard > 0
             if hard:  # never over another label: the name goes to the key under the map
                 unplaced.append(point.label)
@@ -210,55 +242,22 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
             collisions += 1
         else:
             kept.append(leader)
-    numbers = [] if len(markers) > RETRY_LIMIT else _number_keyed(
-        markers, failed, unplaced, face, size, frame, placed, clear_of, drawn_segments, strokes,
-        obstacles, style, spacing)
-    result = ([*kept, *swatches, *texts, *numbers], collisions, spread, unplaced)
-    if failed - priority and tries > 1 and len(markers) <= RETRY_LIMIT:
-        # the places that found no room go first, and the rest fit round them if they can
+    numbers, missing = ([], set()) if len(markers) > RETRY_LIMIT else _number_keyed(
+        markers, failed, unplaced, face, size, bounds, edge, placed, clear_of, drawn_segments,
+        strokes, obstacles, style, spacing, led, kept_for)
+    result = ([*kept, *swatches, *texts, *numbers], collisions, spread, unplaced, missing)
+    if (failed - priority - joined or missing - reserve) and tries > 1 \
+            and len(markers) <= RETRY_LIMIT:
+        # the places that found no room go first, and the rest fit round them if they can;
+        # a number that found no room by its marker is given its box before any name
         again = place_labels(figure, style, size, frame, markers, obstacles, fixed_segments,
                              coast_input, line_pieces, project, land_input, lines_first,
                              bounds=bounds_input, near=near, memo=memo, strokes=strokes_input,
-                             priority=priority | failed, tries=tries - 1)
-        if (again[1], again[2]) < (result[1], result[2]):
+                             priority=priority | failed, tries=tries - 1, joined=joined,
+                             reserve=frozenset(reserve | missing))
+        if (len(again[4]), again[1], again[2]) < (len(missing), result[1], result[2]):
             return again
     return result
-
-
-def _number_keyed(markers, failed, unplaced, face, size, frame, placed, clear_of, segments,
-                  strokes, obstacles, style, spacing) -> list[Text]:
-    """A small number by the marker of each place whose name went to the key ("1"), the key
-    naming it "1 Tunis": a keyed name is then still tied to its marker. A number that finds
-    no clean place by its marker is left off (the key lists the name alone)."""
-    numbers = []
-    names = {id(point): point.label for point, *_ in markers}
-    for point, x, y, radius in markers:
-        if id(point) not in failed or names[id(point)] not in unplaced:
-            continue
-        mark = str(len(numbers) + 1)
-        label = _measure(mark, face, size, size * 4)
-        offset = max(radius, size * 0.2) + size * 0.2
-        candidates = [_candidate(side, x, y, label, offset * step) for step in (1.0, 1.4)
-                      for side in _SIDE_ORDER[point.position]]
-        box, hard = _choose(candidates, frame, placed, clear_of, segments, crossing_cost=8.0,
-                            target=(x, y, radius, radius + size * TOUCH, obstacles, ()),
-                            spacing=spacing, strokes=strokes)
-        if hard:
-            continue
-        placed.append(box)
-        index = unplaced.index(names[id(point)])
-        unplaced[index] = f"{mark}\u00a0{unplaced[index]}"  # never parted
-        numbers.append(Text(box.left, box.top, box.width, label.lines, size, style.text,
-                            _align(box, x), bold=True, role="place-number"))
-    # the key reads 1, 2, 3 …, then the names no number found room for
-    order = {f"{index + 1}\u00a0": index for index in range(len(numbers))}
-    names_at = [index for index, entry in enumerate(unplaced) if isinstance(entry, str)]
-    ranked = sorted((unplaced[index] for index in names_at),
-                    key=lambda name: order.get(name.split("\u00a0", 1)[0] + "\u00a0",
-                                               len(order)))
-    for index, name in zip(names_at, ranked):
-        unplaced[index] = name
-    return numbers
 
 
 def _ordered(markers, priority):
@@ -281,17 +280,27 @@ def _variants(text: str, face, size: float, wrap_width, shares) -> list:
 
 
 def _point_candidates(point, x: float, y: float, labels, offset: float, frame: Box,
-                      steps: tuple[float, ...] = ()) -> list[Box]:
+                      steps: tuple[float, ...] = (), bounds: Box | None = None) -> list[Box]:
     """Where a place's name may stand: touching its marker on the side asked for, then the
     other sides, then a little farther; then (joined by a leader) farther still; each step
     tried with the name on one line, then stacked. An off-map place's name stays by its
-    arrow at the frame's edge."""
+    arrow at the frame's edge, or beyond that edge over it (within ``bounds``)."""
     order = _SIDE_ORDER[point.position]
+    bounds = bounds or frame
     if not point.off_map:
         return [_candidate(side, x, y, label, offset * step) for step in steps
                 for label in labels for side in order]
     inward = point.position
     boxes = []
+    gap = offset * 0.3  # beyond the edge, in the band kept for it (``maps._strips``)
+    for label in labels:
+        w, h = label.width, label.height
+        if inward in ("below", "above"):
+            top = frame.top - gap - h if inward == "below" else frame.bottom + gap
+            slid = min(max(x - w / 2, bounds.left + 1.0), bounds.right - 1.0 - w)
+            boxes += [Box(left, top, w, h)
+                      for left in (x - w / 2, x - offset, x + offset - w, slid)
+                      if left - 1e-6 <= x <= left + w + 1e-6]
     for label in labels:
         boxes += [_candidate(side, x, y, label, offset * step) for step in TOUCHING
                   for side in order if inward in side]
@@ -310,12 +319,3 @@ def _point_candidates(point, x: float, y: float, labels, offset: float, frame: B
             boxes += [Box(frame.right - inset - w, y - offset - h, w, h),
                       Box(frame.right - inset - w, y + offset, w, h)]
     return boxes
-
-
-def _align(box: Box, x: float) -> str:
-    if box.left >= x:
-        return "left"
-    if box.right <= x:
-        return "right"
-    return "center"
-

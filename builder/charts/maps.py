@@ -26,10 +26,11 @@ from builder.charts.markup import plain_figure
 from builder.charts.mapframe import (Geography, edge_point, inside, map_geography, turned,
                                      unwrapped, unwrapped_ring)
 from builder.charts.linelabels import BESIDE_NEAR
+from builder.charts.mapkey import KEY_LINES, MapScene, draw_key, key_height
 from builder.charts.maplabels import place_labels
-from builder.charts.markers import INWARD, arrowed, edge_arrow, spread
+from builder.charts.markers import INWARD, arrow_box, arrowed, edge_arrow, placed
 from builder.charts.markers import draw as draw_marker, radius as marker_radius
-from builder.charts.scene import Circle, Path, Scene, Text, Typeface
+from builder.charts.scene import Circle, Path, Text, Typeface
 from builder.charts.simplify import simplify
 from builder.charts.style import FigureStyle
 from builder.errors import RenderError
@@ -39,7 +40,7 @@ PAGE_FLOOR = 0.85  # …and on a page never below 85 % of the layout's figure te
 
 
 def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset,
-              min_label: float | None = None, beside: bool = False) -> Scene:
+              min_label: float | None = None, beside: bool = False) -> MapScene:
     """The map fitted to ``width`` × ``max_height`` keeping the projection's aspect.
 
     Crowded labels shrink to 70 % of their size; ``min_label`` (points) is a hard floor
@@ -59,58 +60,85 @@ def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset
         except (OSError, ValueError) as error:
             raise RenderError(f"{figure.where}: outline '{figure.outline}' cannot be read "
                               f"({error})") from None
-    complete = not _crowded(figure)  # hundreds of names: counted, as they always were
-    scene = _fitted(figure, style, width, max_height, outline, min_label, beside, complete)
-    if not complete or scene.height <= max_height + 1e-6:
-        return scene
-    # a key naming every place cannot fit even under a shrunken map: as few rows as before,
-    # the rest counted (only a map too full for its box comes to this)
-    return _fitted(figure, style, width, max_height, outline, min_label, beside, False)
+    return _fitted(figure, style, width, max_height, outline, min_label, beside)
+
+
+KEEP = 0.7  # of its box a deck's map keeps however long its key: the key continues instead
 
 
 def _fitted(figure, style: FigureStyle, width: float, max_height: float, outline,
-            min_label: float | None, beside: bool, complete: bool) -> Scene:
-    """The map with its key, shrunk until both fit ``max_height`` (when they can);
-    ``complete``: the key names every place, however many rows that takes."""
+            min_label: float | None, beside: bool) -> MapScene:
+    """The map with its key, the map shrunk until both fit ``max_height``, down to a
+    quarter of its box on a page (``KEEP`` on a slide, whose map must read across a room);
+    a key that still does not fit stops at a whole entry, the rest continued after the
+    map (``MapScene.rest``)."""
+    floor = max_height * (KEEP if min_label else 0.25)
+    height = max_height
     for key_lines in (KEY_LINES, 1):  # a key that would squeeze the map under 60 % of
         if _crowded(figure):  # its box is cut to one line of samples and one of names
             _, smallest = _label_sizes(style, min_label)
             first = max(max_height - key_height(smallest), max_height / 2)
         else:
             first = max_height
-        scene = _draw(figure, style, width, first, outline, min_label, beside, key_lines,
-                      complete)
+        scene = _draw(figure, style, width, first, outline, min_label, beside, key_lines)
         height = first
         for _ in range(4):  # a key under it: the map gives up that room (a smaller map may
-            if scene.height <= max_height + 1e-6:  # leave more names to the key: again)
-                break
-            height -= scene.height - max_height
-            scene = _draw(figure, style, width, max(height, max_height / 4), outline,
-                          min_label, beside, key_lines, complete)
+            if scene.height <= max_height + 1e-6 or height <= floor:  # leave more names
+                break  # to the key: again)
+            height = max(floor, height - (scene.height - max_height))
+            scene = _draw(figure, style, width, height, outline, min_label, beside,
+                          key_lines)
         if height >= max_height * 0.6 or _crowded(figure):
             break
+    if scene.height > max_height + 1e-6:  # the key continues after the map
+        scene = _draw(figure, style, width, height, outline, min_label, beside, key_lines,
+                      limit=max_height)
     return scene
 
 
 def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
-          min_label: float | None, beside: bool, key_lines: int = 3,
-          complete: bool = True) -> Scene:
+          min_label: float | None, beside: bool, key_lines: int = KEY_LINES,
+          limit: float | None = None) -> MapScene:
     geo = map_geography(figure, width, max_height, page=min_label is None)
+    top, bottom = _strips(figure, geo.bounds, style, min_label, width)
+    if top or bottom:  # the band above or below the frame for off-map places' names
+        geo = map_geography(figure, width, max_height - top - bottom, page=min_label is None)
     figure = unwrapped(figure, geo.bounds)  # longitudes on the frame's side of 180°
-    map_width, map_height = fit(width, max_height, Projection.aspect(geo.kind, geo.bounds))
+    map_width, map_height = fit(width, max_height - top - bottom,
+                                Projection.aspect(geo.kind, geo.bounds))
     memo: dict = {}  # what the labels learn at one offset serves the others
+    bands = {"top": top, "bottom": bottom}
     if not beside or width - map_width < 1.0:
         return _compose(figure, geo, style, map_width, map_height, map_width, 0, outline,
-                        min_label, memo=memo, key_lines=key_lines, complete=complete)[0]
+                        min_label, memo=memo, key_lines=key_lines, limit=limit,
+                        room=width, **bands)[0]
     room = width - map_width
     # a crowded map is drawn centred: hundreds of names go to its key wherever it stands
     offsets = (room / 2,) if _crowded(figure) else (
         room, room * 0.75, room / 2, room * 0.25, 0.0)
     results = [_compose(figure, geo, style, map_width, map_height, width, offset, outline,
                         min_label, near=BESIDE_NEAR, memo=memo, key_lines=key_lines,
-                        complete=complete)
+                        limit=limit, **bands)
                for offset in offsets]
     return _trimmed(min(results, key=lambda result: result[1:])[0])
+
+
+def _strips(figure, bounds, style: FigureStyle, min_label: float | None, width: float
+            ) -> tuple[float, float]:
+    """The bands above and below the frame where an off-map place north or south of it is
+    named, beside its arrow and beyond the edge it points across (a name inside the frame
+    would crowd the places at that edge: Berlin's over Tunis and Cairo)."""
+    size = _label_sizes(style, min_label)[0]
+    face = style.typeface
+    bands = {"up": 0.0, "down": 0.0}
+    for point in figure.points:
+        if not point.off_map or inside(bounds, point.lon, point.lat):
+            continue
+        side = edge_point(bounds, point.lon, point.lat)[2]
+        if side in bands:
+            lines = face.wrap(arrowed(point.label, side), size, width - 2.0)
+            bands[side] = max(bands[side], len(lines) * Typeface.line_height(size) + size * 0.3)
+    return bands["up"], bands["down"]
 
 
 def _label_sizes(style: FigureStyle, min_label: float | None) -> tuple[float, float]:
@@ -121,7 +149,7 @@ def _label_sizes(style: FigureStyle, min_label: float | None) -> tuple[float, fl
     return size, min_label if min_label else max(size * 0.7, style.size * PAGE_FLOOR)
 
 
-def _trimmed(scene: Scene) -> Scene:
+def _trimmed(scene: MapScene) -> MapScene:
     """The scene cut to what it draws across (the map and the names it set beside it), so
     a map whose names all fit on it is centred in its box rather than pushed to one side."""
     xs = []
@@ -133,7 +161,7 @@ def _trimmed(scene: Scene) -> Scene:
         elif isinstance(item, Text):
             xs += [item.left, item.left + item.width]
     left, right = max(0.0, min(xs)), min(scene.width, max(xs))
-    trimmed = Scene(right - left, scene.height)
+    trimmed = MapScene(right - left, scene.height, rest=scene.rest)
     for item in scene.items:
         if isinstance(item, Path):
             item = replace(item, points=tuple((x - left, y) for x, y in item.points))
@@ -147,19 +175,21 @@ def _trimmed(scene: Scene) -> Scene:
 
 def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map_height: float,
              scene_width: float, offset: float, outline, min_label: float | None,
-             near: float | None = None, memo: dict | None = None, key_lines: int = 3,
-             complete: bool = True) -> tuple[Scene, int, float]:
+             near: float | None = None, memo: dict | None = None,
+             key_lines: int = KEY_LINES, limit: float | None = None, room: float = 0.0,
+             top: float = 0.0, bottom: float = 0.0) -> tuple[MapScene, int, float]:
     """The map drawn ``offset`` points from the left of a scene ``scene_width`` wide, its
-    labels placed; with the number of labels that found no clean place and their cost."""
-    scene = Scene(scene_width, map_height)
-    project = Projection(geo.bounds, geo.kind, map_width, map_height, offset)
+    labels placed; with the number of labels that found no clean place and their cost.
+    ``limit``: the height its key must stop at (the rest is continued)."""
+    scene = MapScene(scene_width, top + map_height + bottom)
+    project = Projection(geo.bounds, geo.kind, map_width, map_height, offset, top)
     size, smallest = _label_sizes(style, min_label)
-    frame = Box(offset, 0, map_width, map_height)
-    bounds = Box(0, 0, scene_width, map_height)
+    frame = Box(offset, top, map_width, map_height)
+    bounds = Box(0, 0, scene_width, top + map_height + bottom)
     land = style.background.mix(style.accent_hint, 0.06)
     sea = style.surface.mix(style.muted, 0.12)
-    corners = ((offset, 0), (offset + map_width, 0), (offset + map_width, map_height),
-               (offset, map_height))
+    corners = ((offset, top), (offset + map_width, top),
+               (offset + map_width, top + map_height), (offset, top + map_height))
 
     scene.add(Path(corners, None, fill=sea, closed=True, role="sea"))
     coast_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
@@ -213,7 +243,15 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             x, y = project(lon, lat)
             spots.append((x, y, 0.0))  # at the edge, where it points: not pushed about
             sides.append(side)
-    for point, side, (x, y) in zip(figure.points, sides, spread(spots, frame, size)):
+    positions, hosts = placed(spots, frame, size)
+    joined: set[int] = set()  # places sharing an earlier one's marker: keyed, numbered there
+    for index, (point, side, (x, y)) in enumerate(zip(figure.points, sides, positions)):
+        host = hosts[index]
+        if host is not None:
+            _, x, y, radius = markers[host]
+            joined.add(id(point))
+            markers.append((point, x, y, radius))
+            continue
         if side is None:
             radius = draw_marker(scene, point.marker, x, y, size, style)
         else:
@@ -222,7 +260,9 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
                                              "position": INWARD[side], "marker": "city",
                                              "off_map": True})
         markers.append((point, x, y, radius))
-        if radius:
+        if side is not None:  # the arrow's own box, inside the frame
+            obstacles.append(arrow_box(x, y, side, size))
+        elif radius:
             obstacles.append(Box(x - radius, y - radius, 2 * radius, 2 * radius))
 
     # labels at the largest size (down to 70 %) at which every one finds a clean place; a
@@ -238,13 +278,14 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             result = place_labels(  # none, no later order can beat it
                 figure, style, label_size, frame, markers, obstacles, drawn_segments,
                 coast_segments, line_pieces, project, land_rings, lines_first,
-                bounds=bounds if scene_width > map_width else None, near=near, memo=memo,
-                strokes=strokes)
+                bounds=bounds if scene_width > map_width or top or bottom else None,
+                near=near, memo=memo,
+                strokes=strokes, joined=frozenset(joined))
             if best is None or result[1] < best[1]:
                 best = result
             if best[1] == 0:
                 break
-        texts, collisions, cost, unplaced = best
+        texts, collisions, cost, unplaced, _ = best
         if collisions == 0 or label_size <= smallest:
             break
         label_size = max(smallest, label_size - 0.5)
@@ -252,13 +293,8 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
     if unplaced:
-        shown = _key(scene, unplaced, style, label_size, offset, map_width, key_lines,
-                     crowded or not complete)
-        # a number by a marker whose name the key had no room to list would name nothing
-        listed = {name.split("\u00a0", 1)[0] for name in shown if "\u00a0" in name}
-        scene.items = [item for item in scene.items if not (
-            isinstance(item, Text) and item.role == "place-number"
-            and item.lines[0] not in listed)]
+        _, scene.rest = draw_key(scene, unplaced, style, label_size, offset, map_width,
+                                 key_lines, limit, room)
     return scene, collisions, cost
 
 
@@ -290,72 +326,4 @@ class _Outline:
                 [piece for line in self.lines
                  for piece in clip_line(list(unwrapped_ring(line, centre)), bounds)])
         return self._clipped[bounds]
-KEY_LINES = 3
-
-
-def key_height(size: float) -> float:
-    """Room under a map for the names no place on it could take."""
-    return size * 0.4 + KEY_LINES * Typeface.line_height(size)
-
-
-def _key(scene: Scene, names: list, style: FigureStyle, size: float, left: float,
-         width: float, rows: int = KEY_LINES, counted: bool = False) -> list[str]:
-    """The names the map could not set without touching another, listed under it: each
-    unnamed line on a row of its own after a sample of it, as a legend does (three lines of
-    them at most; further lines are named with the places), then the places and areas (as
-    many lines as they take: ``map_scene`` shrinks the map to make room; only a crowded map
-    or one whose full key cannot fit its box (``counted``) keeps to ``rows`` lines and counts
-    the rest), so a name is never drawn over another. Returns the
-    names it lists (a counted one has no entry, so its number is not drawn). With room
-    beside the map (a scene wider than ``width``) the key may use the scene's width, centred
-    under the map."""
-    face = style.typeface
-    line_height = Typeface.line_height(size)
-    swatch = size * 1.8
-    available = max(width, scene.width) - 1.0
-    wrapped_rows = []
-    budget = rows  # lines of samples; further lines are named with the places
-    for entry in names:
-        if isinstance(entry, str) or budget <= 0:
-            continue
-        lines = face.wrap(entry[0], size, max(available - swatch, size))
-        if len(lines) <= budget:
-            wrapped_rows.append((entry, lines))
-        budget -= len(lines)
-    sampled = {id(entry) for entry, _ in wrapped_rows}
-    names = [entry if isinstance(entry, str) else entry[0] for entry in names
-             if id(entry) not in sampled]
-    places: list[str] = []
-    if names:
-        shown = list(names)
-        while True:
-            rest = len(names) - len(shown)
-            words = style.words
-            listed = shown + ([words("more", count=f"{rest:,}")] if rest else [])
-            text = words("also_marked",
-                         places=words.join(listed) if rest else ", ".join(shown))
-            places = face.wrap(text, size, available)
-            if len(places) <= rows or not shown or not counted:
-                break  # a key names every place (it takes more rows, the map shrinks);
-                # only a crowded map, or one whose full key cannot fit, counts the rest
-            shown = shown[:max(0, min(len(shown) - 1, len(shown) * rows // len(places)))]
-    used = max([face.width(line, size) + 1.0 for line in places]
-               + [swatch + face.width(line, size) + 1.0 for _, lines in wrapped_rows
-                  for line in lines] + [0.0])
-    if used > width:  # wider than the map: centred under it, within the scene
-        left = min(max(0.0, left + width / 2 - used / 2), scene.width - used)
-        width = used
-    top = scene.height + size * 0.4
-    for (_, color, line_width, dash), lines in wrapped_rows:
-        y = top + line_height / 2
-        scene.add(Path(((left, y), (left + swatch - size * 0.4, y)), color,
-                       max(line_width, 1.5), dash=dash, role="line-key"))
-        scene.add(Text(left + swatch, top, width - swatch, tuple(lines), size, style.text,
-                       role="map-key"))
-        top += len(lines) * line_height
-    if places:
-        scene.add(Text(left, top, width, tuple(places), size, style.muted, role="map-key"))
-        top += len(places) * line_height
-    scene.height = top
-    return shown if names else []
 

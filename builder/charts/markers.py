@@ -2,11 +2,14 @@
 
 Places a few kilometres apart (Tokyo, Yokohama and Uraga; Kyoto and Toba–Fushimi) project to
 one spot on a map of a country: drawn where they are, their markers cover each other and no
-reader can tell whose name is whose. Markers that would touch are pushed apart, each along
-the way from the other, just far enough to stand side by side (a cartographer's
-displacement: the order of the places stays as it is on the ground). A marker is also kept
-wholly inside the frame, so Tunis at the top of a map of Africa is a whole dot, not half of
-one. An off-map place is a small arrow at the frame's edge pointing to it.
+reader can tell whose name is whose. Markers that would touch are nudged apart, each along
+the way from the other, but never farther than its own radius: a marker still covers the
+spot it stands for (a cartographer's displacement kept honest). Places closer still — a
+small map, or large-print markers — share one marker at the first one's true position
+(``joined``): their names go to the map's key, numbered at that marker, rather than a
+marker being pushed into the next country. A marker is also kept wholly inside the frame,
+so Tunis at the top of a map of Africa is a whole dot, not half of one. An off-map place is
+a small arrow at the frame's edge pointing to it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ INWARD = {"right": "left", "left": "right", "up": "below", "down": "above"}
 ARROWS = {"right": "→", "left": "←", "up": "↑", "down": "↓"}
 GAP = 0.15  # markers pushed apart keep this many × the label size between them
 ROUNDS = 60  # pushes at most; a few suffice for a cluster of three
+SHIFT = 1.0  # a marker moves at most this many × its radius from its place
 
 
 def radius(marker: str, size: float) -> float:
@@ -31,15 +35,39 @@ def radius(marker: str, size: float) -> float:
 
 def spread(spots: list[tuple[float, float, float]], frame: Box, size: float
            ) -> list[tuple[float, float]]:
-    """Where to draw each marker (x, y, radius): where it is, unless it would touch another,
-    then moved apart from it (both halfway), and never across the frame's edge."""
-    xs = [x for x, _, _ in spots]
-    ys = [y for _, y, _ in spots]
-    radii = [r for _, _, r in spots]
+    """Where to draw each marker (x, y, radius); see ``placed`` (a joined place is drawn
+    at its host's spot)."""
+    positions, hosts = placed(spots, frame, size)
+    return [positions[i] if host is None else positions[host]
+            for i, host in enumerate(hosts)]
+
+
+def placed(spots: list[tuple[float, float, float]], frame: Box, size: float
+           ) -> tuple[list[tuple[float, float]], list[int | None]]:
+    """Where each marker (x, y, radius) is drawn, and for each the index of the marker it
+    shares (``None``: its own). A marker touching another is moved apart from it (both
+    halfway) by at most its own radius; a place that would need more joins the earlier
+    marker it touches (in the source's order, so the first-named place keeps its symbol)."""
     gap = size * GAP
     count = len(spots)
+    hosts: list[int | None] = [None] * count
     if count > 400:  # hundreds of places: a grid of them would only shuffle; kept in place
-        return [_inside(x, y, r, frame) for x, y, r in spots]
+        return [_inside(x, y, r, frame) for x, y, r in spots], hosts
+    for i in range(count):  # who must share: separating them would move a marker too far
+        xi, yi, ri = spots[i]
+        if not ri:
+            continue
+        for j in range(i):
+            xj, yj, rj = spots[j]
+            if hosts[j] is not None or not rj:
+                continue
+            need = ri + rj + gap
+            if need - math.hypot(xi - xj, yi - yj) > 2 * min(ri, rj) * SHIFT:
+                hosts[i] = j
+                break
+    xs = [x for x, _, _ in spots]
+    ys = [y for _, y, _ in spots]
+    radii = [r if hosts[i] is None else 0.0 for i, (_, _, r) in enumerate(spots)]
     for _ in range(ROUNDS):
         moved = False
         for i in range(count):
@@ -58,11 +86,16 @@ def spread(spots: list[tuple[float, float, float]], frame: Box, size: float
                 xs[i], ys[i] = xs[i] - ux * push, ys[i] - uy * push
                 xs[j], ys[j] = xs[j] + ux * push, ys[j] + uy * push
                 moved = True
-        for i in range(count):
+        for i in range(count):  # never farther than its radius from where it is
+            x, y, r = spots[i]
+            dx, dy = xs[i] - x, ys[i] - y
+            far = math.hypot(dx, dy)
+            if far > r * SHIFT:
+                xs[i], ys[i] = x + dx * r * SHIFT / far, y + dy * r * SHIFT / far
             xs[i], ys[i] = _inside(xs[i], ys[i], radii[i], frame)
         if not moved:
             break
-    return list(zip(xs, ys))
+    return list(zip(xs, ys)), hosts
 
 
 def _inside(x: float, y: float, r: float, frame: Box) -> tuple[float, float]:
@@ -88,6 +121,20 @@ def edge_arrow(scene: Scene, x: float, y: float, side: str, size: float,
     points = (tip, (base[0] + wing[0], base[1] + wing[1]), (base[0] - wing[0], base[1] - wing[1]))
     scene.add(Path(points, None, 0.0, style.text, closed=True, role="off-map"))
     return r * 1.6
+
+
+def arrow_box(x: float, y: float, side: str, size: float) -> Box:
+    """The box an edge arrow at (x, y) covers: inside the frame, so a name may stand just
+    beyond the edge, over it."""
+    r = size * 0.4
+    (tip_x, tip_y), (far_x, far_y) = (x + _INTO[side][0], y + _INTO[side][1]), (
+        x + _INTO[side][0] * (1.0 + r * 1.6), y + _INTO[side][1] * (1.0 + r * 1.6))
+    if side in ("up", "down"):
+        return Box(x - r, min(tip_y, far_y), 2 * r, abs(far_y - tip_y))
+    return Box(min(tip_x, far_x), y - r, abs(far_x - tip_x), 2 * r)
+
+
+_INTO = {"right": (-1, 0), "left": (1, 0), "up": (0, 1), "down": (0, -1)}
 
 
 def draw(scene: Scene, marker: str, x: float, y: float, size: float,

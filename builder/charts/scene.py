@@ -195,7 +195,7 @@ def thickened(scene: Scene, size: float) -> Scene:
         return scene
     from dataclasses import replace
 
-    result = Scene(scene.width, scene.height)
+    result = replace(scene, items=[])  # a subclass keeps its own fields (a map's key rest)
     for item in scene.items:
         width = getattr(item, "stroke_width", None)
         result.add(replace(item, stroke_width=width * factor) if width else item)

@@ -18,13 +18,14 @@ from builder.charts.images import pixel_size
 from builder.deck.barparts import bar_parts, sliced_bars
 from builder.deck.charts import add_chart
 from builder.deck.figurekit import FigureBox, figure_style, finish_figure
-from builder.deck.scenes import add_scene_group, sliced, timeline_parts
+from builder.deck.scenes import add_scene_group, map_parts, sliced, timeline_parts
 from builder.deck.tablefigure import add_table, table_parts
 from builder.errors import RenderError
 from builder.model import (
     BarFigure,
     ImageFigure,
     LineFigure,
+    MapFigure,
     PieFigure,
     TableFigure,
     TimelineFigure,
@@ -50,8 +51,9 @@ def add_figure(slide, document: Document, numbered: NumberedFigure, left: int, t
         return [add_scene_group(slide, document, sliced(figure, rows), box,
                                 whole=figure if rows else None,
                                 first_key=rows[0] if rows else 0)]
-    if type(figure) in SCENES:
-        return [add_scene_group(slide, document, figure, box)]
+    if type(figure) in SCENES:  # a map's ``rows``: the slice of its key continued here
+        return [add_scene_group(slide, document, figure, box,
+                                key_part=rows if isinstance(figure, MapFigure) else None)]
     raise RenderError(f"{figure.where}: figure kind '{figure.kind}' cannot be drawn")
 
 
@@ -74,8 +76,12 @@ def _picture(slide, document: Document, figure: ImageFigure, box: FigureBox):
 def figure_parts(document: Document, figure, box) -> list[tuple[int, int] | None]:
     """The slides a figure takes, each a slice of its rows or events (``None``: the whole
     figure): a table too long for the ``box`` (points) is continued, and so is a timeline
-    whose labels would fall under the deck's figure floor, and a horizontal bar chart whose
-    names cannot all stand by their bars; every other figure is one slide."""
+    whose labels would fall under the deck's figure floor, a horizontal bar chart whose
+    names cannot all stand by their bars, and a map's key that its slide has no room for
+    continues on slides of its own; every other figure is one slide."""
+    if isinstance(figure, MapFigure):
+        left, top, width, height = box.emu()
+        return map_parts(document, figure, FigureBox(left, top, width, height))
     if isinstance(figure, TimelineFigure):
         left, top, width, height = box.emu()
         parts = timeline_parts(document, figure, FigureBox(left, top, width, height))

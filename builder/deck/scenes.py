@@ -14,7 +14,8 @@ from pptx.util import Emu, Pt
 from builder.charts import scene as sc
 from builder.charts.figures import scene_for
 from builder.charts.geometry import centred
-from builder.charts.maps import map_scene
+from builder.charts.mapkey import key_parts, key_scene, may_continue
+from builder.charts.maps import KEEP, map_scene
 from builder.charts.markup import emphasis, styled_lines
 from builder.text.inline import Run
 from builder.charts.style import FigureStyle
@@ -61,16 +62,21 @@ _DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND
 
 
 def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=None,
-                    first_key: int = 0):
+                    first_key: int = 0, key_part: tuple[int, int] | None = None):
     """The figure's scene as one group of native shapes centred in ``box``. ``whole``: the
     timeline ``figure`` is a part of, continued over slides, so every part is set in one
-    size (``part_size``); ``first_key``: where its list's numbers go on from."""
+    size (``part_size``); ``first_key``: where its list's numbers go on from; ``key_part``:
+    of a map whose key continues over slides, the slice of its key this slide lists."""
     style = figure_style(document)
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
     if isinstance(figure, MapFigure):
         style, arguments, options = map_request(document, figure, box)
-        scene = sc.thickened(cached_scene(map_scene, document, figure, *arguments, **options),
-                             style.size)
+        whole_map = cached_scene(map_scene, document, figure, *arguments, **options)
+        if key_part is not None:  # the key continued: its entries in columns
+            scene = key_scene(whole_map.rest[key_part[0]:key_part[1]], style,
+                              figure_min_size(document), width, height)
+        else:
+            scene = sc.thickened(whole_map, style.size)
     else:
         cap = part_size(document, whole, box) if whole is not None else None
         scene = _scene(document, figure, width, height, cap, first_key)
@@ -99,6 +105,21 @@ def map_request(document: Document, figure: MapFigure, box: FigureBox
     style = figure_style(document).resized(floor)
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
     return style, (style, width, height, document.asset, floor), {"beside": True}
+
+
+def map_parts(document: Document, figure: MapFigure, box: FigureBox
+              ) -> list[tuple[int, int] | None]:
+    """The slides a map takes: the map (``None``), then its key's continuation, a slice of
+    the entries its slide had no room for on each slide of its own."""
+    style, arguments, options = map_request(document, figure, box)
+    floor = figure_min_size(document)
+    width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
+    if not may_continue(figure, style, floor, width, height, KEEP):
+        return [None]  # planned without its scene (``deck.ahead`` computes it meanwhile)
+    rest = cached_scene(map_scene, document, figure, *arguments, **options).rest
+    if not rest:
+        return [None]
+    return [None, *key_parts(rest, style, floor, width, height)]
 
 
 def _scene(document: Document, figure, width: float, height: float,

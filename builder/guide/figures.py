@@ -33,7 +33,7 @@ from builder.charts.tables import column_widths
 from builder.errors import RenderError
 from builder.layout.values import Color
 from builder.text.inline import Run
-from builder.model import ImageFigure, TableFigure
+from builder.model import ImageFigure, MapFigure, TableFigure
 from builder.resolve.numbering import NumberedFigure
 from builder.resolve.document import Document
 from builder.resolve.scenecache import cached_scene
@@ -65,6 +65,24 @@ def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
         if isinstance(item, sc.Text):
             _check_glyphs(item.text, style.typeface.faces, item.bold, figure.where)
     return paint(scene, style.typeface, emphasis(figure))
+
+
+SMALLEST_FIT = 0.72  # the least a figure shrinks to finish a page (flowables.FittedFigure)
+
+
+def key_rest(document: Document, numbered: NumberedFigure, width: float,
+             max_height: float) -> tuple[str, ...]:
+    """A map's key entries its drawing had no room for (hundreds of names): the guide lists
+    them after the figure, so every place is named."""
+    figure = numbered.figure
+    if not isinstance(figure, MapFigure):
+        return ()
+    rest: dict[str, None] = {}
+    for height in (max_height, max_height * SMALLEST_FIT):  # as large as the page allows,
+        scene = cached_scene(scene_for, document, figure, figure_style(document), width,
+                             height, document.asset)  # or shrunk to finish a page
+        rest.update(dict.fromkeys(getattr(scene, "rest", ())))
+    return tuple(rest)
 
 
 def _check_glyphs(text: str, faces: Faces, bold: bool, where: str) -> None:
