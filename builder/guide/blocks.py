@@ -326,13 +326,10 @@ def _(block: FigureRef, context: Context) -> list[Flowable]:
         drawing = figures.figure_flowable(document, numbered, context.width, max_height)
         natural = drawing.wrap(context.width, context.frame_height)[1]
         figure = FittedFigure(column, natural)
-    rest = figures.key_rest(document, numbered, context.width, max_height)
-    if rest:  # a map naming hundreds of places: those its key had no room for, after it
-        listed = context.words("also_marked", places=", ".join(rest))
-        return tag([lead(context, 0.3), figure,
-                    context.paragraph(listed, styles.caption, block.where),
-                    gap(context)], block.where)
-    return tag([lead(context, 0.3), figure, gap(context)], block.where)
+    rest = figures.key_rest(document, numbered, context.width, max_height)  # a map's key
+    after = [context.paragraph(context.words("also_marked", places=", ".join(rest)),
+                               styles.caption, block.where)] if rest else []  # continued
+    return tag([lead(context, 0.3), figure, *after, gap(context)], block.where)
 
 
 def figure_column(context: Context, stack: list[Flowable]) -> Flowable:
