@@ -226,7 +226,7 @@ def bind_short_prefixes(text: str) -> str:
 
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
-    return bind_short_prefixes(bind_french_spaces(bind(smart_quotes(text))))
+    return bind_french_spaces(bind(smart_quotes(text)))
 
 
 def for_deck(text: str) -> str:
