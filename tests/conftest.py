@@ -43,26 +43,36 @@ MATRIX = pytest.StashKey()
 """The session's background build of the corpus matrix (``corpus_builds.Matrix``)."""
 
 
-def _needed_cases(items: list[pytest.Item]):
-    """The matrix cases the collected tests read, so that running a few of them builds only
-    what they need: a test parametrized by ``case`` reads that case; by ``source`` (and
-    ``layout``), that source's cases (in that layout); any other test, all of them."""
-    from corpus_builds import CASES
-
+def _needs(item: pytest.Item, cases) -> list:
+    """The matrix cases a test reads: a test parametrized by ``case`` reads that case; by
+    ``source`` (and ``layout``), that source's cases (in that layout); any other, all."""
     def stem(value) -> str:
         return Path(str(value)).stem
 
-    needed: set[str] = set()
-    for item in items:
-        params = getattr(getattr(item, "callspec", None), "params", {})
-        if "case" in params:
-            needed.add(params["case"].id)
-        elif "source" in params:
-            needed |= {case.id for case in CASES if case.source.stem == stem(params["source"])
-                       and ("layout" not in params or case.layout.stem == stem(params["layout"]))}
-        else:
-            return CASES
-    return [case for case in CASES if case.id in needed]
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if "case" in params:
+        return [params["case"]]
+    if "source" in params:
+        return [case for case in cases if case.source.stem == stem(params["source"])
+                and ("layout" not in params or case.layout.stem == stem(params["layout"]))]
+    return list(cases)
+
+
+def _in_reading_order(reading: list[pytest.Item]):
+    """(the tests, the cases to build, in build order). Student builds come first (most tests
+    read them), then instructor builds (the render check and LibreOffice's runs, which start
+    as batches of them finish); the tests run in the order their cases will be built (in
+    collection order among equals), so each can run while later cases are still building.
+    (These tests share no module-scoped fixture, so interleaving modules costs nothing.)"""
+    from corpus_builds import CASES
+
+    needs = {item: _needs(item, CASES) for item in reading}
+    wanted = {case.id for item in reading for case in needs[item]}
+    cases = sorted((case for case in CASES if case.id in wanted),
+                   key=lambda case: case.edition != "student")
+    rank = {case.id: index for index, case in enumerate(cases)}
+    ready = {item: max(rank[case.id] for case in needs[item]) for item in reading}
+    return sorted(reading, key=ready.__getitem__), cases
 
 
 def _start_matrix(config: pytest.Config, cases, render: bool):
@@ -85,10 +95,11 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     if not reading or config.option.collectonly:
         return
     chosen = set(reading)
+    reading, cases = _in_reading_order(reading)
     items[:] = [item for item in items if item not in chosen] + reading
     render = render_check.available() and any(
         "rendered_decks" in getattr(item, "fixturenames", ()) for item in reading)
-    _start_matrix(config, _needed_cases(reading), render)
+    _start_matrix(config, cases, render)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

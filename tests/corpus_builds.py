@@ -27,6 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolE
 from dataclasses import asdict, dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Iterator, Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.yaml")) + sorted((ROOT / "sources").glob("*.yaml"))
@@ -134,48 +135,84 @@ def _convert(builds: list[Build], root: Path, batch: int) -> tuple[dict[str, str
     return {key: str(converted[path]) for key, path in decks.items()}, ""
 
 
+def _publish(path: Path, value: dict) -> None:
+    """Write one result where the test session looks for it, atomically: present means done."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps(value), encoding="utf-8")
+    partial.replace(path)
+
+
+def _build_entry(build: Build) -> dict:
+    return {**asdict(build), "case": build.case.id, "out": str(build.out)}
+
+
 def serve(root: Path, cases: list[Case], render: bool) -> None:
-    """Build ``cases`` (instructor decks first, so LibreOffice can start early), convert the
-    built instructor decks in ``DECK_BATCHES`` LibreOffice runs that overlap the rest of the
-    builds, then write everything to ``root / RESULTS`` (atomically: present means done)."""
+    """Build ``cases`` in the order given (the order the session's tests read them), publish
+    each build as it finishes (``root/builds/ID.json``), convert the built instructor decks in
+    ``DECK_BATCHES`` LibreOffice runs that overlap the rest of the builds (``root/rendered/
+    ID.json`` as each run ends), then write a summary to ``root / RESULTS``."""
     started = time.monotonic()
-    ordered = sorted(cases, key=lambda case: case.edition != "instructor")
     instructor = sum(case.edition == "instructor" for case in cases)
     batch_size = max(1, -(-instructor // DECK_BATCHES))
-    builds: dict[str, Build] = {}
     waiting: list[Build] = []
     conversions = []
     instructor_done = 0
+
+    def converted(future) -> None:
+        pdfs, problem = future.result()
+        for key, pdf in pdfs.items():
+            _publish(root / "rendered" / f"{key}.json", {"pdf": pdf})
+        for key in future.keys:
+            if key not in pdfs:
+                _publish(root / "rendered" / f"{key}.json", {"problem": problem})
+
     with _pool(len(cases)) as pool, ThreadPoolExecutor(max_workers=DECK_BATCHES) as office:
-        pending = {pool.submit(_build, case, root) for case in ordered}
+        pending = {pool.submit(_build, case, root) for case in cases}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 build = future.result()
-                builds[build.case.id] = build
+                _publish(root / "builds" / f"{build.case.id}.json", _build_entry(build))
                 if build.case.edition != "instructor":
                     continue
                 instructor_done += 1
                 if render and _renderable(build):
                     waiting.append(build)
+                elif render:  # nothing to draw: say so rather than leave a reader waiting
+                    _publish(root / "rendered" / f"{build.case.id}.json",
+                             {"problem": f"{build.case.id} did not build a deck"})
                 if waiting and (len(waiting) >= batch_size or instructor_done == instructor):
-                    conversions.append(office.submit(_convert, waiting, root, len(conversions)))
+                    conversion = office.submit(_convert, waiting, root, len(conversions))
+                    conversion.keys = [build.case.id for build in waiting]
+                    conversion.add_done_callback(converted)
+                    conversions.append(conversion)
                     waiting = []
         built = time.monotonic() - started
-        rendered: dict[str, str] = {}
-        problems: list[str] = []
-        for conversion in conversions:
-            pdfs, problem = conversion.result()
-            rendered.update(pdfs)
-            problems += [problem] if problem else []
-    results = {"builds": {key: {**asdict(build), "case": build.case.id, "out": str(build.out)}
-                          for key, build in builds.items()},
-               "rendered": rendered, "render_problems": problems,
-               "seconds": {"builds": round(built, 1),
-                           "total": round(time.monotonic() - started, 1)}}
-    partial = root / (RESULTS + ".part")
-    partial.write_text(json.dumps(results, indent=1), encoding="utf-8")
-    partial.replace(root / RESULTS)
+    _publish(root / RESULTS, {"builds": len(cases), "conversions": len(conversions),
+                              "seconds": {"builds": round(built, 1),
+                                          "total": round(time.monotonic() - started, 1)}})
+
+
+class _Waiting(Mapping):
+    """A mapping whose values arrive from the background process: reading one waits for it
+    alone, so a test runs as soon as its own build is done."""
+
+    def __init__(self, keys: list[str], fetch) -> None:
+        self._keys, self._fetch, self._got = list(keys), fetch, {}
+
+    def __getitem__(self, key: str):
+        if key not in self._got:
+            if key not in self._keys:
+                raise KeyError(key)
+            self._got[key] = self._fetch(key)
+        return self._got[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 @dataclass
@@ -185,38 +222,49 @@ class Matrix:
     root: Path
     process: subprocess.Popen
     log: Path
-    _results: dict | None = None
+    cases: list[Case]
+    render: bool
 
-    def results(self) -> dict:
-        """Wait for the background process and read what it wrote (once)."""
-        if self._results is None:
-            code = self.process.wait()
-            path = self.root / RESULTS
-            if code != 0 or not path.exists():
-                raise RuntimeError(f"the corpus matrix process exited {code}:\n"
+    def _wait_for(self, path: Path) -> dict:
+        while not path.exists():
+            if self.process.poll() is not None and not path.exists():
+                raise RuntimeError(f"the corpus matrix process exited {self.process.returncode}"
+                                   f" before {path.name}:\n"
                                    + self.log.read_text(encoding="utf-8")[-4000:])
-            self._results = json.loads(path.read_text(encoding="utf-8"))
-        return self._results
+            time.sleep(0.1)
+        return json.loads(path.read_text(encoding="utf-8"))
 
-    def builds(self) -> dict[str, Build]:
-        return {key: Build(BY_ID[key], Path(entry["out"]), entry["returncode"],
-                           entry["stdout"], entry["stderr"])
-                for key, entry in self.results()["builds"].items()}
+    def _build(self, key: str) -> Build:
+        entry = self._wait_for(self.root / "builds" / f"{key}.json")
+        return Build(BY_ID[key], Path(entry["out"]), entry["returncode"], entry["stdout"],
+                     entry["stderr"])
 
-    def rendered(self) -> tuple[dict[str, Path], list[str]]:
-        """Case id → the instructor deck as LibreOffice drew it, and any failed run."""
-        results = self.results()
-        return ({key: Path(path) for key, path in results["rendered"].items()},
-                results["render_problems"])
+    def builds(self) -> Mapping[str, Build]:
+        """Case id → its build, each waited for when first read."""
+        return _Waiting([case.id for case in self.cases], self._build)
+
+    def _rendered(self, key: str) -> Path:
+        if not self.render:
+            raise RuntimeError("the matrix was started without the render check")
+        entry = self._wait_for(self.root / "rendered" / f"{key}.json")
+        if "problem" in entry:
+            raise RuntimeError(entry["problem"])
+        return Path(entry["pdf"])
+
+    def rendered(self) -> Mapping[str, Path]:
+        """Case id → the instructor deck as LibreOffice drew it (waited for when read; a
+        failed LibreOffice run raises its error there)."""
+        return _Waiting([case.id for case in self.cases if case.edition == "instructor"],
+                        self._rendered)
 
     def stop(self) -> None:
-        """End the background process and its workers (a session ended early)."""
+        """End the background process and its workers (done, or a session ended early)."""
         if self.process.poll() is None:
             try:
                 os.killpg(self.process.pid, 15)
             except ProcessLookupError:
                 pass
-            self.process.wait()
+        self.process.wait()
 
 
 def start(root: Path, cases: list[Case], render: bool) -> Matrix:
@@ -231,7 +279,7 @@ def start(root: Path, cases: list[Case], render: bool) -> Matrix:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
-    return Matrix(root, process, log)
+    return Matrix(root, process, log, list(cases), render)
 
 
 def main(argv: list[str]) -> int:
