@@ -162,3 +162,6 @@ def test_short_fields_of_a_listed_table_row_share_a_line(write_source):
     assert fields == ["Provincia", "Gobierno", "Reino", "Justicia", "Iglesia", "Comercio",
                       "Municipio"] * 5
     assert len(paras) <= 4 * 5  # not one field to a line (7 × 5)
+    # a row's later lines hang under its first field's text, not under the bullet
+    assert all(para.level == 1 and not para.marker for para in paras
+               if not para.text.startswith("Provincia:"))

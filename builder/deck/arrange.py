@@ -123,8 +123,8 @@ class Arranger:
     @staticmethod
     def card_units(cards: Sequence[Card], style: str) -> list[list[Para]]:
         """Cards as text: each a bullet led by its heading, its lines under it."""
-        return [[replace(para, level=1 if index == 0 else 0, marker=BULLET if index == 0
-                         else "", gap=0.5 if index == 0 else para.gap)
+        return [[replace(para, level=1, marker=BULLET if index == 0 else "",
+                         gap=0.5 if index == 0 else para.gap)  # lines under its text
                  for index, para in enumerate(card_paras(card, style))] for card in cards]
 
     def card_layout(self, title: str, style: str, cards: Sequence[Card],
@@ -339,8 +339,10 @@ class Arranger:
                 if lines(packed) <= 1:
                     paras[-1] = packed
                     continue
+            # the lines after the first hang under its text, not under its bullet: a row
+            # reads as one entry, not a run-on block
             paras.append(Para(tuple(field), 1, BULLET, 0.5) if not paras
-                         else Para(tuple(field), 0, "", 0.15))
+                         else Para(tuple(field), 1, "", 0.15))
         return paras
 
     def word_floors(self, rows: Sequence[Sequence[tuple]], size: float) -> list[float]:
