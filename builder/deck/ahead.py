@@ -22,6 +22,7 @@ already gives every core a lecture, and a serial build draws both outputs in one
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from functools import partial
@@ -127,6 +128,9 @@ def start(document: Document, grid: Grid, plan: Plan) -> Ahead | None:
         return None
     if pid == 0:  # pragma: no cover - runs in the forked child
         try:
+            # short-lived: a collection would walk (and so copy) every page of the deck
+            # process's objects that the child shares with it until it writes them
+            gc.disable()
             receive.close()
             for figure, arguments, options in wanted:
                 try:
