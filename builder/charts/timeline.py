@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from builder.charts.colors import series_color
+from builder.charts.colors import readable, series_color
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface, scaled
 from builder.charts.style import FigureStyle
 from builder.charts.timeaxis import TimeScale, time_scale
@@ -210,6 +210,9 @@ def _layout(figure, style: FigureStyle, width: float,
     scene = Scene(width, height)
     point_color = series_color(style.chart, 0)
     span_color = series_color(style.chart, 1)
+    # dates and badges are text: kept readable on the paper (bars and stems keep the chart's)
+    point_text, span_text = (readable(c, style.background, style.text)
+                             for c in (point_color, span_color))
 
     time_band(scene, axis, band_top, band, line, face, size, style, width)
 
@@ -222,7 +225,7 @@ def _layout(figure, style: FigureStyle, width: float,
         else:
             top = band_bottom + mark + gap + offsets["below"][spot.lane]
             bottom = top + event.height
-        color = span_color if event.is_span else point_color
+        color = span_text if event.is_span else point_text  # the date's
         text_top = top
         if event.is_span:
             bar_top = bottom - bar_height if above else top

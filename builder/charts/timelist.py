@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from builder.charts.colors import series_color
+from builder.charts.colors import readable, series_color
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
 from builder.charts.spread import Slot, fits, spread
@@ -229,6 +229,9 @@ def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band:
     scene = Scene(width, height)
     point_color = series_color(style.chart, 0)
     span_color = series_color(style.chart, 1)
+    # dates and badges are text: kept readable on the paper (bars and stems keep the chart's)
+    point_text, span_text = (readable(c, style.background, style.text)
+                             for c in (point_color, span_color))
     time_band(scene, scale, band_top, band, line, face, size, style, width)
     span_rows = span_row_of(events, scale, pad)
     targets, spans = [], set()
@@ -244,7 +247,7 @@ def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band:
         else:
             targets.append(start)
     groups = key_groups(targets, face, size, width, pad, diameter, first_key)
-    draw_keys(scene, groups, spans, style, (point_color, span_color), diameter, band_top)
+    draw_keys(scene, groups, spans, style, (point_text, span_text), diameter, band_top)
     numbers = {event_id: first_key + index for index, event_id in enumerate(map(id, events))}
 
     def content(row) -> float:
@@ -259,7 +262,7 @@ def _draw_list(events, style: FigureStyle, width: float, scale: TimeScale, band:
             left = max(left, width - max(content(row) for row in chunk))
         top = band_top + list_top
         for event, date_text, date_width, lines in chunk:
-            color = span_color if event.date.is_range else point_color
+            color = span_text if event.date.is_range else point_text
             scene.add(Text(left, top, key_width, (key_text(numbers[id(event)]),), size, color,
                            "right", bold=True, role="key-number"))
             number_end = key_width + separator
