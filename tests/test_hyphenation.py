@@ -177,3 +177,25 @@ def test_words_wider_than_their_frame_break_with_a_hyphen_in_both_outputs(tmp_pa
                                      render_check.temporary_profile())[tmp_path / "rind.pptx"]
     assert broken_words.broken(pdf, words) == []
     assert render_check.check_deck(tmp_path / "rind.pptx", pdf) == []
+
+
+def test_a_bound_date_wider_than_its_column_breaks_at_its_spaces(tmp_path: Path) -> None:
+    """independencia large print: "7 de agosto d" / "e 1819" – a date bound by no-break
+    spaces, wider than its column, was cut between letters; it breaks at its spaces."""
+    source = tmp_path / "batallas.yaml"
+    source.write_text(
+        "title: Batallas\nlanguage: es\nsections:\n  - title: Batallas\n    blocks:\n"
+        "      - table:\n          header: [Batalla, Fecha, Lugar actual, Comandante patriota,"
+        " Consecuencia]\n          rows:\n"
+        "            - [Chacabuco, 12 de febrero de 1817, Chile, José de San Martín y Bernardo"
+        " O’Higgins, \"Entrada en Santiago; O’Higgins, Director Supremo\"]\n"
+        "            - [Boyacá, 7 de agosto de 1819, Colombia, Simón Bolívar, \"Liberación de"
+        " Nueva Granada; nace la Gran Colombia\"]\n"
+        "            - [Pichincha, 24 de mayo de 1822, Ecuador, Antonio José de Sucre,"
+        " Liberación de Quito]\n",
+        encoding="utf-8")
+    assert main(["build", str(source), "--layout", str(ROOT / "layouts" / "large-print.yaml"),
+                 "--out", str(tmp_path), "--format", "pdf", "-j", "1"]) == 0
+    words = broken_words.source_words([source.read_text(encoding="utf-8"),
+                                       "agosto mayo de"])
+    assert broken_words.broken(tmp_path / "batallas.pdf", words) == []

@@ -46,10 +46,13 @@ class Context:
     def paragraph(self, text: str, style: TextStyle, where: str, *, inline: bool = True,
                   prefix: str = "", suffix: str = "", bullet: str | None = None,
                   role: str = "P", node: tagging.Node | None = None,
-                  label: tagging.Node | None = None, **attributes: str) -> Paragraph:
+                  label: tagging.Node | None = None, room: float | None = None,
+                  **attributes: str) -> Paragraph:
         """A Paragraph of source text, tagged; ``prefix``/``suffix`` are ready-made markup.
 
         ``bullet`` (e.g. ``"12."``) hangs in the style's left indent, so wrapped lines align.
+        ``room``: the width of a table column, where a bound group wider than it may break
+        at its spaces (``markup.loosened``).
         The paragraph's drawing becomes a new ``role`` element under the current one
         (``attributes`` are its ``/A``), or part of ``node`` when given; the bullet's own
         element is ``label`` (an ``Lbl``) when given.
@@ -57,7 +60,8 @@ class Context:
         if not prefix and not suffix and right_to_left(text):  # Arabic, Hebrew: from the right
             paragraph: Paragraph = RightToLeftParagraph(text, style, where, bullet)
         else:
-            paragraph = WarmParagraph(prefix + markup(text, style, where, inline=inline)
+            paragraph = WarmParagraph(prefix + markup(text, style, where, inline=inline,
+                                                      room=room)
                                       + suffix, style.paragraph, bulletText=bullet)
         if label is not None:
             tagging.label(paragraph, label)

@@ -58,7 +58,8 @@ MARKUP_LIMIT = 8192  # texts remembered: a watched course's paragraphs, headings
 _markups: dict[tuple, str] = {}
 
 
-def markup(text: str, style: TextStyle, where: str, *, inline: bool = True) -> str:
+def markup(text: str, style: TextStyle, where: str, *, inline: bool = True,
+           room: float | None = None) -> str:
     """Escaped reportlab markup for ``text`` drawn in ``style``.
 
     With ``inline`` (the default) ``**bold**`` and ``*italic*`` become ``<b>``/``<i>``;
@@ -67,22 +68,35 @@ def markup(text: str, style: TextStyle, where: str, *, inline: bool = True) -> s
     that cannot be set raises every time (``where`` is only for that message).
     """
     key = (text, style.faces, style.paragraph.fontSize, style.bold, style.italic, inline,
-           current_language())
+           current_language(), room)
     found = _markups.get(key)
     if found is None:
-        found = _markup(text, style, where, inline)
+        found = _markup(text, style, where, inline, room)
         if len(_markups) >= MARKUP_LIMIT:
             _markups.clear()
         _markups[key] = found
     return found
 
 
-def _markup(text: str, style: TextStyle, where: str, inline: bool) -> str:
+def loosened(text: str, style: TextStyle, room: float | None) -> str:
+    """``text`` with the no-break spaces of any bound group wider than ``room`` (a table
+    column) made ordinary: "7 de agosto de 1819" breaks at its spaces in a narrow column
+    rather than being cut between letters ("7 de agosto d" / "e 1819")."""
+    if room is None or "\u00a0" not in text:
+        return text
+    return " ".join(
+        word.replace("\u00a0", " ") if "\u00a0" in word and styled_width(
+            word, style.faces, style.paragraph.fontSize, True, style.italic) > room else word
+        for word in text.split(" "))
+
+
+def _markup(text: str, style: TextStyle, where: str, inline: bool,
+            room: float | None = None) -> str:
     if not inline:
         check_glyphs(text, style.faces, where, style.bold, style.italic)
         return _drawn(text, style, style.bold, style.italic)
     parts: list[str] = []
-    for run in parse_inline(for_guide(text)):
+    for run in parse_inline(loosened(for_guide(text), style, room)):
         bold, italic = style.bold or run.bold, style.italic or run.italic
         check_glyphs(run.text, style.faces, where, bold, italic)
         piece = _drawn(run.text, style, bold, italic)

@@ -100,12 +100,14 @@ def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[
     rooms = [width - 2 * CELL_PADDING for width in widths]
     language = styles.language
     data: list[list[Flowable]] = [[context.paragraph(text, in_column(styles.cell_header, room,
-                                                                     language), where)
+                                                                     language), where,
+                                                     room=room)
                                    for text, room in zip(header, rooms)]]
     for row in rows:
         data.append([context.paragraph(text, in_column(
             styles.cell_bold if bold_first_column and index == 0 else styles.cell,
-            room, language), where) for index, (text, room) in enumerate(zip(row, rooms))])
+            room, language), where, room=room)
+            for index, (text, room) in enumerate(zip(row, rooms))])
     palette = styles.colors
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     tagging.mark_table(table, context.tags.leaf("Table"))
