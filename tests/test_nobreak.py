@@ -191,3 +191,12 @@ def test_a_heading_with_a_short_prefix_builds_and_reads_back(tmp_path) -> None:
                       "    blocks:\n      - paragraph: Standard z-scores and X-ray images.\n",
                       encoding="utf-8")
     assert main(["build", str(source), "--out", str(tmp_path), "-j", "1"]) == 0
+
+
+def test_marks_and_coefficients_stay_with_what_they_belong_to() -> None:
+    """Review 18:29–18:36, LibreOffice renders of photosynthesis: "(E°" / "′ ≈ +1.2 V)",
+    "mol⁻" / "¹", "6 CO₂ + 6" / "H₂O"."""
+    from builder.text.typography import for_deck, for_guide
+    assert "°\u2060′" in for_deck("E°′ ≈ +1.2 V") and "mol⁻\u2060¹" in for_deck("kJ mol⁻¹")
+    assert "6\u00a0H₂O" in for_deck("6 CO₂ + 6 H₂O") and "6\u00a0H₂O" in for_guide("+ 6 H₂O")
+    assert for_deck("in 1950 Kim") == "in 1950 Kim"

@@ -224,11 +224,30 @@ def bind_short_prefixes(text: str) -> str:
     return _SHORT_PREFIX.sub(r"\1-" + WORD_JOINER, text) if "-" in text else text
 
 
+# a prime after a degree sign (ΔG°′, E°′) and a superscript digit after its sign (mol⁻¹):
+# LibreOffice breaks between them ("(E°" / "′ ≈ +1.2 V)", "mol⁻" / "¹")
+_MARK_JOINS = re.compile("(?<=°)(?=[′″])|(?<=[⁺⁻])(?=[⁰¹²³⁴⁵⁶⁷⁸⁹])")
+# a coefficient before a chemical formula: "6 H₂O", "6 CO₂" never part
+_COEFFICIENT = re.compile("(?<![\\w.,])(\\d{1,2}) (?=[A-Z][A-Za-z₀-₉()]*[₀-₉])")
+
+
+def bind_marks(text: str) -> str:
+    """Marks a line may not part (deck): ``°′`` and ``⁻¹`` with a word joiner."""
+    return _MARK_JOINS.sub(WORD_JOINER, text) if ("°" in text or "⁻" in text
+                                                   or "⁺" in text) else text
+
+
+def bind_coefficients(text: str) -> str:
+    """``6 H₂O`` → ``6\u00a0H₂O``: a coefficient stays with its formula."""
+    return _COEFFICIENT.sub("\\1\u00a0", text) if any("₀" <= c <= "₉" for c in text) else text
+
+
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
-    return bind_french_spaces(bind(smart_quotes(text)))
+    return bind_coefficients(bind_french_spaces(bind(smart_quotes(text))))
 
 
 def for_deck(text: str) -> str:
     """The shared rules as the deck sets them (PowerPoint breaks after an en dash)."""
-    return bind_short_prefixes(join_ranges(bind_french_spaces(bind(smart_quotes(text)))))
+    return bind_marks(bind_coefficients(bind_short_prefixes(join_ranges(
+        bind_french_spaces(bind(smart_quotes(text)))))))
