@@ -67,6 +67,10 @@ class SpatialIndex:
         """(left, top, right, bottom) of a Box, a segment ((x, y), (x, y)) or a ring."""
         if hasattr(item, "left"):
             return item.left, item.top, item.left + item.width, item.top + item.height
+        if len(item) == 2:  # a segment (the common case: thousands of coast segments)
+            (ax, ay), (bx, by) = item
+            return ((ax, bx)[ax > bx], (ay, by)[ay > by], (bx, ax)[ax > bx],
+                    (by, ay)[ay > by])
         xs = [p[0] for p in item]
         ys = [p[1] for p in item]
         return min(xs), min(ys), max(xs), max(ys)
@@ -117,15 +121,42 @@ class SpatialIndex:
                     indices.update(found)
         return indices
 
+    def _query(self, box) -> tuple[int, int, int, int]:
+        if hasattr(box, "left"):
+            box = (box.left, box.top, box.left + box.width, box.top + box.height)
+        c = self.cell
+        return int(box[0] // c), int(box[1] // c), int(box[2] // c), int(box[3] // c)
+
     def count(self, box, test) -> int:
-        """How many of the items ``near(box)`` lists pass ``test``, with no list built."""
-        items = self.items
-        return sum(1 for i in self._indices(box) if test(items[i]))
+        """How many of the items ``near(box)`` lists pass ``test``, with no list built: the
+        cells walked directly, an item counted in the first cell it shares with ``box``."""
+        left, top, right, bottom = self._query(box)
+        items, spans, cells = self.items, self.spans, self.cells
+        if (right - left + 1) * (bottom - top + 1) > len(items):
+            return sum(1 for i in self._indices(box) if test(items[i]))
+        found = 0
+        for column in range(left, right + 1):
+            for row in range(top, bottom + 1):
+                for i in cells.get((column, row), ()):
+                    l, t, _, _ = spans[i]
+                    if (column == (l if l > left else left) and row == (t if t > top else top)
+                            and test(items[i])):
+                        found += 1
+        return found
 
     def any(self, box, test) -> bool:
-        """Whether any item ``near(box)`` lists passes ``test``, stopping at the first."""
-        items = self.items
-        return any(test(items[i]) for i in self._indices(box))
+        """Whether any item ``near(box)`` lists passes ``test``, stopping at the first (the
+        cells walked directly: an item met twice is tested twice, which is harmless)."""
+        left, top, right, bottom = self._query(box)
+        items, cells = self.items, self.cells
+        if (right - left + 1) * (bottom - top + 1) > len(items):
+            return any(test(items[i]) for i in self._indices(box))
+        for column in range(left, right + 1):
+            for row in range(top, bottom + 1):
+                for i in cells.get((column, row), ()):
+                    if test(items[i]):
+                        return True
+        return False
 
     def overlapping(self, box, gap: float = 0.0) -> bool:
         """Whether a boxed item overlaps ``box`` as ``Box.overlaps(item, gap)`` tells, the

@@ -57,14 +57,16 @@ def bound_distances(box: Box, segments) -> list[float]:
     return bounds
 
 
-def leader_line(box: Box, segments, color, gap: float) -> Path:
+def leader_line(box: Box, segments, color, gap: float, bounds=None) -> Path:
     """A thin line from a label that had to move away to the nearest point of what it names
     (stopping ``gap`` short of a marker), so a name far from its line still reads as its.
 
     Segments whose bounding box is already farther than the nearest point found on the
     likeliest segment are skipped: the first nearest sample, in the segments' order, is the
-    same as a scan of every sample finds."""
-    bounds = bound_distances(box, segments)
+    same as a scan of every sample finds. ``bounds``: ``bound_distances(box, segments)``,
+    when the caller has them already."""
+    if bounds is None:
+        bounds = bound_distances(box, segments)
     likeliest = min(range(len(bounds)), key=bounds.__getitem__)
     ceiling = _nearest_sample(box, *segments[likeliest])[0]
     ceiling += 1e-9 * (1.0 + ceiling)  # samples may stray past the box by a rounding

@@ -94,12 +94,14 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
     heap: list = []  # candidates whose bound has been refined, by bound
     position = 0
     while position < len(ranked) or heap:
-        coarse = ranked[position] if position < len(ranked) else None
-        if heap and (coarse is None or (heap[0][0], heap[0][1]) < ((0, coarse[0]), coarse[1])):
+        if heap and (position == len(ranked) or heap[0][0] < (0, ranked[position][0])
+                     or heap[0][0] == (0, ranked[position][0])
+                     and heap[0][1] < ranked[position][1]):
             bound, index, spec, box = heapq.heappop(heap)
             fine = True
         else:
-            bound, index, spec = (0, coarse[0]), coarse[1], coarse[2]
+            coarse, index, spec = ranked[position]
+            bound = (0, coarse)
             position += 1
             fine = False
         if bound[0] > 0 or best is not None and (bound, index) > (best[0], best[1]):
@@ -108,18 +110,21 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
             position -= 1
             _with_samples(ranked, position, labels, points_anchors, own, size, edge, near)
             continue
-        label = labels[spec[0]]
         if not fine:
-            if index in dead:
+            if index in dead or learnt.get(index) is REFUSED:
                 continue
+            label = labels[spec[0]]
             box = _box(spec, labels, points_anchors, size, edge)
             if index not in refined and index not in alive:
                 if _barred(box, label, size, obstacles, edge):
                     dead.add(index)  # at every offset
                     continue
                 alive.add(index)
-            if not box.inside(frame) or _overlapping(placed, box, spacing):
-                continue  # what ``_score`` refuses first: out of the room, on a name
+            if not box.inside(frame):
+                continue  # what ``_score`` refuses first: out of the room…
+            if _overlapping(placed, box, spacing):
+                learnt[index] = REFUSED  # …on a name (wherever these names stand)
+                continue
             finer = bound
             if edge is not None:  # drawn at several offsets: the bound is shared
                 if index not in refined:
@@ -132,6 +137,8 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
             if finer > bound:
                 heapq.heappush(heap, (finer, index, spec, box))
                 continue
+        else:
+            label = labels[spec[0]]
         scored = _evaluate(box, label, best[0] if best is not None else None, size, placed,
                            obstacles, drawn_segments, coast_segments, land_rings, own, edge,
                            near, learnt, index)
@@ -140,12 +147,15 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
         score, leader = scored
         if best is None or (score, index) < (best[0], best[1]):
             best = (score, index, box, label, leader)
-    if len(dead) * 16 >= len(ranked):  # the next call walks past none of them
+    if dead:  # the next call walks past none of them
         ranked[:] = [entry for entry in ranked if entry[1] not in dead]
         dead.clear()
     if best is None:  # no clean place: the caller names the line in the map's key
         return None, None, 1, 0.0, None
     return best[2], best[3], 0, best[0][1], best[4]
+
+
+REFUSED = (1, 0.0)  # a bound no candidate passes: never clean among these names
 
 
 def _signature(placed, drawn_segments, fixed, origin: Box) -> tuple | None:
@@ -185,12 +195,14 @@ def _barred(box: Box, label: Label, size: float, obstacles, edge: Box | None) ->
     return _overlapping(obstacles, box, size * 0.15)
 
 
-def own_distance(box: Box, own) -> float:
+def own_distance(box: Box, own, bounds=None) -> float:
     """``min(box_distance(box, a, b) for a, b in own)``, skipping the segments whose bounding
     box is already farther than the nearest found (their sampled distance can only be more):
     nearest bounding boxes first."""
-    bounds = sorted(((squared, a, b) for squared, (a, b) in
-                     zip(bound_distances(box, own), own)), key=lambda item: item[0])
+    if bounds is None:
+        bounds = bound_distances(box, own)
+    bounds = sorted(((squared, a, b) for squared, (a, b) in zip(bounds, own)),
+                    key=lambda item: item[0])
     best = float("inf")
     for squared, a, b in bounds:
         if squared ** 0.5 > best + 1e-9 * (1.0 + best):
@@ -257,11 +269,13 @@ def _evaluate(box: Box, label: Label, best, size: float, placed, obstacles, draw
     outside = edge is not None and not box.overlaps(edge)
     hard = 0
     leader = None
+    bounds = None  # each own segment's bounding-box distance, for the leader and distance
     if outside:
-        leader = leader_line(box, own, None, 0.0).points
+        bounds = bound_distances(box, own)
+        leader = leader_line(box, own, None, 0.0, bounds).points
         if any(segment_hits(other, *leader) for other in _along(placed, leader)) or any(
                 segment_hits(other, *leader) for other in _along(obstacles, leader)):
-            learnt[index] = (1, 0.0)  # its leader is barred here
+            learnt[index] = REFUSED  # its leader is barred here
             return None
     margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
     crossings = _count_near(drawn_segments, margin, lambda s: segment_hits(margin, *s))
@@ -269,7 +283,9 @@ def _evaluate(box: Box, label: Label, best, size: float, placed, obstacles, draw
         learnt[index] = (0, 1000.0 * crossings - SLACK)
         return None  # every other term of the score is positive
     shore, on_land = _ground(box, coast_segments, land_rings)
-    distance = own_distance(box, own)
+    if bounds is None:
+        bounds = bound_distances(box, own)
+    distance = own_distance(box, own, bounds)
     if leader is not None:  # the leader names it: a short one is best
         distance = (size * 0.5 + distance + LEADER_CROSSING_COST
                     * leader_crossings(leader, _along(drawn_segments, leader, 4.0),
@@ -278,7 +294,7 @@ def _evaluate(box: Box, label: Label, best, size: float, placed, obstacles, draw
         distance = size + distance * 0.3
     elif distance > size * near:
         if edge is not None:  # on the map, led to its line
-            leader = leader_line(box, own, None, 0.0).points
+            leader = leader_line(box, own, None, 0.0, bounds).points
             if any(segment_hits(other, *leader)
                    for other in [*_along(placed, leader),
                                  *_along(obstacles, leader)]):
