@@ -134,7 +134,9 @@ def segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float]) -> bo
     """Whether segment a–b passes through the box (Liang–Barsky)."""
     left, top = box.left, box.top
     right, bottom = left + box.width, top + box.height
-    if (max(a[0], b[0]) < left or min(a[0], b[0]) > right
-            or max(a[1], b[1]) < top or min(a[1], b[1]) > bottom):
+    ax, ay = a
+    bx, by = b
+    if ((ax if ax > bx else bx) < left or (bx if ax > bx else ax) > right
+            or (ay if ay > by else by) < top or (by if ay > by else ay) > bottom):
         return False  # the common case, decided without the clipping arithmetic
     return clip_segment(a, b, (left, top, right, bottom)) is not None
