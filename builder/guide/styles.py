@@ -179,8 +179,11 @@ class Styles:
                            **numbered)
         self.explanation = make("explanation", body, sizes.body - 0.5, italic=True,
                                 color=muted, leftIndent=22)
+        # (no hyphenation where URLs are: reportlab's URL splitting then leaves a long last
+        # piece unbroken, past the margin; without it, a URL breaks by characters)
         self.reference = make("reference", body, sizes.body, leftIndent=18, firstLineIndent=-18,
-                              spaceAfter=body_leading * 0.4)
+                              spaceAfter=body_leading * 0.4, hyphenationLang="",
+                              embeddedHyphenation=0)
         self.note = make("note", body, sizes.body, spaceAfter=body_leading * 0.4)
         self.toc = [
             ParagraphStyle("toc0", fontName=face(body), fontSize=sizes.body + 0.5,

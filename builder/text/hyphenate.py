@@ -141,11 +141,12 @@ def break_wide_words(text: str, language: str, wide: Callable[[str], bool],
             out.append(word)
         elif _URL.search(core):  # an address breaks after its slashes, never with a hyphen
             out.append(lead + _address(core, fits) + trail)
-        elif "-" in core.strip("-"):  # a compound breaks at its own hyphens first
-            parts = core.split("-")
-            out.append(lead + "-".join(
-                DECK_BREAK.join(pieces(part, language, fits)) if not fits(part + "-")
-                else part for part in parts) + trail)
+        elif re.search(r"\w[-–]\w", core):  # a compound breaks at its own dashes first
+            parts = re.split(r"([-–])", core)  # (words and the dashes between them)
+            out.append(lead + "".join(
+                DECK_BREAK.join(pieces(part, language, fits))
+                if part not in ("-", "–") and not fits(part + "-") else part
+                for part in parts) + trail)
         else:
             parts = pieces(core, language, fits)
             if len(parts) > 1:  # the last piece carries the trailing punctuation on its line
