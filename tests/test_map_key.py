@@ -78,3 +78,31 @@ def test_a_crowded_large_print_map_names_every_place(write_source) -> None:
     assert [name for name in PLACES if name not in text] == [], text
     for _, group in groups:  # the longer key stays on the slide
         assert group.top + group.height <= deck.slide_height
+
+
+def test_a_key_too_long_for_its_slide_continues_on_the_next(write_source) -> None:
+    """Sixty long-named places on one large-print map: the map keeps most of its slide (no
+    thumbnail) and the key goes on over the slides after it ("Also marked:", one entry a
+    line), so every place is named (tests/mapcheck.py reads the continued key too) and
+    nothing leaves the slide."""
+    from tests import mapcheck
+
+    names = [f"{town} market no. {i}" for i, town in enumerate(PLACES * 3)]
+    points = "".join(
+        f"      - {{label: \"{name}\", lon: {-2.8 + (i % 10) * 0.48:.2f}, "
+        f"lat: {50.7 + (i // 10) * 0.33:.2f}, marker: city}}\n"
+        for i, name in enumerate(names))
+    path = write_source(SOURCE.format(points=points))
+    document = resolve(load_source(path),
+                       load_layout(ROOT / "layouts" / "large-print.yaml"), None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    groups = [shape for slide in deck.slides for shape in slide.shapes
+              if shape.shape_type == MSO_SHAPE_TYPE.GROUP and shape.name == "figure-m"]
+    assert len(groups) >= 2  # the map, then its key continued
+    for group in groups:
+        assert group.top + group.height <= deck.slide_height
+    figure = next(n.figure for n in document.figures.values() if n.figure.id == "m")
+    (_, _, view), = mapcheck.views(deck, {"m": figure})
+    assert view.frame[3] - view.frame[1] > 0.5 * groups[0].height / 12700
+    assert [p for p in mapcheck.problems(view) if "named nowhere" in p] == []
+    assert "more" not in view.key

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from builder.charts.geometry import Box
 from builder.charts.scene import Typeface
+from builder.text.fallback import slot_of
 
 SIDES = ("right", "left", "above", "below", "above-right", "below-right", "above-left",
          "below-left")
@@ -37,10 +38,33 @@ class Label:
     swatch: float = 0.0
 
 
-def measure(text: str, face: Typeface, size: float, available: float) -> Label:
-    lines = tuple(face.wrap(text, size, available))
-    width = max(face.width(line, size) for line in lines) + size * 0.15
+def measure(text: str, face: Typeface, size: float, available: float,
+            bold: bool = False) -> Label:
+    """The label's lines and box, measured in the weight it is drawn in (a capital's name
+    is bold: measured regular, "Wellington" overran its box by 5 pt)."""
+    lines = tuple(face.wrap(text, size, available, bold))
+    width = max(face.width(line, size, bold) + size * SPACED_GAP * _spaced_changes(line)
+                for line in lines) + size * 0.15
     return Label(lines, width, len(lines) * Typeface.line_height(size))
+
+
+SPACED_GAP = 0.5  # em LibreOffice adds round a space between East Asian and other text
+
+
+def _spaced_changes(line: str) -> int:
+    """How often a line changes script across a space ("長崎 Nagasaki": LibreOffice sets
+    its East Asian spacing on both sides of the space, which ``Typeface.width`` does not
+    count, so the name drew into its own marker)."""
+    changes, last, spaced = 0, None, False
+    for char in line:
+        if char.isspace():
+            spaced = True
+            continue
+        east = slot_of(char) == "ea"
+        if last is not None and east != last and spaced:
+            changes += 1
+        last, spaced = east, False
+    return changes
 
 
 def anchors(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:

@@ -80,7 +80,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     map_width = frame.width
 
     def wrap_width(text: str, share: float) -> float:
-        longest = max(face.width(word, size) for word in text.split()) + 1.0
+        longest = max(face.width(word, size, True) for word in text.split()) + 1.0  # bold too
         return max(map_width * share, longest)
 
     leaders: list = []  # (box, leader, text, point) of each name joined to its place
@@ -107,8 +107,9 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                 failed.add(id(point))
                 continue
             crowded = len(markers) > RETRY_LIMIT  # hundreds of places: one wrap each, by
+            bold = point.marker == "capital"
             labels = _variants(point.label, face, size, wrap_width,  # its marker or keyed
-                               SHARES[:1] if crowded else SHARES)
+                               SHARES[:1] if crowded else SHARES, bold)
             if point.off_map:  # in one line, in the band beyond the edge it points across
                 labels.append(_measure(point.label, face, size, bounds.width - 2.0))
             offset = max(radius, size * 0.2) + size * 0.3
@@ -268,12 +269,12 @@ def _ordered(markers, priority):
                                                id(marker[0]) not in priority))
 
 
-def _variants(text: str, face, size: float, wrap_width, shares) -> list:
+def _variants(text: str, face, size: float, wrap_width, shares, bold: bool = False) -> list:
     """A place's name as one wide line (up to a third of the map), then narrower stacks: a
     long name ("Guantánamo Bay (U.S. naval base)") that finds no room in a line may in two."""
     labels = []
     for share in shares:
-        label = _measure(text, face, size, wrap_width(text, share))
+        label = _measure(text, face, size, wrap_width(text, share), bold)
         if all(label.lines != other.lines for other in labels):
             labels.append(label)
     return labels
