@@ -194,6 +194,8 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
             if leader is not None:
                 swatches.append(Path(leader, style.muted, 0.75, role="leader"))
                 drawn_segments.append(leader)
+                strokes.append(leader)  # no later place's name is struck through by it
+                led.append(leader)  # …and no later leader crosses it
             if label.swatch:  # a name away from its line carries a sample of it, as a key
                 y = box.top + Typeface.line_height(size) / 2
                 swatches.append(Path(((box.left, y), (box.left + label.swatch - size * 0.4, y)),
