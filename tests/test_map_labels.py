@@ -42,6 +42,13 @@ def _maps(document) -> dict[str, MapFigure]:
             if isinstance(numbered.figure, MapFigure)}
 
 
+# known defects, each with its owner: the finding expected, removed once it is fixed
+KNOWN_DECK = {
+    ("plate-tectonics", "large-print"): (
+        "maps", "'Anchorage' is keyed without a number (named but not located)"),
+}
+
+
 @pytest.mark.parametrize("layout", ["default", "large-print", "history-101"])
 @pytest.mark.parametrize("source", [*MAPS, SAMPLE.stem])
 def test_deck_map_names_keep_to_their_places(source, layout, corpus_builds) -> None:
@@ -52,11 +59,18 @@ def test_deck_map_names_keep_to_their_places(source, layout, corpus_builds) -> N
     assert build.returncode == 0, build.report()
     deck = Presentation(str(build.pptx))
     seen = 0
+    found = []
     for number, name, view in mapcheck.views(deck, maps):
         assert view.names and view.markers
-        assert mapcheck.problems(view) == [], (number, name)
+        found += [(number, name, problem) for problem in mapcheck.problems(view)]
         seen += 1
     assert seen
+    known = KNOWN_DECK.get((source, layout))
+    if known is not None:
+        assert [problem for *_, problem in found] == [known[1]], \
+            f"KNOWN_DECK {(source, layout)} no longer finds what it lists: update the entry"
+        pytest.xfail(f"known ({known[0]}): {known[1]}")
+    assert found == []
 
 
 @pytest.mark.parametrize("layout", ["default", "large-print"])
