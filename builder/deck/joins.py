@@ -78,6 +78,19 @@ class JoinSlides(TextSlides):
         if not (isinstance(previous, TextSlide) and previous.mergeable and
                 previous.section == section.key and not previous.caption_of):
             return None
+        tried = self._under_lead(previous, lambda under: under.block(block, section))
+        if tried is None:
+            return None
+        lead, under, trial = tried
+        if not (len(trial) == 1 and type(trial[0]) is type(alone)
+                and trial[0].size >= alone.size - LEAD_SHRINK - 1e-6):
+            return None
+        return replace(trial[0], lead=lead, notes=join_notes(previous.notes, trial[0].notes))
+
+    def _under_lead(self, previous: TextSlide, draw) -> tuple[Lead, "JoinSlides", list] | None:
+        """The text of ``previous`` as a lead on top of the slide, and what ``draw`` plans in
+        the room left under it (a trial: what it would adapt is not said); None when the text
+        fills more than ``LEAD_FILL`` of a slide or a word is too wide for what is left."""
         body = self.grid.body
         used = fit.height(previous.paras, self.body_faces, previous.size, body.inner_width)
         if used > LEAD_FILL * body.inner_height:
@@ -86,14 +99,10 @@ class JoinSlides(TextSlides):
         under = copy.copy(self)
         under.grid = below(self.grid, lead.height)
         try:
-            with adapt.collecting():  # a trial: what it would adapt is not said
-                trial = under.block(block, section)
-        except RenderError:  # a word too wide for what is left (listed as text): no trial
+            with adapt.collecting():
+                return lead, under, draw(under)
+        except RenderError:
             return None
-        if not (len(trial) == 1 and type(trial[0]) is type(alone)
-                and trial[0].size >= alone.size - LEAD_SHRINK - 1e-6):
-            return None
-        return replace(trial[0], lead=lead, notes=join_notes(previous.notes, trial[0].notes))
 
     def lead_figure(self, previous: SlideSpec, block, section: Section,
                     alone: FigureSlide) -> FigureSlide | None:
@@ -105,18 +114,10 @@ class JoinSlides(TextSlides):
                 previous.section == section.key and not previous.caption_of
                 and alone.caption and alone.rows is None):
             return None
-        body = self.grid.body
-        used = fit.height(previous.paras, self.body_faces, previous.size, body.inner_width)
-        if used > LEAD_FILL * body.inner_height:
+        tried = self._under_lead(previous, lambda under: under.figure_slides(block, section))
+        if tried is None:
             return None
-        lead = Lead(previous.paras, previous.size, used + 2 * body.inset_y)
-        under = copy.copy(self)
-        under.grid = below(self.grid, lead.height)
-        try:
-            with adapt.collecting():  # a trial: what it would adapt is not said
-                trial = under.figure_slides(block, section)
-        except RenderError:  # a caption word too wide for what is left: no trial
-            return None
+        lead, under, trial = tried
         if not (len(trial) == 1 and isinstance(trial[0], FigureSlide) and trial[0].caption
                 and trial[0].rows is None and trial[0].caption_size >= alone.caption_size):
             return None
