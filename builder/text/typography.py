@@ -214,7 +214,10 @@ def smart_quotes(text: str, language: str | None = None) -> str:
 
 # a one- or two-letter prefix and its hyphen ("z-scores", "X-ray", "e-mail"): a line may
 # break after a hyphen, but not to leave "z-" alone at a line's end
-_SHORT_PREFIX = re.compile(r"(?<![\w\-])([^\W\d_]{1,2})-(?=[^\W\d_])")
+# Latin, Greek and Cyrillic letters only: a right-to-left word keeps its hyphen as written
+# ("בן-גוריון"), and LibreOffice does not honour the joiner between ideographs anyway
+_ALPHABETIC = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_SHORT_PREFIX = re.compile(rf"(?<![\w\-])([{_ALPHABETIC}]{{1,2}})-(?=[{_ALPHABETIC}])")
 
 
 def bind_short_prefixes(text: str) -> str:
