@@ -22,13 +22,7 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
 needs_libreoffice = pytest.mark.skipif(not render_check.available(),
                                        reason="LibreOffice (soffice) or poppler is not installed")
 
-KNOWN_DECK: dict[str, str] = {
-    "plate-tectonics-history-101": "mapkey: Pacific map (ring-of-fire-map) names drawn wider by "
-                                   "LibreOffice than their boxes in Caladea ('Wellington' 5.1 pt "
-                                   "out of 'place 231')",
-    "plate-tectonics-large-print": "mapkey: Pacific map (ring-of-fire-map) '(Nukuʻalofa)' drawn "
-                                   "2.7 pt wider by LibreOffice than 'place 348' (main 10b960a)",
-}
+KNOWN_DECK: dict[str, str] = {}
 KNOWN_GUIDE: dict[str, str] = {}
 """Part of a case id → the owner and the defect, for render findings not fixed yet (xfail, not
 strict: a fix shows as XPASS and the entry goes)."""
