@@ -158,16 +158,21 @@ class SpatialIndex:
                         return True
         return False
 
+    def _spans(self, box, gap: float) -> tuple[float, float, float, float, range, range]:
+        """``box``'s edges and the grid columns and rows it covers, grown by ``gap``."""
+        left, top = box.left, box.top
+        right, bottom = left + box.width, top + box.height
+        c = self.cell
+        columns = range(int((left - gap) // c), int((right + gap) // c) + 1)
+        rows = range(int((top - gap) // c), int((bottom + gap) // c) + 1)
+        return left, top, right, bottom, columns, rows
+
     def overlapping(self, box, gap: float = 0.0) -> bool:
         """Whether a boxed item overlaps ``box`` as ``Box.overlaps(item, gap)`` tells, the
         cells walked directly with no list built: a candidate among thousands of markers is
         rejected at the first it meets (among a few, each is read once)."""
-        left, top = box.left, box.top
-        right, bottom = left + box.width, top + box.height
-        c = self.cell
+        left, top, right, bottom, columns, rows = self._spans(box, gap)
         cells, extents = self.cells, self.extents
-        columns = range(int((left - gap) // c), int((right + gap) // c) + 1)
-        rows = range(int((top - gap) // c), int((bottom + gap) // c) + 1)
         if len(columns) * len(rows) > len(extents):  # an item overlapping it shares a cell
             for l, t, r, b in extents:
                 if not (right + gap <= l or r + gap <= left or bottom + gap <= t
@@ -186,12 +191,8 @@ class SpatialIndex:
     def count_overlapping(self, box, gap: float = 0.0) -> int:
         """How many boxed items overlap ``box`` as ``Box.overlaps(item, gap)`` tells, each
         counted once, the cells walked directly (or, among a few, each read once)."""
-        left, top = box.left, box.top
-        right, bottom = left + box.width, top + box.height
-        c = self.cell
+        left, top, right, bottom, columns, rows = self._spans(box, gap)
         cells, extents = self.cells, self.extents
-        columns = range(int((left - gap) // c), int((right + gap) // c) + 1)
-        rows = range(int((top - gap) // c), int((bottom + gap) // c) + 1)
         if len(columns) * len(rows) > len(extents):
             return sum(1 for l, t, r, b in extents
                        if not (right + gap <= l or r + gap <= left or bottom + gap <= t
