@@ -140,7 +140,7 @@ def run_build(arguments: argparse.Namespace) -> int:
             from builder.worker import DeckWorker
 
             if DeckWorker.possible():
-                worker = DeckWorker(prewarm=True)
+                worker = DeckWorker(prewarm=True, layout=jobs[0].layout)
         try:
             build_course(jobs, report=report, workers=workers, worker=worker,
                          progress=LectureProgress(len(jobs)) if len(jobs) > 1 else None)

@@ -13,6 +13,7 @@ Document (``tests/test_determinism.py``).
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import signal
@@ -26,12 +27,15 @@ from builder.text.adapt import collecting
 class DeckWorker:
     """One forked process drawing one format on request (``start`` then ``finish``)."""
 
-    def __init__(self, fmt: str = "pptx", prewarm: bool = False) -> None:
+    def __init__(self, fmt: str = "pptx", prewarm: bool = False, layout: Any = None) -> None:
         """``prewarm``: the worker imports its renderer and the deck's read-back as soon as
         it is forked, while this process is still loading and resolving the lecture (a cold
-        build forks it first thing, so those imports leave the deck's critical path)."""
+        build forks it first thing, so those imports leave the deck's critical path). What
+        both processes need (``share``) is set up here first, once, and inherited."""
         self.fmt = fmt
         self._busy = False
+        if prewarm:
+            share(layout)
         ours, theirs = multiprocessing.get_context("fork").Pipe(duplex=True)
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the forked child
@@ -108,6 +112,36 @@ class DeckWorker:
         try:
             os.waitpid(pid, 0)
         except ChildProcessError:
+            pass
+
+
+# what the guide's process and the deck's both import: text measurement, figure scenes and
+# the read-back (with reportlab's font machinery, PIL, lxml, the right-to-left shaper), and
+# xml.sax.saxutils, which both python-pptx and reportlab import (it brings urllib.request,
+# http.client and ssl: ~0.05 s)
+SHARED_MODULES = ("xml.sax.saxutils", "builder.text.measure", "builder.text.rtl",
+                  "builder.text.hyphenate", "builder.charts.figures", "builder.charts.maps",
+                  "builder.charts.timeline", "builder.charts.images", "builder.charts.tables",
+                  "builder.resolve.scenecache", "builder.resolve.references",
+                  "builder.check.readback")
+
+
+def share(layout: Any = None) -> None:
+    """Before forking a cold build's worker: import what both outputs' processes import, and
+    register the layout's fonts (each face parsed once, not once per process); the fork
+    inherits both. Nothing here can fail the build: a font that cannot be registered is left
+    for the renderer, which meets the same error where it always did."""
+    for name in SHARED_MODULES:
+        importlib.import_module(name)
+    if layout is None:
+        return
+    from builder.text import measure
+    from builder.text.fonts import faces
+
+    for role in ("heading", "body", "mono"):
+        try:
+            measure.register(faces(getattr(layout.fonts, role)))
+        except Exception:  # noqa: BLE001 - resolve or the renderer reports it
             pass
 
 
