@@ -16,6 +16,7 @@ from builder.deck.specs import Para, Plan
 from builder.deck.template import open_deck
 from builder.deck.text import Ink
 from builder.resolve.document import Document
+from builder.text.shorten import shortened
 from builder.text.typography import in_documents_language
 
 pptxspeed.install()  # python-pptx's queries compiled once per process (same results)
@@ -25,13 +26,13 @@ __all__ = ["render_deck", "plan_deck", "footer_text"]
 
 def footer_text(document: Document, grid: Grid) -> str:
     """The footer line, shortened with an ellipsis if it would wrap in its box."""
-    text = document.fill(document.layout.deck.footer)
     faces = document.fonts["body"]
     size = grid.footer_size
-    while len(text) > 1 and fit.para_lines(Para(fit.plain_runs(text)), faces, size,
-                                           grid.footer.inner_width) > 1:
-        text = text.removesuffix("…")[:-1].rstrip() + "…"
-    return text
+
+    def fits(text: str) -> bool:
+        return fit.para_lines(Para(fit.plain_runs(text)), faces, size,
+                              grid.footer.inner_width) <= 1
+    return shortened(document.fill(document.layout.deck.footer, fits), fits)
 
 
 def _draw_all(canvas: Canvas, plan: Plan, kept: reuse.Reuse | None) -> None:

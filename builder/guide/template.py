@@ -25,6 +25,7 @@ from builder.guide.styles import Styles
 from builder.text.inline import plain
 from builder.text.fonts import Faces
 from builder.text.measure import styled_width
+from builder.text.shorten import shortened
 from builder.resolve.document import Document
 
 TOC_KEY = "_guide_toc"          # (level, markup, destination key) on a heading
@@ -260,10 +261,12 @@ class GuideTemplate(BaseDocTemplate):
         page_width, page_height = self.pagesize
         left, right = self.leftMargin, page_width - self.rightMargin
         faces = self.styles.body_faces
-        header = self._fit(plain(self.document.fill(guide.header, page=self.page, pages=total)),
-                           faces, size, right - left)
-        footer = self._fit(plain(self.document.fill(guide.footer, page=self.page, pages=total)),
-                           faces, size, right - left)
+        def fits(text: str) -> bool:
+            return styled_width(plain(text), faces, size) <= right - left
+        header = self._fit(plain(self.document.fill(guide.header, fits, page=self.page,
+                                                    pages=total)), faces, size, right - left)
+        footer = self._fit(plain(self.document.fill(guide.footer, fits, page=self.page,
+                                                    pages=total)), faces, size, right - left)
         header_y = page_height - self.topMargin * 0.55
         footer_y = self.bottomMargin * 0.45
         for text, subtype in ((header, "Header"), (footer, "Footer")):
@@ -311,9 +314,6 @@ class GuideTemplate(BaseDocTemplate):
 
     @staticmethod
     def _fit(text: str, faces: Faces, size: float, available: float) -> str:
-        """Shorten furniture text with an ellipsis rather than run past the margin."""
-        if styled_width(text, faces, size) <= available:
-            return text
-        while text and styled_width(text + "…", faces, size) > available:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        """Shorten furniture text with an ellipsis at a word's end rather than run past the
+        margin (``Document.fill`` already shortened its longest field; this is the rest)."""
+        return shortened(text, lambda shown: styled_width(shown, faces, size) <= available)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from string import Formatter
+from typing import Callable
 from pathlib import Path
 
 from builder.resolve.course import ResolvedCourse, resolve_course
@@ -19,6 +20,7 @@ from builder.text.coverage import describe, uncovered
 from builder.text.fonts import Faces, faces
 from builder.text.inline import plain
 from builder.text.scripts import han_language, part_language
+from builder.text.shorten import shortened
 from builder.text.words import Words, from_mapping
 from builder.model.dates import DateSpan
 from builder.layout.model import Layout
@@ -106,8 +108,13 @@ class Document:
         """Who gives the lecture: the source's ``instructor``, else the course's."""
         return self.lecture.instructor or self.course.instructor or ""
 
-    def fill(self, template: str, **extra: object) -> str:
-        """Fill a header/footer template; an empty field drops its separator with it."""
+    def fill(self, template: str, fits: Callable[[str], bool] | None = None,
+             **extra: object) -> str:
+        """Fill a header/footer template; an empty field drops its separator with it.
+
+        With ``fits`` (whether a line of furniture fits its room), a line too long is
+        shortened in its longest field, the lecture's title first, at a word's end with an
+        ellipsis ("… au…"), so the page number and the term after it stay whole."""
         values = {"course": self.course_label, "lecture": plain(self.lecture.title),
                   "date": self.date(self.lecture.date),
                   "term": self.course.term or "",
@@ -125,7 +132,18 @@ class Document:
         for index, (is_field, text) in enumerate(pieces):
             if is_field and not text:
                 _trim_separators(texts, index)
-        return "".join(texts).strip()
+        joined = "".join(texts).strip()
+        if fits is None or fits(joined):
+            return joined
+        fields = [index for index, (is_field, text) in enumerate(pieces) if is_field and text]
+        if fields:
+            longest = max(fields, key=lambda index: (texts[index] == values["lecture"],
+                                                     len(texts[index])))
+
+            def whole_fits(field: str) -> bool:
+                return fits("".join(texts[:longest] + [field] + texts[longest + 1:]).strip())
+            texts[longest] = shortened(texts[longest], whole_fits)
+        return shortened("".join(texts).strip(), fits)
 
 
 def _language(lecture: Lecture, layout: Layout) -> str:
