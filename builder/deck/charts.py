@@ -55,6 +55,7 @@ from builder.deck.piecharts import style_pie
 from builder.resolve.document import Document
 from builder.text.inline import parse_inline
 from builder.text.numbers import format_number
+from builder.text.typography import bind_french_spaces
 
 
 def _chart_type(figure):
@@ -74,8 +75,9 @@ def column_headers(figure, default: str) -> tuple[str, str]:
     series) values. Bar and line series are headed by their own names."""
     if figure.kind in ("pie", "donut"):
         categories, values = figure.header or (default, figure.caption)
-        return plain(categories), plain(values)
-    return plain(figure.category_header or figure.category_axis_title or default), ""
+        return bind_french_spaces(plain(categories)), bind_french_spaces(plain(values))
+    return bind_french_spaces(plain(
+        figure.category_header or figure.category_axis_title or default)), ""
 
 
 class _HeadedWorkbookWriter(CategoryWorkbookWriter):

@@ -3,7 +3,7 @@
 The style is a plain author–title one, shaped by the reference's kind:
 
 * book: Author. *Title*. 2nd ed. Publisher, 1999.
-* article: Author. “Title.” *Journal 27 (1), 17–21*, 1973.
+* article: Author. “Title.” *Journal* 27 (1), 17–21, 1973.
 * lecture: Author. “Title.” Lecture, Publisher, 1961.
 * web: Author. “Title.” Publisher, 2024. URL (accessed November 30, 2026).
 
@@ -66,7 +66,10 @@ def cite(reference: Reference, words: Words = Words(), han: str | None = None
         pieces.append(Piece(sentence(edition_label(reference.edition))))
     year = str(reference.year) if reference.year else ""
     if reference.kind == "article" and reference.publisher:
-        pieces.append(Piece(reference.publisher.rstrip(". "), "italic"))
+        journal, numbers = journal_parts(reference.publisher.rstrip(". "))
+        pieces.append(Piece(journal, "italic"))
+        if numbers:  # volume, issue and pages are not part of the journal's name
+            pieces.append(Piece(numbers))
         pieces.append(Piece(f", {year}." if year else ".", attached=True))
     else:
         container = ", ".join(part for part in (
@@ -81,6 +84,20 @@ def cite(reference: Reference, words: Words = Words(), han: str | None = None
     if reference.note:
         pieces.append(Piece(reference.note))
     return tuple(pieces)
+
+
+# where a journal's name ends: its volume, a number followed by an issue, pages or nothing
+_VOLUME = re.compile(r",?\s+(?=\d+[A-Za-z]?\s*(?:\(|,|:|\.|$))")
+
+
+def journal_parts(publisher: str) -> tuple[str, str]:
+    """An article's ``publisher`` as (journal name, volume/issue/pages):
+    ``The American Statistician 27 (1), 17–21`` → (``The American Statistician``,
+    ``27 (1), 17–21``); only the name is set in italics. ("…", "") when no volume follows."""
+    match = _VOLUME.search(publisher)
+    if match is None or not publisher[:match.start()].strip():
+        return publisher, ""
+    return publisher[:match.start()], publisher[match.end():]
 
 
 def edition_label(edition: str) -> str:

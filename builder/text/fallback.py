@@ -95,10 +95,14 @@ def has(name: str, char: str) -> bool:
 @lru_cache(maxsize=None)
 def _usable(name: str) -> frozenset[int]:
     """What a layout face draws well: its cmap less the glyphs it draws too small to read
-    beside its text (Caladea's arrows; ``glyphs.poor``), which a fallback draws instead."""
+    beside its text (Caladea's arrows; ``glyphs.poor``) and the combining marks it would set
+    beside their letter rather than over it (Liberation Sans's macron: ``x̄`` read "x ̄";
+    ``glyphs.misplaced_mark``), which a fallback draws instead."""
     cmap = _cmap(name)
     poor = {code for low, high in glyphs.ARROWS for code in range(low, high + 1)
             if code in cmap and glyphs.poor(name, chr(code))}
+    poor |= {code for code in range(0x300, 0x370) if code in cmap
+             and glyphs.misplaced_mark(name, chr(code))}
     return cmap - poor if poor else cmap
 
 

@@ -26,6 +26,9 @@ from reportlab.pdfbase import pdfmetrics
 SMALLEST_SCALE = 0.75  # never shrink a fallback stretch below this (a very different design)
 ARROWS = ((0x2190, 0x21FF), (0x27F0, 0x27FF), (0x2900, 0x297F), (0x2B00, 0x2B11))
 POOR_INK = 0.2  # em: an arrow whose ink is thinner than this either way is too small to read
+# em: a zero-width combining mark whose ink is centred right of this is placed by the font's
+# GPOS anchors, which the guide's renderer does not apply (reportlab)
+MARK_OVER_BASE = -0.1
 
 
 @lru_cache(maxsize=None)
@@ -88,6 +91,20 @@ def scale(text: str, primary: str, fallback: str) -> float:
         return 1.0
     index = 0 if _lower_case(text) else 1
     return round(max(SMALLEST_SCALE, min(1.0, ours[index] / theirs[index])), 3)
+
+
+@lru_cache(maxsize=4096)
+def misplaced_mark(name: str, char: str) -> bool:
+    """Whether the face draws the combining mark ``char`` away from its base letter when
+    set without mark positioning: Liberation Sans centres U+0304 on the advance's end, over
+    the next character ("x ̄="), where DejaVu's sits over the letter before it."""
+    if not unicodedata.combining(char):
+        return False
+    font = pdfmetrics.getFont(name)
+    box = ink(name, char)
+    if box is None or font.face.charWidths.get(ord(char), 0) > 0:
+        return False
+    return (box[0] + box[2]) / 2 > MARK_OVER_BASE
 
 
 def _arrow(code: int) -> bool:

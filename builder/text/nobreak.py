@@ -42,6 +42,19 @@ UNITS = (
     "TB", "px", "pt", "BC", "BCE", "AD", "CE", "€", "$", "£", "¥", "₩", "₹", "CHF", "USD",
     "EUR", "GBP", "JPY", "mW", "μW", "µW", "Ma", "Ga", "Myr", "kyr", "Gyr",
 )
+# Time spans counted in words, in every language the builder speaks ("within 15 minutes",
+# "en 3 jours", "vor 10 Jahren"): the number stays with its word as with a unit.
+COUNTED = (
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "century", "centuries", "million", "millions",
+    "billion", "billions", "seconde", "secondes", "heure", "heures", "jour", "jours",
+    "semaine", "semaines", "mois", "ans", "année", "années", "siècle", "siècles",
+    "Sekunde", "Sekunden", "Minute", "Minuten", "Stunde", "Stunden", "Tag", "Tage", "Tagen",
+    "Woche", "Wochen", "Monat", "Monate", "Monaten", "Jahr", "Jahre", "Jahren",
+    "Jahrhundert", "Jahrhunderte", "Millionen", "Milliarden", "segundo", "segundos",
+    "minuto", "minutos", "hora", "horas", "día", "días", "semana", "semanas", "mes", "meses",
+    "año", "años", "siglo", "siglos", "millón", "millones",
+)
 # Units of time that join a compound only with their power (20–150 mm a⁻¹, 3 cm yr⁻¹): on
 # their own they are words ("in 1950 a war"), never bound.
 PER_UNITS = ("a", "yr", "y", "d", "wk")
@@ -72,7 +85,8 @@ def _alternation(words: set[str]) -> str:
 
 _UNIT_ALTERNATION = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
 _POWER = "[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]*"  # mol⁻¹, m²
-_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:" + _UNIT_ALTERNATION + r")(?!\w))")
+_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:" + _UNIT_ALTERNATION + "|"
+                          + "|".join(COUNTED) + r")(?!\w))")
 # a compound unit after its number: 2,870 kJ mol⁻¹, 9.8 m s⁻², 8.314 J mol⁻¹ K⁻¹
 _UNIT_UNIT = re.compile(r"(\d\u00a0(?:(?:" + _UNIT_ALTERNATION + ")" + _POWER + r"\u00a0)*(?:"
                         + _UNIT_ALTERNATION + ")" + _POWER + r") (?=(?:(?:" + _UNIT_ALTERNATION

@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from functools import wraps
 from typing import Callable, Iterator, TypeVar
 
+from builder.text.inline import plain
 from builder.text.nobreak import bind, bind_numbers
 
 T = TypeVar("T")
@@ -150,7 +151,9 @@ def quoted(text: str, language: str = "en") -> str:
 
 
 _GUILLEMET_SPACE = re.compile(r"(«) | (»)")
-_SPACE_BEFORE_MARK = re.compile(r"(?<=[\w»)\]”’.…]) (?=[;:!?](?:\s|$|[»”’)]))")
+# after a word, a closing mark or the end of a styled run ("**Assemblée nationale** ;"),
+# before a mark that ends there or closes a styled run ("*Tiers état ?*,")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[\w»)\]”’.…*]) (?=[;:!?](?:\s|$|[»”’)*,.]))")
 
 
 def bind_french_spaces(text: str) -> str:
@@ -245,12 +248,29 @@ def bind_coefficients(text: str) -> str:
     return _COEFFICIENT.sub("\\1\u00a0", text) if any("₀" <= c <= "₉" for c in text) else text
 
 
+def _bound_spaces(text: str) -> str:
+    """Every rule that makes an ordinary space a no-break one (a unit, a date, a French
+    mark, a coefficient), applied to the text as it reads, without its emphasis markers:
+    "so σ = **2**", "**Assemblée nationale** ;" bind as "so σ = 2" would. Markers are never
+    spaces, so the n-th space of the plain text is the n-th space of the marked one."""
+    def rules(plain_text: str) -> str:
+        return bind_coefficients(bind_french_spaces(bind(plain_text)))
+    if "*" not in text:
+        return rules(text)
+    shown = plain(text)
+    bound = rules(shown)
+    if len(bound) != len(shown):  # pragma: no cover - every rule keeps the length
+        return rules(text)
+    flags = iter([after == NBSP for before, after in zip(shown, bound) if before == " "])
+    return "".join((NBSP if next(flags, False) else char) if char == " " else char
+                   for char in text)
+
+
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
-    return bind_coefficients(bind_french_spaces(bind(smart_quotes(text))))
+    return _bound_spaces(smart_quotes(text))
 
 
 def for_deck(text: str) -> str:
     """The shared rules as the deck sets them (PowerPoint breaks after an en dash)."""
-    return bind_marks(bind_coefficients(bind_short_prefixes(join_ranges(
-        bind_french_spaces(bind(smart_quotes(text)))))))
+    return bind_marks(bind_short_prefixes(join_ranges(_bound_spaces(smart_quotes(text)))))
