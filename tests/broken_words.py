@@ -71,3 +71,75 @@ def broken(pdf: Path, words: set[str], names: Iterable[str] = ()) -> list[str]:
                     word.startswith(joined) for word in words)):
                 found.append(f"p{page}: {end!r} / {start!r}")
     return found
+
+
+# --- units a line tore apart (typography, issue 10): read back, with lists of our own ---
+_CJK_RUN = "[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"
+_UNITS = {"%", "‰", "°", "°C", "°F", "K", "km", "m", "cm", "mm", "μm", "nm", "km²", "m²", "ha",
+          "kg", "g", "mg", "t", "L", "mL", "mol", "mmol", "M", "mM", "s", "ms", "min", "minutes",
+          "h", "Hz", "N", "Pa", "kPa", "MPa", "hPa", "atm", "bar", "J", "kJ", "MJ", "cal",
+          "kcal", "eV", "W", "kW", "MW", "V", "mV", "A", "dB", "ppm", "ppb", "ft", "mi", "lb",
+          "km/h", "m/s", "mph", "Ma", "Ga", "BC", "BCE", "AD", "CE", "€", "$", "£", "¥",
+          "years", "ans", "años", "Jahre", "days", "jours", "días", "hours", "heures"}
+_PREFIXES = {"pH", "Mw", "No.", "p.", "pp.", "Fig.", "c.", "ca.", "§", "€", "$", "£", "≈",
+             "=", "<", ">", "≤", "≥", "±", "~"}
+_POWERS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+_FORMULA = re.compile(r"^[A-Z][A-Za-z₀-₉()]*[₀-₉]")
+_NUMBER = re.compile(r"^[-−+]?\d[\d,.\u202f]*$")
+
+
+def _edge_pair(end_raw: str, start_raw: str, end: str, start: str,
+               words: set[str]) -> str | None:
+    """The kind of unit torn between ``end`` (a line's last word) and ``start`` (the next
+    line's first), or None."""
+    if re.search(r"\d[–—]$", end_raw) and re.match(r"^\d", start_raw):
+        return "range"
+    if re.search(r"\d-$", end_raw) and re.match(r"^[.,]?\d", start_raw):
+        return "number hyphenated"
+    if end_raw.endswith("°") and start_raw[:1] in "′″":
+        return "prime"
+    if end_raw[-1:] in "⁻⁺" and start_raw[:1] in _POWERS:
+        return "power"
+    if (_NUMBER.match(end_raw.lstrip("(")) and start.rstrip(_POWERS) in _UNITS
+            and not (len(start) == 1 and start_raw.endswith("."))):  # not "A." (a choice)
+        return "unit"
+    if end.rstrip(_POWERS) in _UNITS and start[:1].isalpha() and start[-1:] in _POWERS:
+        return "compound unit"
+    if end_raw in _PREFIXES and _NUMBER.match(start.lstrip("+−-")):
+        return "prefix"
+    if re.match(r"^\d{1,2}$", end_raw) and _FORMULA.match(start_raw):
+        return "coefficient"
+    if start_raw in (";", ":", "?", "!", "»"):
+        return "French mark"
+    return None
+
+
+def torn(pdf: Path, words: set[str]) -> list[str]:
+    """Places where a line ends inside what reads as one unit: a range after its dash
+    (``1757–`` / ``1834``), a number and its unit, a prime and its symbol (``E°`` / ``′``),
+    a coefficient and its formula, a number hyphenated (``99-`` / ``.7``), a French mark
+    starting a line, a short parenthesised East Asian term (``( 黒`` / ``船 )``); and
+    furniture shortened inside a word (``… au co…``)."""
+    found: list[str] = []
+    shortened: set[str] = set()
+    for page, block in lines(pdf):
+        for line in block:
+            for word in line:
+                if word.endswith("…") and len(word) > 2:
+                    stem = _bare(word.rstrip("…")).casefold()
+                    cut = f"{word!r} shortened inside a word"
+                    if stem and stem not in words and any(w.startswith(stem) for w in words) \
+                            and cut not in shortened:  # furniture: once per document
+                        shortened.add(cut)
+                        found.append(f"p{page}: {cut}")
+        for above, below in zip(block, block[1:]):
+            end_raw, start_raw = above[-1], below[0]
+            kind = _edge_pair(end_raw, start_raw, _bare(end_raw), _bare(start_raw), words)
+            if kind:
+                found.append(f"p{page}: {end_raw!r} / {start_raw!r} ({kind})")
+                continue
+            tail, head = " ".join(above[-4:]), " ".join(below[:4])
+            if re.search(r"[(（]\s*" + _CJK_RUN + r"{1,6}$", tail) and re.match(
+                    "^" + _CJK_RUN + r"{1,6}\s*[)）,、]", head):
+                found.append(f"p{page}: {tail[-8:]!r} / {head[:8]!r} (East Asian term)")
+    return found

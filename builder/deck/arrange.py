@@ -79,15 +79,23 @@ class Arranger:
         """(heading size, text size) for one card in ``box``, largest text first.
 
         ``flexible`` lets a statistic's big number come down towards the text size before
-        the text shrinks, so cards can share a slide in a narrow (4:3, large-print) deck.
+        the text shrinks, so cards can share a slide in a narrow (4:3, large-print) deck; a
+        heading no line may break comes down before it is broken at its no-break spaces.
         """
         heading_largest = self.body_size * (1.8 if style == "statistic" else 1.0)
-        for size in self.sizes:
-            heading = max(round(heading_largest * size / self.body_size * 2) / 2, size)
-            headings = fit.size_steps(heading, size) if flexible else [heading]
-            for one in headings:
-                if self.card_height(card, style, one, size, box.inner_width) <= box.inner_height:
-                    return one, size
+        head, width = card_paras(card, style)[:1], box.inner_width  # head set whole if it can
+        for whole in (True, False):
+            for size in self.sizes:
+                heading = max(round(heading_largest * size / self.body_size * 2) / 2, size)
+                headings = fit.size_steps(heading, size) if flexible else [heading]
+                if whole and not flexible and not fit.whole_words(
+                        head, self.heading_faces, heading, width):
+                    headings = fit.size_steps(heading, size)  # the heading alone comes down
+                for one in headings:
+                    if whole and not fit.whole_words(head, self.heading_faces, one, width):
+                        continue
+                    if self.card_height(card, style, one, size, width) <= box.inner_height:
+                        return one, size
         return None
 
     def card_height(self, card: Card, style: str, heading_size: float, size: float,

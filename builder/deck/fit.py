@@ -110,12 +110,14 @@ def whole_words(paras: Sequence[Para], faces: Faces, size: float, width: float) 
         available = width * WIDTH_SLACK - indent(para, size)
         for run in para.runs:
             for word in breakable_words(run.text):
-                if measure.styled_width(word, faces, size, run.bold, run.italic) > available:
+                if measure.styled_width(word, faces, size, run.bold, run.italic) > \
+                        available * WIDE:  # as ``breakable`` would break it
                     return False
     return True
 
 
 WIDE = 0.98  # of the measured line: a word this wide may not fit LibreOffice's line whole
+EAST_FILL = 0.95  # of a line: a word holding East Asian text ending past this is carried
 
 
 def breakable(para: Para, faces: Faces, size: float, width: float) -> Para:
@@ -128,18 +130,22 @@ def breakable(para: Para, faces: Faces, size: float, width: float) -> Para:
         return para
     available = max(width * WIDTH_SLACK - indent(para, size), size)
     runs = _breakable(para.runs, faces, size, available, current_language())
-    runs = _kept_names(runs or para.runs, faces, size, available) or runs
+    runs = _kept_names(runs or para.runs, faces, size,
+                       max(width - indent(para, size), size)) or runs
     return para if runs is None else replace(para, runs=runs)
 
 
 @lru_cache(maxsize=1 << 12)
-def _kept_names(runs: Runs, faces: Faces, size: float, available: float) -> Runs | None:
+def _kept_names(runs: Runs, faces: Faces, size: float, line: float) -> Runs | None:
     """The runs with a line break (``measure.LINE_BREAK``) for the space before each word
     holding East Asian text that the measure carries to the next line ("Edo" / "(江戸),"),
-    or None when there is none: LibreOffice would cut it between two characters instead."""
+    or None when there is none: LibreOffice would cut it between two characters instead.
+    Lines are filled to the whole ``line`` (as LibreOffice and PowerPoint fill them; our
+    widths match theirs within a point), and a name carried when it ends past
+    ``EAST_FILL`` of it."""
     if not any(run.text and max(run.text) >= "\u1100" for run in runs):
         return None
-    found = measure.carried(list(runs), faces, size, available, SCRIPT_GAP)
+    found = measure.carried(list(runs), faces, size, line, SCRIPT_GAP, east_fill=EAST_FILL)
     if not found:
         return None
     kept = []

@@ -219,14 +219,21 @@ FORCED = -1  # a ``_pieces`` entry's "changes" for a LINE_BREAK
 
 
 def carried(runs: list[Run], faces: Faces, size: float, available: float,
-            script_gap: float = 0.0, slack: float = 1.0) -> list[tuple[int, int]]:
+            script_gap: float = 0.0, slack: float = 1.0,
+            east_fill: float = 1.0) -> list[tuple[int, int]]:
     """Where ``wrap_runs`` carries a word holding East Asian text to the next line because
     it does not fit beside the words before it: (run index, index of the space before it in
     ``run.text.split(" ")``) for each. LibreOffice would not carry it: it breaks East Asian
     text between any two characters, cutting a name ("江" / "戸"), and takes no word joiner
     between them; a line break there (``LINE_BREAK``) sets the lines this measured. (Where
     LibreOffice's lines run shorter than ours, a name it carries at another place may still
-    be cut; filling these lines to less than ``available``, ``slack``, moved the cuts.)"""
+    be cut; filling these lines to less than ``available``, ``slack``, moved the cuts.)
+
+    ``east_fill``: a word holding East Asian text is carried when it would end past this
+    share of the line, though the line (filled as the viewer fills it, to ``available``)
+    would hold it: a name ending a hair from the edge is cut by the viewer whose measure
+    differs by that hair, and the forced break puts every viewer's next line at the same
+    word again ("kurofune (黒" / "船)", meiji large print)."""
     found: list[tuple[int, int]] = []
     used, space_pending = 0.0, 0.0
     kind: bool | None = None
@@ -244,7 +251,8 @@ def carried(runs: list[Run], faces: Faces, size: float, available: float,
             if script_gap:
                 changes, kind = script_changes(piece, kind)
                 advance += changes * script_gap * size
-            if used and used + space_pending + advance > available * slack:
+            end = used + space_pending + advance
+            if used and (end > available * slack or (east and end > available * east_fill)):
                 if east and index > 0 and advance <= available:
                     found.append((run_index, index))
                 used = 0.0
