@@ -64,3 +64,29 @@ def test_a_frozen_slide_saves_the_same_bytes() -> None:
         return _entries(presentation)
 
     assert deck(freeze=True) == deck(freeze=False)
+
+
+def test_slides_copied_from_the_first_on_their_layout_are_python_pptx_slides() -> None:
+    """After its first slide on a layout (and background) SlideMaker copies that slide's fresh
+    tree; the package is the one python-pptx makes slide by slide, backgrounds included."""
+    from pptx.dml.color import RGBColor
+
+    colors = [None, "1F3A5F", "FFFFFF"]
+
+    def deck(ours: bool) -> dict[str, bytes]:
+        presentation = Presentation()
+        maker = SlideMaker(presentation)
+        layouts = list(presentation.slide_layouts)
+        for index in range(20):
+            layout, color = layouts[index % 4], colors[index % 3]
+            if ours:
+                slide = maker.add_slide(layout, color)
+            else:
+                slide = presentation.slides.add_slide(layout)
+                if color is not None:
+                    slide.background.fill.solid()
+                    slide.background.fill.fore_color.rgb = RGBColor.from_string(color)
+            slide.shapes.add_textbox(0, 0, 100, 100).text_frame.text = f"slide {index}"
+        return _entries(presentation)
+
+    assert deck(ours=True) == deck(ours=False)

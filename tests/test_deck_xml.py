@@ -14,7 +14,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
-from builder.deck import directxml, fit, oxml, text
+from builder.deck import directxml, fit, oxml, shapexml, text
 from builder.deck.grid import Box
 from builder.deck.specs import Para
 from builder.layout.load import load_layout
@@ -97,3 +97,70 @@ def test_centipoints_are_python_pptx_lengths() -> None:
     for points in (0, 0.5, 10.6, 13.5, 17.25, 44.0, 1 / 3):
         assert directxml.centipoints(points) == str(Pt(points).centipoints)
     assert fit.line_height(10, 1.2) > 0
+
+
+def _numbered(element) -> bytes:
+    """The XML with every shape id set to 0 (two shapes on one slide differ only there)."""
+    copy = etree.fromstring(etree.tostring(element))
+    for properties in copy.iter("{*}cNvPr"):
+        properties.set("id", "0")
+    return etree.tostring(copy)
+
+
+def test_whole_text_box_matches_python_pptx(document) -> None:
+    """The text box ``text.add_text`` builds (``shapexml``: id, name, box, body) is the one
+    python-pptx's ``add_textbox`` + ``name`` + ``write`` make; the next shape's id follows."""
+    ink, faces = text.Ink(document.layout), document.fonts["body"]
+    box = Box(12.5, 30, 333.3, 120.25, 7.2, 3.6)
+    styled = [text.Styled(para, 16, faces) for para in PARAS[:3]]
+    slide = _slide()
+    fast = text.add_text(slide.shapes, box, styled, ink, "body", "middle")
+    slow = slide.shapes.add_textbox(*box.emu())
+    slow.name = "body"
+    text.prepare_frame(slow.text_frame, box, "middle")
+    for index, one in enumerate(styled):
+        paragraph = slow.text_frame.paragraphs[0] if index == 0 else \
+            slow.text_frame.add_paragraph()
+        text._paragraph_api(paragraph, one, ink, one.para.color, first=index == 0)
+    assert _numbered(fast._element) == _numbered(slow._element)
+    assert slow.shape_id == fast.shape_id + 1
+    assert shapexml.next_shape_id(slide.shapes._spTree) == slide.shapes._next_shape_id
+
+
+def test_title_placeholder_written_directly_matches_python_pptx(document) -> None:
+    """A cloned title placeholder placed and written without proxies (``set_fresh_position``,
+    ``write_body``) holds what python-pptx's position properties and ``write`` give it."""
+    ink, faces = text.Ink(document.layout), document.fonts["heading"]
+    box = Box(40, 20, 600, 80, 0, 3)
+    styled = [text.Styled(Para(fit.plain_runs("A title", bold=True)), 32, faces)]
+    presentation = Presentation()
+    fast, slow = (presentation.slides.add_slide(presentation.slide_layouts[5]).shapes.title
+                  for _ in range(2))
+    assert shapexml.set_fresh_position(fast._element, *box.emu())
+    assert text.write_body(fast._element.txBody, box, styled, ink, "bottom", "primary")
+    slow.left, slow.top, slow.width, slow.height = box.emu()
+    text.prepare_frame(slow.text_frame, box, "bottom")
+    text._paragraph_api(slow.text_frame.paragraphs[0], styled[0], ink, "primary", first=True)
+    assert _xml(fast._element) == _xml(slow._element)
+    assert not shapexml.set_fresh_position(fast._element, 0, 0, 1, 1)  # placed already
+    assert not text.write_body(fast._element.txBody, box, styled, ink)  # written already
+
+
+def test_empty_placeholders_removed_as_python_pptx_removes_them() -> None:
+    from builder.deck.template import remove_empty_placeholders
+
+    def slide_with(texts):
+        presentation = Presentation()
+        slide = presentation.slides.add_slide(presentation.slide_layouts[1])  # title, content
+        for shape, value in zip(slide.placeholders, texts):
+            if value is not None:
+                shape.text_frame.text = value
+        return slide
+
+    for texts in ([None, None], ["Title", None], [" \n ", "Body"], ["_x000B_", "x"]):
+        fast, slow = slide_with(texts), slide_with(texts)
+        remove_empty_placeholders(fast)
+        for shape in list(slow.placeholders):
+            if not (shape.has_text_frame and shape.text_frame.text.strip()):
+                shape._element.getparent().remove(shape._element)
+        assert _xml(fast._element) == _xml(slow._element), texts

@@ -19,7 +19,7 @@ from typing import Callable
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from builder.deck import oxml
+from builder.deck import oxml, shapexml
 from builder.text.scripts import DECK_TAGS
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -33,34 +33,73 @@ def finish_slide(slide, language: str,
     ``part_language`` is another (a Japanese name in an English lecture, ``text.scripts``)
     gets that one, in PowerPoint's culture form (``ja-JP``)."""
     order_shapes(slide)
-
-    def run_language(text: str) -> str | None:
-        part = part_language(text) if part_language is not None else None
-        return DECK_TAGS.get(part, part) if part else None
-
+    run_language = run_languages(part_language)
     oxml.set_language(slide._element, language, run_language)
     if slide.has_notes_slide:
         oxml.set_language(slide.notes_slide._element, language, run_language)
-    for shape in slide.shapes:  # a native chart's text is in its own part, in en-US unless told
-        if getattr(shape, "has_chart", False) and shape.has_chart:
-            oxml.set_chart_language(shape.chart._chartSpace, language)
+    for element in shapexml.shapes_of(slide.shapes._spTree):
+        # a native chart's text is in its own part, in en-US unless told
+        data = element.find(_GRAPHIC_DATA_PATH) if element.tag == _GRAPHIC_FRAME_TAG else None
+        if data is not None and data.get("uri") == _CHART_URI:  # shape.has_chart
+            chart = slide.shapes._shape_factory(element).chart
+            oxml.set_chart_language(chart._chartSpace, language)
+
+
+def run_languages(part_language: Callable[[str], str | None] | None
+                  ) -> Callable[[str], str | None]:
+    """``part_language`` as the deck writes it (PowerPoint's culture form, ``ja-JP``),
+    remembered per text: a deck repeats its footer, labels and names on every slide."""
+    if part_language is None:
+        return lambda text: None
+    owner = (getattr(part_language, "__self__", None), getattr(part_language, "__func__",
+                                                               part_language))
+    if _LANGUAGES[0] is None or _LANGUAGES[0][0] is not owner[0] or \
+            _LANGUAGES[0][1] is not owner[1]:
+        _LANGUAGES[:] = [owner, {}]  # one document (a bound method's) at a time
+    known = _LANGUAGES[1]
+
+    def run_language(text: str) -> str | None:
+        found = known.get(text, _UNKNOWN)
+        if found is _UNKNOWN:
+            part = part_language(text)
+            found = known[text] = DECK_TAGS.get(part, part) if part else None
+        return found
+
+    return run_language
+
+
+_LANGUAGES: list = [None, {}]  # (the document and its function, their answers)
+_UNKNOWN = object()
 
 
 def role(shape) -> int:
     """Where a shape belongs in the reading order (see the module docstring)."""
-    if oxml.is_decorative(shape):
+    return element_role(shape._element)
+
+
+def element_role(element) -> int:
+    """``role`` of a shape's element."""
+    properties = element[0].find(_CNVPR) if len(element) else None
+    if properties is not None and oxml.marked_decorative(properties):
         return DECORATIVE
-    if shape.is_placeholder and shape.placeholder_format.type in TITLE_TYPES:
+    if shapexml.placeholder_type(element) in _TITLE_XML:
         return TITLE
-    if shape.name == "title" or shape.name.startswith("section-"):
+    name = properties.get("name", "") if properties is not None else ""
+    if name == "title" or name.startswith("section-"):
         return TITLE
-    return FURNITURE.get(shape.name, BODY)
+    return FURNITURE.get(name, BODY)
 
 
-def reading_order(shapes: list) -> list:
-    """The shapes in reading order, never moving one past another it overlaps."""
-    boxes = [_box(shape) for shape in shapes]
-    roles = [role(shape) for shape in shapes]
+def reading_order(shapes: list, shape_of: Callable | None = None) -> list:
+    """The shapes (python-pptx shapes, or their elements with ``shape_of`` to make a shape
+    of one) in reading order, never moving one past another it overlaps."""
+    elements = [getattr(shape, "_element", shape) for shape in shapes]
+    if shape_of is None:
+        shape_of = dict(zip(map(id, elements), shapes)).__getitem__
+        boxes = [_box(element, lambda element: shape_of(id(element))) for element in elements]
+    else:
+        boxes = [_box(element, shape_of) for element in elements]
+    roles = [element_role(element) for element in elements]
     body = [index for index, kind in enumerate(roles) if kind == BODY]
     rows = dict(zip(body, _rows([boxes[index] for index in body])))
     keys = [(kind, rows.get(index, 0), boxes[index][0], index)
@@ -104,14 +143,14 @@ def _rows(boxes: list[tuple[int, int, int, int]]) -> list[int]:
 
 
 def order_shapes(slide) -> None:
-    shapes = list(slide.shapes)
-    ordered = reading_order(shapes)
+    shapes = shapexml.shapes_of(slide.shapes._spTree)
+    ordered = reading_order(shapes, slide.shapes._shape_factory)
     if ordered != shapes:
-        oxml.reorder_shapes(slide, ordered)
+        oxml.reorder_elements(slide.shapes._spTree, ordered)
 
 
-def _box(shape) -> tuple[int, int, int, int]:
-    xfrm = _own_xfrm(shape._element)
+def _box(element, shape_of: Callable) -> tuple[int, int, int, int]:
+    xfrm = _own_xfrm(element)
     if xfrm is not None:  # read directly: python-pptx's properties cost 4 lookups each
         off, ext = xfrm.find(_OFF), xfrm.find(_EXT)
         if off is not None and ext is not None:
@@ -120,6 +159,7 @@ def _box(shape) -> tuple[int, int, int, int]:
                 return left, top, left + int(ext.get("cx")), top + int(ext.get("cy"))
             except (TypeError, ValueError):
                 pass
+    shape = shape_of(element)
     left, top = shape.left or 0, shape.top or 0  # inherited from the layout, or unusual
     return left, top, left + (shape.width or 0), top + (shape.height or 0)
 
@@ -132,6 +172,11 @@ def _own_xfrm(element):
     return holder.find(_A_XFRM) if holder is not None else None
 
 
+_TITLE_XML = ("title", "ctrTitle")
+_CNVPR = qn("p:cNvPr")
+_GRAPHIC_FRAME_TAG = qn("p:graphicFrame")
+_GRAPHIC_DATA_PATH = f"{qn('a:graphic')}/{qn('a:graphicData')}"
+_CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _OFF, _EXT, _A_XFRM, _P_XFRM = qn("a:off"), qn("a:ext"), qn("a:xfrm"), qn("p:xfrm")
 _SP_PR, _GRP_SP_PR, _GRP_SP, _GRAPHIC_FRAME = (qn("p:spPr"), qn("p:grpSpPr"), qn("p:grpSp"),
                                                qn("p:graphicFrame"))

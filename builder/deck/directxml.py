@@ -154,19 +154,19 @@ def add_filled_shape(shapes, autoshape, x: int, y: int, cx: int, cy: int, name: 
     """``shapes.add_shape`` with a solid ``color`` fill, no outline and no shadow (bands,
     rules, panels), as python-pptx's fill/line/shadow API writes them: ``a:solidFill``,
     ``a:ln/a:noFill`` and an empty ``a:effectLst`` after ``a:prstGeom``."""
-    from pptx.shapes.autoshape import AutoShapeType
+    from pptx.shapes.autoshape import AutoShapeType, Shape
 
-    shape_id = shapes._next_shape_id
-    element = shapes._spTree.add_autoshape(shape_id, "shape", AutoShapeType(autoshape).prst,
-                                           x, y, cx, cy)
-    element[0][0].set("name", name)
+    from builder.deck.shapexml import add_autoshape
+
+    element = add_autoshape(shapes._spTree, AutoShapeType(autoshape).prst, x, y, cx, cy, name,
+                            shapes._next_shape_id)
     properties = element[1]
     sub = etree.SubElement
     sub(sub(properties, _A_SOLIDFILL), _A_SRGBCLR).set("val", color)
     sub(sub(properties, _A_LN), _A_NOFILL)
     sub(properties, _A_EFFECTLST)
     shapes._recalculate_extents()
-    return shapes._shape_factory(element)
+    return Shape(element, shapes)
 
 
 _A_LN, _A_NOFILL, _A_EFFECTLST = qn("a:ln"), qn("a:noFill"), qn("a:effectLst")
@@ -179,12 +179,16 @@ ANCHORS = {"top": "t", "middle": "ctr", "bottom": "b"}
 
 def prepare_fresh_body(body, inset_x: int, inset_y: int, anchor: str) -> bool:
     """``text.prepare_frame`` on a new text box's ``a:bodyPr`` (``wrap="none"`` holding
-    ``a:spAutoFit``): square wrap, ``a:noAutofit``, the insets (EMU) and the anchor, as
-    python-pptx writes them. False, touching nothing, for any other ``a:bodyPr``."""
-    if len(body) != 1 or body[0].tag != _A_SPAUTOFIT or dict(body.attrib) != {"wrap": "none"}:
+    ``a:spAutoFit``) or a new placeholder's (empty): square wrap, ``a:noAutofit``, the insets
+    (EMU) and the anchor, as python-pptx writes them. False, touching nothing, for any other
+    ``a:bodyPr``."""
+    if len(body) == 0 and not body.attrib:  # a placeholder's, as python-pptx clones it
+        body.set("wrap", "square")
+    elif len(body) == 1 and body[0].tag == _A_SPAUTOFIT and dict(body.attrib) == {"wrap": "none"}:
+        body.set("wrap", "square")
+        body.remove(body[0])
+    else:
         return False
-    body.set("wrap", "square")
-    body.remove(body[0])
     etree.SubElement(body, _A_NOAUTOFIT)
     for name, value, default in (("lIns", inset_x, _DEFAULT_INSET_X),
                                  ("rIns", inset_x, _DEFAULT_INSET_X),

@@ -216,7 +216,12 @@ def is_decorative(shape) -> bool:
     """True when the shape is marked decorative (``adec:decorative val="1"``)."""
     element = shape._element
     properties = element[0].find(_CNVPR) if len(element) else None  # ./*[1]/p:cNvPr
-    if properties is None:
+    return properties is not None and marked_decorative(properties)
+
+
+def marked_decorative(properties) -> bool:
+    """``is_decorative`` of a shape's ``p:cNvPr``."""
+    if not len(properties):
         return False
     marks = properties.findall(_DECORATIVE_PATH)
     return any(mark.get("val") in ("1", "true") for mark in marks)
@@ -230,8 +235,11 @@ def reorder_shapes(slide, shapes) -> None:
     shapes), so the heaviest run of shapes already in order stays where it is and only the
     others move, each to just after the shape it follows.
     """
-    tree = slide.shapes._spTree
-    elements = [shape._element for shape in shapes]
+    reorder_elements(slide.shapes._spTree, [shape._element for shape in shapes])
+
+
+def reorder_elements(tree, elements: list) -> None:
+    """``reorder_shapes`` of a shape tree's shape elements."""
     place = {id(element): index for index, element in enumerate(tree)}
     kept = _heaviest_in_order([place[id(element)] for element in elements],
                               [sum(1 for _ in element.iter()) for element in elements])

@@ -11,7 +11,10 @@ for it.
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from dataclasses import dataclass
+
+from pptx.dml.color import RGBColor
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
@@ -77,6 +80,13 @@ def _freeze(part, frozen_class) -> None:
     part.__class__ = frozen_class
 
 
+def _fill_background(slide, color: str | None) -> None:
+    if color is not None:
+        fill = slide.background.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(color)
+
+
 class SlideMaker:
     """Adds slides (and their notes pages) to one presentation, remembering the counters.
 
@@ -95,17 +105,35 @@ class SlideMaker:
                          if str(part.partname).startswith("/ppt/notesSlides/notesSlide"))
         self._notes_master = None
         self._before = {part.partname: part for part in self.part.package.iter_parts()}
+        self._fresh: dict[tuple[object, str | None], object] = {}
 
-    def add_slide(self, layout):
-        """A new slide on ``layout``, exactly as ``presentation.slides.add_slide`` makes it."""
+    def add_slide(self, layout, background: str | None = None):
+        """A new slide on ``layout``, exactly as ``presentation.slides.add_slide`` makes it
+        (then given a solid ``background`` colour, RRGGBB, as python-pptx's fill API sets it).
+
+        The first slide on a layout (and background) is made by python-pptx; later ones are a
+        copy of its fresh tree: cloning the layout's placeholders is the same work each time,
+        and the new part is related without python-pptx's search of every existing slide's
+        relationship (a new part cannot already be related)."""
         if self.next_id > MAX_SLIDE_ID:  # python-pptx then searches for a free id
-            return self.presentation.slides.add_slide(layout)
+            slide = self.presentation.slides.add_slide(layout)
+            _fill_background(slide, background)
+            return slide
         self.slides += 1
         partname = PackURI(f"/ppt/slides/slide{self.slides}.xml")
-        slide_part = SlidePart.new(partname, self.part.package, layout.part)
-        r_id = self.part.relate_to(slide_part, RT.SLIDE)
-        slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
+        package = self.part.package
+        fresh = self._fresh.get((layout.part, background))
+        if fresh is None:
+            slide_part = SlidePart.new(partname, package, layout.part)
+            slide = slide_part.slide
+            slide.shapes.clone_layout_placeholders(layout)
+            _fill_background(slide, background)
+            self._fresh[(layout.part, background)] = deepcopy(slide_part._element)
+        else:
+            slide_part = SlidePart(partname, CT.PML_SLIDE, package, deepcopy(fresh))
+            slide_part.rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
+            slide = slide_part.slide
+        r_id = self.part.rels._add_relationship(RT.SLIDE, slide_part)
         self.id_list._add_sldId(id=self.next_id, rId=r_id)
         self.next_id += 1
         return slide
@@ -191,7 +219,7 @@ class SlideMaker:
         self.slides += 1
         slide_part = _frozen(_FrozenSlidePart, PackURI(f"/ppt/slides/slide{self.slides}.xml"),
                              CT.PML_SLIDE, package, drawn.blob)
-        r_id = self.part.relate_to(slide_part, RT.SLIDE)
+        r_id = self.part.rels._add_relationship(RT.SLIDE, slide_part)
         self.id_list._add_sldId(id=self.next_id, rId=r_id)
         self.next_id += 1
         for slide_id, reltype, target in drawn.rels:

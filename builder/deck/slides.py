@@ -14,7 +14,9 @@ from PIL import Image
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
-from builder.deck import access, directxml, fit, oxml
+from pptx.oxml.ns import qn
+
+from builder.deck import access, directxml, fit, oxml, shapexml
 from builder.deck.figures import add_figure
 from builder.deck.scenes import filled_at_once
 from builder.deck.grid import (CELL_PAD_X, CELL_PAD_Y, EMU_PER_POINT, Box, Grid, below,
@@ -28,7 +30,8 @@ from builder.deck.specs import (CardsSlide, FigureSlide, Para, PromptSlide, Quot
                                 TitleSlide)
 from builder.deck.template import (Deckfile, placeholder_of_type, remove_empty_placeholders,
                                    title_placeholder)
-from builder.deck.text import Ink, Styled, add_text, write, write_notes
+from builder.deck.text import (Ink, Styled, add_text, add_text_element, write, write_body,
+                               write_notes)
 from builder.text.inline import Run
 from builder.resolve.document import Document
 
@@ -36,6 +39,7 @@ TONES = {"discussion": "primary", "essential": "primary", "answer": "chart2", "n
          "tip": "chart2", "warning": "accent"}
 BAR_WIDTH = 7.0
 _SUBTITLE_TYPES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
+_TXBODY = qn("p:txBody")
 
 
 @dataclass
@@ -113,12 +117,9 @@ def draw(spec: SlideSpec, canvas: Canvas) -> None:
 # ------------------------------------------------------------------------- furniture
 
 def _start(canvas: Canvas, kind: str, dark: bool = False) -> None:
-    canvas.slide = canvas.deckfile.new_slide(kind)
-    if canvas.deckfile.has_template:
-        return
-    fill = canvas.slide.background.fill
-    fill.solid()
-    fill.fore_color.rgb = canvas.ink.color("primary" if dark else "background")
+    background = None if canvas.deckfile.has_template else \
+        canvas.ink.hex("primary" if dark else "background")
+    canvas.slide = canvas.deckfile.new_slide(kind, background)
 
 
 def _content_slide(canvas: Canvas, spec: SlideSpec, kind: str = "content") -> None:
@@ -136,15 +137,20 @@ def _content_slide(canvas: Canvas, spec: SlideSpec, kind: str = "content") -> No
 def _title(canvas: Canvas, text: str, box: Box, size: float, color: str, anchor: str,
            name: str = "title", leading: float = TITLE_LEADING):
     """The title in the layout's title placeholder (so outlines and screen readers see it)."""
-    shape = title_placeholder(canvas.slide)
-    if shape is None:
-        shape = canvas.shapes.add_textbox(*box.emu())
-    shape.left, shape.top, shape.width, shape.height = box.emu()
-    shape.name = name
-    para = Para(fit.plain_runs(text, bold=True))
-    write(shape.text_frame, box, [Styled(para, size, canvas.heading_faces, leading)], canvas.ink,
-          anchor, color)
-    return shape
+    paras = [Styled(Para(fit.plain_runs(text, bold=True)), size, canvas.heading_faces, leading)]
+    tree = canvas.shapes._spTree
+    element = next((child for child in shapexml.shapes_of(tree)
+                    if shapexml.placeholder_type(child) in ("title", "ctrTitle")), None)
+    if element is None:
+        add_text_element(tree, box, paras, canvas.ink, name, anchor, color)
+        return
+    if not shapexml.set_fresh_position(element, *box.emu()):
+        shape = title_placeholder(canvas.slide)
+        shape.left, shape.top, shape.width, shape.height = box.emu()
+    element[0][0].set("name", name)  # p:nvSpPr/p:cNvPr
+    body = element.find(_TXBODY)
+    if body is None or not write_body(body, box, paras, canvas.ink, anchor, color):
+        write(title_placeholder(canvas.slide).text_frame, box, paras, canvas.ink, anchor, color)
 
 
 def _footer(canvas: Canvas, color: str, with_text: bool = True) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from builder.deck import oxml
+from builder.deck import oxml, shapexml
 from builder.deck.grid import EMU_PER_POINT
 from builder.deck.slideparts import SlideMaker
 from builder.errors import LayoutError
@@ -50,8 +50,9 @@ class Deckfile:
     def _maker(self) -> SlideMaker:
         return SlideMaker(self.presentation)
 
-    def new_slide(self, kind: str):
-        return self._maker.add_slide(self.layouts[kind])
+    def new_slide(self, kind: str, background: str | None = None):
+        """A new slide of our ``kind``, its background filled with ``background`` (RRGGBB)."""
+        return self._maker.add_slide(self.layouts[kind], background)
 
     def notes_slide(self, slide):
         """The slide's notes page (made without scanning the whole package)."""
@@ -143,8 +144,18 @@ def remove_empty_placeholders(slide, keep=()) -> None:
 
     ``keep`` names placeholder types to leave (a notes page keeps its slide image).
     """
-    for shape in list(slide.placeholders):
-        if shape.placeholder_format.type in keep:
+    kept = {_PH_TYPE_XML[kind] for kind in keep}
+    tree = slide.shapes._spTree
+    for element in shapexml.shapes_of(tree):
+        kind = shapexml.placeholder_type(element)
+        if kind is None or kind in kept:
             continue
-        if not (shape.has_text_frame and shape.text_frame.text.strip()):
-            oxml.remove_shape(shape)
+        shown = shapexml.has_text(element)
+        if shown is None:  # escaped characters: as python-pptx reads the text
+            shape = slide.shapes._shape_factory(element)
+            shown = shape.has_text_frame and bool(shape.text_frame.text.strip())
+        if not shown:
+            tree.remove(element)
+
+
+_PH_TYPE_XML = {member: member.xml_value for member in PP_PLACEHOLDER}

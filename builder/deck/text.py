@@ -13,9 +13,12 @@ from typing import Sequence
 
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from lxml import etree
+from pptx.oxml.ns import qn
+from pptx.shapes.autoshape import Shape
 from pptx.util import Pt
 
-from builder.deck import fit, oxml, directxml
+from builder.deck import fit, oxml, directxml, shapexml
 from builder.deck.grid import Box
 from builder.deck.specs import Para
 from builder.text.fallback import Segment, segments, slot_of
@@ -89,6 +92,8 @@ def prepare_frame(text_frame, box: Box, anchor: str = "top") -> None:
 def write(text_frame, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: str = "top",
           color: str | None = None) -> None:
     """Replace the frame's text with ``paragraphs``; ``color`` overrides each paragraph's role."""
+    if write_body(text_frame._txBody, box, paragraphs, ink, anchor, color):
+        return
     if not directxml.prepare_fresh_body(text_frame._txBody.bodyPr, Pt(box.inset_x),
                                         Pt(box.inset_y), anchor):
         prepare_frame(text_frame, box, anchor)
@@ -100,10 +105,34 @@ def write(text_frame, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: 
         _paragraph(paragraph, styled, ink, color or styled.para.color, first=index == 0)
 
 
+def write_body(body, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: str = "top",
+               color: str | None = None) -> bool:
+    """``write`` into a fresh ``p:txBody`` (a new text box's or placeholder's: its
+    ``a:bodyPr``, ``a:lstStyle`` and one empty ``a:p``) without python-pptx's proxies; the
+    same XML. False, touching nothing, for any other body."""
+    if len(body) != 3 or body[2].tag != _A_P or not directxml.is_fresh(body[2]) or \
+            not directxml.prepare_fresh_body(body[0], Pt(box.inset_x), Pt(box.inset_y), anchor):
+        return False
+    for index, styled in enumerate(paragraphs):
+        p = body[2] if index == 0 else etree.SubElement(body, _A_P)
+        styled = replace(styled, para=fit.breakable(styled.para, styled.faces, styled.size,
+                                                    box.inner_width))
+        _fill(p, styled, ink, color or styled.para.color, first=index == 0)
+    return True
+
+
+_A_P = qn("a:p")
+
+
 def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> None:
     if not directxml.is_fresh(paragraph._p):  # a placeholder's paragraph with its own properties
         _paragraph_api(paragraph, styled, ink, role, first)
         return
+    _fill(paragraph._p, styled, ink, role, first)
+
+
+def _fill(p, styled: Styled, ink: Ink, role: str, first: bool) -> None:
+    """Write one measured paragraph into a fresh ``a:p`` (``directxml.fill_paragraph``)."""
     para, size = styled.para, styled.size
     bullet = margin = indent = None
     if para.marker:
@@ -128,7 +157,7 @@ def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> N
                             directxml.centipoints(size * segment.scale), source.bold,
                             source.italic, color, *font_slots(segment, styled.faces, ink)))
     rtl = right_to_left(para.text)
-    directxml.fill_paragraph(paragraph._p, directxml.ParagraphXml(
+    directxml.fill_paragraph(p, directxml.ParagraphXml(
         "r" if rtl else ALIGN_XML[para.align],
         directxml.centipoints(fit.line_height(size, styled.leading)),
         directxml.centipoints(0 if first else para.gap * size), "0", tuple(runs),
@@ -202,11 +231,20 @@ def font_slots(segment: Segment, faces: Faces, ink: Ink) -> tuple[str, str, str]
 
 def add_text(shapes, box: Box, paragraphs: Sequence[Styled], ink: Ink, name: str,
              anchor: str = "top", color: str | None = None):
-    """A text box at ``box`` holding ``paragraphs``."""
-    shape = shapes.add_textbox(*box.emu())
-    shape.name = name
-    write(shape.text_frame, box, paragraphs, ink, anchor, color)
-    return shape
+    """A text box at ``box`` holding ``paragraphs`` (its python-pptx shape), numbered as
+    ``shapes`` numbers its next shape (counting, in a group being filled at once)."""
+    return Shape(add_text_element(shapes._spTree, box, paragraphs, ink, name, anchor, color,
+                                  shapes._next_shape_id), shapes)
+
+
+def add_text_element(tree, box: Box, paragraphs: Sequence[Styled], ink: Ink, name: str,
+                     anchor: str = "top", color: str | None = None,
+                     shape_id: int | None = None):
+    """``add_text`` into the shape tree ``tree``, built directly (``shapexml``): its ``p:sp``."""
+    element = shapexml.add_textbox(tree, *box.emu(), name, shape_id)
+    if not write_body(element[2], box, paragraphs, ink, anchor, color):  # pragma: no cover
+        write(Shape(element, None).text_frame, box, paragraphs, ink, anchor, color)
+    return element
 
 
 def write_notes(slide, notes: str, ink: Ink, faces: Faces) -> None:
