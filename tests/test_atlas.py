@@ -106,10 +106,8 @@ def test_outlines_are_clipped_to_the_frame_and_places_off_it_are_arrows(style) -
     assert len(arrows) == 1
     texts = [item.text for item in scene.items if isinstance(item, Text)]
     assert "Havana" in texts
-    if "Moscow →" not in texts:  # known defect (owner: maps), since a569cd8
-        assert "1" in texts and "Also marked: 1\u00a0Moscow →" in texts  # still named, numbered
-        pytest.xfail("known (maps): an off-map name east or west of the frame goes to the key, "
-                     "numbered at its arrow, where it had room by the arrow")
+    assert "Moscow →" in texts  # by its arrow at the east edge, not sent to the key
+    assert not any(isinstance(item, Text) and item.role == "map-key" for item in scene.items)
 
 
 def _assert_labels_clean(scene) -> None:

@@ -63,8 +63,7 @@ def choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: list
                 if any(segment_hits(other, *leader) for other in _along(placed, leader)):
                     continue
                 if any(segment_hits(other, *leader) for other in _along(markers, leader)
-                       if abs(other.left + other.width / 2 - x)
-                       + abs(other.top + other.height / 2 - y) > 1e-6):
+                       if not _own(other, x, y)):
                     continue  # through another marker (its own is where it ends)
                 if any(segments_cross(leader, other) for other in _along(led, leader)):
                     continue  # two leaders crossing tie each name to the other's place
@@ -87,10 +86,18 @@ def _nearer_marker(box: Box, own: float, gap: float, x: float, y: float, markers
     grown = Box(box.left - reach, box.top - reach, box.width + 2 * reach,
                 box.height + 2 * reach)
     for other in _near(markers, grown):
-        cx, cy = other.left + other.width / 2, other.top + other.height / 2
-        if abs(cx - x) + abs(cy - y) <= 1e-6:
+        if _own(other, x, y):
             continue  # its own marker (or one at its very spot)
+        cx, cy = other.left + other.width / 2, other.top + other.height / 2
         distance = box_distance(box, (cx, cy), (cx, cy))
         if distance < own if own is not None else distance - other.width / 2 < gap:
             return True
     return False
+
+
+def _own(marker: Box, x: float, y: float) -> bool:
+    """Whether ``marker`` is the one drawn for the place at (x, y): centred on it, or (an
+    off-map place's edge arrow, drawn just inside the frame from the edge point it stands
+    for) within a point and a half of it."""
+    return (marker.left - 1.5 <= x <= marker.left + marker.width + 1.5
+            and marker.top - 1.5 <= y <= marker.top + marker.height + 1.5)

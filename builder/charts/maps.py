@@ -35,8 +35,9 @@ from builder.charts.simplify import simplify
 from builder.charts.style import FigureStyle
 from builder.errors import RenderError
 
-LABEL_SCALE = 0.9  # map labels a little smaller than chart labels: maps are dense
-PAGE_FLOOR = 0.85  # …and on a page never below 85 % of the layout's figure text (large print stays large)
+# on a page a map's names are set at the layout's figure text size, as every other
+# figure's labels are, and never shrink below it (large print stays large: a 12 pt floor
+# beside 14 pt body, where 10 pt names read as footnotes); crowded names go to the key
 
 
 def map_scene(figure, style: FigureStyle, width: float, max_height: float, asset,
@@ -143,10 +144,8 @@ def _strips(figure, bounds, style: FigureStyle, min_label: float | None, width: 
 
 def _label_sizes(style: FigureStyle, min_label: float | None) -> tuple[float, float]:
     """The size map labels start at and the smallest they may shrink to."""
-    size = style.size * LABEL_SCALE
-    if min_label:
-        size = max(size, min_label)
-    return size, min_label if min_label else max(size * 0.7, style.size * PAGE_FLOOR)
+    size = max(style.size, min_label or 0.0)
+    return size, min_label or style.size
 
 
 def _trimmed(scene: MapScene) -> MapScene:
@@ -244,7 +243,12 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             spots.append((x, y, 0.0))  # at the edge, where it points: not pushed about
             sides.append(side)
     positions, hosts = placed(spots, frame, size)
-    joined: set[int] = set()  # places sharing an earlier one's marker: keyed, numbered there
+    # places sharing one marker: every one of them keyed under the number at it, the first
+    # too (its name by the marker would read as naming the others: "1" for Pinatubo by
+    # Manila's name reads as Manila's number)
+    sharing = {host for host in hosts if host is not None}
+    joined: set[int] = {id(point) for index, point in enumerate(figure.points)
+                        if index in sharing}
     for index, (point, side, (x, y)) in enumerate(zip(figure.points, sides, positions)):
         host = hosts[index]
         if host is not None:
