@@ -248,7 +248,7 @@ def build_lecture(source_path: Path, layout: Layout, out_dir: Path,
 
         with collecting() as adaptations:
             rendered = render_all(document, formats, parallel, ready, worker)
-        # the check's modules (pypdf among them) are imported only now: before the deck's
+        # the check's modules are imported only now: before the deck's
         # process is forked they would be paid on both outputs' critical paths
         from builder.check import incremental as fresh
         from builder.check.manifest import build_manifest, dumps, manifest_path

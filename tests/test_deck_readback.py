@@ -1,5 +1,5 @@
-"""The check's own deck reader (``builder.check.deckxml``) sees what python-pptx sees, and the
-guide's page text is extracted again whenever a page's bytes differ (``check.pagetext``)."""
+"""The check's own deck reader (``builder.check.deckxml``) sees what python-pptx sees (the
+guide's reader, ``builder.check.pdfread``, is compared with pypdf in ``test_pdfread.py``)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,9 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.shapes.group import GroupShape
 from pptx.util import Pt
-from reportlab.pdfgen.canvas import Canvas
 
-from builder.check import pagetext
 from builder.check.deckxml import DeckPackage
-from builder.check.readback import deck_figures, deck_sections, open_pdf, pdf_page_text
+from builder.check.readback import deck_figures, deck_sections
 
 PICTURE = Path(__file__).resolve().parent.parent / "layouts" / "assets" / "history-101-crest.png"
 
@@ -86,27 +84,3 @@ def test_the_light_reader_lists_shapes_and_text_as_python_pptx_does(tmp_path: Pa
         ("intro", "Section title", 1)]
     assert [(f.id, f.slide, f.caption, f.caption_slide) for f in deck_figures(path)] == [
         ("one", 2, "Figure 1. A caption", 2), ("two", 3, "Figure 2. Another", 3)]
-
-
-def _pdf(path: Path, pages: list[tuple[str, str]]) -> Path:
-    canvas = Canvas(str(path), invariant=1)
-    for font, text in pages:
-        canvas.setFont(font, 12)
-        canvas.drawString(72, 720, text)
-        canvas.showPage()
-    canvas.save()
-    return path
-
-
-def test_page_text_is_reused_only_for_pages_with_the_same_bytes(tmp_path: Path) -> None:
-    pagetext.forget()
-    first = open_pdf(_pdf(tmp_path / "a.pdf", [("Helvetica", "Alpha"), ("Helvetica", "Beta")]))
-    second = open_pdf(_pdf(tmp_path / "b.pdf", [("Helvetica", "Alpha"), ("Helvetica", "Gamma")]))
-    other_font = open_pdf(_pdf(tmp_path / "c.pdf", [("Times-Roman", "Alpha")]))
-    assert [pdf_page_text(first, n).strip() for n in (1, 2)] == ["Alpha", "Beta"]
-    assert [pdf_page_text(second, n).strip() for n in (1, 2)] == ["Alpha", "Gamma"]
-    assert pdf_page_text(other_font, 1).strip() == "Alpha"
-    one, two = pagetext.digest(first.pages[0]), pagetext.digest(second.pages[0])
-    assert one == two  # the same page in two files: its text is extracted once
-    assert len({one, pagetext.digest(first.pages[1]), pagetext.digest(second.pages[1]),
-                pagetext.digest(other_font.pages[0])}) == 4  # other text, or another font

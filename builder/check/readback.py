@@ -24,9 +24,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from builder.check.deckxml import DeckPackage, Shape
 from builder.text.hyphenate import DECK_BREAK
 
-if TYPE_CHECKING:  # pypdf is imported where a PDF is read: the deck's process never needs it
-    from pypdf import PdfReader
-    from pypdf.generic import Destination
+if TYPE_CHECKING:  # pikepdf is imported where a PDF is read: the deck's process never needs it
+    from builder.check.pdfread import PdfFile
 
 SECTION_PREFIX = "section-"
 FIGURE_PREFIX = "figure-"
@@ -122,11 +121,11 @@ class _Target:
     top: float | None
 
 
-def open_pdf(source: Path | PdfReader) -> PdfReader:
+def open_pdf(source: Path | PdfFile) -> PdfFile:
     """A reader for a path, or the reader itself (so a checker opens each file once)."""
-    from pypdf import PdfReader
+    from builder.check.pdfread import PdfFile
 
-    return source if isinstance(source, PdfReader) else PdfReader(str(source))
+    return source if isinstance(source, PdfFile) else PdfFile(source)
 
 
 def _memo(opened: Any, key: str | tuple, compute: Callable[[], Any]) -> Any:
@@ -138,47 +137,30 @@ def _memo(opened: Any, key: str | tuple, compute: Callable[[], Any]) -> Any:
     return cache[key]
 
 
-def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
+def _target(reader: PdfFile, destination: Any) -> _Target | None:
+    found = reader.target(destination)
+    return _Target(*found) if found is not None else None
 
 
-def _target(reader: PdfReader, destination: Destination) -> _Target | None:
-    page = reader.get_destination_page_number(destination)
-    if page is None or page < 0:
-        return None
-    return _Target(page + 1, _number(destination.top))
-
-
-def named_destinations(source: Path | PdfReader) -> dict[str, _Target]:
+def named_destinations(source: Path | PdfFile) -> dict[str, _Target]:
     """Every named destination (``/Dests`` dictionary or ``/Names`` tree) by its plain name."""
     reader = open_pdf(source)
     targets: dict[str, _Target] = {}
-    for name, destination in reader.named_destinations.items():
+    for name, destination in reader.named_destinations().items():
         target = _target(reader, destination)
         if target is not None:
-            targets[str(name).removeprefix("/")] = target
+            targets[name] = target
     return targets
 
 
-def outline_entries(source: Path | PdfReader) -> list[tuple[str, _Target]]:
+def outline_entries(source: Path | PdfFile) -> list[tuple[str, _Target]]:
     """The outline (bookmarks) flattened in reading order: (title, where it leads)."""
     reader = open_pdf(source)
     entries: list[tuple[str, _Target]] = []
-
-    def walk(items: list) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-                continue
-            target = _target(reader, item)
-            if target is not None:
-                entries.append((str(item.title), target))
-
-    walk(reader.outline)
+    for title, destination in reader.outline():
+        target = _target(reader, destination)
+        if target is not None:
+            entries.append((title, target))
     return entries
 
 
@@ -195,12 +177,12 @@ def _reading_order(target: _Target) -> tuple[int, float]:
     return target.page, -(target.top if target.top is not None else math.inf)
 
 
-def pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
+def pdf_sections(source: Path | PdfFile) -> list[PdfSection]:
     reader = open_pdf(source)
     return list(_memo(reader, "sections", lambda: _pdf_sections(reader)))
 
 
-def _pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
+def _pdf_sections(source: Path | PdfFile) -> list[PdfSection]:
     """The guide's sections in reading order, titled by the outline entry at each heading.
 
     reportlab writes outline entries with inline destinations, so an entry is matched to a
@@ -228,13 +210,10 @@ def _pdf_sections(source: Path | PdfReader) -> list[PdfSection]:
     return [section for _, section in sorted(found, key=lambda pair: (pair[0], pair[1].key))]
 
 
-def pdf_page_text(source: Path | PdfReader, page: int) -> str:
-    """The extracted text of one 1-based page (extracted once per opened file, and once per
-    process for a page whose bytes were read before: ``pagetext``)."""
-    from builder.check import pagetext
-
+def pdf_page_text(source: Path | PdfFile, page: int) -> str:
+    """The text one 1-based page prints (read once per opened file: ``pdfread``)."""
     reader = open_pdf(source)
-    return _memo(reader, ("text", page), lambda: pagetext.text_of(reader.pages[page - 1]))
+    return _memo(reader, ("text", page), lambda: reader.page_text(page))
 
 
 def read_guide_ahead(path: Path, opened: dict[str, Any]) -> None:
@@ -252,12 +231,12 @@ def read_guide_ahead(path: Path, opened: dict[str, Any]) -> None:
     opened["pdf"] = reader
 
 
-def pdf_figures(source: Path | PdfReader) -> list[PdfFigure]:
+def pdf_figures(source: Path | PdfFile) -> list[PdfFigure]:
     reader = open_pdf(source)
     return list(_memo(reader, "figures", lambda: _pdf_figures(reader)))
 
 
-def _pdf_figures(source: Path | PdfReader) -> list[PdfFigure]:
+def _pdf_figures(source: Path | PdfFile) -> list[PdfFigure]:
     """The guide's figures in reading order, each with the text of its page (for its caption)."""
     reader = open_pdf(source)
     texts: dict[int, str] = {}
