@@ -232,6 +232,9 @@ class TimeScale:
         options = [unit for unit in options if unit.days >= self.unit.days - 1e-9]
         chosen = None
         for unit in options:
+            stepped = self._stepped(unit, measure, gap)
+            if stepped is not None:
+                return unit, stepped
             ticks = self.ticks(unit, 0.0)
             placed = []
             for left, right, text in ticks:
@@ -251,6 +254,52 @@ class TimeScale:
                 chosen = (unit, placed)
         unit, placed = chosen if chosen else (self.unit, [])
         return unit, [(p[2], p[3]) for p in placed[:1]]
+
+    def _stepped(self, unit: Unit, measure, gap: float) -> list[tuple[float, str]] | None:
+        """Cells named at a step, each name centred in its own cell, when ``unit`` is ``k``
+        cells of a unit that names its cells (every 2nd year of a year axis): the first and
+        the last cell always (an axis of 1789–1800 says where it starts and ends), between
+        them the round ones (1792, 1794 … or 1860, 1865 …) that keep ``gap`` from the ends
+        and each other. None when the unit is no such step or the labels would touch."""
+        base = self.unit
+        if not base.centred or unit.kind != base.kind or unit.size <= base.size \
+                or unit.size % base.size:
+            return None
+        step = unit.size // base.size
+        cells = self.ticks(base, 0.0)
+        if len(cells) < 2:
+            return None
+
+        def box(index: int) -> tuple[float, float, float, str]:
+            left, right, text = cells[index]
+            centre, width = (left + right) / 2, measure(text)
+            return centre - width / 2, centre + width / 2, centre, text
+
+        def round_cell(index: int, start: float) -> bool:
+            year, month, _ = _date_of(start)
+            if unit.kind == "year":
+                return year % unit.size == 0
+            if unit.kind == "month":
+                return (month - 1) % step == 0
+            return index % step == 0
+
+        def day_at(x: float) -> float:  # a cell's first day, from its left edge
+            return self.first + (x - self.left) / (self.right - self.left) * (
+                self.last - self.first)
+
+        first, last = box(0), box(len(cells) - 1)
+        placed = [first]
+        for index in range(1, len(cells) - 1):
+            if round_cell(index, day_at(cells[index][0]) + 0.5):
+                candidate = box(index)
+                if len(placed) > 1 and candidate[0] < placed[-1][1] + gap:
+                    return None  # round cells this close: a coarser step
+                if candidate[0] >= first[1] + gap and candidate[1] + gap <= last[0]:
+                    placed.append(candidate)  # (a round cell by an end gives way to it)
+        placed.append(last)
+        if not all(a[1] + gap <= b[0] for a, b in zip(placed, placed[1:])):
+            return None
+        return [(p[2], p[3]) for p in placed]
 
     def event_text(self, date: DateSpan) -> str:
         """An event's date as its label prints it: without the year an axis within one year

@@ -74,8 +74,8 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
 
     A slide seen across a room needs a floor in points rather than a share of the style's
     size, so the deck passes ``min_size``: the slide's compact label forms and then the list
-    form are tried at every size. The page tries its lane form (the date over each label)
-    at every size before it turns to the list. More than ``LANE_LIMIT`` events go straight
+    form are tried at every size; the page tries its lane form (the date over each label),
+    then the list, at each size. More than ``LANE_LIMIT`` events go straight
     to the list, so a day of three hundred events costs a few linear passes.
 
     With ``max_size`` (the deck's body size) a form that fits at the style's size grows, in
@@ -111,11 +111,13 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
         return None
 
     def listed(size: float) -> Scene | None:
-        scene = list_layout(figure, style.resized(size), width, make_scale, first_key)
+        scene = list_layout(figure, style.resized(size), width, make_scale, first_key,
+                            max_height)
         return scene if fits(scene, size) else None
 
-    steps = ([(size, step) for size in sizes for step in (lanes, listed)] if min_size
-             else [(size, lanes) for size in sizes] + [(size, listed) for size in sizes])
+    # at each size the lanes, then the list: the largest text wins over the form (a page's
+    # lanes shrunk to 7.5 pt beside a list that fits at the layout's 8.5 pt read worse)
+    steps = [(size, step) for size in sizes for step in (lanes, listed)]
     for size, step in steps:
         scene = step(size)
         if scene is not None:
