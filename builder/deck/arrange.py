@@ -26,6 +26,7 @@ from builder.model import TimelineEvent
 from builder.resolve.document import Document
 
 TIMELINE_COUNTS = (6, 5, 4, 3, 2, 1)
+HOLE_SHRINK = 4.0  # points a card grid's text may come down to leave no cell empty
 
 
 def _even(items: Sequence, slides: int) -> list:
@@ -119,18 +120,26 @@ class Arranger:
             flexible = self.card_layout(title, style, cards, grids, notes, where, True)
             if len(flexible) < len(slides):
                 slides = flexible
-        if len(slides) > 1 and all(isinstance(slide, CardsSlide) for slide in slides):
-            # cards too full for two to share a slide (a large-print deck, long roles): the
-            # same entries listed as text need fewer slides, and a slide per card is a
-            # slideshow of near-empty boxes
-            listed = self.as_text(title, self.card_units(cards, style), notes, where)
+        if (len(slides) > 1 and all(isinstance(slide, CardsSlide) for slide in slides)
+                and max(len(slide.cards) for slide in slides) <= 2):
+            # cards too full for more than two to share a slide (a large-print deck, long
+            # roles: "People to know" 2 + 2 + 2 + 2 + 1 over five slides): the same entries
+            # listed as text, down to the minimum size, need fewer slides
+            listed = self.as_text(title, self.card_units(cards, style), notes, where,
+                                  fewest=True)
             if len(listed) < len(slides):
                 return listed
         return slides
 
     @staticmethod
     def card_units(cards: Sequence[Card], style: str) -> list[list[Para]]:
-        """Cards as text: each a bullet led by its heading, its lines under it."""
+        """Cards as text. A person is one bullet, "**Name** (1841–1909) — role", as the
+        deck lists a few people in a section; a statistic a bullet led by its value, its
+        lines under it."""
+        if style == "person":
+            return [[Para((Run(card.heading, bold=True),
+                           Run(f" ({card.line}) — " if card.line else " — "), *card.text),
+                          1, BULLET, 0.5)] for card in cards]
         return [[replace(para, level=1, marker=BULLET if index == 0 else "",
                          gap=0.5 if index == 0 else para.gap)  # lines under its text
                  for index, para in enumerate(card_paras(card, style))] for card in cards]
@@ -179,7 +188,16 @@ class Arranger:
             adapt.note(where, f"a {style} card is too long for a card on a slide even at "
                               f"{self.min_size:g} pt: its cards are listed as text instead")
             return self.as_text(title, self.card_units(cards, style), notes, where)
-        return min(candidates, key=lambda candidate: candidate[:3])[3]
+        count, size, _, chosen = min(candidates, key=lambda candidate: candidate[:3])
+        # a grid with an empty cell on every slide (nine people as 3 + 3 + 3 in 2 × 2) reads
+        # as something missing: the same slides with every cell used (three in a row) win
+        # when their text is at most two steps smaller
+        whole = [candidate for candidate in candidates
+                 if candidate[0] == count and -candidate[1] >= -size - HOLE_SHRINK - 1e-6
+                 and not _holes(candidate[3])]
+        if _holes(chosen) and whole:
+            chosen = min(whole, key=lambda candidate: candidate[:3])[3]
+        return chosen
 
     def timeline_slides(self, title: str, events: Sequence[TimelineEvent], notes: str | None,
                         where: str) -> list[SlideSpec]:
@@ -218,7 +236,7 @@ class Arranger:
         return self.as_text(title, units, join_notes(notes, *details), where)
 
     def as_text(self, title: str, units: Sequence[Sequence[Para]], notes: str | None,
-                where: str) -> list[SlideSpec]:
+                where: str, fewest: bool = False) -> list[SlideSpec]:
         """Items no arrangement holds, as text slides that continue as needed (the planner's
         text slides; an Arranger alone cannot paginate)."""
         raise NotImplementedError
@@ -387,12 +405,58 @@ class Arranger:
         capped = [index for index, width in enumerate(natural) if width > widths[index]]
         for index in capped or range(len(widths)):
             widths[index] += spare / len(capped or widths)
+        return self.shortest_widths(rows, size, widths, floors)
+
+    def shortest_widths(self, rows: Sequence[Sequence[tuple]], size: float,
+                        widths: list[float], floors: Sequence[float]) -> list[float]:
+        """``widths`` moved between columns, a few points at a time, while that makes the
+        table shorter: capping the widest columns alike gives a long name column and a long
+        text column the same width, though a name wraps once and the text five times (a
+        five-row table over three large-print slides where two would do). No column under
+        its floor; the total unchanged."""
+        columns = len(widths)
+        if columns < 2:
+            return widths
+        lines_at: dict[tuple[int, float], list[int]] = {}
+
+        def lines(column: int, width: float) -> list[int]:
+            key = (column, round(width, 3))
+            if key not in lines_at:
+                lines_at[key] = [fit.para_lines(Para(row[column]), self.body_faces, size,
+                                                width - 2 * CELL_PAD_X) for row in rows]
+            return lines_at[key]
+
+        def height(trial: Sequence[float]) -> int:
+            per_column = [lines(column, width) for column, width in enumerate(trial)]
+            return sum(max(column[row] for column in per_column) for row in range(len(rows)))
+
+        best = height(widths)
+        for step in (48.0, 24.0, 12.0, 6.0):
+            improved = True
+            while improved:
+                improved = False
+                for give in range(columns):
+                    for take in range(columns):
+                        if give == take or widths[give] - step < floors[give] - 1e-6:
+                            continue
+                        trial = list(widths)
+                        trial[give] -= step
+                        trial[take] += step
+                        trial_height = height(trial)
+                        if trial_height < best:
+                            widths, best, improved = trial, trial_height, True
         return widths
 
     def row_height(self, row: Sequence[tuple], widths: Sequence[float], size: float) -> float:
         lines = max(fit.para_lines(Para(cell), self.body_faces, size, width - 2 * CELL_PAD_X)
                     for cell, width in zip(row, widths))
         return lines * fit.line_height(size) + 2 * CELL_PAD_Y
+
+
+def _holes(slides: Sequence[SlideSpec]) -> int:
+    """Empty cells of the card grids on ``slides``."""
+    return sum(slide.columns * slide.rows - len(slide.cards) for slide in slides
+               if isinstance(slide, CardsSlide))
 
 
 def _tables(slides: Sequence[SlideSpec]) -> bool:

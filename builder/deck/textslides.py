@@ -63,12 +63,14 @@ class TextSlides(Arranger):
     def text_slides(self, title: str, units: Sequence[Sequence[Para]], *, notes: str | None = "",
                     where: str = "", section: str = "", mergeable: bool = False,
                     max_bullets: int | None = None, largest: float | None = None,
-                    smallest: float | None = None) -> list[TextSlide]:
+                    smallest: float | None = None, fewest: bool = False) -> list[TextSlide]:
         """One slide at the largest size that fits, else continuation slides at body size.
 
         ``largest`` lets short, single-focus slides (a question) start above the body size.
         ``smallest`` stops shrinking early: a list splits between its items onto a
         continuation slide rather than dropping to the minimum size, as a teacher would.
+        ``fewest``: a listing that replaces an arrangement (people, rows) comes down to the
+        minimum size when that needs fewer slides (``whole_units``).
         """
         max_bullets = max_bullets or self.deck.max_bullets
         floor = max(self.min_size, min(smallest, self.body_size)) if smallest else self.min_size
@@ -81,7 +83,7 @@ class TextSlides(Arranger):
             if size is not None:
                 return [TextSlide(title, join_notes(notes), where=where, paras=tuple(paras),
                                   size=size, section=section, mergeable=mergeable)]
-        whole = self.whole_units(units, max_bullets)
+        whole = self.whole_units(units, max_bullets, fewest)
         if whole is not None:
             size, pages = whole
         else:  # an item taller than a slide: it is cut between words where it must
@@ -101,8 +103,8 @@ class TextSlides(Arranger):
                                     mergeable=mergeable and index == len(pages) - 1))
         return slides
 
-    def whole_units(self, units: Sequence[Sequence[Para]], max_bullets: int
-                    ) -> tuple[float, list[list[Para]]] | None:
+    def whole_units(self, units: Sequence[Sequence[Para]], max_bullets: int,
+                    fewest: bool = False) -> tuple[float, list[list[Para]]] | None:
         """Whole items over slides by the deck's one split rule (``builder.deck.balance``):
         fewest slides, evenly, one item alone only when nothing else fits; at the body size.
 
@@ -111,7 +113,9 @@ class TextSlides(Arranger):
         it; and a split whose slides are mostly empty (under ``SPLIT_SPARSE`` on average,
         "Learning objectives" as 3 + 3 half-empty slides), when a smaller size needs fewer
         slides — and one slide may then hold a third more than ``max_bullets``, as the list
-        fits anyway (six objectives on one slide, not three and three).
+        fits anyway (six objectives on one slide, not three and three). With ``fewest`` any
+        split does: people listed instead of cards at 2 a slide take 4 + 3 + 3 at the floor,
+        not 2 + 2 + 2 + 2 + 2 at the body size.
         None when an item is taller than a slide (it must be cut).
         """
         box = self.grid.body
@@ -134,7 +138,7 @@ class TextSlides(Arranger):
         fills = [fit.height([p for unit in units[a:b] for p in unit], self.body_faces, size,
                             box.inner_width) / box.inner_height for a, b in runs]
         sparse = len(runs) > 1 and sum(fills) / len(fills) < SPLIT_SPARSE
-        if lone_runs(runs) or sparse:
+        if lone_runs(runs) or sparse or (fewest and len(runs) > 1):
             # every size down to the floor is weighed, not the first that helps: five rows
             # go 2 + 2 + 1 one step down but 3 + 2 at the floor, and the floor wins
             best = (lone_runs(runs), len(runs))
@@ -148,8 +152,8 @@ class TextSlides(Arranger):
         return size, [[p for unit in units[a:b] for p in unit] for a, b in runs]
 
     def as_text(self, title: str, units: Sequence[Sequence[Para]], notes: str | None,
-                where: str) -> list[SlideSpec]:
-        return list(self.text_slides(title, units, notes=notes, where=where))
+                where: str, fewest: bool = False) -> list[SlideSpec]:
+        return list(self.text_slides(title, units, notes=notes, where=where, fewest=fewest))
 
     def balance(self, units: Sequence[Sequence[Para]], pages: list[list[Para]],
                 max_bullets: int | None) -> list[list[Para]]:
@@ -206,17 +210,27 @@ class TextSlides(Arranger):
         at the body size; one question alone keeps its larger single-question slide."""
         box = self.grid.body
 
-        def height(start: int, end: int) -> float:
-            return fit.height([p for unit in self.question_units(questions[start:end])
-                               for p in unit], self.body_faces, self.body_size, box.inner_width)
+        def runs_at(size: float) -> list[tuple[int, int]]:
+            def height(start: int, end: int) -> float:
+                return fit.height([p for unit in self.question_units(questions[start:end])
+                                   for p in unit], self.body_faces, size, box.inner_width)
 
-        # the deck's one split rule: fewest slides, evenly ("Questions 5–7", "8–9", not
-        # "5–8" and "9" alone); a question alone is always possible (its own slide)
-        runs = partition(len(questions),
-                         lambda start, end: end - start == 1 or (
-                             end - start <= MAX_QUESTIONS
-                             and height(start, end) <= box.inner_height + 1e-6),
-                         lambda start, end: height(start, end) / box.inner_height) or []
+            # the deck's one split rule: fewest slides, evenly ("Questions 5–7", "8–9", not
+            # "5–8" and "9" alone); a question alone is always possible (its own slide)
+            return partition(len(questions),
+                             lambda start, end: end - start == 1 or (
+                                 end - start <= MAX_QUESTIONS
+                                 and height(start, end) <= box.inner_height + 1e-6),
+                             lambda start, end: height(start, end) / box.inner_height) or []
+
+        runs = runs_at(self.body_size)
+        if lone_runs(runs):
+            # a one-line question alone on a slide (a large-print "Question 3" a sixth full)
+            # is an empty slide: its group may come down to the minimum size to share one
+            for smaller in fit.size_steps(self.body_size, self.min_size)[1:]:
+                trial = runs_at(smaller)
+                if (lone_runs(trial), len(trial)) < (lone_runs(runs), len(runs)):
+                    runs = trial
         groups = [list(questions[start:end]) for start, end in runs]
         slides: list[SlideSpec] = []
         for index, group in enumerate(groups):
