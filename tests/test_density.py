@@ -108,7 +108,7 @@ def test_arranged_items_do_not_stand_alone(case, corpus_builds):
 
 
 def test_table_rows_spread_evenly_over_the_slides_they_need():
-    from builder.deck.arrange import balanced_pages
+    from builder.deck.balance import balanced_pages
 
     assert balanced_pages([1.0] * 13, 6.0) == [(0, 5), (5, 10), (10, 13)]  # not 6, 6, 1
     assert balanced_pages([1.0, 1.0], 6.0) == [(0, 2)]
@@ -157,9 +157,9 @@ def test_table_columns_never_cut_a_word_or_a_number(write_source):
     plan = plan_deck(document)
     tables = [slide for slide in plan.slides if isinstance(slide, TableSlide)]
     assert tables, [type(slide).__name__ for slide in plan.slides]
-    from builder.deck.arrange import Arranger
+    from builder.deck.tableslides import TableSlides
     from builder.deck.grid import Grid
-    arranger = Arranger(document, Grid.build(layout.deck))
+    arranger = TableSlides(document, Grid.build(layout.deck))
     for slide in tables:
         floors = arranger.word_floors([slide.header, *slide.rows], slide.size)
         assert all(width >= floor - 1e-6 for width, floor in zip(slide.column_widths, floors))

@@ -12,7 +12,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from builder.deck import fit
-from builder.deck.arrange import BULLET, Arranger, join_notes
+from builder.deck.arrange import BULLET, join_notes
+from builder.deck.tableslides import TableSlides
 from builder.deck.balance import lone_runs, partition
 from builder.deck.grid import prompt_boxes
 from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
@@ -57,7 +58,7 @@ def reference_runs(reference: Reference, words: Words = Words(), han: str | None
     return tuple(parts)
 
 
-class TextSlides(Arranger):
+class TextSlides(TableSlides):
     """Prose on slides: paragraphs, bullets, prompts and questions, measured and continued."""
 
     def text_slides(self, title: str, units: Sequence[Sequence[Para]], *, notes: str | None = "",
