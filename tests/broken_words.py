@@ -75,10 +75,10 @@ def broken(pdf: Path, words: set[str], names: Iterable[str] = ()) -> list[str]:
 
 # --- units a line tore apart (typography, issue 10): read back, with lists of our own ---
 _CJK_RUN = "[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"
-_UNITS = {"%", "‰", "°", "°C", "°F", "K", "km", "m", "cm", "mm", "μm", "nm", "km²", "m²", "ha",
-          "kg", "g", "mg", "t", "L", "mL", "mol", "mmol", "M", "mM", "s", "ms", "min", "minutes",
-          "h", "Hz", "N", "Pa", "kPa", "MPa", "hPa", "atm", "bar", "J", "kJ", "MJ", "cal",
-          "kcal", "eV", "W", "kW", "MW", "V", "mV", "A", "dB", "ppm", "ppb", "ft", "mi", "lb",
+_UNITS = {"%", "‰", "°", "°C", "°F", "km", "m", "cm", "mm", "μm", "nm", "km²", "m²", "ha",
+          "kg", "g", "mg", "t", "mL", "mol", "mmol", "mM", "s", "ms", "min", "minutes",
+          "h", "Hz", "Pa", "kPa", "MPa", "hPa", "atm", "bar", "kJ", "MJ", "cal",
+          "kcal", "eV", "kW", "MW", "mV", "dB", "ppm", "ppb", "ft", "mi", "lb",
           "km/h", "m/s", "mph", "Ma", "Ga", "BC", "BCE", "AD", "CE", "€", "$", "£", "¥",
           "years", "ans", "años", "Jahre", "days", "jours", "días", "hours", "heures"}
 _PREFIXES = {"pH", "Mw", "No.", "p.", "pp.", "Fig.", "c.", "ca.", "§", "€", "$", "£", "≈",

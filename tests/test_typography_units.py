@@ -136,3 +136,27 @@ def test_a_mark_liberation_sans_sets_beside_its_letter_goes_with_it_to_the_fallb
 def resolve_faces(layout: str):
     from builder.text.fonts import faces
     return faces(load_layout(f"layouts/{layout}.yaml").fonts.body)
+
+
+HEBREW_LECTURE = """
+title: Emphasis from the right
+sections:
+  - title: One
+    blocks:
+      - paragraph: "דוד בן-גוריון **הכריז** על הקמת המדינה ב-1948 *בתל אביב*."
+"""
+
+
+def test_emphasis_survives_a_whole_right_to_left_paragraph(write_source):
+    import pdfplumber
+    document = resolve(load_source(write_source(HEBREW_LECTURE)), load_layout())
+    with pdfplumber.open(io.BytesIO(render_guide(document))) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars if "\u05d0" <= c["text"] <= "\u05ea"]
+    by_font: dict[str, str] = {}
+    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        by_font[char["fontname"]] = by_font.get(char["fontname"], "") + char["text"]
+    bold = "".join(text for font, text in by_font.items() if "Bold" in font)
+    italic = "".join(text for font, text in by_font.items()
+                     if "Oblique" in font or "Italic" in font)
+    assert bold == "הכריז"[::-1], by_font  # drawn left to right, so reversed
+    assert italic.replace(" ", "") == "בתלאביב"[::-1], by_font

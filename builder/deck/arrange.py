@@ -228,7 +228,7 @@ class Arranger:
                 return slides
         adapt.note(where, "a timeline label is too long for the axis on a slide even at "
                           f"{self.min_size:g} pt: the events are listed as text instead")
-        units = [[Para((Run(f"{mark.date} — ", bold=True), *mark.label), 1, BULLET, 0.5)]
+        units = [[Para((fit.set_run(f"{mark.date} — ", bold=True), *mark.label), 1, BULLET, 0.5)]
                  for mark in marks]
         return self.as_text(title, units, join_notes(notes, *details), where)
 

@@ -56,6 +56,13 @@ def _plain_runs(text: str, bold: bool, italic: bool, language: str) -> Runs:
     return (Run(for_deck(re.sub(r"[^\S\u00a0]+", " ", text).strip()), bold, italic),)
 
 
+def set_run(text: str, bold: bool = False, italic: bool = False) -> Run:
+    """Literal text the deck writes between the source's (" (1757–1834) — ", a date) as one
+    run, typeset like the rest (a range's dash joined, a date bound), its spaces kept."""
+    return Run(_typeset(text, current_language()), bold, italic)
+_typeset = lru_cache(maxsize=1 << 12)(lambda text, language: for_deck(text))
+
+
 def line_height(size: float, leading: float = LEADING) -> float:
     return measure.line_height(size, leading)
 
@@ -92,8 +99,6 @@ def size_steps(largest: float, smallest: float) -> list[float]:
     return sizes
 
 
-
-
 def para_lines(para: Para, faces: Faces, size: float, width: float) -> int:
     available = width * WIDTH_SLACK - indent(para, size)
     if not para.runs:
@@ -109,9 +114,8 @@ def whole_words(paras: Sequence[Para], faces: Faces, size: float, width: float) 
     for para in paras:
         available = width * WIDTH_SLACK - indent(para, size)
         for run in para.runs:
-            for word in breakable_words(run.text):
-                if measure.styled_width(word, faces, size, run.bold, run.italic) > \
-                        available * WIDE:  # as ``breakable`` would break it
+            for word in breakable_words(run.text):  # too wide: ``breakable`` would break it
+                if measure.styled_width(word, faces, size, run.bold, run.italic) > available * WIDE:
                     return False
     return True
 
@@ -140,9 +144,8 @@ def _kept_names(runs: Runs, faces: Faces, size: float, line: float) -> Runs | No
     """The runs with a line break (``measure.LINE_BREAK``) for the space before each word
     holding East Asian text that the measure carries to the next line ("Edo" / "(江戸),"),
     or None when there is none: LibreOffice would cut it between two characters instead.
-    Lines are filled to the whole ``line`` (as LibreOffice and PowerPoint fill them; our
-    widths match theirs within a point), and a name carried when it ends past
-    ``EAST_FILL`` of it."""
+    Lines fill the whole ``line`` as LibreOffice fills them; a name ending past ``EAST_FILL``
+    of it is carried too."""
     if not any(run.text and max(run.text) >= "\u1100" for run in runs):
         return None
     found = measure.carried(list(runs), faces, size, line, SCRIPT_GAP, east_fill=EAST_FILL)

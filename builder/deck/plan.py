@@ -152,13 +152,14 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
                        for term in block.key_terms]
         elif isinstance(block, People):
             heading = self.document.words("key_people")
-            entries = [(Run(plain(person.name), bold=True),
-                        Run(f" ({self.document.life(person)}) — "
-                            if self.document.life(person) else " — "),
+            entries = [(fit.set_run(plain(person.name), bold=True),
+                        fit.set_run(f" ({self.document.life(person)}) — "
+                                    if self.document.life(person) else " — "),
                         *fit.runs(person.role)) for person in block.people]
         else:
             heading = self.document.words("timeline")
-            entries = [(Run(self.document.date(event.date), bold=True), Run(" — "), *fit.runs(event.label))
+            entries = [(fit.set_run(self.document.date(event.date), bold=True), Run(" — "),
+                        *fit.runs(event.label))
                        for event in block.timeline]
             notes = join_notes(notes, *(f"{self.document.date(event.date)}: {plain(event.label)} — "
                                         f"{event.detail}" for event in block.timeline

@@ -79,16 +79,16 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
                     with tags.within("LI"):
                         inner.append(_item(context.paragraph(text, styles.bullet, where,
                                                              role="LBody"), 14))
-            # the parent keeps with its first sub-bullet (never "• What the plots show" at
-            # a page's foot, its sub-bullets overleaf): the first sub-bullet is a list of its
-            # own, so the pair moves together and the rest may still continue on the next page
+            # the parent keeps with its first sub-bullet (never "• What the plots show" at a
+            # page's foot, its sub-bullets overleaf): the first sub-bullet is a list of its own
             parents.append(paragraph)
             nested = [ListFlowable(
                 part, bulletType="bullet", start="–", leftIndent=14,
                 bulletFontName=styles.body.font_name,
                 bulletFontSize=styles.body_size,
                 bulletColor=styles.colors.muted,
-                spaceBefore=styles.line * 0.2 if index == 0 else None)
+                # the second list's first item keeps the gap the first list's last one loses
+                spaceBefore=styles.line * 0.2 if index == 0 else styles.bullet.paragraph.spaceAfter)
                 for index, part in enumerate((inner[:1], inner[1:])) if part]
             items.append(_item(paragraph, 16, [paragraph, *nested]))
     bullets = ListFlowable(items, bulletType="bullet", start="•", leftIndent=16,
@@ -131,7 +131,6 @@ def _kept(indenter: LIIndenter) -> _KeptIndenter:
                          own["_bullet"], own.get("spaceBefore"), own.get("spaceAfter"))
     kept.keepWithNext = 1
     return kept
-
 
 
 def leads_in(block: object, following: object) -> bool:
@@ -184,7 +183,8 @@ def timeline_table(context: Context, events: tuple[TimelineEvent, ...], where: s
         cell: list[Flowable] = [context.paragraph(event.label, styles.cell, event.where)]
         if event.detail:
             cell.append(context.paragraph(event.detail, styles.small, event.where))
-        rows.append([context.paragraph(date, date_style, event.where, inline=False), cell])
+        rows.append([context.paragraph(date, date_style, event.where, inline=False,
+                                       room=date_width - 6), cell])
     table = Table(rows, colWidths=[date_width, context.width - date_width], hAlign="LEFT")
     tagging.mark_table(table, context.tags.leaf("Table"), header_rows=0, header_columns=1)
     table.setStyle(TableStyle([

@@ -20,7 +20,7 @@ from builder.text.fonts import Faces
 from builder.text.inline import parse_inline
 from builder.text.measure import styled_width
 from builder.text.rtl import visual
-from builder.text.typography import current_language, for_guide
+from builder.text.typography import bound_spaces, current_language, for_guide
 
 
 def check_glyphs(text: str, faces: Faces, where: str, bold: bool = False,
@@ -80,19 +80,35 @@ def markup(text: str, style: TextStyle, where: str, *, inline: bool = True,
 
 def loosened(text: str, style: TextStyle, room: float | None) -> str:
     """``text`` with the no-break spaces of any bound group wider than ``room`` (a table
-    column) made ordinary: "7 de agosto de 1819" breaks at its spaces in a narrow column
-    rather than being cut between letters ("7 de agosto d" / "e 1819")."""
+    column) made ordinary where it must break, as few as fit and the first pieces longest:
+    "7 de agosto de 1819" breaks at its spaces in a narrow column rather than being cut
+    between letters ("7 de agosto d" / "e 1819"), and "9 novembre 1799" breaks as
+    "9 novembre" / "1799", never "9" / "novembre 1799"."""
     if room is None or "\u00a0" not in text:
         return text
-    return " ".join(
-        word.replace("\u00a0", " ") if "\u00a0" in word and styled_width(
-            word, style.faces, style.paragraph.fontSize, True, style.italic) > room else word
-        for word in text.split(" "))
+
+    def fits(piece: str) -> bool:
+        return styled_width(piece, style.faces, style.paragraph.fontSize, True,
+                            style.italic) <= room
+
+    def split(word: str) -> str:  # as few breaks as fit, the first pieces longest
+        if "\u00a0" not in word or fits(word):
+            return word
+        parts, line = [], ""
+        for part in word.split("\u00a0"):
+            if line and not fits(line + "\u00a0" + part):
+                parts.append(line)
+                line = part
+            else:
+                line = f"{line}\u00a0{part}" if line else part
+        return " ".join([*parts, line])
+    return " ".join(split(word) for word in text.split(" "))
 
 
 def _markup(text: str, style: TextStyle, where: str, inline: bool,
             room: float | None = None) -> str:
-    if not inline:
+    if not inline:  # literal text (a date, a label): no markup, the no-break rules still
+        text = loosened(bound_spaces(text, marked=False), style, room)
         check_glyphs(text, style.faces, where, style.bold, style.italic)
         return _drawn(text, style, style.bold, style.italic)
     parts: list[str] = []

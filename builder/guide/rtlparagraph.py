@@ -6,8 +6,8 @@ library we do not ship), so the paragraph breaks its lines itself, in reading or
 widths the shaped text is drawn at; then each line is shaped and put in visual order on its
 own (``rtl.line_seen``: breaking after reordering would begin the paragraph on its last
 line), the lines are set right-aligned, one per ``<br/>``, and a bullet or number hangs on
-the right. Inline emphasis is not kept inside such a paragraph (its runs are set in the
-style's own weight).
+the right. Inline emphasis is kept: each character carries its run's weight and slant
+through the reordering (``rtl.styled_line_seen``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from builder.guide.markup import check_glyphs, fallback_markup
 from builder.guide.styles import TextStyle
 from builder.text.inline import parse_inline
 from builder.text.measure import styled_width, wrap_measured
-from builder.text.rtl import line_seen, shaped
+from builder.text.rtl import line_seen, shaped, styled_line_seen
 from builder.text.typography import for_guide
 
 
@@ -29,7 +29,9 @@ class RightToLeftParagraph(Paragraph):
     """A paragraph of right-to-left text, right-aligned, its lines broken in reading order."""
 
     def __init__(self, text: str, style: TextStyle, where: str, bullet: str | None = None):
-        self.logical = "".join(run.text for run in parse_inline(for_guide(text)))
+        runs = parse_inline(for_guide(text))
+        self.logical = "".join(run.text for run in runs)
+        self.styles = [(run.bold, run.italic) for run in runs for _ in run.text]
         check_glyphs(self.logical, style.faces, where, style.bold, style.italic)
         self.text_style = style
         paragraph = copy.copy(style.paragraph)
@@ -44,18 +46,42 @@ class RightToLeftParagraph(Paragraph):
 
     def _markup(self, lines: list[str]) -> str:
         style = self.text_style
-        return "<br/>".join(
-            fallback_markup(line_seen(line), style.faces, style.bold, style.italic,
-                            style.paragraph.fontSize, ordered=True) for line in lines)
+        if not any(bold or italic for bold, italic in self.styles):
+            return "<br/>".join(
+                fallback_markup(line_seen(line), style.faces, style.bold, style.italic,
+                                style.paragraph.fontSize, ordered=True) for line in lines)
+        out, start = [], 0
+        for line in lines:  # each line is the next stretch of the logical text
+            start = self.logical.find(line, start) if line else start
+            runs: list[tuple[str, object]] = []
+            for offset, char in enumerate(line):
+                key = self.styles[start + offset]
+                if runs and runs[-1][1] == key:
+                    runs[-1] = (runs[-1][0] + char, key)
+                else:
+                    runs.append((char, key))
+            start += len(line)
+            out.append("".join(self._styled(text, *key) for text, key in styled_line_seen(runs)))
+        return "<br/>".join(out)
+
+    def _styled(self, text: str, bold: bool, italic: bool) -> str:
+        style = self.text_style
+        piece = fallback_markup(text, style.faces, style.bold or bold, style.italic or italic,
+                                style.paragraph.fontSize, ordered=True)
+        piece = f"<b>{piece}</b>" if bold and not style.bold else piece
+        return f"<i>{piece}</i>" if italic and not style.italic else piece
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         room = availWidth - self.style.leftIndent - self.style.rightIndent
         if self._lines_for != room:
             style = self.text_style
 
+            bold = style.bold or any(bold for bold, _ in self.styles)  # the wider, if any
+            italic = style.italic or any(italic for _, italic in self.styles)
+
             def measured(piece: str) -> float:
                 return styled_width(shaped(piece), style.faces, style.paragraph.fontSize,
-                                    style.bold, style.italic)
+                                    bold, italic)
             lines = wrap_measured(self.logical, measured, room * 0.995)
             bullet = self.bulletText
             Paragraph.__init__(self, self._markup(lines), self.style)

@@ -18,6 +18,7 @@ import unicodedata
 from functools import lru_cache
 
 import arabic_reshaper
+from bidi import algorithm as _bidi
 from bidi.algorithm import get_display
 
 NBSP = "\u00a0"
@@ -71,6 +72,34 @@ def shaped(text: str) -> str:
     """Arabic letters of ``text`` in their joined presentation forms, order unchanged (what a
     line of a right-to-left paragraph measures as drawn)."""
     return _RESHAPER.reshape(text) if _ARABIC.search(text) else text
+
+
+def styled_line_seen(runs: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """One line of a right-to-left paragraph given as (text, style) runs in reading order,
+    as drawn left to right: each run shaped, the whole line in visual order (as
+    ``line_seen``), and each character still carrying its run's style, so ``**bold**`` and
+    ``*italic*`` inside an Arabic or Hebrew paragraph stay where they were written. Runs of
+    one style next to each other in the drawing come back as one."""
+    shaped_runs = [(shaped(text), key) for text, key in runs if text]
+    keys = [key for text, key in shaped_runs for _ in text]
+    text = "".join(text for text, _ in shaped_runs)
+    storage = _bidi.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = 1, "R"
+    _bidi.get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index  # the logical position, kept through reordering
+    for step in (_bidi.explicit_embed_and_overrides, _bidi.resolve_weak_types,
+                 _bidi.resolve_neutral_types, _bidi.resolve_implicit_levels,
+                 _bidi.reorder_resolved_levels, _bidi.apply_mirroring):
+        step(storage, False)
+    out: list[tuple[str, object]] = []
+    for char in storage["chars"]:
+        key = keys[char["index"]]
+        if out and out[-1][1] == key:
+            out[-1] = (out[-1][0] + char["ch"], key)
+        else:
+            out.append((char["ch"], key))
+    return out
 
 
 @lru_cache(maxsize=4096)

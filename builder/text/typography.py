@@ -248,14 +248,15 @@ def bind_coefficients(text: str) -> str:
     return _COEFFICIENT.sub("\\1\u00a0", text) if any("₀" <= c <= "₉" for c in text) else text
 
 
-def _bound_spaces(text: str) -> str:
+def bound_spaces(text: str, marked: bool = True) -> str:
     """Every rule that makes an ordinary space a no-break one (a unit, a date, a French
     mark, a coefficient), applied to the text as it reads, without its emphasis markers:
     "so σ = **2**", "**Assemblée nationale** ;" bind as "so σ = 2" would. Markers are never
-    spaces, so the n-th space of the plain text is the n-th space of the marked one."""
+    spaces, so the n-th space of the plain text is the n-th space of the marked one.
+    (``marked=False``: literal text, a date the guide sets as written.)"""
     def rules(plain_text: str) -> str:
         return bind_coefficients(bind_french_spaces(bind(plain_text)))
-    if "*" not in text:
+    if "*" not in text or not marked:
         return rules(text)
     shown = plain(text)
     bound = rules(shown)
@@ -268,9 +269,9 @@ def _bound_spaces(text: str) -> str:
 
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
-    return _bound_spaces(smart_quotes(text))
+    return bound_spaces(smart_quotes(text))
 
 
 def for_deck(text: str) -> str:
     """The shared rules as the deck sets them (PowerPoint breaks after an en dash)."""
-    return bind_marks(bind_short_prefixes(join_ranges(_bound_spaces(smart_quotes(text)))))
+    return bind_marks(bind_short_prefixes(join_ranges(bound_spaces(smart_quotes(text)))))
