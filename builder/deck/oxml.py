@@ -242,13 +242,24 @@ def reorder_elements(tree, elements: list) -> None:
     """``reorder_shapes`` of a shape tree's shape elements."""
     place = {id(element): index for index, element in enumerate(tree)}
     kept = _heaviest_in_order([place[id(element)] for element in elements],
-                              [sum(1 for _ in element.iter()) for element in elements])
+                              [_weight(element) for element in elements])
     previous = None
     for index, element in enumerate(elements):
         if index not in kept:
             anchor = previous if previous is not None else tree.find(qn("p:grpSpPr"))
             anchor.addnext(element)
         previous = element
+
+
+def _weight(element) -> int:
+    """About what moving a shape costs: a group's whole subtree (a map of thousands of
+    shapes), else its children (counting a text box's every run cost more than moving it)."""
+    if element.tag == _GRP_SP:
+        return sum(1 for _ in element.iter())
+    return 1 + len(element)
+
+
+_GRP_SP = qn("p:grpSp")
 
 
 def _heaviest_in_order(positions: list[int], weights: list[int]) -> set[int]:

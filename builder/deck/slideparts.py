@@ -24,6 +24,8 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
+from builder.deck import partnames
+
 MIN_SLIDE_ID = 256  # the schema's first slide id
 MAX_SLIDE_ID = 2147483647
 
@@ -106,6 +108,7 @@ class SlideMaker:
         self._notes_master = None
         self._before = {part.partname: part for part in self.part.package.iter_parts()}
         self._fresh: dict[tuple[object, str | None], object] = {}
+        partnames.install(self.part.package)  # charts named, images found, by counting
 
     def add_slide(self, layout, background: str | None = None):
         """A new slide on ``layout``, exactly as ``presentation.slides.add_slide`` makes it
