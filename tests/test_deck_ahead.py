@@ -66,3 +66,27 @@ def test_a_failed_process_leaves_the_map_to_the_deck(here: bytes, counted: list[
     monkeypatch.setattr(ahead, "map_scene", failing)  # only the forked process calls this name
     assert _deck(spare=True) == here
     assert counted, "the deck computed its map itself"
+
+
+@pytest.mark.parametrize("layout", [None, "large-print.yaml", "history-101.yaml"])
+def test_the_maps_boxed_before_the_plan_are_the_maps_the_plan_draws(layout: str | None) -> None:
+    """``start_early`` plans only the sections that show a map: each map's box must be the
+    one the whole plan gives it, or the scene computed ahead is never asked for."""
+    from builder.deck.grid import Grid
+    from builder.deck.plan import plan_deck, plan_sections
+    from builder.deck.slides import logo_aspect
+    from builder.deck.template import open_deck
+    from builder.text.adapt import collecting
+
+    root = SAMPLE.parent.parent / "layouts"
+    document = resolve(load_source(SAMPLE), load_layout(root / layout if layout else None), None)
+    deck = document.layout.deck
+    grid = Grid.build(deck, open_deck(document.layout).size, logo_aspect(deck.logo))
+    def boxes(plan) -> list[tuple]:
+        return [(figure.id, box.left, box.top, box.width, box.height)
+                for figure, box in ahead.map_boxes(document, grid, plan)]
+
+    with collecting():
+        early = boxes(plan_sections(document, grid, lambda section: True))
+        planned = boxes(plan_deck(document, grid))
+    assert early and early == planned

@@ -60,9 +60,11 @@ def render_deck(document: Document) -> bytes:
     deckfile = open_deck(document.layout)
     logo = deck.logo
     grid = Grid.build(deck, deckfile.size, logo_aspect(logo))
-    plan: Plan = plan_deck(document, grid)
-    computing = ahead.start(document, grid, plan)  # maps' scenes, on a spare core
+    computing = ahead.start_early(document, grid)  # maps' scenes, on a spare core
     try:
+        plan: Plan = plan_deck(document, grid)
+        if computing is None:
+            computing = ahead.start(document, grid, plan)
         return _render(document, deckfile, grid, plan, logo)
     finally:
         if computing is not None:

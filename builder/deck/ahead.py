@@ -3,11 +3,13 @@
 A cold build of one lecture draws the guide in one process and the deck in another
 (``builder.build``). The deck's map scene (its label search) is the costliest single step of
 either, and the guide's process is done long before the deck's: the machine's second core
-sits idle at the end while the deck is still searching. So once the deck is planned, and the
-box of every map slide is known, the deck's process forks one more: it computes each map's
-scene (``scenes.map_request``, exactly the request ``add_scene_group`` makes) and sends it
-back, while the deck draws the slides before it; the operating system gives the three
-processes the two cores. When the deck reaches a map, ``scenecache.cached_scene`` takes the
+sits idle at the end while the deck is still searching. So as soon as the box of every map
+slide is known, before the deck is planned (``start_early``: the sections holding a map are
+planned alone first), the deck's process forks one more: it computes each map's scene
+(``scenes.map_request``, exactly the request ``add_scene_group`` makes) and sends it back,
+while the deck is planned and draws the slides before it; the operating system gives the
+three processes the two cores. (Forked after the whole plan, the map's process was still
+searching when the deck reached its map, and the deck waited for it.) When the deck reaches a map, ``scenecache.cached_scene`` takes the
 scene from this process (``scenecache.expect``), with the adaptations noted while computing
 it, which are noted again here, where computing it would have noted them.
 
@@ -31,9 +33,10 @@ from typing import Any
 from builder.charts.maps import map_scene
 from builder.deck.figurekit import FigureBox
 from builder.deck.grid import Grid, figure_boxes
+from builder.deck.plan import plan_sections
 from builder.deck.scenes import map_request
 from builder.deck.specs import FigureSlide, Plan
-from builder.model import MapFigure
+from builder.model import FigureRef, MapFigure, Section
 from builder.resolve import scenecache
 from builder.resolve.document import Document
 from builder.text.adapt import collecting, note
@@ -101,6 +104,26 @@ class Ahead:
             os.waitpid(pid, 0)
         except ChildProcessError:
             pass
+
+
+def start_early(document: Document, grid: Grid) -> Ahead | None:
+    """``start`` for the maps of the sections that show one, before the deck is planned: those
+    sections are planned alone, as the deck will plan them (``plan.plan_sections``; what that
+    notes is dropped, the deck's own plan notes it). A map the deck then asks for otherwise
+    (another box, another part) is not the one expected: the deck computes it itself."""
+    if not _spare_core:
+        return None
+
+    def shows_a_map(section: Section) -> bool:
+        return any(isinstance(block, FigureRef)
+                   and isinstance(document.figure(block.figure).figure, MapFigure)
+                   for block in section.blocks)
+
+    if not any(shows_a_map(section) for section in document.lecture.sections):
+        return None
+    with collecting():  # dropped: the deck's plan notes the same again
+        plan = plan_sections(document, grid, shows_a_map)
+    return start(document, grid, plan)
 
 
 def start(document: Document, grid: Grid, plan: Plan) -> Ahead | None:

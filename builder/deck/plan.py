@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import singledispatchmethod
-from typing import Sequence
+from typing import Callable, Sequence
 
 from builder.deck import fit
 from builder.deck.arrange import join_notes
@@ -58,6 +58,19 @@ def plan_deck(document: Document, grid: Grid | None = None) -> Plan:
     if not document.edition.speaker_notes:  # the student deck carries no notes at all
         slides = [replace(slide, notes="") for slide in slides]
     return Plan(tuple(planner.finish_titles(slides)))
+
+
+@in_documents_language
+def plan_sections(document: Document, grid: Grid, wanted: Callable[[Section], bool]) -> Plan:
+    """The slides of the sections ``wanted`` accepts, each planned as the whole deck plans it
+    (a section's slides depend on nothing outside it; titles are not yet made unique), for
+    what must be known of them before the deck is planned (``builder.deck.ahead``). The
+    adaptations planning notes are the caller's to keep or drop."""
+    planner = _Planner(document, grid)
+    sections = document.lecture.sections
+    return Plan(tuple(slide for number, section in enumerate(sections, start=1)
+                      if wanted(section)
+                      for slide in planner.section(section, number, len(sections))))
 
 
 class _Planner(FigureSlides, JoinSlides, PartSlides):
