@@ -42,7 +42,8 @@ def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
     radius = max(size * 2, min(height / 2 - line - pad, (width - 2 * (label_width + size)) / 2 - pad))
     cx, cy = width / 2, height / 2
     placed = []
-    for index, (start, end) in enumerate(_slice_angles(figure.values)):
+    first = first_slice_angle(figure.values)
+    for index, (start, end) in enumerate(_slice_angles(figure.values, first)):
         divider = style.background if len(figure.values) > 1 else None
         scene.add(Wedge(cx, cy, radius, end, start, series_color(style.chart, index), 0.0,
                         divider, 1.0 if divider else 0.0))
@@ -67,10 +68,54 @@ def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
     return scene
 
 
-def _slice_angles(values: tuple[float, ...]) -> list[tuple[float, float]]:
-    """(start, end) angles per slice, counter-clockwise degrees, going clockwise from 90°."""
+SMALL_SLICE = 0.06  # of the whole: a slice this thin has no room for its label at its end
+
+
+def first_slice_angle(values: tuple[float, ...]) -> int:
+    """Where the first slice starts, in degrees clockwise from 12 o'clock (OOXML's
+    ``firstSliceAng``): 0, unless some slices are thin; then the angle that sets their
+    middle at 3 o'clock. Thin slices at 12 o'clock set their labels side by side above the
+    pie ("Argon (Ar)Carbon dioxide (CO₂)", touching) and need two lines of room over it; at
+    3 o'clock their labels stack beside it, where a wide box has room, and the pie takes
+    the box's height. Both outputs turn the pie by this angle."""
     total = sum(values)
-    angles, angle = [], 90.0
+    if not total or len(values) < 2:
+        return 0
+    middles, angle = [], 0.0
+    for value in values:
+        sweep = 360.0 * value / total
+        if value < total * SMALL_SLICE:
+            middles.append(math.radians(angle + sweep / 2))
+        angle += sweep
+    if not middles:
+        return 0
+    centre = math.degrees(math.atan2(sum(map(math.sin, middles)),
+                                     sum(map(math.cos, middles))))
+    return round(90 - centre) % 360
+
+
+def label_room(values: tuple[float, ...], first: int, radius: float, heights: list[float],
+               gap: float) -> tuple[float, float]:
+    """(above, below): how far the slices' labels (of ``heights``, each ``gap`` off the pie,
+    centred on its slice's middle when beside the pie, wholly over or under it at 12 or 6
+    o'clock) reach beyond a pie of ``radius``. A box only needs that much room over and
+    under its pie, not a label's height on both sides."""
+    above = below = 0.0
+    for (start, end), height in zip(_slice_angles(values, first), heights):
+        up = math.sin(math.radians((start + end) / 2))  # 1 at 12 o'clock, -1 at 6
+        reach = (radius + gap) * abs(up) + height / 2 + height / 2 * up * up
+        if up >= 0:
+            above = max(above, reach - radius)
+        else:
+            below = max(below, reach - radius)
+    return max(above, 0.0), max(below, 0.0)
+
+
+def _slice_angles(values: tuple[float, ...], first: int = 0) -> list[tuple[float, float]]:
+    """(start, end) angles per slice, counter-clockwise degrees, going clockwise from 90°
+    less ``first`` (see ``first_slice_angle``)."""
+    total = sum(values)
+    angles, angle = [], 90.0 - first
     for value in values:
         sweep = 360.0 * value / total if total else 0.0
         angles.append((angle, angle - sweep))
@@ -109,4 +154,4 @@ def _spread(tops: list[float], height: float, low: float, high: float) -> list[f
     return [centre - height / 2 for centre in spread(slots, 0.0, low, high + height)]
 
 
-__all__ = ["pie_scene"]
+__all__ = ["SMALL_SLICE", "first_slice_angle", "label_room", "pie_scene"]

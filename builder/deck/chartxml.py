@@ -138,3 +138,18 @@ def set_point_label(point, number_format: str, separator: str, with_name: bool =
         label.append(text)
     else:
         later.addprevious(text)
+
+
+def set_first_slice_angle(chart, degrees: int) -> None:
+    """Set a pie's or doughnut's ``c:firstSliceAng`` (0–360, clockwise from 12 o'clock). The
+    schema puts it after ``c:ser``/``c:dLbls`` and, in a doughnut, before ``c:holeSize``."""
+    for plot in chart._chartSpace.xpath(".//c:pieChart | .//c:doughnutChart"):
+        for element in plot.findall(qn("c:firstSliceAng")):
+            plot.remove(element)
+        element = plot.makeelement(qn("c:firstSliceAng"), {"val": str(int(degrees) % 360)})
+        anchor = next((child for child in plot
+                       if child.tag in (qn("c:holeSize"), qn("c:extLst"))), None)
+        if anchor is None:
+            plot.append(element)
+        else:
+            anchor.addprevious(element)

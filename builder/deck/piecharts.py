@@ -9,10 +9,12 @@ from pptx.util import Pt
 
 from builder.charts import scene as sc
 from builder.charts.colors import series_color, text_on
+from builder.charts.pies import SMALL_SLICE, first_slice_angle, label_room
 from builder.charts.style import HOLE_SIZE, FigureStyle
 from builder.deck.chartxml import (
     set_data_label_separator,
     set_doughnut_hole,
+    set_first_slice_angle,
     set_leader_lines,
     set_plot_inner_box,
     set_point_label,
@@ -24,7 +26,6 @@ from builder.text.numbers import format_number
 PIE_MIN_SHARE = 0.45  # of the box's height: a pie smaller than this is left to the viewer
 
 
-SMALL_SLICE = 0.06  # of the whole: a slice this thin has no room for its label at its end
 
 
 def _lay_out_pie(chart, figure, style: FigureStyle, width: float, height: float,
@@ -42,22 +43,35 @@ def _lay_out_pie(chart, figure, style: FigureStyle, width: float, height: float,
     names = [] if legend else list(figure.categories)
     widest = max(face.width(text, size) for text in numbers + names)
     beside = widest + size * 1.5  # a label and its gap to the slice, on each side
-    # the first slices start at 12 o'clock, where thin ones crowd their labels: two lines
-    # and a gap above (one: a value alone); below, a label stands partly beside the round
-    # plot, or the legend takes its rows
+    # over and under the plot only the room its labels reach (a pie with thin slices is
+    # turned so they stand at 3 o'clock, ``first_slice_angle``), or the legend's rows
     lines = 1 if legend else 2
-    above = lines * line + size * 0.5
-    below = _legend_height(figure, style, width) + line if legend else 1.5 * line
+    margin = size * 0.25
+    legend_rows = _legend_height(figure, style, width) + line if legend else 0.0
+    heights = [lines * line] * len(figure.values)
+    first = first_slice_angle(figure.values) if figure.kind == "pie" else 0
     if figure.kind == "donut":  # its values stand inside the ring: only a margin around
-        beside, above = size * 0.5, size * 0.5
-    side = min(width - 2 * beside, height - above - below)
+        beside = size * 0.5
+
+    def room(side: float) -> tuple[float, float]:
+        if figure.kind == "donut":
+            return size * 0.5, size * 0.5 + legend_rows
+        above, below = label_room(figure.values, first, side / 2, heights, size * 0.5)
+        return above + margin, below + margin + legend_rows
+
+    side = min(width - 2 * beside, height - sum(room(min(width, height))))
+    for _ in range(3):  # the labels' reach shrinks with the pie: a few rounds settle it
+        side = min(width - 2 * beside, height - sum(room(side)))
+    above, below = room(side)
     left_room = width  # the plot is centred across this much of the chart, from its left
     if legend:  # a legend of long names may stand better beside the plot, a name a row
         key = max(face.width(name, size) for name in figure.categories) + size * 2.5
-        beside_side = min(width - key - 2 * beside, height - above - 1.5 * line)
+        beside_side = min(width - key - 2 * beside, height - above - (below - legend_rows))
         if beside_side > side:
             chart.legend.position = XL_LEGEND_POSITION.RIGHT
-            side, below, left_room = beside_side, 1.5 * line, width - key
+            side, below, left_room = beside_side, below - legend_rows, width - key
+    if first:
+        set_first_slice_angle(chart, first)
     if side < height * PIE_MIN_SHARE:
         return
     top = above + (height - above - below - side) / 2
