@@ -84,9 +84,14 @@ class TextSlides(TableSlides):
             if size is not None:
                 return [TextSlide(title, join_notes(notes), where=where, paras=tuple(paras),
                                   size=size, section=section, mergeable=mergeable)]
-        whole = self.whole_units(units, max_bullets, fewest)
+        carried, repeats = self.carried_units(units, box)
+        whole = self.whole_units(carried, max_bullets, fewest)
         if whole is not None:
             size, pages = whole
+            # an item's pieces that met again on one slide (set smaller) are one item there
+            pages = [[para for index, para in enumerate(page)
+                      if not (id(para) in repeats and repeats[id(para)] in page[:index])]
+                     for page in pages]
         else:  # an item taller than a slide: it is cut between words where it must
             size = self.body_size
             pages_needed = max(1, math.ceil(bullets / max_bullets))
@@ -151,6 +156,47 @@ class TextSlides(TableSlides):
                 if trial is not None and (lone_runs(trial), len(trial)) < best:
                     runs, size, best = trial, smaller, (lone_runs(trial), len(trial))
         return size, [[p for unit in units[a:b] for p in unit] for a, b in runs]
+
+    def carried_units(self, units: Sequence[Sequence[Para]], box
+                      ) -> tuple[list[Sequence[Para]], dict[int, Para]]:
+        """Each item taller than a slide (a bullet with many sub-items) cut between its
+        sub-items into pieces that each fit one, every piece after the first led by the
+        bullet again, marked "(continued)": a continuation slide never opens with a dash
+        whose parent is on the slide before (the meiji large-print "– The chief minister
+        Ii Naosuke…" alone under "(4 of 6)"). An item whose first sub-item does not fit
+        with it stays whole (``paginate`` cuts it between words). Returns the units and,
+        by ``id``, each repeated bullet's original."""
+        carried: list[Sequence[Para]] = []
+        repeats: dict[int, Para] = {}
+        for unit in units:
+            head, subs = unit[0], list(unit[1:])
+            if (not subs or any(para.level <= head.level for para in subs)
+                    or fit.fits(list(unit), self.body_faces, self.body_size, box)):
+                carried.append(unit)
+                continue
+            pieces: list[list[Para]] = [[head]]
+            for sub in subs:
+                if fit.fits([*pieces[-1], sub], self.body_faces, self.body_size, box):
+                    pieces[-1].append(sub)
+                elif len(pieces[-1]) > 1:
+                    again = self.continued_head(head)
+                    repeats[id(again)] = head
+                    pieces.append([again, sub])
+                else:
+                    pieces = []
+                    break
+            if pieces and all(fit.fits(piece, self.body_faces, self.body_size, box)
+                              for piece in pieces):
+                carried += pieces
+            else:
+                carried.append(unit)
+        return carried, repeats
+
+    def continued_head(self, head: Para) -> Para:
+        """A list item repeated above its sub-items continued on the next slide."""
+        before, _, after = self.document.words("continued_item", text="\0").partition("\0")
+        return replace(head, runs=(*((Run(before),) if before else ()), *head.runs,
+                                   *((Run(after),) if after else ())))
 
     def as_text(self, title: str, units: Sequence[Sequence[Para]], notes: str | None,
                 where: str, fewest: bool = False) -> list[SlideSpec]:
