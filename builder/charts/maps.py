@@ -17,7 +17,7 @@ when the leader crosses no other label.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from builder.charts.colors import series_color, tint
 from builder.charts.geo import Projection, clip_line, clip_polygon, read_outline
@@ -72,7 +72,19 @@ def _fitted(figure, style: FigureStyle, width: float, max_height: float, outline
     """The map with its key, the map shrunk until both fit ``max_height``, down to a
     quarter of its box on a page (``KEEP`` on a slide, whose map must read across a room);
     a key that still does not fit stops at a whole entry, the rest continued after the
-    map (``MapScene.rest``)."""
+    map (``MapScene.rest``).
+
+    The names are placed once per height tried (``_placed``, the costly part): the key, all
+    that changes between the tries at one height (its lines of samples, where it stops), is
+    drawn on that placement each time."""
+    placements: dict[float, _Placed] = {}
+
+    def draw(height: float, key_lines: int, limit: float | None = None) -> MapScene:
+        if height not in placements:
+            placements[height] = _placed(figure, style, width, height, outline, min_label,
+                                         beside)
+        return placements[height].keyed(style, key_lines, limit)
+
     floor = max_height * (KEEP if min_label else 0.25)
     height = max_height
     for key_lines in (KEY_LINES, 1):  # a key that would squeeze the map under 60 % of
@@ -81,25 +93,50 @@ def _fitted(figure, style: FigureStyle, width: float, max_height: float, outline
             first = max(max_height - key_height(smallest), max_height / 2)
         else:
             first = max_height
-        scene = _draw(figure, style, width, first, outline, min_label, beside, key_lines)
+        scene = draw(first, key_lines)
         height = first
         for _ in range(4):  # a key under it: the map gives up that room (a smaller map may
             if scene.height <= max_height + 1e-6 or height <= floor:  # leave more names
                 break  # to the key: again)
             height = max(floor, height - (scene.height - max_height))
-            scene = _draw(figure, style, width, height, outline, min_label, beside,
-                          key_lines)
+            scene = draw(height, key_lines)
         if height >= max_height * 0.6 or _crowded(figure):
             break
     if scene.height > max_height + 1e-6:  # the key continues after the map
-        scene = _draw(figure, style, width, height, outline, min_label, beside, key_lines,
-                      limit=max_height)
+        scene = draw(height, key_lines, limit=max_height)
     return scene
 
 
-def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
-          min_label: float | None, beside: bool, key_lines: int = KEY_LINES,
-          limit: float | None = None) -> MapScene:
+@dataclass(frozen=True)
+class _Placed:
+    """A map drawn at one height with its names placed (the best of the offsets tried),
+    before its key: the key's inputs kept to draw it as often as asked."""
+
+    scene: MapScene
+    collisions: int
+    cost: float
+    unplaced: list
+    label_size: float
+    offset: float
+    map_width: float
+    room: float
+    trim: bool = False
+
+    def keyed(self, style: FigureStyle, key_lines: int = KEY_LINES,
+              limit: float | None = None) -> MapScene:
+        """The scene with the key of the names left unplaced (``limit``: the height it
+        stops at, the rest continued), on a copy: this placement serves every key."""
+        scene = MapScene(self.scene.width, self.scene.height, list(self.scene.items))
+        if self.unplaced:
+            _, scene.rest = draw_key(scene, self.unplaced, style, self.label_size,
+                                     self.offset, self.map_width, key_lines, limit, self.room)
+        return _trimmed(scene) if self.trim else scene
+
+
+def _placed(figure, style: FigureStyle, width: float, max_height: float, outline,
+            min_label: float | None, beside: bool) -> _Placed:
+    """The map fitted to ``width`` × ``max_height`` with its names placed, before its key;
+    beside a deck's map, the best of five places for it across the room."""
     geo = map_geography(figure, width, max_height, page=min_label is None)
     top, bottom = _strips(figure, geo.bounds, style, min_label, width)
     if top or bottom:  # the band above or below the frame for off-map places' names
@@ -111,17 +148,16 @@ def _draw(figure, style: FigureStyle, width: float, max_height: float, outline,
     bands = {"top": top, "bottom": bottom}
     if not beside or width - map_width < 1.0:
         return _compose(figure, geo, style, map_width, map_height, map_width, 0, outline,
-                        min_label, memo=memo, key_lines=key_lines, limit=limit,
-                        room=width, **bands)[0]
+                        min_label, memo=memo, room=width, **bands)
     room = width - map_width
     # a crowded map is drawn centred: hundreds of names go to its key wherever it stands
     offsets = (room / 2,) if _crowded(figure) else (
         room, room * 0.75, room / 2, room * 0.25, 0.0)
     results = [_compose(figure, geo, style, map_width, map_height, width, offset, outline,
-                        min_label, near=BESIDE_NEAR, memo=memo, key_lines=key_lines,
-                        limit=limit, **bands)
+                        min_label, near=BESIDE_NEAR, memo=memo, **bands)
                for offset in offsets]
-    return _trimmed(min(results, key=lambda result: result[1:])[0])
+    return replace(min(results, key=lambda result: (result.collisions, result.cost)),
+                   trim=True)
 
 
 def _strips(figure, bounds, style: FigureStyle, min_label: float | None, width: float
@@ -174,12 +210,11 @@ def _trimmed(scene: MapScene) -> MapScene:
 
 def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map_height: float,
              scene_width: float, offset: float, outline, min_label: float | None,
-             near: float | None = None, memo: dict | None = None,
-             key_lines: int = KEY_LINES, limit: float | None = None, room: float = 0.0,
-             top: float = 0.0, bottom: float = 0.0) -> tuple[MapScene, int, float]:
+             near: float | None = None, memo: dict | None = None, room: float = 0.0,
+             top: float = 0.0, bottom: float = 0.0) -> _Placed:
     """The map drawn ``offset`` points from the left of a scene ``scene_width`` wide, its
-    labels placed; with the number of labels that found no clean place and their cost.
-    ``limit``: the height its key must stop at (the rest is continued)."""
+    labels placed; with the number of labels that found no clean place and their cost, and
+    what its key needs (``room``: the width a page's key may use, see ``draw_key``)."""
     scene = MapScene(scene_width, top + map_height + bottom)
     project = Projection(geo.bounds, geo.kind, map_width, map_height, offset, top)
     size, smallest = _label_sizes(style, min_label)
@@ -296,10 +331,7 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     for text in texts:
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
-    if unplaced:
-        _, scene.rest = draw_key(scene, unplaced, style, label_size, offset, map_width,
-                                 key_lines, limit, room)
-    return scene, collisions, cost
+    return _Placed(scene, collisions, cost, unplaced, label_size, offset, map_width, room)
 
 
 CROWDED = 200
