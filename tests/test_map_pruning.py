@@ -28,7 +28,7 @@ def style() -> FigureStyle:
 
 def _scan(text, pieces, face, size, frame, placed, obstacles, drawn_segments, coast_segments,
           land_rings, map_width, edge=None, near=linelabels.NEAR, spacing=1.0, memo=None,
-          key=None, fixed=None):
+          key=None, fixed=None, led=()):
     """``place_line_label`` without any pruning or memory: every candidate scored in the
     scan's order, the first lowest score among the clean ones wins."""
     labels = linelabels.variants(text, face, size, map_width)
@@ -40,7 +40,7 @@ def _scan(text, pieces, face, size, frame, placed, obstacles, drawn_segments, co
         label = labels[spec[0]]
         scored = linelabels._score(box, label, None, size, frame, placed, obstacles,
                                    drawn_segments, coast_segments, land_rings, own, edge,
-                                   near, spacing)
+                                   near, spacing, led=led)
         if scored is not None and (best is None or scored[0] < best[0]):
             best = (scored[0], box, label, scored[1])
     if best is None:

@@ -8,9 +8,24 @@ from builder.charts.geometry import Box
 from builder.charts.scene import Path
 
 
+EDGE_CLEAR = 2.0  # a name keeps this far from a map's frame, inside or out: one touching
+# it from inside is drawn across it (LibreOffice's glyphs reach past the planned box)
+
+
 def straddles(box: Box, frame: Box) -> bool:
-    """Whether the box lies across the frame's edge (partly inside, partly outside)."""
-    return box.overlaps(frame) and not box.inside(frame)
+    """Whether the box lies across the frame's edge (partly inside, partly outside), or
+    within ``EDGE_CLEAR`` of it."""
+    clear = EDGE_CLEAR
+    return (box.overlaps(Box(frame.left - clear, frame.top - clear, frame.width + 2 * clear,
+                             frame.height + 2 * clear))
+            and not box.inside(inset(frame)))
+
+
+def inset(frame: Box) -> Box:
+    """The room inside a map's frame a name may take (``EDGE_CLEAR`` from its edges)."""
+    clear = EDGE_CLEAR
+    return Box(frame.left + clear, frame.top + clear, frame.width - 2 * clear,
+               frame.height - 2 * clear)
 
 
 def leader_crossings(leader, drawn_segments, own) -> int:

@@ -34,6 +34,7 @@ from builder.charts.leaders import (
     leader_crossings,
     leader_line,
     segment_hits,
+    segments_cross,
     straddles,
 )
 from builder.charts.linerank import KEYLESS_COST, SLACK, _box, _ranking, _with_samples
@@ -57,7 +58,7 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
                      placed, obstacles, drawn_segments, coast_segments, land_rings,
                      map_width: float, edge: Box | None = None, near: float = NEAR,
                      spacing: float = 1.0, memo: dict | None = None, key=None,
-                     fixed=None) -> tuple[Box, Label, int, float, tuple | None]:
+                     fixed=None, led=()) -> tuple[Box, Label, int, float, tuple | None]:
     """The box (and wrapped label) for a line's name: clear of the frame, other labels and
     markers; then crossing no drawn line; then as near its own line as it can be, where
     straddling a coastline costs ``COAST_COST`` points of distance and sitting on land
@@ -75,7 +76,9 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
 
     ``memo`` (with ``key`` naming the line) keeps the ranked candidates for the next call
     on the same map at another offset; ``fixed`` is the drawn lines before any leader
-    (default ``drawn_segments``), which the cached bounds may count."""
+    (default ``drawn_segments``), which the cached bounds may count; ``led`` the leaders
+    drawn so far (among ``drawn_segments``), which a name's leader may not cross: two leaders
+    crossing tie each name to the other's place."""
     own = [segment for points in pieces for segment in zip(points, points[1:])]
     points_anchors = [anchors(points) for points in pieces]
     cache_key = (key, text, size, near, map_width, edge is not None, spacing)
@@ -141,7 +144,7 @@ def place_line_label(text: str, pieces, face: Typeface, size: float, frame: Box,
             label = labels[spec[0]]
         scored = _evaluate(box, label, best[0] if best is not None else None, size, placed,
                            obstacles, drawn_segments, coast_segments, land_rings, own, edge,
-                           near, learnt, index)
+                           near, learnt, index, led)
         if scored is None:
             continue
         score, leader = scored
@@ -247,7 +250,7 @@ def _static(box: Box, label: Label, size: float, obstacles, fixed, coast_segment
 
 def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstacles,
            drawn_segments, coast_segments, land_rings, own, edge: Box | None, near: float,
-           spacing: float, learnt: dict | None = None, index: int = -1):
+           spacing: float, learnt: dict | None = None, index: int = -1, led=()):
     """(score, leader) of one clean candidate, or None when it is not clean (out of the
     room, across the map's edge, on a label or a marker, a leader through one), not a place
     (a key sample outside the map) or cannot beat ``best``. Tests stop at the first
@@ -259,12 +262,12 @@ def _score(box: Box, label: Label, best, size: float, frame: Box, placed, obstac
     if _refused(box, label, size, frame, placed, obstacles, edge, spacing):
         return None
     return _evaluate(box, label, best, size, placed, obstacles, drawn_segments, coast_segments,
-                     land_rings, own, edge, near, {} if learnt is None else learnt, index)
+                     land_rings, own, edge, near, {} if learnt is None else learnt, index, led)
 
 
 def _evaluate(box: Box, label: Label, best, size: float, placed, obstacles, drawn_segments,
               coast_segments, land_rings, own, edge: Box | None, near: float, learnt: dict,
-              index: int):
+              index: int, led=()):
     """``_score`` of a box ``_refused`` lets through."""
     outside = edge is not None and not box.overlaps(edge)
     hard = 0
@@ -274,7 +277,8 @@ def _evaluate(box: Box, label: Label, best, size: float, placed, obstacles, draw
         bounds = bound_distances(box, own)
         leader = leader_line(box, own, None, 0.0, bounds).points
         if any(segment_hits(other, *leader) for other in _along(placed, leader)) or any(
-                segment_hits(other, *leader) for other in _along(obstacles, leader)):
+                segment_hits(other, *leader) for other in _along(obstacles, leader)) or any(
+                segments_cross(leader, other) for other in _along(led, leader)):
             learnt[index] = REFUSED  # its leader is barred here
             return None
     margin = Box(box.left - 2, box.top - 2, box.width + 4, box.height + 4)
@@ -297,7 +301,8 @@ def _evaluate(box: Box, label: Label, best, size: float, placed, obstacles, draw
             leader = leader_line(box, own, None, 0.0, bounds).points
             if any(segment_hits(other, *leader)
                    for other in [*_along(placed, leader),
-                                 *_along(obstacles, leader)]):
+                                 *_along(obstacles, leader)]) or any(
+                    segments_cross(leader, other) for other in _along(led, leader)):
                 leader = None
         if leader is None:
             distance += KEYLESS_COST

@@ -11,7 +11,7 @@ from builder.charts.labels import along as _along
 from builder.charts.labelchoice import choose as _choose
 from builder.charts.labelboxes import SIDE_ORDER as _SIDE_ORDER, SIDES as _SIDES
 from builder.charts.labelboxes import candidate as _candidate, measure as _measure
-from builder.charts.leaders import box_distance, leader_line, segment_hits
+from builder.charts.leaders import EDGE_CLEAR, box_distance, inset as _inset, leader_line, segment_hits
 from builder.charts.linelabels import BESIDE_CROSSING, NEAR, place_line_label
 from builder.charts.mapnumbers import align as _align, number_box as _number_box
 from builder.charts.mapnumbers import number_keyed as _number_keyed
@@ -60,7 +60,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     failed: set[int] = set()
     edge = frame if bounds is not None else None
     spacing = 1.0  # labels keep a point apart
-    bounds = bounds or frame
+    bounds = bounds or _inset(frame)  # clear of the frame's edge (``leaders.straddles``)
     # indexed, so each candidate is tested against what is near it (line labels' leaders
     # join the drawn segments as they are placed)
     fixed = SpatialIndex(drawn_segments)  # the lines before any leader joins them
@@ -184,7 +184,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
             box, label, hard, cost, leader = place_line_label(
                 line.label, pieces, face, size, bounds, placed, obstacles, drawn_segments,
                 coast_segments, land_rings, map_width, edge, near or NEAR, spacing,
-                memo=memo, key=id(line), fixed=fixed)
+                memo=memo, key=id(line), fixed=fixed, led=led)
             collisions += hard > 0
             spread += cost
             if hard:  # never over another label or a marker: the line is named in the key
@@ -307,7 +307,7 @@ def _point_candidates(point, x: float, y: float, labels, offset: float, frame: B
     for label in labels:
         boxes += [_candidate(side, x, y, label, offset * step) for step in TOUCHING
                   for side in order if inward in side]
-        inset = 1.5  # along the edge beside the arrow, inside the frame's stroke
+        inset = EDGE_CLEAR  # along the edge beside the arrow, inside the frame's stroke
         w, h = label.width, label.height
         if inward == "below":
             boxes += [Box(x + offset, frame.top + inset, w, h),
