@@ -34,8 +34,9 @@ def draw_key(scene: Scene, names: list, style: FigureStyle, size: float, left: f
              width: float, rows: int = KEY_LINES, limit: float | None = None,
              room: float = 0.0) -> tuple[list[str], tuple[str, ...]]:
     """The names the map could not set without touching another, listed under it: each
-    unnamed line on a row of its own after a sample of it, as a legend does (``rows`` lines
-    of them at most; further lines are named with the places), then the places and areas,
+    unnamed line after a sample of it, as a legend does, side by side while they fit a row
+    (``rows`` lines of them at most; further lines are named with the places), then the
+    places and areas,
     as many lines as they take. ``limit``: the scene's height may not pass it, so the
     places' list stops at the last whole entry that fits and the rest is returned for a
     continuation. With room beside the map (a scene wider than ``width``) the key may use
@@ -46,22 +47,30 @@ def draw_key(scene: Scene, names: list, style: FigureStyle, size: float, left: f
     line_height = Typeface.line_height(size)
     swatch = size * 1.8
     available = max(width, scene.width, room) - 1.0
-    wrapped_rows = []
     budget = rows  # lines of samples; further lines are named with the places
     if limit is not None:  # …and no more than the box has room for
         budget = min(budget, int((limit - scene.height - size * 0.4) / line_height + 1e-6))
+    gap = size * 1.2  # between two samples sharing a row
+    key_rows: list[list[tuple]] = []  # each row: its samples (entry, lines, width)
     for entry in names:
-        if isinstance(entry, str) or budget <= 0:
+        if isinstance(entry, str):
             continue
         lines = face.wrap(entry[0], size, max(available - swatch, size))
-        if len(lines) <= budget:
-            wrapped_rows.append((entry, lines))
+        wide = swatch + max(face.width(line, size) for line in lines) + 1.0
+        last = key_rows[-1] if key_rows else None
+        if (last is not None and len(lines) == 1 and all(len(l) == 1 for _, l, _ in last)
+                and sum(w for *_, w in last) + gap * len(last) + wide <= available):
+            last.append((entry, lines, wide))  # beside the one before: a row saved
+            continue
+        if len(lines) > budget:
+            break
+        key_rows.append([(entry, lines, wide)])
         budget -= len(lines)
-    sampled = {id(entry) for entry, _ in wrapped_rows}
+    sampled = {id(entry) for row in key_rows for entry, _, _ in row}
     names = [entry if isinstance(entry, str) else entry[0] for entry in names
              if id(entry) not in sampled]
-    top = scene.height + size * 0.4 + len([line for _, lines in wrapped_rows
-                                            for line in lines]) * line_height
+    sample_lines = sum(max(len(lines) for _, lines, _ in row) for row in key_rows)
+    top = scene.height + size * 0.4 + sample_lines * line_height
     room = None if limit is None else max(0, int((limit - top) / line_height + 1e-6))
     places: list[str] = []
     shown = list(names)
@@ -75,8 +84,8 @@ def draw_key(scene: Scene, names: list, style: FigureStyle, size: float, left: f
         places = []
     rest = tuple(names[len(shown):])
     used = max([face.width(line, size) + 1.0 for line in places]
-               + [swatch + face.width(line, size) + 1.0 for _, lines in wrapped_rows
-                  for line in lines] + [0.0])
+               + [sum(w for *_, w in row) + gap * (len(row) - 1) for row in key_rows]
+               + [0.0])
     if used > scene.width:  # a page's key wider than its shrunk map: the map centred
         _shift(scene, (used - scene.width) / 2)
         left, scene.width = 0.0, used
@@ -84,13 +93,17 @@ def draw_key(scene: Scene, names: list, style: FigureStyle, size: float, left: f
         left = min(max(0.0, left + width / 2 - used / 2), scene.width - used)
         width = used
     top = scene.height + size * 0.4
-    for (_, color, line_width, dash), lines in wrapped_rows:
-        y = top + line_height / 2
-        scene.add(Path(((left, y), (left + swatch - size * 0.4, y)), color,
-                       max(line_width, 1.5), dash=dash, role="line-key"))
-        scene.add(Text(left + swatch, top, width - swatch, tuple(lines), size, style.text,
-                       role="map-key"))
-        top += len(lines) * line_height
+    for row in key_rows:
+        x = left
+        for ((_, color, line_width, dash), lines, wide) in row:
+            y = top + line_height / 2
+            scene.add(Path(((x, y), (x + swatch - size * 0.4, y)), color,
+                           max(line_width, 1.5), dash=dash, role="line-key"))
+            text_width = (wide - swatch) if len(row) > 1 else width - swatch
+            scene.add(Text(x + swatch, top, text_width, tuple(lines), size, style.text,
+                           role="map-key"))
+            x += wide + gap
+        top += max(len(lines) for _, lines, _ in row) * line_height
     if places:
         scene.add(Text(left, top, width, tuple(places), size, style.muted, role="map-key"))
         top += len(places) * line_height

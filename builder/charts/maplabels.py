@@ -24,6 +24,8 @@ TOUCHING = STEPS[:2]  # …those that touch it (no leader)
 SHARES = (0.35, 0.2, 0.12)  # widths (of the map's) a place's name wraps at, widest first
 TRIES = 3  # placements of a map's names, each putting the last one's homeless first
 RETRY_LIMIT = 200  # maps with more places are placed once (their key takes the rest)
+BESIDE_REACH = 0.3  # a place's name stands beside the map only within this share of the
+# map's width from that side: a leader across the map crosses places and reads as theirs
 LINE_SEARCH_LIMIT = 60  # named lines whose names are searched for (~30 ms each)
 
 PAGE_CROSSING = 8.0  # on a page a place's name crossing a drawn line (a range circle, a
@@ -121,14 +123,17 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                 # beside the map: the name may stand in the margin at about the marker's
                 # height, joined by a leader (after every place by the marker); a name is
                 # never struck through by a line, and a leader crosses no other name
+                # — from the side it is near: a leader across the map would cross places
+                sides = [left for left, near_side in (
+                    (lambda w: edge.left - size * 0.4 - w, x - edge.left),
+                    (lambda w: edge.right + size * 0.4, edge.right - x))
+                    if near_side <= edge.width * BESIDE_REACH]
                 for label in labels:
                     lift = label.height / 2
                     for k in (0, -1, 1, -2, 2, -3, 3, -4, 4):
                         top = y - label.height / 2 + k * lift
-                        candidates += [Box(edge.left - size * 0.4 - label.width, top,
-                                           label.width, label.height),
-                                       Box(edge.right + size * 0.4, top, label.width,
-                                           label.height)]
+                        candidates += [Box(left(label.width), top, label.width, label.height)
+                                       for left in sides]
             hard = 1
             if point.off_map:  # beyond the frame, over its arrow: no marker out there to
                 # mistake it for (the places by that edge are named inside the frame)

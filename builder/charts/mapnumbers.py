@@ -13,6 +13,7 @@ from builder.charts.leaders import box_distance, leader_line
 from builder.charts.scene import Text
 
 TOUCH = 0.8  # a number within this many × its size of its marker touches it (maplabels')
+BESIDE_REACH = 0.3  # as a name's (maplabels): beside the map only from the side it is near
 NUMBER_STEPS = (1.0, 1.4, 2.2, 3.2, 4.6, 6.5, 9.0, 12.0)  # offsets: by it, then led
 
 
@@ -67,12 +68,14 @@ def number_box(point, x, y, radius, label, size, bounds, edge, placed, clear_of,
     offset = max(radius, size * 0.2) + size * 0.2
     candidates = [_candidate(side, x, y, label, offset * step) for step in NUMBER_STEPS
                   for side in _SIDE_ORDER[point.position]]
-    if edge is not None:  # …or in the room beside the map, led to it
+    if edge is not None:  # …or in the room beside the map on the side it is near, led to it
+        sides = [left for left, near_side in ((edge.left - size * 0.4 - label.width,
+                                                x - edge.left),
+                                               (edge.right + size * 0.4, edge.right - x))
+                 if near_side <= edge.width * BESIDE_REACH]
         candidates += [Box(left, y - label.height / 2 + k * label.height, label.width,
                            label.height)
-                       for k in (0, -1, 1, -2, 2, -3, 3)
-                       for left in (edge.left - size * 0.4 - label.width,
-                                    edge.right + size * 0.4)]
+                       for k in (0, -1, 1, -2, 2, -3, 3) for left in sides]
     reach = radius + size * TOUCH
     box, hard = _choose(candidates, bounds, placed, clear_of, segments, crossing_cost=8.0,
                         target=(x, y, radius, reach, obstacles, led), spacing=spacing,
