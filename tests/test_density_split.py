@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.deck.plan import plan_deck
-from builder.deck.specs import CardsSlide, TableSlide, TextSlide
+from builder.deck.specs import (CardsSlide, PromptSlide, QuoteSlide, TableSlide, TextSlide,
+                                TimelineSlide)
 from builder.layout import load_layout
 from builder.load.source import load_source
 from builder.resolve.document import resolve
@@ -150,3 +151,66 @@ def test_table_columns_widen_where_the_text_is(write_source):
     widths = tables[0].column_widths
     assert widths[2] > 1.4 * widths[0], widths
     assert abs(sum(widths) - sum(tables[1].column_widths)) < 1e-6
+
+
+def test_a_short_paragraph_goes_on_top_of_the_quote_prompt_or_timeline_it_introduces(
+        write_source, tmp_path):
+    """A paragraph of two lines before a quote, a discussion prompt or a four-event
+    timeline is one slide with it, the paragraph's box above (built and read back: the
+    body box ends above the quote, the panel, the timeline); a paragraph filling most of a
+    slide keeps its own."""
+    from pptx import Presentation
+
+    from builder.cli import main
+
+    long_text = " ".join(["A much longer paragraph that fills most of a slide by itself."] * 9)
+    events = "\n".join(f"                  - {{date: {1790 + n}-01-01, label: Event {n}}}"
+                       for n in range(4))
+    path = write_source(f"""
+        title: Leads
+        sections:
+          - title: A quote
+            blocks:
+              - paragraph: The declaration was read aloud in every town square that summer.
+              - quote: {{text: Men are born and remain free and equal in rights., speaker: The Assembly}}
+          - title: A prompt
+            blocks:
+              - paragraph: The war ended without a peace treaty, only an armistice.
+              - discussion: Why might an armistice last seventy years?
+          - title: A timeline
+            blocks:
+              - paragraph: Four years changed the kingdom.
+              - timeline:
+{events}
+          - title: Long intro
+            blocks:
+              - paragraph: {long_text}
+              - quote: {{text: Short words., speaker: Someone}}
+        """)
+    document = resolve(load_source(path), load_layout(Path("layouts/default.yaml")))
+    slides = list(plan_deck(document).slides)
+    led = {type(slide).__name__: slide for slide in slides
+           if isinstance(slide, (QuoteSlide, PromptSlide, TimelineSlide))
+           and slide.lead is not None}
+    assert set(led) == {"QuoteSlide", "PromptSlide", "TimelineSlide"}, \
+        [(type(slide).__name__, slide.title) for slide in slides]
+    assert "".join(p.text for p in led["QuoteSlide"].lead.paras).startswith("The declaration")
+    texts = [slide.title for slide in slides if isinstance(slide, TextSlide)]
+    assert not [title for title in texts if title.startswith(("A quote", "A prompt",
+                                                              "A timeline"))], texts
+    assert [title for title in texts if title.startswith("Long intro")], texts
+
+    out = tmp_path / "out"
+    assert main(["build", str(path), "--layout", "layouts/default.yaml", "--out",
+                 str(out)]) == 0
+    deck = Presentation(str(next(out.glob("*.pptx"))))
+    seen = set()
+    for slide in deck.slides:
+        names = {shape.name: shape for shape in slide.shapes}
+        bodies = [shape for shape in slide.shapes if shape.name == "body"]
+        for name in ("quote", "panel", "timeline"):
+            if name in names and bodies and bodies[0].top < names[name].top:
+                lead = bodies[0]  # drawn first, above what it introduces
+                assert lead.top + lead.height <= names[name].top + 1, (name, slide.slide_id)
+                seen.add(name)
+    assert seen == {"quote", "panel", "timeline"}, seen

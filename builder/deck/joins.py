@@ -16,8 +16,8 @@ from typing import Sequence
 from builder.deck import fit
 from builder.deck.arrange import join_notes
 from builder.deck.grid import Grid, below, figure_boxes, prompt_boxes
-from builder.deck.specs import (CardsSlide, FigureSlide, Lead, PromptSlide, SlideSpec,
-                                TableSlide, TextSlide)
+from builder.deck.specs import (CardsSlide, FigureSlide, Lead, PromptSlide, QuoteSlide,
+                                SlideSpec, TableSlide, TextSlide, TimelineSlide)
 from builder.deck.textslides import TextSlides
 from builder.errors import RenderError
 from builder.model import Section
@@ -34,6 +34,9 @@ LEAD_SHRINK = 4.0  # points the table or cards may come down (two size steps) to
 FIGURE_LEAD_AREA = 0.65
 # Two flow slides whose fills add up to at most this may shrink to the minimum to merge.
 MERGE_SUM = 1.15
+# What a short paragraph may go on top of (``lead_into``; figures: ``lead_figure``).
+LEADS = (TableSlide, CardsSlide, QuoteSlide, PromptSlide, TimelineSlide)
+Led = TableSlide | CardsSlide | QuoteSlide | PromptSlide | TimelineSlide
 
 
 class JoinSlides(TextSlides):
@@ -67,13 +70,14 @@ class JoinSlides(TextSlides):
                        notes=join_notes(previous.notes, slide.notes))
 
     def lead_into(self, previous: SlideSpec, block, section: Section,
-                  alone: TableSlide | CardsSlide) -> TableSlide | CardsSlide | None:
-        """A short text slide of the section followed by a table or a row of cards that
-        fits one slide: both on one slide, the text above (a paragraph alone on a quarter of
-        a slide, then the table it introduces, is two half-empty slides for one idea).
+                  alone: Led) -> Led | None:
+        """A short text slide of the section followed by a table, a row of cards, a quote,
+        a prompt or a timeline that fits one slide: both on one slide, the text above (a
+        paragraph alone on a quarter of a slide, then the quote it introduces, is two
+        half-empty slides for one idea).
 
-        Only when the text fills at most ``LEAD_FILL`` of a slide and the table or cards
-        still fit one slide under it, at most ``LEAD_SHRINK`` smaller than alone.
+        Only when the text fills at most ``LEAD_FILL`` of a slide and what follows still
+        fits one slide under it, at most ``LEAD_SHRINK`` smaller than alone.
         """
         if not (isinstance(previous, TextSlide) and previous.mergeable and
                 previous.section == section.key and not previous.caption_of):
@@ -135,7 +139,8 @@ class JoinSlides(TextSlides):
             return None
         first, *rest = slide.paras
         paras = (*previous.paras, replace(first, gap=max(first.gap, 1.0)), *rest)
-        _, _, box = prompt_boxes(self.grid)
+        _, _, box = prompt_boxes(below(self.grid, previous.lead.height) if previous.lead
+                                 else self.grid)
         size = fit.largest_fitting(paras, self.body_faces,
                                    fit.size_steps(min(previous.size, slide.size),
                                                   max(self.body_size, self.min_size)), box)

@@ -15,9 +15,8 @@ from builder.deck import fit
 from builder.deck.arrange import join_notes
 from builder.deck.grid import Grid, quote_boxes, section_slide_boxes
 from builder.deck.titles import unique_titles
-from builder.deck.specs import (Card, CardsSlide, FigureSlide, Para, Plan, PromptSlide,
-                                QuoteSlide, SectionSlide, SlideSpec, TableSlide, TextSlide,
-                                TitleSlide)
+from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
+                                SectionSlide, SlideSpec, TextSlide, TitleSlide)
 from builder.errors import RenderError
 from builder.text import adapt
 from builder.text.inline import Run, plain
@@ -30,7 +29,7 @@ from builder.deck.textslides import add_notes
 from builder.text.typography import in_documents_language, quoted
 from builder.deck.parts import PartSlides
 from builder.deck.figureslides import FigureSlides
-from builder.deck.joins import SPARSE, JoinSlides  # noqa: F401  (SPARSE: the density tests')
+from builder.deck.joins import LEADS, SPARSE, JoinSlides  # noqa: F401  (SPARSE: the tests')
 
 __all__ = ["plan_deck"]
 
@@ -101,7 +100,7 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
                 slides[-1] = add_notes(slides[-1], block.notes)
                 continue
             added = self.block(block, section)
-            if len(added) == 1 and isinstance(added[0], (TableSlide, CardsSlide)):
+            if len(added) == 1 and isinstance(added[0], LEADS):
                 joined = self.lead_into(slides[-1], block, section, added[0])
                 if joined is not None:  # the paragraph before it goes on top of it
                     slides[-1], added = joined, []

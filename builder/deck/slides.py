@@ -35,6 +35,8 @@ from builder.deck.text import (Ink, Styled, add_text, add_text_element, write, w
 from builder.text.inline import Run
 from builder.resolve.document import Document
 
+LedSlide = CardsSlide | TableSlide | FigureSlide | QuoteSlide | PromptSlide | TimelineSlide
+
 TONES = {"discussion": "primary", "essential": "primary", "answer": "chart2", "note": "primary",
          "tip": "chart2", "warning": "accent"}
 BAR_WIDTH = 7.0
@@ -222,7 +224,7 @@ def _(spec: TextSlide, canvas: Canvas) -> None:
 @draw.register
 def _(spec: PromptSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec)
-    panel, heading, text = prompt_boxes(canvas.grid)
+    panel, heading, text = prompt_boxes(_lead(canvas, spec))
     tone = TONES.get(spec.tone, "primary")
     canvas.rect(panel, "surface", "panel")
     canvas.rect(Box(panel.left, panel.top, BAR_WIDTH, panel.height), tone, "panel-bar")
@@ -237,10 +239,11 @@ def _(spec: PromptSlide, canvas: Canvas) -> None:
 def _(spec: QuoteSlide, canvas: Canvas) -> None:
     """The quote and its attribution stacked at their measured heights, a little above centre."""
     _content_slide(canvas, spec)
-    body = canvas.grid.body
+    grid = _lead(canvas, spec)
+    body = grid.body
     attribution_height = (fit.height(spec.attribution, canvas.body_faces, spec.attribution_size,
                                      body.width - 56) + 6)
-    _, text, attribution = quote_boxes(canvas.grid, attribution_height)
+    _, text, attribution = quote_boxes(grid, attribution_height)
     quote_height = min(fit.height(spec.paras, canvas.body_faces, spec.size, text.inner_width)
                        + 2 * text.inset_y, text.height)
     total = quote_height + 10 + attribution.height
@@ -254,9 +257,9 @@ def _(spec: QuoteSlide, canvas: Canvas) -> None:
              canvas.ink, "attribution")
 
 
-def _lead(canvas: Canvas, spec: CardsSlide | TableSlide | FigureSlide) -> Grid:
-    """Draw the paragraph introducing a table, cards or a figure (if any); the grid left
-    under it."""
+def _lead(canvas: Canvas, spec: LedSlide) -> Grid:
+    """Draw the paragraph introducing a table, cards, a figure, a quote, a prompt or a
+    timeline (if any); the grid left under it."""
     if spec.lead is None:
         return canvas.grid
     body = canvas.grid.body
@@ -284,8 +287,9 @@ def _(spec: CardsSlide, canvas: Canvas) -> None:
 @draw.register
 def _(spec: TimelineSlide, canvas: Canvas) -> None:
     _content_slide(canvas, spec)
-    body = canvas.grid.body
-    axis, xs, boxes = timeline_boxes(canvas.grid, len(spec.events))
+    grid = _lead(canvas, spec)
+    body = grid.body
+    axis, xs, boxes = timeline_boxes(grid, len(spec.events))
     group = canvas.shapes.add_group_shape()
     group.name = "timeline"
     shapes = filled_at_once(group)

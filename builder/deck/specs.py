@@ -71,6 +71,17 @@ class TextSlide(SlideSpec):
 
 
 @dataclass(frozen=True)
+class Lead:
+    """A short paragraph introducing the table, cards, figure, quote, prompt or timeline
+    under it, on the same slide: its paragraphs, their size and the height of the box they
+    fill (insets included)."""
+
+    paras: tuple[Para, ...] = ()
+    size: float = 0.0
+    height: float = 0.0
+
+
+@dataclass(frozen=True)
 class PromptSlide(SlideSpec):
     """Text in a tinted panel: discussion prompts, callouts, the essential question."""
 
@@ -78,6 +89,7 @@ class PromptSlide(SlideSpec):
     heading: str = ""
     paras: tuple[Para, ...] = ()
     size: float = 0.0
+    lead: Lead | None = None  # text above the panel (drawn first, the panel below it)
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,7 @@ class QuoteSlide(SlideSpec):
     size: float = 0.0
     attribution: tuple[Para, ...] = ()
     attribution_size: float = 0.0
+    lead: Lead | None = None  # text above the quote (drawn first, the quote below it)
 
 
 @dataclass(frozen=True)
@@ -96,16 +109,6 @@ class Card:
     line: str = ""
     text: Runs = ()
     note: Runs = ()
-
-
-@dataclass(frozen=True)
-class Lead:
-    """A short paragraph introducing the table or cards under it, on the same slide: its
-    paragraphs, their size and the height of the box they fill (insets included)."""
-
-    paras: tuple[Para, ...] = ()
-    size: float = 0.0
-    height: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class TimelineSlide(SlideSpec):
     events: tuple[Event, ...] = ()
     size: float = 0.0
     box_height: float = 0.0
+    lead: Lead | None = None  # text above the axis (drawn first, the axis below it)
 
 
 @dataclass(frozen=True)
