@@ -27,13 +27,20 @@ STUDENT = [case for case in CASES if case.edition == "student"]
 GAP = 0.8  # the space (in ems) the planner puts between two joined blocks
 
 
+_DECKS: dict[str, tuple] = {}
+
+
 def _deck(case: Case, corpus_builds):
+    """The case's build, layout and deck read back: read once per session for the five
+    tests that measure it (they do not modify what they get)."""
     build = corpus_builds[case.id]
     if build.returncode != 0:
         pytest.fail(build.report())
-    layout = load_layout(case.layout)
-    faces = resolve(load_source(case.source), layout, case.edition).fonts["body"]
-    return build, layout, read_deck(build.pptx, faces)
+    if case.id not in _DECKS:
+        layout = load_layout(case.layout)
+        faces = resolve(load_source(case.source), layout, case.edition).fonts["body"]
+        _DECKS[case.id] = (layout, read_deck(build.pptx, faces))
+    return (build, *_DECKS[case.id])
 
 
 @pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
