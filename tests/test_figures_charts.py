@@ -214,8 +214,10 @@ def test_a_dense_slide_timeline_lists_its_events_under_the_axis(style: FigureSty
     columns = sorted({date.left for date in dates})
     assert len(columns) == 2
     ordered = sorted(dates, key=lambda item: (item.left, item.top))
-    assert [d.text for d in ordered] == [bind(ENGLISH.date(e.date, short=True)) for e in
-                                         sorted(figures[0].events, key=lambda e: e.date)]
+    # (a span too wide for the date column sets its end under its start)
+    assert [d.text.replace("–\n", "– ") for d in ordered] == [
+        bind(ENGLISH.date(e.date, short=True))
+        for e in sorted(figures[0].events, key=lambda e: e.date)]
 
 
 def test_horizontal_bar_value_axis_has_at_most_four_steps() -> None:

@@ -1,6 +1,6 @@
 """A horizontal bar chart whose names cannot all be read on one slide is continued.
 
-Each bar's name stands level with it, wrapped to at most half the chart's width; a name
+Each bar's name stands level with it, wrapped to at most 65 % of the chart's width; a name
 taller than its bar's slot is not drawn by the viewer (LibreOffice named 4 of 7 great
 earthquakes on a large-print slide, the other bars unnamed). Names stay at the figure
 floor, so when even half the width cannot hold them in their slots, the bars are spread
@@ -19,7 +19,12 @@ from builder.model import BarFigure
 from builder.model.figures import ValueAxis
 
 CATEGORY_SHARE = 0.35  # of a horizontal bar chart's width its category labels may take
-SHARES = (CATEGORY_SHARE, 0.4, 0.45, 0.5)
+SHARES = (CATEGORY_SHARE, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
+HALF = 0.5  # the names' share when none fits: the chart then continues (``bar_parts``)
+"""Tried in turn: the names wrap to each until they fit their slots. Past half the width the
+bars keep a third of it, still enough to compare (plate-tectonics large print: seven names
+like "Sumatra–Andaman, Indonesia (December 26, 2004)" stand on one line each at 65 %, one
+slide, where half the width needed two lines a name and so two slides of 4 + 3 bars)."""
 
 
 def horizontal(figure) -> bool:
@@ -46,7 +51,7 @@ def category_room(figure, style: FigureStyle, width: float, height: float
         wrapped = wrap_labels(list(figure.categories), face, size, width * share, size)
         if not wrapped.rotated and wrapped.max_lines * line <= slot:
             return share, wrapped, True
-    return share, wrapped, False
+    return HALF, wrap_labels(list(figure.categories), face, size, width * HALF, size), False
 
 
 def bar_parts(figure, style: FigureStyle, width: float, height: float

@@ -244,8 +244,27 @@ def _lay_out_horizontal_bars(chart, figure, style: FigureStyle, width: float,
         return  # too small a chart to place by hand: PowerPoint's own layout is better
     set_plot_inner_box(chart, left / width, top / height, 1 - (left + right) / width,
                        1 - (top + below) / height)
+    _thin_value_labels(chart, scale, ticks, style, width - left - right)
     keep_tick_labels_level(chart.value_axis)
     keep_tick_labels_level(chart.category_axis)
+
+
+def _thin_value_labels(chart, scale, ticks: list[str], style: FigureStyle,
+                       plot_width: float) -> None:
+    """Number every ``k``-th gridline when the value axis's numbers at the figure's step
+    cannot stand side by side in the plot (the viewer would slant them and drop every
+    other): the labels' (and gridlines') step the least multiple of the figure's step that
+    fits, ending on the axis's maximum when one does."""
+    face, size = style.typeface, style.size
+    spacing = max(face.width(text, size) for text in ticks) + size * 0.8
+    count = len(ticks)
+    if count < 3 or count * spacing <= plot_width:
+        return
+    fitting = [k for k in range(2, count) if ((count - 1) // k + 1) * spacing <= plot_width]
+    if not fitting:
+        return
+    k = next((k for k in fitting if (count - 1) % k == 0), fitting[0])
+    chart.value_axis.major_unit = scale.step * k
 
 
 def _value_labels(labels, figure, style: FigureStyle, position) -> None:
