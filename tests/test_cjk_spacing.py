@@ -81,7 +81,8 @@ def test_east_asian_paragraphs_do_not_hang_punctuation_past_the_box(tmp_path: Pa
                 for paragraph in shape.text_frame.paragraphs:
                     properties = paragraph._p.find(f"{A}pPr")
                     if paragraph.text.strip() and properties is not None:
-                        marked[paragraph.text] = properties.get("hangingPunct")
+                        # (a:br before a bracketed term the line would cut: "\v")
+                        marked[paragraph.text.replace("\v", "")] = properties.get("hangingPunct")
     assert marked["福澤諭吉『学問のすゝめ』岩波書店（岩波文庫）、1942年。"] == "0"
     assert marked["Fukuzawa wrote for everyone."] is None  # other paragraphs as they were
     if render_check.available():

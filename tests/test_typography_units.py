@@ -160,3 +160,28 @@ def test_emphasis_survives_a_whole_right_to_left_paragraph(write_source):
                      if "Oblique" in font or "Italic" in font)
     assert bold == "הכריז"[::-1], by_font  # drawn left to right, so reversed
     assert italic.replace(" ", "") == "בתלאביב"[::-1], by_font
+
+
+def test_a_bracketed_term_in_a_long_east_asian_run_starts_a_line_whole(tmp_path):
+    """LibreOffice breaks a run of kanji between any two characters; where that would cut a
+    short bracketed term (（岩波文庫）) the deck breaks the line before it (a:br)."""
+    import pytest
+    import broken_words
+    import render_check
+    from builder.cli import main
+    if not render_check.available():
+        pytest.skip("LibreOffice or poppler missing")
+    source = tmp_path / "cite.yaml"
+    source.write_text(
+        "title: Gakumon\nsections:\n  - title: Learning\n    blocks:\n"
+        "      - paragraph: Fukuzawa wrote for everyone.\nbibliography:\n" + "".join(
+            f"  - {{title: 学問のすゝめ{'、' * n}第{n}編, author: 福澤諭吉{'諭吉' * n}, "
+            f"publisher: 岩波書店（岩波文庫）, year: 1942}}\n" for n in range(6)),
+        encoding="utf-8")
+    layout = "layouts/large-print.yaml"
+    assert main(["build", str(source), "--layout", layout, "--out", str(tmp_path), "-j", "1"]) == 0
+    deck = tmp_path / "cite.pptx"
+    pdf = render_check.convert_decks([deck], tmp_path / "pdf", render_check.temporary_profile())
+    found = broken_words.torn(pdf[deck], broken_words.source_words([source.read_text()]))
+    assert not [one for one in found if "East Asian" in one], found
+    assert broken_words.broken(pdf[deck], set(), ["岩波文庫"]) == []  # a bracketed term whole

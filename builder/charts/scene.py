@@ -13,6 +13,7 @@ from typing import Literal, Union
 from builder.text import measure
 from builder.text.fallback import slot_of
 from builder.text.fonts import Faces
+from builder.text.typography import bound_spaces
 from builder.layout.values import Color
 
 Align = Literal["left", "center", "right"]
@@ -60,7 +61,12 @@ class Typeface:
                 + size * SCRIPT_GAP * script_changes(text))
 
     def wrap(self, text: str, size: float, available: float, bold: bool = False) -> list[str]:
-        return measure.wrap_styled(text, self.faces, size, available, bold)
+        """Lines of figure text: what reads as one unit ("Mw 9.5", "15 minutes", a date;
+        ``typography.bound_spaces``) stays on a line unless it is wider than the line; the
+        lines read with ordinary spaces, as written."""
+        bound = bound_spaces(text, marked=False) if " " in text else text
+        lines = measure.wrap_styled(bound, self.faces, size, available, bold)
+        return [line.replace("\u00a0", " ") for line in lines] if bound != text else lines
 
     @staticmethod
     def line_height(size: float) -> float:

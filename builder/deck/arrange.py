@@ -134,8 +134,8 @@ class Arranger:
         deck lists a few people in a section; a statistic a bullet led by its value, its
         lines under it."""
         if style == "person":
-            return [[Para((Run(card.heading, bold=True),
-                           Run(f" ({card.line}) — " if card.line else " — "), *card.text),
+            return [[Para((fit.set_run(card.heading, bold=True),
+                           fit.set_run(f" ({card.line}) — " if card.line else " — "), *card.text),
                           1, BULLET, 0.5)] for card in cards]
         return [[replace(para, level=1, marker=BULLET if index == 0 else "",
                          gap=0.5 if index == 0 else para.gap)  # lines under its text

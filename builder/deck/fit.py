@@ -153,11 +153,10 @@ def _kept_names(runs: Runs, faces: Faces, size: float, line: float) -> Runs | No
         return None
     kept = []
     for run_index, run in enumerate(runs):
-        pieces = run.text.split(" ")
-        spaces = [" "] * (len(pieces) - 1)
-        for index in (index for at, index in found if at == run_index):
-            spaces[index - 1] = measure.LINE_BREAK
-        text = pieces[0] + "".join(space + piece for space, piece in zip(spaces, pieces[1:]))
+        text = run.text
+        for _, where, replace_space in sorted((one for one in found if one[0] == run_index),
+                                              reverse=True):  # from the end: offsets hold
+            text = text[:where] + measure.LINE_BREAK + text[where + replace_space:]
         kept.append(run if text == run.text else Run(text, run.bold, run.italic))
     return tuple(kept)
 
