@@ -164,3 +164,14 @@ def test_empty_placeholders_removed_as_python_pptx_removes_them() -> None:
             if not (shape.has_text_frame and shape.text_frame.text.strip()):
                 shape._element.getparent().remove(shape._element)
         assert _xml(fast._element) == _xml(slow._element), texts
+
+
+def test_east_asian_search_is_slot_of() -> None:
+    """``fallback.has_east_asian`` (a regex) answers as ``slot_of`` character by character."""
+    from builder.text.fallback import has_east_asian, slot_of
+
+    for code in [*range(0, 0xD800), *range(0xE000, 0x10000), 0x1FFFF, 0x20000, 0x2A6D6,
+                 0x3FFFF, 0x40000]:
+        char = chr(code)
+        assert has_east_asian(char) == (slot_of(char) == "ea"), hex(code)
+    assert has_east_asian("Seoul 서울") and not has_east_asian("Zürich – «ça»")

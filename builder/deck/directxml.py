@@ -8,6 +8,7 @@ saved bytes do not change; ``tests/test_deck_xml.py`` compares the two.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 
 from lxml import etree
@@ -74,9 +75,37 @@ def is_fresh(paragraph_element) -> bool:
 
 def fill_paragraph(p, spec: ParagraphXml) -> None:
     """Write ``spec`` into a fresh ``a:p`` exactly as python-pptx's API writes it
-    (CT_TextParagraphProperties order: lnSpc, spcBef, spcAft, buClr, buFont, bu*, defRPr)."""
+    (CT_TextParagraphProperties order: lnSpc, spcBef, spcAft, buClr, buFont, bu*, defRPr).
+
+    A deck's paragraphs have a few dozen kinds of ``a:pPr`` and its runs a few dozen kinds of
+    ``a:rPr``: each kind is built once and copied (one C call instead of a dozen)."""
+    key = (spec.align, spec.rtl, spec.no_hanging, spec.margin, spec.indent, spec.line,
+           spec.line_percent, spec.before, spec.after, spec.bullet, spec.end_size)
+    properties = _PARAGRAPH_PROPERTIES.get(key)
+    if properties is None:
+        if len(_PARAGRAPH_PROPERTIES) > _KINDS:
+            _PARAGRAPH_PROPERTIES.clear()
+        properties = _PARAGRAPH_PROPERTIES[key] = _paragraph_properties(spec)
+    p.append(deepcopy(properties))
+    for run in spec.runs:
+        add_run(p, run)
+
+
+_KINDS = 4096  # kinds of properties remembered (a deck has dozens)
+_PARAGRAPH_PROPERTIES: dict[tuple, object] = {}
+_RUN_PROPERTIES: dict[tuple, object] = {}
+
+
+def _holder():
+    """A parent for properties built once: an ``a:p`` declaring ``a:`` as the slides do, so
+    a copy added to a slide's paragraph carries no namespace declaration of its own."""
+    return etree.Element(_A_P, nsmap={"a": _A_NS})
+
+
+def _paragraph_properties(spec: ParagraphXml):
+    """The ``a:pPr`` of ``spec`` (see ``fill_paragraph``)."""
     sub = etree.SubElement
-    properties = sub(p, _A_PPR)
+    properties = sub(_holder(), _A_PPR)
     properties.set("algn", spec.align)
     if spec.rtl:
         properties.set("rtl", "1")
@@ -110,8 +139,7 @@ def fill_paragraph(p, spec: ParagraphXml) -> None:
             sub(properties, _A_BUCHAR).set("char", marker)
     if spec.end_size is not None:
         sub(properties, _A_DEFRPR).set("sz", spec.end_size)
-    for run in spec.runs:
-        add_run(p, run)
+    return properties
 
 
 LINE_BREAK = "\u2028"  # a RunXml of this text alone is a line break: ``a:br``
@@ -125,7 +153,23 @@ def add_run(p, run: RunXml) -> None:
         sub(sub(p, _A_BR), _A_RPR).set("sz", run.size)
         return
     element = sub(p, _A_R)
-    properties = sub(element, _A_RPR)
+    key = (run.size, run.bold, run.italic, run.plain_letters, run.color, run.latin,
+           run.east_asian, run.complex_script)
+    properties = _RUN_PROPERTIES.get(key)
+    if properties is None:
+        if len(_RUN_PROPERTIES) > _KINDS:
+            _RUN_PROPERTIES.clear()
+        properties = _RUN_PROPERTIES[key] = _run_properties(run)
+    element.append(deepcopy(properties))
+    text = sub(element, _A_T)
+    if run.text:
+        text.text = _RUN_ESCAPE.sub(lambda match: "_x%04X_" % ord(match.group(1)), run.text)
+
+
+def _run_properties(run: RunXml):
+    """The ``a:rPr`` of ``run`` (see ``add_run``)."""
+    sub = etree.SubElement
+    properties = sub(sub(_holder(), _A_R), _A_RPR)
     properties.set("sz", run.size)
     properties.set("b", "1" if run.bold else "0")
     if run.italic is not None:
@@ -137,11 +181,11 @@ def add_run(p, run: RunXml) -> None:
     sub(properties, _A_LATIN).set("typeface", run.latin)
     sub(properties, _A_EA).set("typeface", run.east_asian)
     sub(properties, _A_CS).set("typeface", run.complex_script)
-    text = sub(element, _A_T)
-    if run.text:
-        text.text = _RUN_ESCAPE.sub(lambda match: "_x%04X_" % ord(match.group(1)), run.text)
+    return properties
 
 
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_A_P = qn("a:p")
 (_A_PPR, _A_LNSPC, _A_SPCPTS, _A_SPCPCT, _A_SPCBEF, _A_SPCAFT, _A_BUCLR, _A_SRGBCLR, _A_BUFONT,
  _A_BUAUTONUM, _A_BUCHAR, _A_DEFRPR, _A_R, _A_RPR, _A_SOLIDFILL, _A_LATIN, _A_EA, _A_CS,
  _A_T) = (qn(f"a:{tag}") for tag in (

@@ -8,7 +8,7 @@ and complex-script fonts. Nothing is left for PowerPoint to decide.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from pptx.dml.color import RGBColor
@@ -21,7 +21,7 @@ from pptx.util import Pt
 from builder.deck import fit, oxml, directxml, shapexml
 from builder.deck.grid import Box
 from builder.deck.specs import Para
-from builder.text.fallback import Segment, segments, slot_of
+from builder.text.fallback import Segment, has_east_asian, segments
 from builder.text.fonts import Faces
 from builder.text.rtl import right_to_left
 from builder.layout.model import Layout
@@ -146,7 +146,7 @@ def _fill(p, styled: Styled, ink: Ink, role: str, first: bool) -> None:
     if para.runs:
         color, sz = ink.hex(role), directxml.centipoints(size)
         for source in para.runs:
-            for segment in segments(source.text, styled.faces, source.bold, source.italic):
+            for segment in _segments(source.text, styled.faces, source.bold, source.italic):
                 for index, piece in enumerate(segment.text.split(directxml.LINE_BREAK)):
                     if index:  # a line break the measure set (fit.breakable): a:br
                         runs.append(directxml.RunXml(directxml.LINE_BREAK, sz, False, None,
@@ -166,11 +166,17 @@ def _fill(p, styled: Styled, ink: Ink, role: str, first: bool) -> None:
         no_hanging=_east_asian(para), rtl=rtl))
 
 
+@lru_cache(maxsize=1 << 13)
+def _segments(text: str, faces: Faces, bold: bool, italic: bool) -> tuple[Segment, ...]:
+    """``segments``, remembered: a deck writes its footer, labels and names again and
+    again."""
+    return tuple(segments(text, faces, bold, italic))
+
+
 def _east_asian(para) -> bool:
     """Whether the paragraph holds East Asian text (whose line breaking knows punctuation
     that may not begin a line)."""
-    return any(run.text and max(run.text) >= "\u1100" and any(
-        slot_of(char) == "ea" for char in run.text) for run in para.runs or ())
+    return any(run.text and has_east_asian(run.text) for run in para.runs or ())
 
 
 def _paragraph_api(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> None:

@@ -11,6 +11,8 @@ then installed TrueType fonts in a fixed order (regular styles first, then by fi
 
 from __future__ import annotations
 
+import re
+
 import struct
 import unicodedata
 from dataclasses import dataclass
@@ -117,6 +119,16 @@ def slot_of(char: str) -> str:
             or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
         return "cs"
     return "latin"
+
+
+_EAST_ASIAN = re.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+                         "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def has_east_asian(text: str) -> bool:
+    """Whether any character of ``text`` is read from the ``ea`` slot (``slot_of``), found
+    in C (a deck asks it of every paragraph)."""
+    return _EAST_ASIAN.search(text) is not None
 
 
 @lru_cache(maxsize=None)
