@@ -344,7 +344,9 @@ def problems(view: MapView) -> list[str]:
 def key_entries(text: str) -> list[tuple[str, str]]:
     """The numbered entries of a key ("1\u00a0Tunis, 2\u00a0Cairo"): (number, the text up
     to the next number); places sharing a marker share its number."""
-    marks = list(re.finditer(r"(\d+)\u00a0", text))
+    # a number opens the key or follows a space ("Mw 9.5 (1960)", "−10,994 m" in a name
+    # are bound with no-break spaces too, but are no entry's number)
+    marks = list(re.finditer(r"(?:^|(?<=[ \n]))(\d+)\u00a0", text))
     return [(mark.group(1), text[mark.end():following.start() if following else len(text)])
             for mark, following in zip(marks, [*marks[1:], None])]
 

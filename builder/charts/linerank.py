@@ -9,6 +9,7 @@ from builder.charts.geo import clip_segment
 from builder.charts.geometry import Box
 from builder.charts.labelboxes import SIDES, Label, anchors, candidate, measure
 from builder.charts.scene import Typeface
+from builder.text.typography import breakable_words
 
 LINE_LABEL_SHARES = (0.3, 0.45, 0.6, 1.0)
 
@@ -21,7 +22,7 @@ SLACK = 1e-6  # the bound is computed once for all offsets: allow for rounding
 
 def variants(text: str, face: Typeface, size: float, map_width: float) -> list[Label]:
     """The name wrapped at each share of the map's width, each also with a key sample."""
-    longest = max(face.width(word, size) for word in text.split()) + 1.0
+    longest = max(face.width(word, size) for word in breakable_words(text)) + 1.0
     seen: set[tuple[str, ...]] = set()
     found: list[Label] = []
     for share in LINE_LABEL_SHARES:

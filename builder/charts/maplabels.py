@@ -17,6 +17,7 @@ from builder.charts.mapnumbers import align as _align, number_box as _number_box
 from builder.charts.mapnumbers import number_keyed as _number_keyed
 from builder.charts.scene import Path, Text, Typeface
 from builder.charts.style import FigureStyle
+from builder.text.typography import breakable_words
 
 TOUCH = 0.8  # a name within this many × its size of its marker touches it; farther, a leader
 STEPS = (1.0, 1.6, 2.6, 4.0, 6.0)  # a name's distances from its marker, in offsets
@@ -82,7 +83,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     map_width = frame.width
 
     def wrap_width(text: str, share: float) -> float:
-        longest = max(face.width(word, size, True) for word in text.split()) + 1.0  # bold too
+        longest = max(face.width(word, size, True) for word in breakable_words(text)) + 1.0  # bold
         return max(map_width * share, longest)
 
     leaders: list = []  # (box, leader, text, point) of each name joined to its place

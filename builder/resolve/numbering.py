@@ -44,11 +44,10 @@ def number_figures(lecture: Lecture, words: Words = Words()) -> dict[str, Number
         for block in section.blocks:
             if isinstance(block, FigureRef) and block.figure not in numbered:
                 figure = declared[block.figure]
-                # the language's quotes, once; and (but on maps, whose names are placed by
-                # their own rules) what a line may not break: "Mw 9.5", "18 de septiembre
-                # de 1810", as the body text binds it (figure wraps keep such a piece whole)
-                keep = bind if figure.kind != "map" else str
+                # the language's quotes, once; and what a line may not break: "Mw 9.5",
+                # "18 de septiembre de 1810", as the body text binds it (figure wraps, map
+                # names' too, keep such a piece whole)
                 figure = figure.with_labels(
-                    lambda text, keep=keep: keep(smart_quotes(text, words.language)))
+                    lambda text: bind(smart_quotes(text, words.language)))
                 numbered[block.figure] = NumberedFigure(figure, len(numbered) + 1, words)
     return numbered
