@@ -406,3 +406,30 @@ def test_a_long_table_row_listed_as_text_breaks_between_its_fields(write_source)
     rows = [index for index, para in enumerate(paras) if para.marker]
     assert len(rows) == 4 and all(paras[index].text.startswith("Verfassungsorgan")
                                   for index in rows)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(character for character in text if character.isalnum())
+
+
+@pytest.mark.parametrize("case", STUDENT, ids=lambda case: case.id)
+def test_guide_references_are_never_split_over_pages(case, corpus_builds):
+    """Each reference with a URL is set whole on one page: the page where its title last
+    appears (the Sources) holds its URL's end too (the meiji large-print guide ended on a
+    page holding only 'https://www.ndl.go.jp/…/c02.html (accessed …)')."""
+    from pypdf import PdfReader
+
+    build = corpus_builds[case.id]
+    if build.returncode != 0:
+        pytest.fail(build.report())
+    pages = [_squeezed(page.extract_text() or "") for page in PdfReader(str(build.pdf)).pages]
+    split = []
+    for reference in load_source(case.source).lecture.bibliography:
+        if not reference.url:
+            continue
+        title, tail = _squeezed(reference.title)[:16], _squeezed(reference.url)[-12:]
+        where = [index for index, text in enumerate(pages) if title in text]
+        if where and tail not in pages[where[-1]]:
+            split.append(f"{reference.title[:40]!r} on page {where[-1] + 1}, "
+                         f"its URL's end elsewhere")
+    assert not split, split

@@ -12,6 +12,7 @@ from typing import Callable
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     ListFlowable,
     ListItem,
     NextPageTemplate,
@@ -310,7 +311,8 @@ def sources(context: Context) -> list[Flowable]:
                 markup += context.markup(piece.text, styles.reference, where)
         paragraph = context.paragraph("", styles.reference, where, prefix=markup,
                                       node=listing.add("LI").add("LBody"))
-        flowables += tag([paragraph], where)
+        # a reference is read as one piece: never its URL's tail alone atop the last page
+        flowables += tag([KeepTogether([paragraph])], where)
     return flowables
 
 
