@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -48,14 +49,24 @@ def run(*arguments: str) -> subprocess.CompletedProcess:
                           text=True, cwd=ROOT, timeout=600)
 
 
-@pytest.fixture
-def built(write_source, tmp_path: Path) -> Path:
-    """A fresh build of a three-section lecture with one bar figure; returns the output folder."""
-    source = write_source(SOURCE, "lecture.yaml")
-    out = tmp_path / "out"
-    result = run("build", str(source), "--out", str(out))
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One fresh build of a three-section lecture with one bar figure (``lecture.yaml`` and
+    ``out/`` in one folder), built once for the tests that tamper with a copy of it."""
+    folder = tmp_path_factory.mktemp("e2e")
+    source = folder / "lecture.yaml"
+    source.write_text(textwrap.dedent(SOURCE).lstrip("\n"), encoding="utf-8")
+    result = run("build", str(source), "--out", str(folder / "out"))
     assert result.returncode == 0, result.stderr
-    return out
+    return folder
+
+
+@pytest.fixture
+def built(pristine: Path, tmp_path: Path) -> Path:
+    """A copy of the fresh build in this test's folder (its source beside it, as the manifest
+    names it: relative to the outputs); returns the output folder."""
+    shutil.copy2(pristine / "lecture.yaml", tmp_path / "lecture.yaml")
+    return Path(shutil.copytree(pristine / "out", tmp_path / "out"))
 
 
 def check_fails(out: Path) -> str:
