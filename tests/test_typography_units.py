@@ -185,3 +185,20 @@ def test_a_bracketed_term_in_a_long_east_asian_run_starts_a_line_whole(tmp_path)
     found = broken_words.torn(pdf[deck], broken_words.source_words([source.read_text()]))
     assert not [one for one in found if "East Asian" in one], found
     assert broken_words.broken(pdf[deck], set(), ["岩波文庫"]) == []  # a bracketed term whole
+
+
+def test_a_compound_too_wide_breaks_after_its_dashes_and_a_number_takes_no_hyphen():
+    from builder.text import hyphenate
+    def wide(word: str) -> bool:
+        return len(word) > 10
+    def fits(piece: str) -> bool:
+        return len(piece) <= 10
+    calvin = hyphenate.break_wide_words(t.for_deck("(Calvin–Benson–Bassham cycle)"), "en",
+                                        wide, fits)
+    assert calvin == "(Calvin–\u200bBenson–\u200bBassham cycle)"  # no "–-", no letters cut
+    rule = hyphenate.break_wide_words(t.for_deck("the 68–95–99.7 rule"), "en", wide, fits)
+    assert rule == "the 68–\u200b95–\u200b99.7 rule"  # never "99-" / ".7"
+    assert hyphenate.break_wide_words("a 123456789012.5 b", "en", wide, fits) == (
+        "a 123456789012.5 b")
+    # a hyphen as typed stays as typed (the read-back drops the deck's own "-\u200b")
+    assert hyphenate.break_wide_words("Reaction-centre", "en", wide, fits) == "Reaction-centre"

@@ -141,12 +141,14 @@ def break_wide_words(text: str, language: str, wide: Callable[[str], bool],
             out.append(word)
         elif _URL.search(core):  # an address breaks after its slashes, never with a hyphen
             out.append(lead + _address(core, fits) + trail)
-        elif re.search(r"\w[-–]\w", core):  # a compound breaks at its own dashes first
-            parts = re.split(r"([-–])", core)  # (words and the dashes between them)
-            out.append(lead + "".join(
-                DECK_BREAK.join(pieces(part, language, fits))
-                if part not in ("-", "–") and not fits(part + "-") else part
-                for part in parts) + trail)
+        elif _NUMBER.fullmatch(core):  # a number never takes a hyphen ("99-" / ".7")
+            out.append(word)
+        elif _COMPOUND.search(core):  # a compound breaks at its own dashes first, after
+            parts = _DASHES.split(core)  # the dash, with no mark added ("Calvin–Benson–" /
+            out.append(lead + "".join(  # "Bassham", "68–95–" / "99.7"); a hyphen as typed
+                (part[0] + ZWSP if part[0] != "-" else part) if _DASHES.fullmatch(part)
+                else part if fits(part + "-") or _NUMBER.fullmatch(part)
+                else DECK_BREAK.join(pieces(part, language, fits)) for part in parts) + trail)
         else:
             parts = pieces(core, language, fits)
             if len(parts) > 1:  # the last piece carries the trailing punctuation on its line
@@ -158,6 +160,10 @@ def break_wide_words(text: str, language: str, wide: Callable[[str], bool],
 
 _URL = re.compile(r"://|^www\.|\w/\w")
 ZWSP = "\u200b"
+# words and the dashes between them, a range's joiner included (``typography.join_ranges``)
+_COMPOUND = re.compile("\\w[-–—]\u2060?\\w")
+_DASHES = re.compile("([-–—]\u2060?)")
+_NUMBER = re.compile("[-−+±]?[\\d.,\u202f\u00a0%‰]*\\d[\\d.,%‰]*")
 
 
 def _address(url: str, fits: Callable[[str], bool]) -> str:
