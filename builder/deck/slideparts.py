@@ -169,12 +169,16 @@ class SlideMaker:
             self._notes_master = self.part.notes_master_part
         master = self._notes_master
         self.notes += 1
+        fresh = self._fresh.get(("notes", None))  # the first notes page's fresh tree, copied
         notes_part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self.notes}.xml"),
-                                    CT.PML_NOTES_SLIDE, slide_part.package, CT_NotesSlide.new())
+                                    CT.PML_NOTES_SLIDE, slide_part.package,
+                                    CT_NotesSlide.new() if fresh is None else deepcopy(fresh))
         notes_part.relate_to(master, RT.NOTES_MASTER)
         notes_part.relate_to(slide_part, RT.SLIDE)
         notes = notes_part.notes_slide
-        notes.clone_master_placeholders(master.notes_master)
+        if fresh is None:
+            notes.clone_master_placeholders(master.notes_master)
+            self._fresh[("notes", None)] = deepcopy(notes_part._element)
         slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
         return notes
 
