@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -160,9 +161,12 @@ def overflows(presentation, document) -> list[str]:
     return problems
 
 
-@pytest.fixture
-def deck(write_source):
-    document, data = build(write_source(LECTURE))
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory):
+    """The lecture's deck, drawn once for the tests that read it (none modifies it)."""
+    path = tmp_path_factory.mktemp("deck") / "lecture.yaml"
+    path.write_text(textwrap.dedent(LECTURE).lstrip("\n"), encoding="utf-8")
+    document, data = build(path)
     return document, open_deck(data)
 
 
