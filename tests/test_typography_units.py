@@ -202,3 +202,22 @@ def test_a_compound_too_wide_breaks_after_its_dashes_and_a_number_takes_no_hyphe
         "a 123456789012.5 b")
     # a hyphen as typed stays as typed (the read-back drops the deck's own "-\u200b")
     assert hyphenate.break_wide_words("Reaction-centre", "en", wide, fits) == "Reaction-centre"
+
+
+def test_a_big_value_keeps_each_number_with_the_word_it_counts(write_source):
+    assert t.bind_value("3 fu + 302 ken → 3 fu + 72 ken") == (
+        f"3{NBSP}fu + 302{NBSP}ken → 3{NBSP}fu + 72{NBSP}ken")
+    assert t.bind_value("More than half") == "More than half"
+    source = write_source("""
+        title: Prefectures
+        sections:
+          - title: One
+            blocks:
+              - statistics:
+                  - {value: "3 fu + 302 ken → 3 fu + 72 ken", label: "Prefectures, 1871 to 1888"}
+        """)
+    document = resolve(load_source(source), load_layout())
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    texts = [para.text for slide in deck.slides for shape in slide.shapes
+             if shape.has_text_frame for para in shape.text_frame.paragraphs]
+    assert any(f"302{NBSP}ken" in text for text in texts), texts

@@ -26,7 +26,7 @@ from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerms,
                            Statistics, Table, Timeline)
 from builder.resolve.document import Document
 from builder.deck.textslides import add_notes
-from builder.text.typography import in_documents_language, quoted
+from builder.text.typography import bind_value, in_documents_language, quoted
 from builder.deck.parts import PartSlides
 from builder.deck.figureslides import FigureSlides
 from builder.deck.joins import LEADS, SPARSE, JoinSlides  # noqa: F401  (SPARSE: the tests')
@@ -231,7 +231,7 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
 
     @block.register
     def _(self, block: Statistics, section: Section) -> list[SlideSpec]:
-        cards = [Card(statistic.value, "", fit.runs(statistic.label),
+        cards = [Card(bind_value(statistic.value), "", fit.runs(statistic.label),
                       fit.runs(statistic.note) if statistic.note else ())
                  for statistic in block.statistics]
         return self.card_slides(self.document.words("by_the_numbers"), "statistic", cards, STATISTIC_GRIDS,

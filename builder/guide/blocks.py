@@ -22,7 +22,7 @@ from builder.guide.questions import question_flowables
 from builder.guide.tables import box, cell_font, data_table, unbreakable
 from builder.text.inline import plain
 from builder.text.measure import width as text_width
-from builder.text.typography import breakable_words, for_guide, quoted
+from builder.text.typography import bind_value, breakable_words, for_guide, quoted
 from builder.model import TableFigure
 from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerm, KeyTerms, Paragraph,
                            People, Person, Questions, Quote, SpeakerNotes, Statistics,
@@ -237,7 +237,7 @@ def _(block: Statistics, context: Context) -> list[Flowable]:
     # so the unbreakable unit is the whole of it, not "420" (str.split would split at NBSP)
     word_width = max(text_width(word, value_style.font_name, value_style.paragraph.fontSize)
                      for statistic in statistics
-                     for word in breakable_words(for_guide(plain(statistic.value))))
+                     for word in breakable_words(for_guide(bind_value(plain(statistic.value)))))
     # a big number may wrap between words ("More than / half") but never inside one
     # ("~5 mil / lion", "≈ 420 pp / m"): a column is at least as wide as the widest
     # unbreakable run plus the padding
@@ -249,7 +249,7 @@ def _(block: Statistics, context: Context) -> list[Flowable]:
     with context.tags.within("L", O="List", ListNumbering="None"):
         for statistic in statistics:
             with context.tags.within("LI"), context.tags.within("LBody"):
-                cell = [context.paragraph(statistic.value, styles.stat_value, where),
+                cell = [context.paragraph(bind_value(statistic.value), styles.stat_value, where),
                         context.paragraph(statistic.label, styles.stat_label, where)]
                 if statistic.note:
                     cell.append(context.paragraph(statistic.note, styles.stat_note, where))

@@ -267,6 +267,15 @@ def bound_spaces(text: str, marked: bool = True) -> str:
                    for char in text)
 
 
+_COUNTED_WORD = re.compile(r"(?<=\d) (?=[^\W\d_]{1,4}(?!\w))")
+
+
+def bind_value(text: str) -> str:
+    """A statistic's big value: each number keeps the short word it counts, whatever the
+    word ("3 fu + 302 ken", "5 of 8"): it is set large, so a torn "3" / "fu" reads badly."""
+    return _COUNTED_WORD.sub(NBSP, text) if any(char.isdigit() for char in text) else text
+
+
 def for_guide(text: str) -> str:
     """The shared rules as the guide sets them (reportlab never breaks at a dash)."""
     return bound_spaces(smart_quotes(text))
