@@ -27,6 +27,7 @@ TRIES = 3  # placements of a map's names, each putting the last one's homeless f
 RETRY_LIMIT = 200  # maps with more places are placed once (their key takes the rest)
 BESIDE_REACH = 0.3  # a place's name stands beside the map only within this share of the
 # map's width from that side: a leader across the map crosses places and reads as theirs
+BESIDE_SIZES = 6.0  # …or this many sizes (a narrow map: Korea's, half its width)
 LINE_SEARCH_LIMIT = 60  # named lines whose names are searched for (~30 ms each)
 
 PAGE_CROSSING = 8.0  # on a page a place's name crossing a drawn line (a range circle, a
@@ -128,7 +129,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
                 sides = [left for left, near_side in (
                     (lambda w: edge.left - size * 0.4 - w, x - edge.left),
                     (lambda w: edge.right + size * 0.4, edge.right - x))
-                    if near_side <= edge.width * BESIDE_REACH]
+                    if near_side <= max(edge.width * BESIDE_REACH, size * BESIDE_SIZES)]
                 for label in labels:
                     lift = label.height / 2
                     for k in (0, -1, 1, -2, 2, -3, 3, -4, 4):

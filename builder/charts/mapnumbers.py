@@ -14,6 +14,7 @@ from builder.charts.scene import Text
 
 TOUCH = 0.8  # a number within this many × its size of its marker touches it (maplabels')
 BESIDE_REACH = 0.3  # as a name's (maplabels): beside the map only from the side it is near
+BESIDE_SIZES = 6.0  # …or this many sizes from it (a narrow map)
 NUMBER_STEPS = (1.0, 1.4, 2.2, 3.2, 4.6, 6.5, 9.0, 12.0)  # offsets: by it, then led
 
 
@@ -72,7 +73,7 @@ def number_box(point, x, y, radius, label, size, bounds, edge, placed, clear_of,
         sides = [left for left, near_side in ((edge.left - size * 0.4 - label.width,
                                                 x - edge.left),
                                                (edge.right + size * 0.4, edge.right - x))
-                 if near_side <= edge.width * BESIDE_REACH]
+                 if near_side <= max(edge.width * BESIDE_REACH, size * BESIDE_SIZES)]
         candidates += [Box(left, y - label.height / 2 + k * label.height, label.width,
                            label.height)
                        for k in (0, -1, 1, -2, 2, -3, 3) for left in sides]
