@@ -87,19 +87,27 @@ def test_parts_in_order_with_sections_titled_exactly(planned):
         assert kind in kinds
 
 
+def _shown(slide) -> str:
+    """The text a slide shows as prose: its paragraphs and the lead set on top of its block
+    (a short paragraph may go on top of the quote, figure or table it introduces)."""
+    paras = list(getattr(slide, "paras", ()) or ())
+    lead = getattr(slide, "lead", None)
+    paras += list(lead.paras) if lead else []
+    return "".join(run.text for para in paras for run in para.runs)
+
+
 def test_notes_land_on_the_slide_showing_their_block(write_source):
     _, plan = plan_for(write_source(LECTURE), edition="instructor")
     notes = {slide.title: slide.notes for slide in plan.slides}
     assert plan.slides[0].notes == "Lecture notes for the title slide."
     section = next(s for s in plan.slides if isinstance(s, SectionSlide))
     assert section.notes == "Section notes."
-    flow = next(s for s in plan.slides if isinstance(s, TextSlide)
-                and s.title.startswith("Korea divided"))
+    flow = next(s for s in plan.slides if "The peninsula was divided" in _shown(s))
     assert "Paragraph notes." in flow.notes and "Bare notes after the paragraph." in flow.notes
     figure = next(s for s in plan.slides if isinstance(s, FigureSlide))
     assert "Figure notes." in figure.notes and "Block notes on the figure." in figure.notes
     quote = next(s for s in plan.slides if isinstance(s, QuoteSlide))
-    assert quote.notes == "Quote notes."
+    assert quote.notes.endswith("Quote notes.")  # after its lead paragraph's, if it has one
     assert notes["Question 3"].startswith("Answer: A buffer zone.")
 
 
