@@ -49,7 +49,8 @@ def test_large_print_people_are_listed_rather_than_two_cards_a_slide(write_sourc
     assert sum(held) == 9 and len(part) <= 3 and min(held) >= 2, held
     first = part[0].paras[0]
     assert first.runs[0].bold and first.runs[0].text.startswith("Personne A")
-    assert "(1750–1800) — député" in first.text, first.text
+    shown = first.text.replace("\u2060", "").replace("\u00a0", " ")  # as typeset
+    assert "(1750–1800) — député" in shown, shown
 
 
 def test_a_card_grid_leaves_no_cell_empty_when_a_row_holds_them(write_source):
@@ -214,3 +215,28 @@ def test_a_short_paragraph_goes_on_top_of_the_quote_prompt_or_timeline_it_introd
                 assert lead.top + lead.height <= names[name].top + 1, (name, slide.slide_id)
                 seen.add(name)
     assert seen == {"quote", "panel", "timeline"}, seen
+
+
+def test_a_table_listed_as_text_is_listed_by_row_never_turned(write_source):
+    """Three plate boundaries × five long columns do not fit a large-print table: listed
+    one boundary to a bullet ("Boundary: Divergent", then its fields), never turned first
+    and listed by column ("Boundary: Motion", "Divergent: Plates move apart")."""
+    path = write_source("""
+        title: Plates
+        sections:
+          - title: Boundaries
+            blocks:
+              - table:
+                  caption: The three kinds of plate boundary
+                  header: [Boundary, Motion, Typical features, Pacific example, Earthquake depth]
+                  rows:
+                    - [Divergent, Plates move apart, "Mid-ocean ridge, rift valley, basalt volcanism", "East Pacific Rise (≈ 150 mm a⁻¹, among the fastest)", Shallow (< 30 km)]
+                    - [Convergent (subduction), Oceanic plate sinks under another plate, "Trench, volcanic arc, Wadati–Benioff zone", "Japan Trench; Peru–Chile Trench; Tonga–Kermadec Trench", Shallow to 700 km]
+                    - [Transform, Plates slide past each other, "Strike-slip fault, offset ridges", "San Andreas Fault, California (≈ 35 mm a⁻¹)", Shallow (< 20 km)]
+        """)
+    listed = [slide for slide in _plan(path, "large-print").slides
+              if isinstance(slide, TextSlide) and slide.title.startswith("The three kinds")]
+    assert listed, "the table is listed as text in large print"
+    bullets = [para.text for slide in listed for para in slide.paras if para.marker]
+    assert [text.split(":")[1].strip().split()[0] for text in bullets] == \
+        ["Divergent", "Convergent", "Transform"], bullets

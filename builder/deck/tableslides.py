@@ -38,7 +38,10 @@ class TableSlides(Arranger):
             turned_header, turned_rows = transposed(header, rows)
             with adapt.collecting() as said_turned:
                 turned = self.set_table(title, turned_header, turned_rows, notes, where)
-            if prefer_transposed(slides, turned, lambda slide: isinstance(slide, TableSlide)):
+            # only as a table: turned rows listed as text read the header pair as data
+            # ("Boundary: Motion", then "Divergent: Plates move apart"); a list goes by row
+            if _tables(turned) and prefer_transposed(
+                    slides, turned, lambda slide: isinstance(slide, TableSlide)):
                 slides, said = turned, said_turned
         for adaptation in said:
             adapt.note(adaptation.where, adaptation.message)
