@@ -50,8 +50,8 @@ def _text(reference: Reference) -> str:
      "Graham Allison. *Essence of Decision.* 2nd ed. Longman, 1999."),
     (Reference(title="Graphs in Statistical Analysis", author="F. J. Anscombe",
                publisher="The American Statistician 27 (1), 17–21", year=1973, kind="article"),
-     "F. J. Anscombe. “Graphs in Statistical Analysis.” *The American Statistician 27 (1), "
-     "17–21*, 1973."),
+     "F. J. Anscombe. “Graphs in Statistical Analysis.” *The American Statistician* 27 (1), "
+     "17–21, 1973."),  # only the journal's name is italic, its volume and pages upright
     (Reference(title="The path of carbon", author="Melvin Calvin", publisher="Nobel Foundation",
                year=1961, kind="lecture"),
      "Melvin Calvin. “The path of carbon.” Lecture, Nobel Foundation, 1961."),
