@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from builder.charts.labelboxes import drawn_width, wrap_drawn
 from builder.charts.scene import Path, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
 
@@ -56,8 +55,8 @@ def draw_key(scene: Scene, names: list, style: FigureStyle, size: float, left: f
     for entry in names:
         if isinstance(entry, str):
             continue
-        lines = wrap_drawn(entry[0], face, size, max(available - swatch, size))
-        wide = swatch + max(drawn_width(line, face, size) for line in lines) + 1.0
+        lines = face.wrap(entry[0], size, max(available - swatch, size))
+        wide = swatch + max(face.width(line, size) for line in lines) + 1.0
         last = key_rows[-1] if key_rows else None
         if (last is not None and len(lines) == 1 and all(len(l) == 1 for _, l, _ in last)
                 and sum(w for *_, w in last) + gap * len(last) + wide <= available):
@@ -76,15 +75,15 @@ def draw_key(scene: Scene, names: list, style: FigureStyle, size: float, left: f
     places: list[str] = []
     shown = list(names)
     while shown:
-        places = wrap_drawn(style.words("also_marked", places=", ".join(map(_whole, shown))),
-                            face, size, available)
+        places = face.wrap(style.words("also_marked", places=", ".join(shown)), size,
+                           available)
         if room is None or len(places) <= room:
             break
         shown = shown[:max(0, min(len(shown) - 1, len(shown) * room // len(places)))]
     if not shown:
         places = []
     rest = tuple(names[len(shown):])
-    used = max([drawn_width(line, face, size) + 1.0 for line in places]
+    used = max([face.width(line, size) + 1.0 for line in places]
                + [sum(w for *_, w in row) + gap * (len(row) - 1) for row in key_rows]
                + [0.0])
     if used > scene.width:  # a page's key wider than its shrunk map: the map centred
@@ -110,13 +109,6 @@ def draw_key(scene: Scene, names: list, style: FigureStyle, size: float, left: f
         top += len(places) * line_height
     scene.height = top
     return shown, rest
-
-
-def _whole(name: str) -> str:
-    """A keyed name breaks between entries, not inside one ("1 横浜" / "Yokohama" read as two
-    places): its spaces are no-break, which the wrap still breaks at when the entry alone
-    is wider than the line."""
-    return name.replace(" ", "\u00a0")
 
 
 def _shift(scene: Scene, dx: float) -> None:
@@ -191,13 +183,13 @@ def key_scene(entries: tuple[str, ...], style: FigureStyle, size: float, width: 
 def _columns(entries, style: FigureStyle, size: float, width: float, height: float):
     """(the wrapped entries that fit, how many columns, a column's width)."""
     face = style.typeface
-    widest = max(drawn_width(entry, face, size) for entry in entries) + size * 1.5
+    widest = max(face.width(entry, size) for entry in entries) + size * 1.5
     columns = max(1, min(3, int(width // max(widest, size * 12))))
     column_width = width / columns
     line_height = Typeface.line_height(size)
     shown, x, y = [], 0, 0.0
     for entry in entries:
-        lines = wrap_drawn(entry, face, size, column_width - size)
+        lines = face.wrap(entry, size, column_width - size)
         if y + len(lines) * line_height > height + 1e-6:
             x, y = x + 1, 0.0
             if x >= columns:
