@@ -14,6 +14,7 @@ from builder.charts import scene as sc
 from builder.charts.markup import styled_lines
 from builder.charts.style import FigureStyle
 from builder.deck.figurekit import EMU_PER_POINT, rgb, style_run
+from builder.deck.scenexml import text_extent
 from builder.layout.values import Color
 from builder.resolve.document import Document
 from builder.text.inline import Run
@@ -86,22 +87,7 @@ class ScenePainter:
             shape.fill.fore_color.rgb = rgb(color)
 
     def _text(self, item: sc.Text) -> None:
-        # headroom against rounding, on the side the text grows, kept inside the figure
-        slack = item.size * 0.4
-        left = {"left": item.left, "center": item.left - slack / 2,
-                "right": item.left - slack}[item.align]
-        right = left + item.width + slack
-        if not item.rotation:
-            left, right = max(left, min(item.left, 0.0)), min(right, max(item.left + item.width,
-                                                                          self.width))
-            # …and short of a neighbouring label level with it, so no two text boxes overlap
-            for other in self.level_with(item):
-                if other.left >= item.left + item.width - 1e-6:  # halfway to it at most
-                    right = min(right, max((other.left + item.left + item.width) / 2 - 0.2,
-                                           item.left + item.width))
-                elif other.left + other.width <= item.left + 1e-6:
-                    left = max(left, min((other.left + other.width + item.left) / 2 + 0.2,
-                                         item.left))
+        left, right = text_extent(item, self.width, self.level_with)
         x, y = self._emu(left, item.top)
         box = self.shapes.add_textbox(Emu(x), Emu(y), Emu(int((right - left) * EMU_PER_POINT)),
                                       Emu(int(item.height * EMU_PER_POINT)))

@@ -81,12 +81,7 @@ def fill_paragraph(p, spec: ParagraphXml) -> None:
     ``a:rPr``: each kind is built once and copied (one C call instead of a dozen)."""
     key = (spec.align, spec.rtl, spec.no_hanging, spec.margin, spec.indent, spec.line,
            spec.line_percent, spec.before, spec.after, spec.bullet, spec.end_size)
-    properties = _PARAGRAPH_PROPERTIES.get(key)
-    if properties is None:
-        if len(_PARAGRAPH_PROPERTIES) > _KINDS:
-            _PARAGRAPH_PROPERTIES.clear()
-        properties = _PARAGRAPH_PROPERTIES[key] = _paragraph_properties(spec)
-    p.append(deepcopy(properties))
+    p.append(deepcopy(_kind(_PARAGRAPH_PROPERTIES, key, _paragraph_properties, spec)))
     for run in spec.runs:
         add_run(p, run)
 
@@ -94,6 +89,17 @@ def fill_paragraph(p, spec: ParagraphXml) -> None:
 _KINDS = 4096  # kinds of properties remembered (a deck has dozens)
 _PARAGRAPH_PROPERTIES: dict[tuple, object] = {}
 _RUN_PROPERTIES: dict[tuple, object] = {}
+
+
+def _kind(kinds: dict, key: tuple, build, spec):
+    """The properties element of this kind, built the first time it is asked for (the
+    memory bounded: a pathological deck with thousands of kinds starts afresh)."""
+    properties = kinds.get(key)
+    if properties is None:
+        if len(kinds) > _KINDS:
+            kinds.clear()
+        properties = kinds[key] = build(spec)
+    return properties
 
 
 def _holder():
@@ -155,12 +161,7 @@ def add_run(p, run: RunXml) -> None:
     element = sub(p, _A_R)
     key = (run.size, run.bold, run.italic, run.plain_letters, run.color, run.latin,
            run.east_asian, run.complex_script)
-    properties = _RUN_PROPERTIES.get(key)
-    if properties is None:
-        if len(_RUN_PROPERTIES) > _KINDS:
-            _RUN_PROPERTIES.clear()
-        properties = _RUN_PROPERTIES[key] = _run_properties(run)
-    element.append(deepcopy(properties))
+    element.append(deepcopy(_kind(_RUN_PROPERTIES, key, _run_properties, run)))
     text = sub(element, _A_T)
     if run.text:
         text.text = _RUN_ESCAPE.sub(lambda match: "_x%04X_" % ord(match.group(1)), run.text)

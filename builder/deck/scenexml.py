@@ -66,6 +66,28 @@ def _text_box():
 _RUN_ESCAPE = __import__("re").compile(r"([\x00-\x08\x0B-\x1F])")
 
 
+def text_extent(item: sc.Text, width: float, level_with) -> tuple[float, float]:
+    """Where a scene text's box runs (left, right, in points): headroom against rounding on
+    the side the text grows, kept inside the figure, and short of a neighbouring label level
+    with it, so no two text boxes overlap. Shared with the python-pptx reference painter the
+    tests compare against."""
+    slack = item.size * 0.4
+    left = {"left": item.left, "center": item.left - slack / 2,
+            "right": item.left - slack}[item.align]
+    right = left + item.width + slack
+    if not item.rotation:
+        left, right = max(left, min(item.left, 0.0)), min(right, max(item.left + item.width,
+                                                                      width))
+        for other in level_with(item):
+            if other.left >= item.left + item.width - 1e-6:  # halfway to it at most
+                right = min(right, max((other.left + item.left + item.width) / 2 - 0.2,
+                                       item.left + item.width))
+            elif other.left + other.width <= item.left + 1e-6:
+                left = max(left, min((other.left + other.width + item.left) / 2 + 0.2,
+                                     item.left))
+    return left, right
+
+
 class ScenePainter:
     """Adds one native shape per scene item to a group's shape tree, offset to the figure's
     place on the slide; ``finish`` sets the group's extents."""
@@ -148,22 +170,7 @@ class ScenePainter:
          sc.Circle: self._circle}[type(item)](item)
 
     def _text(self, item: sc.Text) -> None:
-        # headroom against rounding, on the side the text grows, kept inside the figure
-        slack = item.size * 0.4
-        left = {"left": item.left, "center": item.left - slack / 2,
-                "right": item.left - slack}[item.align]
-        right = left + item.width + slack
-        if not item.rotation:
-            left, right = max(left, min(item.left, 0.0)), min(right, max(item.left + item.width,
-                                                                          self.width))
-            # …and short of a neighbouring label level with it, so no two text boxes overlap
-            for other in self.level_with(item):
-                if other.left >= item.left + item.width - 1e-6:  # halfway to it at most
-                    right = min(right, max((other.left + item.left + item.width) / 2 - 0.2,
-                                           item.left + item.width))
-                elif other.left + other.width <= item.left + 1e-6:
-                    left = max(left, min((other.left + other.width + item.left) / 2 + 0.2,
-                                         item.left))
+        left, right = text_extent(item, self.width, self.level_with)
         x, y = self._emu(left, item.top)
         element = self._add(_text_box(), item.role, x, y,
                             int((right - left) * EMU_PER_POINT), int(item.height * EMU_PER_POINT))
