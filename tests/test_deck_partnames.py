@@ -4,7 +4,6 @@ python-pptx finds by walking the package."""
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 from pptx import Presentation
@@ -12,17 +11,10 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 
 from builder.deck import partnames
+from tests.pptx_readback import package_entries as _entries
 
 ROOT = Path(__file__).resolve().parent.parent
 LOGO = ROOT / "layouts" / "assets" / "history-101-crest.png"
-
-
-def _entries(presentation) -> dict[str, bytes]:
-    raw = io.BytesIO()
-    presentation.save(raw)
-    with zipfile.ZipFile(raw) as package:
-        return {name: package.read(name) for name in package.namelist()
-                if not name.startswith("docProps/")}
 
 
 def _deck(counted: bool) -> dict[str, bytes]:

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from pptx import Presentation
 
 from builder.deck.slideparts import SlideMaker
-
-
-def _entries(presentation) -> dict[str, bytes]:
-    raw = io.BytesIO()
-    presentation.save(raw)
-    with zipfile.ZipFile(raw) as package:
-        return {name: package.read(name) for name in package.namelist()
-                if not name.startswith("docProps/")}
+from tests.pptx_readback import package_entries as _entries
 
 
 def _deck(make_slide, make_notes) -> dict[str, bytes]:

@@ -9,7 +9,6 @@ import io
 
 import pytest
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from builder.deck import render_deck
 from builder.deck.figurekit import figure_min_size
@@ -18,14 +17,7 @@ from builder.load.source import load_source
 from builder.model import TimelineFigure
 from builder.resolve.document import resolve
 from tests.conftest import ROOT
-
-
-def _leaves(shape):
-    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-        for child in shape.shapes:
-            yield from _leaves(child)
-    else:
-        yield shape
+from tests.pptx_readback import leaves as _leaves
 
 
 @pytest.mark.parametrize("lecture", ["meiji-restoration", "revolution-francaise"])

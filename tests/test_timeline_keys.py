@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from builder.charts.scene import Circle, Text
 from builder.charts.spread import Slot, spread
@@ -25,17 +24,10 @@ from builder.model import TimelineFigure
 from builder.resolve.document import resolve
 from builder.text.fonts import faces
 from tests.conftest import ROOT
+from tests.pptx_readback import leaves as _leaves
 
 CORPUS = ROOT / "tests" / "corpus"
 LAYOUTS = ROOT / "layouts"
-
-
-def _leaves(shape):
-    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-        for child in shape.shapes:
-            yield from _leaves(child)
-    else:
-        yield shape
 
 
 def _box(shape) -> tuple[float, float, float, float]:

@@ -11,7 +11,6 @@ from collections import defaultdict
 
 import pytest
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from builder.charts.scene import Text
 from builder.charts.style import FigureStyle
@@ -23,18 +22,11 @@ from builder.model import TimelineFigure
 from builder.resolve.document import resolve
 from builder.text.fonts import faces
 from tests.conftest import ROOT
+from tests.pptx_readback import leaves as _leaves
 
 CORPUS = ROOT / "tests" / "corpus"
 LAYOUTS = ROOT / "layouts"
 SPAN_END = re.compile(r"[ \u00a0]–$")
-
-
-def _leaves(shape):
-    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-        for child in shape.shapes:
-            yield from _leaves(child)
-    else:
-        yield shape
 
 
 def _role(shape) -> str:
