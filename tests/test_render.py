@@ -22,13 +22,7 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
 needs_libreoffice = pytest.mark.skipif(not render_check.available(),
                                        reason="LibreOffice (soffice) or poppler is not installed")
 
-KNOWN_DECK: dict[str, str] = {
-    "meiji-restoration-large-print": "mapkey: the map's key line '… 1 横浜 Yokohama,' / "
-                                     "'… 4 鹿児島 Kagoshima (Satsuma)' drawn up to 9.5 pt wider by "
-                                     "LibreOffice (its East Asian spacing) than the 'map-key' box "
-                                     "it was wrapped for (charts/mapkey.draw_key)",
-    "meiji-restoration-history-101": "mapkey: the same, '(Tosa)' 0.2 pt out of its 'map-key' box",
-}
+KNOWN_DECK: dict[str, str] = {}
 KNOWN_GUIDE: dict[str, str] = {}
 """Part of a case id → the owner and the defect, for render findings not fixed yet (xfail, not
 strict: a fix shows as XPASS and the entry goes)."""

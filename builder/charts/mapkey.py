@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from builder.charts.labelboxes import wrap_drawn
 from builder.charts.scene import Path, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
 
@@ -75,8 +76,8 @@ def draw_key(scene: Scene, names: list, style: FigureStyle, size: float, left: f
     places: list[str] = []
     shown = list(names)
     while shown:
-        places = face.wrap(style.words("also_marked", places=", ".join(shown)), size,
-                           available)
+        places = wrap_drawn(style.words("also_marked", places=", ".join(shown)), face, size,
+                            available)
         if room is None or len(places) <= room:
             break
         shown = shown[:max(0, min(len(shown) - 1, len(shown) * room // len(places)))]
