@@ -15,6 +15,7 @@ from builder.layout import load_layout
 from builder.load.source import load_source
 from builder.resolve.document import resolve
 from tests.conftest import ROOT
+from tests.pptx_readback import leaves
 
 # twenty places within a few degrees of one another: the map cannot set every name
 PLACES = [f"{town} market ({1200 + 7 * i})" for i, town in enumerate(
@@ -52,31 +53,34 @@ bibliography:
 
 
 def _texts(shape):
-    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-        for child in shape.shapes:
-            yield from _texts(child)
-    elif shape.has_text_frame:
-        yield shape.text_frame.text
+    return (leaf.text_frame.text for leaf in leaves(shape) if leaf.has_text_frame)
 
 
-def test_a_crowded_large_print_map_names_every_place(write_source) -> None:
+def _large_print_map(write_source, names, lon, lat, per_row, step):
+    """The places on a grid (``per_row`` a row from (lon, lat), ``step`` degrees apart),
+    built in large print: the document, its deck, and the map's groups (map, then key)."""
     points = "".join(
-        f"      - {{label: \"{name}\", lon: {-0.9 + (i % 5) * 0.2:.2f}, "
-        f"lat: {51.3 + (i // 5) * 0.12:.2f}, marker: city}}\n"
-        for i, name in enumerate(PLACES))
+        f"      - {{label: \"{name}\", lon: {lon + (i % per_row) * step[0]:.2f}, "
+        f"lat: {lat + (i // per_row) * step[1]:.2f}, marker: city}}\n"
+        for i, name in enumerate(names))
     path = write_source(SOURCE.format(points=points))
     document = resolve(load_source(path),
                        load_layout(ROOT / "layouts" / "large-print.yaml"), None)
     deck = Presentation(io.BytesIO(render_deck(document)))
-    groups = [(slide, shape) for slide in deck.slides for shape in slide.shapes
+    groups = [shape for slide in deck.slides for shape in slide.shapes
               if shape.shape_type == MSO_SHAPE_TYPE.GROUP and shape.name == "figure-m"]
+    return document, deck, groups
+
+
+def test_a_crowded_large_print_map_names_every_place(write_source) -> None:
+    _, deck, groups = _large_print_map(write_source, PLACES, -0.9, 51.3, 5, (0.2, 0.12))
     assert groups
-    text = " ".join(t for _, group in groups for t in _texts(group))
+    text = " ".join(t for group in groups for t in _texts(group))
     text = text.replace("\n", " ").replace("\v", " ").replace("\u00a0", " ")
     assert "Also marked" in text  # the case this is about: a key was needed
     assert "more" not in text, text
     assert [name for name in PLACES if name not in text] == [], text
-    for _, group in groups:  # the longer key stays on the slide
+    for group in groups:  # the longer key stays on the slide
         assert group.top + group.height <= deck.slide_height
 
 
@@ -88,16 +92,8 @@ def test_a_key_too_long_for_its_slide_continues_on_the_next(write_source) -> Non
     from tests import mapcheck
 
     names = [f"{town} market no. {i}" for i, town in enumerate(PLACES * 3)]
-    points = "".join(
-        f"      - {{label: \"{name}\", lon: {-2.8 + (i % 10) * 0.48:.2f}, "
-        f"lat: {50.7 + (i // 10) * 0.33:.2f}, marker: city}}\n"
-        for i, name in enumerate(names))
-    path = write_source(SOURCE.format(points=points))
-    document = resolve(load_source(path),
-                       load_layout(ROOT / "layouts" / "large-print.yaml"), None)
-    deck = Presentation(io.BytesIO(render_deck(document)))
-    groups = [shape for slide in deck.slides for shape in slide.shapes
-              if shape.shape_type == MSO_SHAPE_TYPE.GROUP and shape.name == "figure-m"]
+    document, deck, groups = _large_print_map(write_source, names, -2.8, 50.7, 10,
+                                              (0.48, 0.33))
     assert len(groups) >= 2  # the map, then its key continued
     for group in groups:
         assert group.top + group.height <= deck.slide_height
