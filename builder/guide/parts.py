@@ -32,7 +32,7 @@ from builder.guide.blocks import (
 from builder.guide import tagging
 from builder.guide.context import Context, tag
 from builder.guide.flowables import Anchor, Badge, Contents, Rule
-from builder.guide.markup import link
+from builder.guide.links import broken_link
 from builder.guide.present import MIN_CONTENTS, contents_entries, present
 from builder.guide.questions import answer_flowables, question_flowables
 from builder.guide.styles import TextStyle
@@ -304,7 +304,9 @@ def sources(context: Context) -> list[Flowable]:
             if markup and not piece.attached:
                 markup += " "
             if piece.style == "link":
-                markup += link(piece.text, styles.reference, where, link_color)
+                markup += broken_link(piece.text, styles.reference, where, link_color,
+                                      before=markup, spaced=not piece.attached,
+                                      width=context.width)
             elif piece.style == "italic":
                 markup += "<i>" + context.markup(piece.text, italic, where) + "</i>"
             else:

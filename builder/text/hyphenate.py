@@ -19,6 +19,8 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from builder.text.addresses import marked
+
 LONG_WORD = 10  # letters: shorter words are never hyphenated
 MIN_PIECE = 2  # letters a letter-break leaves on either side ("Bemerkun-/gen", not "…-/n")
 
@@ -139,7 +141,7 @@ def break_wide_words(text: str, language: str, wide: Callable[[str], bool],
         lead, core, trail = match.groups() if match else ("", word, "")
         if not core or not wide(word) or (max(core) >= "\u1100" and _east_asian(core)):
             out.append(word)
-        elif _URL.search(core):  # an address breaks after its slashes, never with a hyphen
+        elif _URL.search(core):  # an address breaks at its punctuation, never with a hyphen
             out.append(lead + _address(core, fits) + trail)
         elif _NUMBER.fullmatch(core):  # a number never takes a hyphen ("99-" / ".7")
             out.append(word)
@@ -167,18 +169,10 @@ _NUMBER = re.compile("[-−+±]?[\\d.,\u202f\u00a0%‰]*\\d[\\d.,%‰]*")
 
 
 def _address(url: str, fits: Callable[[str], bool]) -> str:
-    """A URL with a zero-width space (a break, no mark) after each slash, and between the
-    letters of a part still wider than the line."""
-    parts = re.split(r"(?<=/)(?=[^/])", url)
-    out = []
-    for part in parts:
-        if fits(part):
-            out.append(part)
-            continue
-        cuts = breaks(part, "", lambda text: fits(text.rstrip("-")))
-        edges = [0, *cuts, len(part)]
-        out.append(ZWSP.join(part[a:b] for a, b in zip(edges, edges[1:])))
-    return ZWSP.join(out)
+    """A URL with a zero-width space (a break, no mark) wherever it may break
+    (``addresses.address_pieces``: after its slashes, before its dots…), and between the
+    characters of a piece still wider than the line."""
+    return marked(url, fits)
 
 
 def _east_asian(text: str) -> bool:
