@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
+from builder.guide import emboldened
 from builder.guide.markup import fallback_markup
 from builder.text import measure
 from builder.text.fallback import missing as absent, segments
@@ -176,9 +177,13 @@ def _text(item: sc.Text, height: float, typeface: sc.Typeface, runs=None):
                   for piece, bold, italic in pieces]
         start = x - {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor] * sum(widths)
         for (piece, _, _), piece_width in zip(pieces, widths):
-            group.add(String(start, baseline, piece.text, fontName=piece.font.name,
-                             fontSize=item.size * piece.scale, fillColor=_hex(item.color),
-                             textAnchor="start"))
+            shown = String(start, baseline, piece.text, fontName=piece.font.name,
+                           fontSize=item.size * piece.scale, fillColor=_hex(item.color),
+                           textAnchor="start")
+            if piece.font.emboldened:  # a face with no bold: stroked as well (``emboldened``)
+                shown.textRenderMode, shown.strokeColor = 2, _hex(item.color)
+                shown.strokeWidth = item.size * piece.scale * emboldened.STROKE
+            group.add(shown)
             start += piece_width
     if item.rotation:
         cx = item.left + item.width / 2

@@ -14,6 +14,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from builder.errors import RenderError
+from builder.guide import emboldened
 from builder.guide.styles import TextStyle
 from builder.text.fallback import missing, segments
 from builder.text.fonts import Faces
@@ -49,8 +50,11 @@ def fallback_markup(text: str, faces: Faces, bold: bool = False, italic: bool = 
         piece = escape(segment.text)
         smaller = size * (segment.scale - 1.0) if size else 0.0
         size_attr = f' size="{smaller:.2f}"' if smaller < -0.005 else ""
-        pieces.append(piece if segment.primary
-                      else f'<font name="{segment.font.name}"{size_attr}>{piece}</font>')
+        if not segment.primary:
+            piece = f'<font name="{segment.font.name}"{size_attr}>{piece}</font>'
+            if segment.font.emboldened:  # a face with no bold: stroked as well as filled
+                piece = emboldened.wrapped(piece, size * segment.scale if size else None)
+        pieces.append(piece)
     return "".join(pieces)
 
 
@@ -144,5 +148,8 @@ def draw_text(canvas, text: str, faces: Faces, size: float, x: float, y: float,
     start = {"left": x, "centre": x - total / 2, "right": x - total}[anchor]
     for segment in pieces:
         canvas.setFont(segment.font.name, size * segment.scale)
-        canvas.drawString(start, y, segment.text)
+        if segment.font.emboldened:
+            emboldened.draw_string(canvas, start, y, segment.text, size * segment.scale)
+        else:
+            canvas.drawString(start, y, segment.text)
         start += styled_width(segment.text, faces, size, bold)

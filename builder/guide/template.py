@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.doctemplate import LayoutError as ReportlabLayoutError
 
 from builder.errors import RenderError
-from builder.guide import passes, recording
+from builder.guide import emboldened, passes, recording
 from builder.guide.context import WHERE, where_of
 from builder.guide.markup import check_glyphs, draw_text
 from builder.guide.styles import Styles
@@ -111,6 +111,10 @@ class GuideCanvas(Canvas):
     reportlab links to bookmarks directly and writes no name table; the checker and
     readers find ``section-<key>`` and ``figure-<id>`` by name, so we add one.
     """
+
+    def getNamedCB(self, name: str):  # noqa: N802 - reportlab's name
+        """reportlab's ``<onDraw>`` callbacks: the guide's own (``emboldened``) first."""
+        return emboldened.CALLBACKS.get(name) or super().getNamedCB(name)
 
     def beginText(self, x: float = 0, y: float = 0, direction=None):
         text_object = super().beginText(x, y, direction=direction)

@@ -41,6 +41,9 @@ class Font:
     name: str
     family: str
     slot: str = "latin"  # the DrawingML slot that names it: latin, ea (East Asian) or cs
+    # a regular face drawing bold text (no bold of it is installed or readable): the guide
+    # strokes its glyphs (``guide.emboldened``), the deck's bold run is emboldened by the app
+    emboldened: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,12 +145,16 @@ def bundled(bold: bool, italic: bool) -> Font:
     return Font(name, FALLBACK_FAMILY)
 
 
+def _is_bold(style: str) -> bool:
+    lower = style.lower()
+    return "bold" in lower or "heavy" in lower or "black" in lower
+
+
 def _styled(style: str, bold: bool, italic: bool) -> int:
     """How well an installed style matches the wanted weight and slant (lower is better)."""
     lower = style.lower()
-    is_bold = "bold" in lower or "heavy" in lower or "black" in lower
     is_italic = "italic" in lower or "oblique" in lower
-    return (is_bold != bold) + (is_italic != italic)
+    return (_is_bold(style) != bold) + (is_italic != italic)
 
 
 @lru_cache(maxsize=None)
@@ -162,7 +169,8 @@ def installed_font(char: str, bold: bool = False, italic: bool = False) -> Font 
     for font in candidates:
         name = f"sys-{Path(font.file).stem}-{font.index}".replace(" ", "")
         if _register(name, Path(font.file), font.index) and has(name, char):
-            return Font(name, font.family, slot_of(char))
+            return Font(name, font.family, slot_of(char),
+                        emboldened=bold and not _is_bold(font.style))
     return None
 
 
