@@ -1,6 +1,6 @@
 """A listed timeline reads as a table: one date column as wide as the widest single date, a
 span's end under its start (cut only at its dash, a date never torn), every name on one
-left edge in its column; the band names its first and last cells. Read back from the decks
+left edge in its column (the band: tests/test_timeline_band_scale.py). Read back from the decks
 (python-pptx shape positions and text) and from the guide's scene."""
 
 from __future__ import annotations
@@ -83,21 +83,6 @@ def test_listed_names_stand_in_one_column_after_one_date_column(lecture, layout)
                 if len(lines) == 2:
                     assert SPAN_END.search(lines[0]), (number, lines)
     assert seen, f"no listed timeline in the {layout} deck of {lecture}"
-
-
-def test_a_stepped_band_names_its_first_and_last_cells() -> None:
-    """Revolution-française, 1789–1800 on a 4:3 large-print slide: years every second cell,
-    the end cells named (they were blank: 1790 … 1798 only)."""
-    found = 0
-    for number, leaves in _listed_slides("revolution-francaise", "large-print"):
-        years = sorted((leaf for leaf in leaves if _role(leaf) == "year"),
-                       key=lambda leaf: leaf.left)
-        found += 1
-        assert years[0].text_frame.text == "1789" and years[-1].text_frame.text == "1800", (
-            number, [y.text_frame.text for y in years])
-        for left, right in zip(years, years[1:]):
-            assert left.left + left.width <= right.left, number
-    assert found
 
 
 def test_the_guide_keeps_the_layout_text_size_when_its_list_fits() -> None:

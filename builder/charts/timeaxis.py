@@ -221,7 +221,11 @@ class TimeScale:
         """The finest labelling whose labels keep ``gap`` apart: (its unit, [(centre x, text)]).
 
         Tries the cell unit at every multiple (each 1st, 2nd, 5th year …), then coarser
-        natural units, so a narrow figure names decades rather than crowding years."""
+        natural units, so a narrow figure names decades rather than crowding years. The band
+        draws the chosen unit's cells (``band_cells``), so it stays a true scale: a name
+        stands inside the one cell it names, wholly (a year wider than its year cell moves
+        the band to 2- or 5-year cells named at their ticks, never a name across three
+        cells beside empty slivers, where an event of 1858 read as 1856)."""
         natural_units = DEEP if self.unit.kind == "ago" else NATURAL
         start = natural_units.index(self.unit)
         options = []
@@ -232,9 +236,6 @@ class TimeScale:
         options = [unit for unit in options if unit.days >= self.unit.days - 1e-9]
         chosen = None
         for unit in options:
-            stepped = self._stepped(unit, measure, gap)
-            if stepped is not None:
-                return unit, stepped
             ticks = self.ticks(unit, 0.0)
             placed = []
             for left, right, text in ticks:
@@ -244,8 +245,11 @@ class TimeScale:
                 if not unit.centred and centre + width / 2 > self.right + 1e-6 and placed:
                     continue
                 placed.append((centre - width / 2, centre + width / 2, centre, text))
+            if not unit.centred:
+                placed = self._with_start(unit, placed, measure, gap)
             clear = all(a[1] + gap <= b[0] for a, b in zip(placed, placed[1:]))
-            fits = all(p[1] - p[0] <= (right - left) + gap * 0.5
+            # a name wholly inside its cell, clear of both its ticks
+            fits = all(p[1] - p[0] + 1.0 <= right - left
                        for p, (left, right, _) in zip(placed, ticks)) if unit.centred \
                 else True
             if clear and fits and placed:
@@ -255,51 +259,30 @@ class TimeScale:
         unit, placed = chosen if chosen else (self.unit, [])
         return unit, [(p[2], p[3]) for p in placed[:1]]
 
-    def _stepped(self, unit: Unit, measure, gap: float) -> list[tuple[float, str]] | None:
-        """Cells named at a step, each name centred in its own cell, when ``unit`` is ``k``
-        cells of a unit that names its cells (every 2nd year of a year axis): the first and
-        the last cell always (an axis of 1789–1800 says where it starts and ends), between
-        them the round ones (1792, 1794 … or 1860, 1865 …) that keep ``gap`` from the ends
-        and each other. None when the unit is no such step or the labels would touch."""
-        base = self.unit
-        if not base.centred or unit.kind != base.kind or unit.size <= base.size \
-                or unit.size % base.size:
-            return None
-        step = unit.size // base.size
-        cells = self.ticks(base, 0.0)
-        if len(cells) < 2:
-            return None
+    def _with_start(self, unit: Unit, placed: list, measure, gap: float) -> list:
+        """Tick names with the axis's start named at its left end too, when the start is no
+        tick of ``unit`` and its cell holds the name clear of the first tick: an axis of
+        1789–1800 in 2-year cells reads "1789 ▯ 1792 …", not blank up to 1790. The first
+        tick's name gives way to it when both cannot stand (the tick is still drawn); never
+        two."""
+        if any(abs(b - self.first) < 1e-6 for b in boundaries(unit, self.first, self.first)):
+            return placed
+        text = self.label(unit, self.first)
+        width = measure(text)
+        left = self.left + gap / 2
+        inner = self.band_cells(unit)
+        if left + width + 1.0 > (self.x(inner[0]) if inner else self.right):
+            return placed  # it would hide the first tick: the cell it names is too narrow
+        rest = placed[1:] if placed and left + width + gap > placed[0][0] else placed
+        if rest and left + width + gap > rest[0][0]:
+            return placed  # the start's name would hide two ticks' names: not worth it
+        return [(left, left + width, left + width / 2, text), *rest]
 
-        def box(index: int) -> tuple[float, float, float, str]:
-            left, right, text = cells[index]
-            centre, width = (left + right) / 2, measure(text)
-            return centre - width / 2, centre + width / 2, centre, text
-
-        def round_cell(index: int, start: float) -> bool:
-            year, month, _ = _date_of(start)
-            if unit.kind == "year":
-                return year % unit.size == 0
-            if unit.kind == "month":
-                return (month - 1) % step == 0
-            return index % step == 0
-
-        def day_at(x: float) -> float:  # a cell's first day, from its left edge
-            return self.first + (x - self.left) / (self.right - self.left) * (
-                self.last - self.first)
-
-        first, last = box(0), box(len(cells) - 1)
-        placed = [first]
-        for index in range(1, len(cells) - 1):
-            if round_cell(index, day_at(cells[index][0]) + 0.5):
-                candidate = box(index)
-                if len(placed) > 1 and candidate[0] < placed[-1][1] + gap:
-                    return None  # round cells this close: a coarser step
-                if candidate[0] >= first[1] + gap and candidate[1] + gap <= last[0]:
-                    placed.append(candidate)  # (a round cell by an end gives way to it)
-        placed.append(last)
-        if not all(a[1] + gap <= b[0] for a, b in zip(placed, placed[1:])):
-            return None
-        return [(p[2], p[3]) for p in placed]
+    def band_cells(self, unit: Unit) -> list[float]:
+        """Day numbers of the ticks a band labelled in ``unit`` draws between its ends: the
+        labelling unit's own cells, so every cell of equal time is equally wide."""
+        return [b for b in boundaries(unit, self.first, self.last)
+                if self.first + 1e-9 < b < self.last - 1e-9]
 
     def event_text(self, date: DateSpan) -> str:
         """An event's date as its label prints it: without the year an axis within one year

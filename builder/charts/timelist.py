@@ -37,9 +37,9 @@ def time_band(scene: Scene, scale: TimeScale, band_top: float, band: float, line
         return face.width(text, size, bold=True) + 1.0
 
     unit, labels = scale.labels(measure, size * 0.8)
-    cells = scale.cells()
-    if len(cells) - 1 <= MAX_TICKS:
-        ticks = [scale.x(b) for b in cells[1:-1]]
+    cells = scale.band_cells(unit)  # the labelling unit's cells: a true scale
+    if len(cells) <= MAX_TICKS:
+        ticks = [scale.x(b) for b in cells]
     else:  # bounded: a tick only where a label stands
         ticks = [scale.x(b) for b in boundaries(unit, scale.first, scale.last)
                  if scale.first < b < scale.last]
@@ -52,8 +52,8 @@ def time_band(scene: Scene, scale: TimeScale, band_top: float, band: float, line
                else [min(max(s.anchor, low + s.width / 2), high - s.width / 2) for s in slots])
     spots = [(centre, slot.width, text)
              for centre, slot, (_, text) in zip(centres, slots, labels)]
-    for x in ticks:  # a tick never runs through a label
-        if any(centre - w / 2 - 1.0 <= x <= centre + w / 2 + 1.0 for centre, w, _ in spots):
+    for x in ticks:  # a tick never runs through a label's letters
+        if any(centre - w / 2 + 0.5 < x < centre + w / 2 - 0.5 for centre, w, _ in spots):
             continue
         scene.add(Path(((x, band_top), (x, band_top + band)), style.background, 0.75,
                        role="tick"))
