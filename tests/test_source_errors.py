@@ -26,6 +26,9 @@ CASES = [
                  "':' (while parsing a flow sequence that starts at 1:8)", id="yaml-unclosed-list"),
     pytest.param("title: T\ntitel: U\n" + VALID_TAIL,
                  "2:1: titel: unknown field 'titel'; did you mean 'title'?", id="unknown-key"),
+    pytest.param("title: T\npeople: [{name: A, role: B}]\n" + VALID_TAIL,
+                 "2:1: people: unknown field 'people' here: 'people' goes under sections → blocks",
+                 id="block-kind-at-the-top-level"),
     pytest.param("title: T\nsections:\n  - title: One\n    blocks:\n      - paragraf: Hi\n",
                  "5:9: sections[0].blocks[0].paragraf: unknown block kind 'paragraf'; "
                  "did you mean 'paragraph'?", id="unknown-block-kind"),

@@ -59,6 +59,26 @@ def field_names(model: type[BaseModel], seen: set[type] | None = None) -> set[st
     return names
 
 
+def field_home(root: type[BaseModel], name: str) -> tuple[str, ...] | None:
+    """The shortest field path from ``root`` to a model that has ``name`` as a field.
+
+    A field written at the wrong level (a block kind such as ``people:`` at the top of a source)
+    is in the vocabulary, so did-you-mean would only echo it back; where it belongs is the fix.
+    """
+    queue: list[tuple[type[BaseModel], tuple[str, ...]]] = [(root, ())]
+    seen: set[type] = set()
+    while queue:
+        model, path = queue.pop(0)
+        if model in seen:
+            continue
+        seen.add(model)
+        if name in model.model_fields and path:
+            return path
+        for field, info in model.model_fields.items():
+            queue += [(candidate, (*path, field)) for candidate in _models_in(info.annotation)]
+    return None
+
+
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
     found = []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -109,8 +129,13 @@ def problems_from(error: ValidationError, located: Located, root: type[BaseModel
             name = str(loc[-1])
             path = (*_data_path(located.data, loc[:-1]), name)
             message = f"unknown field '{name}'"
+            # A known field at the top level is one written a level too high (`people:` beside
+            # `sections:`); deeper down, a shortest path would only be a guess.
+            home = field_home(root, name) if name in vocabulary and len(path) == 1 else None
             guess = difflib.get_close_matches(name, vocabulary, n=1, cutoff=0.7)
-            if guess:
+            if home:
+                message += f" here: '{name}' goes under {' → '.join(home)}"
+            elif guess and guess[0] != name:
                 message += f"; did you mean '{guess[0]}'?"
             at_key = True
         elif kind == "missing":
