@@ -90,3 +90,21 @@ def test_the_deck_names_the_bold_cjk_run_bold(document, tmp_path: Path) -> None:
     ea = bold[0]._r.find("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr/"
                          "{http://schemas.openxmlformats.org/drawingml/2006/main}ea")
     assert ea is not None and "WenQuanYi" in ea.get("typeface")
+
+
+def test_bold_cjk_figure_text_is_stroked(document) -> None:
+    """A figure's bold label (a capital on a map) in the CJK face is stroked too."""
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.shapes import Drawing
+
+    from builder.charts import scene as sc
+    from builder.guide.figures import _text
+    from builder.layout.values import Color
+
+    typeface = sc.Typeface(document.fonts["body"])
+    item = sc.Text(10, 10, 200, ("東京 Tokyo",), 12, Color("336699"), bold=True)
+    drawing = Drawing(300, 100)
+    drawing.add(_text(item, 100, typeface))
+    shown = _shown(renderPDF.drawToString(drawing))
+    assert [mode for _, mode, _, _ in shown] == [2]
+    assert shown[0][2] == pytest.approx(12 / 30, abs=0.01)

@@ -15,6 +15,8 @@ from typing import Callable
 from reportlab.graphics.shapes import (Circle, Drawing, Group, PolyLine, Polygon, Rect, String,
                                        Wedge)
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isColorOrNone, isNumber
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
@@ -177,13 +179,16 @@ def _text(item: sc.Text, height: float, typeface: sc.Typeface, runs=None):
                   for piece, bold, italic in pieces]
         start = x - {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor] * sum(widths)
         for (piece, _, _), piece_width in zip(pieces, widths):
-            shown = String(start, baseline, piece.text, fontName=piece.font.name,
-                           fontSize=item.size * piece.scale, fillColor=_hex(item.color),
-                           textAnchor="start")
+            size = item.size * piece.scale
             if piece.font.emboldened:  # a face with no bold: stroked as well (``emboldened``)
-                shown.textRenderMode, shown.strokeColor = 2, _hex(item.color)
-                shown.strokeWidth = item.size * piece.scale * emboldened.STROKE
-            group.add(shown)
+                group.add(StrokedString(start, baseline, piece.text, fontName=piece.font.name,
+                                        fontSize=size, fillColor=_hex(item.color),
+                                        textAnchor="start", textRenderMode=2,
+                                        strokeColor=_hex(item.color),
+                                        strokeWidth=size * emboldened.STROKE))
+            else:
+                group.add(String(start, baseline, piece.text, fontName=piece.font.name,
+                                 fontSize=size, fillColor=_hex(item.color), textAnchor="start"))
             start += piece_width
     if item.rotation:
         cx = item.left + item.width / 2
@@ -192,6 +197,14 @@ def _text(item: sc.Text, height: float, typeface: sc.Typeface, runs=None):
         cos, sin = math.cos(angle), math.sin(angle)
         group.transform = (cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy)
     return group
+
+
+class StrokedString(String):
+    """A figure String whose glyphs are also stroked (text render mode 2): reportlab's
+    String has no stroke colour or width of its own, the renderer reads them from here."""
+
+    _attrMap = AttrMap(BASE=String, strokeColor=AttrMapValue(isColorOrNone),
+                       strokeWidth=AttrMapValue(isNumber))
 
 
 def _path(item: sc.Path, height: float, typeface: sc.Typeface):
