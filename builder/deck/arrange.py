@@ -209,28 +209,41 @@ class Arranger:
             # (6, 6, 3 leaves a thin last slide, 5, 5, 5 does not; 7 by threes is 3, 2, 2,
             # never 3, 3, 1)
             chunks = _even(marks, math.ceil(len(marks) / count))
+            settings = [self._timeline_setting(chunk, self.sizes) for chunk in chunks]
+            if any(size is None for size, _, _ in settings):
+                continue
+            # a timeline continued over slides keeps one size (a part of two events set at
+            # 28 pt beside its first part's 24 pt read as two figures): each part at the
+            # smallest size any part needs
+            common = min(size for size, _, _ in settings)
             slides: list[SlideSpec] = []
-            for index, chunk in enumerate(chunks):
-                _, _, boxes = timeline_boxes(self.grid, len(chunk))
-                box = boxes[0]
-                size, chunk = next(((size, setting) for size in self.sizes
-                                    for setting in [events_whole(chunk, self.body_faces, size, box)]
-                                    if setting and all(
-                                        fit.fits(event_paras(mark), self.body_faces, size, box)
-                                           for mark in setting)), (None, chunk))
-                if size is None:
-                    break
+            for index, (chunk, own) in enumerate(zip(chunks, settings)):
+                size, setting, box = self._timeline_setting(
+                    chunk, [s for s in self.sizes if s <= common]) if own[0] > common else own
+                if size is None:  # (fit is not always monotonic in the size)
+                    size, setting, box = own
                 slide_notes = join_notes(notes, *details) if index == 0 else ""
                 slides.append(TimelineSlide(title, slide_notes,
-                                            where=where, events=tuple(chunk), size=size,
+                                            where=where, events=tuple(setting), size=size,
                                             box_height=box.height))
-            else:
-                return slides
+            return slides
         adapt.note(where, "a timeline label is too long for the axis on a slide even at "
                           f"{self.min_size:g} pt: the events are listed as text instead")
         units = [[Para((fit.set_run(f"{mark.date} — ", bold=True), *mark.label), 1, BULLET, 0.5)]
                  for mark in marks]
         return self.as_text(title, units, join_notes(notes, *details), where)
+
+    def _timeline_setting(self, chunk: Sequence[Event], sizes: Sequence[float]):
+        """(size, events as set, label box) of one timeline slide's events at the first of
+        ``sizes`` where every label fits its box; (None, chunk, box) when none does."""
+        _, _, boxes = timeline_boxes(self.grid, len(chunk))
+        box = boxes[0]
+        for size in sizes:
+            setting = events_whole(chunk, self.body_faces, size, box)
+            if setting and all(fit.fits(event_paras(mark), self.body_faces, size, box)
+                               for mark in setting):
+                return size, setting, box
+        return None, chunk, box
 
     def as_text(self, title: str, units: Sequence[Sequence[Para]], notes: str | None,
                 where: str, fewest: bool = False) -> list[SlideSpec]:

@@ -1,0 +1,55 @@
+"""A section timeline continued over slides keeps one text size: describing-data's large
+print set "Timeline (1 of 2)" at 24 pt and "(2 of 2)" at 28 pt (and the sample's five
+"Timeline of events" slides 28/28/26/24/28), so the parts read as different figures. Read
+back from the decks: the run sizes of every text in each slide's timeline group."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import defaultdict
+
+import pytest
+from pptx import Presentation
+
+from builder.deck import render_deck
+from builder.layout import load_layout
+from builder.load.source import load_source
+from builder.resolve.document import resolve
+from tests.conftest import ROOT
+from tests.pptx_readback import leaves
+
+PART = re.compile(r"\s*\(\d+\s+(?:of|sur)\s+\d+\)$")
+SOURCES = {"describing-data": ROOT / "tests" / "corpus" / "describing-data.yaml",
+           "revolution-francaise": ROOT / "tests" / "corpus" / "revolution-francaise.yaml",
+           "korean-war": ROOT / "sources" / "korean-war.yaml"}
+
+
+def _timeline_sizes(lecture: str, layout: str) -> dict[str, list[tuple[int, set[float]]]]:
+    """Each section timeline's title (without its "(n of m)") → [(slide, run sizes)]."""
+    document = resolve(load_source(SOURCES[lecture]),
+                       load_layout(ROOT / "layouts" / f"{layout}.yaml"), None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    found: dict[str, list] = defaultdict(list)
+    for number, slide in enumerate(deck.slides, 1):
+        for shape in slide.shapes:
+            if shape.name != "timeline":
+                continue
+            sizes = {run.font.size.pt for leaf in leaves(shape) if leaf.has_text_frame
+                     for paragraph in leaf.text_frame.paragraphs for run in paragraph.runs
+                     if run.font.size is not None and run.text.strip()}
+            title = slide.shapes.title.text_frame.text.replace("\u00a0", " ")
+            found[PART.sub("", title)].append((number, sizes))
+    return found
+
+
+@pytest.mark.parametrize("lecture", sorted(SOURCES))
+def test_a_continued_section_timeline_keeps_one_size(lecture) -> None:
+    timelines = _timeline_sizes(lecture, "large-print")
+    continued = {title: parts for title, parts in timelines.items() if len(parts) > 1}
+    assert continued, lecture  # every one of these has a timeline over several slides
+    for title, parts in continued.items():
+        sizes = set().union(*(sizes for _, sizes in parts))
+        # (a label's sub- or superscript may be smaller: one size for the dates/labels)
+        assert len({max(s) for _, s in parts}) == 1, (title, parts)
+        assert max(sizes) >= 24, (title, parts)  # large print: not shrunk for nothing
