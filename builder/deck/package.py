@@ -49,10 +49,32 @@ def set_core_properties(presentation, document: Document) -> None:
 
 
 def save(presentation) -> bytes:
-    """The presentation as bytes, rewritten with fixed entry times in a stable order."""
-    raw = io.BytesIO()
-    presentation.save(raw)
-    return normalize_zip(raw.getvalue())
+    """The presentation as bytes, with fixed entry times in a stable order.
+
+    The package's parts are taken as python-pptx would write them (its ``PackageWriter``:
+    content types, package relationships, each part and its relationships) and zipped once,
+    here: saving through python-pptx and then rewriting its zip (``normalize_zip``)
+    compressed every part twice and decompressed it once (~10 % of drawing a deck)."""
+    from pptx.opc.serialized import PackageWriter
+
+    package = presentation.part.package
+    entries = _Entries()
+    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
+    writer._write_content_types_stream(entries)
+    writer._write_pkg_rels(entries)
+    writer._write_parts(entries)
+    return _zipped(entries.blobs)
+
+
+class _Entries:
+    """A stand-in for python-pptx's zip writer: each member's bytes by name (a name written
+    twice keeps its last bytes, as reading the zip back did)."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.blobs[pack_uri.membername] = blob
 
 
 _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
@@ -64,6 +86,11 @@ def normalize_zip(data: bytes, embedded: bool = False) -> bytes:
     their own save-time stamps included."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}
+    return _zipped(entries, embedded)
+
+
+def _zipped(entries: dict[str, bytes], embedded: bool = False) -> bytes:
+    """``entries`` as a zip: fixed times, stable order (``normalize_zip``)."""
     for name, content in entries.items():
         if name.lower().endswith(EMBEDDED) and content[:2] == b"PK":
             entries[name] = normalize_zip(content, embedded=True)

@@ -194,7 +194,7 @@ def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> D
                   for i, q in enumerate(lecture.review_questions)]
     fonts = {role: faces(getattr(layout.fonts, role)) for role in ("heading", "body", "mono")}
     _check_coverage(source, fonts)
-    return Document(
+    document = Document(
         lecture=lecture, layout=layout,
         edition=EditionRules(edition or layout.edition),
         source_folder=source.folder, stem=source.stem,
@@ -207,6 +207,11 @@ def resolve(source: Source, layout: Layout, edition: Edition | None = None) -> D
         sections_show_timeline=any(isinstance(b, Timeline) for s in lecture.sections for b in s.blocks),
         fonts=fonts,
     )
+    # decided here, where the lecture was validated (its serializer built): a Document sent
+    # pickled to the deck's process carries it, instead of that process building pydantic's
+    # serializer for the whole lecture model (~50 ms) to dump the lecture once
+    document.han_language  # noqa: B018 - a cached_property, computed now
+    return document
 
 
 def _check_coverage(source: Source, fonts: dict[str, Faces]) -> None:

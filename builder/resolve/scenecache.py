@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, Callable, Hashable
 
+from pydantic import BaseModel
+
 from builder.resolve.document import Document
 
 ASSET_FIELDS = ("path", "outline")
@@ -37,12 +39,28 @@ def _files(figure: Any, document: Document) -> tuple:
 
 
 def content(figure: Any) -> Hashable:
-    """The figure as a key holds it: its fields as JSON, without the source positions
+    """The figure as a key holds it: its fields, nested, without the source positions
     (``where``, a private attribute of it and of each of its items), which no scene draws
     but which make equal figures unequal, so a line added above a figure (every later
-    ``where`` moves) computed it again."""
-    dump = getattr(figure, "model_dump_json", None)
-    return (type(figure).__qualname__, dump()) if dump is not None else figure
+    ``where`` moves) computed it again.
+
+    Walked here rather than dumped as JSON: the deck's process receives its Document
+    pickled, and pydantic builds a model class's serializer on its first dump in each
+    process (~15 ms for a lecture's figure kinds), for a key nothing reads back."""
+    return _plain(figure) if isinstance(figure, BaseModel) else figure
+
+
+def _plain(value: Any) -> Hashable:
+    """A model's fields as nested tuples, each leaf with its type (``1`` is not ``1.0``
+    nor ``True``, as in JSON)."""
+    if isinstance(value, BaseModel):
+        return (type(value).__qualname__,
+                tuple((name, _plain(getattr(value, name))) for name in type(value).model_fields))
+    if isinstance(value, (tuple, list)):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return ("dict", tuple((key, _plain(item)) for key, item in value.items()))
+    return (type(value).__name__, value)
 
 
 def cached_scene(compute: Callable[..., Any], document: Document, figure: Any, *args: Hashable,
