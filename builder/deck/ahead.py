@@ -58,8 +58,8 @@ def map_boxes(document: Document, grid: Grid, plan: Plan) -> list[tuple[MapFigur
             continue
         figure = document.figure(spec.figure_id).figure
         if isinstance(figure, MapFigure):
-            area = figure_boxes(grid, spec.caption_height, spec.credit_height,
-                                spec.figure_width)[0]
+            area = figure_boxes(grid.titled(spec.title_lines), spec.caption_height,
+                                spec.credit_height, spec.figure_width)[0]
             found.append((figure, FigureBox(*(int(value) for value in area.emu()))))
     return found
 

@@ -113,7 +113,7 @@ class Arranger:
         headings may come down (never the text below the minimum) if it saves slides.
         """
         slides = self.card_layout(title, style, cards, grids, notes, where, False)
-        if len(slides) > 1 and any(len(slide.cards) == 1 for slide in slides):
+        if len(slides) > 1 and _lone_card(slides):
             flexible = self.card_layout(title, style, cards, grids, notes, where, True)
             if len(flexible) < len(slides):
                 slides = flexible
@@ -121,10 +121,11 @@ class Arranger:
                 and max(len(slide.cards) for slide in slides) <= 2):
             # cards too full for more than two to share a slide (a large-print deck, long
             # roles: "People to know" 2 + 2 + 2 + 2 + 1 over five slides): the same entries
-            # listed as text, down to the minimum size, need fewer slides
+            # listed as text, down to the minimum size, need fewer slides (or as many,
+            # when the cards leave one alone on a slide)
             listed = self.as_text(title, self.card_units(cards, style), notes, where,
                                   fewest=True)
-            if len(listed) < len(slides):
+            if len(listed) < len(slides) or (len(listed) == len(slides) and _lone_card(slides)):
                 return listed
         return slides
 
@@ -255,3 +256,8 @@ def _holes(slides: Sequence[SlideSpec]) -> int:
     """Empty cells of the card grids on ``slides``."""
     return sum(slide.columns * slide.rows - len(slide.cards) for slide in slides
                if isinstance(slide, CardsSlide))
+
+
+def _lone_card(slides: Sequence[SlideSpec]) -> bool:
+    """Whether a slide of these shows a single card of several (an almost empty slide)."""
+    return any(isinstance(slide, CardsSlide) and len(slide.cards) == 1 for slide in slides)

@@ -20,6 +20,7 @@ FOOTER_HEIGHT = 20.0
 LOGO_HEIGHT = 30.0
 LOGO_MAX_WIDTH = 120.0
 TITLE_LEADING = 1.1  # titles: exact line spacing as a multiple of the size
+TITLE_LINES = 2  # lines a content slide's title box holds (``Grid.titled``: a long title's 3)
 TITLE_INSET = 3.0
 BODY_INSET = 3.0
 
@@ -76,7 +77,7 @@ class Grid:
         content_width = width - 2 * margin
         title_size = deck.sizes.title
         title_top = BAND + 0.45 * margin
-        title_height = 2 * title_size * TITLE_LEADING + 2 * TITLE_INSET
+        title_height = TITLE_LINES * title_size * TITLE_LEADING + 2 * TITLE_INSET
         logo: Box | None = None
         title_left, title_width = margin, content_width
         footer_left, footer_width = margin, content_width * 0.75
@@ -112,6 +113,18 @@ class Grid:
 
     def emu_size(self) -> tuple[int, int]:
         return round(self.width * EMU_PER_POINT), round(self.height * EMU_PER_POINT)
+
+    def titled(self, lines: int) -> "Grid":
+        """The grid of a slide whose title box holds ``lines`` lines at the title size: a
+        long title keeps the deck's title size on a third line rather than shrink, and the
+        rule and body move down by that line (the body is that much shorter)."""
+        extra = (lines - TITLE_LINES) * self.title_size * TITLE_LEADING
+        if extra <= 0:
+            return self
+        title, rule, body = self.title, self.rule, self.body
+        return replace(self, title=replace(title, height=title.height + extra),
+                       rule=replace(rule, top=rule.top + extra),
+                       body=replace(body, top=body.top + extra, height=body.height - extra))
 
 
 

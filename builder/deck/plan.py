@@ -13,10 +13,12 @@ from typing import Callable, Sequence
 
 from builder.deck import fit
 from builder.deck.arrange import join_notes
-from builder.deck.grid import Grid, quote_boxes, section_slide_boxes
+from builder.deck.events import event_paras
+from builder.deck.grid import (Grid, prompt_boxes, quote_boxes, section_slide_boxes,
+                               timeline_boxes)
 from builder.deck.titles import unique_titles
 from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, QuoteSlide,
-                                SectionSlide, SlideSpec, TextSlide, TitleSlide)
+                                SectionSlide, SlideSpec, TextSlide, TimelineSlide, TitleSlide)
 from builder.errors import RenderError
 from builder.text import adapt
 from builder.text.inline import Run, plain
@@ -45,6 +47,7 @@ STATISTIC_GRIDS = ((4, 1), (3, 1), (2, 2), (2, 1), (1, 3), (1, 2), (1, 1))
 # card leaves most of a slide empty (the deck's timeline and people parts draw them all).
 FOLD_EVENTS = 3
 FOLD_PEOPLE = 3
+TALL_TITLE = 3  # lines of a long title's box (``Grid.titled``) before the title shrinks
 
 
 @in_documents_language
@@ -84,6 +87,32 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
     # ---------------------------------------------------------------- sections
 
     def section(self, section: Section, number: int, count: int) -> list[SlideSpec]:
+        """The section's slides; planned again under a three-line title box when one of
+        their titles needs a third line at the deck's title size (``tall_titles``): the
+        section's titles keep that size and its bodies the room left under them."""
+        slides = self.section_slides(section, number, count)
+        if not self.tall_titles(slides):
+            return slides
+        grid, self.grid = self.grid, self.grid.titled(TALL_TITLE)
+        try:
+            slides = self.section_slides(section, number, count)
+        finally:
+            self.grid = grid
+        return [slide if isinstance(slide, SectionSlide) else replace(slide, title_lines=TALL_TITLE)
+                for slide in slides]
+
+    def tall_titles(self, slides: Sequence[SlideSpec]) -> bool:
+        """Whether a title of a section's slides, as the deck will finish it (continuations
+        numbered, a lone slide's "– key points"), is too long for two lines at the deck's
+        title size. (A title the deck then also names by its section, "Discussion: …", is
+        given its third line alone, by ``finish_titles``, when its slide has the room.)"""
+        largest, box = self.deck.sizes.title, self.grid.title
+        return any(fit.fit_title(slide.title, self.heading_faces, box, largest, largest,
+                                 whole_words=True) is None
+                   for slide in unique_titles(slides, self.document.words)
+                   if not isinstance(slide, SectionSlide))
+
+    def section_slides(self, section: Section, number: int, count: int) -> list[SlideSpec]:
         title = plain(section.title)
         _, _, title_box = section_slide_boxes(self.grid)
         fitted = fit.adapt_title(title, self.heading_faces, title_box, self.deck.sizes.section,
@@ -275,8 +304,12 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
         smallest = max(20.0, self.deck.sizes.title * 0.7)
         for slide in unique_titles(slides, self.document.words):
             if not isinstance(slide, (TitleSlide, SectionSlide)):
-                fitted = fit.adapt_title(slide.title, self.heading_faces, self.grid.title,
-                                         self.deck.sizes.title, smallest, self.min_size)
+                if slide.title_lines < TALL_TITLE and self.room_for_tall_title(slide):
+                    slide = replace(slide, title_lines=TALL_TITLE)
+                fitted = fit.adapt_title(slide.title, self.heading_faces,
+                                         self.grid.titled(slide.title_lines).title,
+                                         self.deck.sizes.title, smallest, self.min_size,
+                                         max_lines=slide.title_lines)
                 if fitted.adapted:
                     adapt.note(slide.where, f"slide title '{_excerpt(slide.title)}': "
                                             f"{fitted.adapted}")
@@ -284,4 +317,22 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
             finished.append(slide)
         return finished
 
-
+    def room_for_tall_title(self, slide: SlideSpec) -> bool:
+        """Whether a slide planned under a two-line title box takes a third line instead of
+        a smaller title: its title needs one at the deck's title size ("Discussion: <a long
+        section title>", named so only once the whole deck is known) and what the slide
+        shows (text, a prompt, a timeline) still fits the body under it."""
+        largest = self.deck.sizes.title
+        if fit.fit_title(slide.title, self.heading_faces, self.grid.title, largest, largest,
+                         whole_words=True) is not None:
+            return False
+        grid = self.grid.titled(TALL_TITLE)
+        if isinstance(slide, TextSlide):
+            return fit.fits(slide.paras, self.body_faces, slide.size, grid.body)
+        if isinstance(slide, PromptSlide) and slide.lead is None:
+            return fit.fits(slide.paras, self.body_faces, slide.size, prompt_boxes(grid)[2])
+        if isinstance(slide, TimelineSlide) and slide.lead is None:
+            box = timeline_boxes(grid, len(slide.events))[2][0]
+            return all(fit.fits(event_paras(event), self.body_faces, slide.size, box)
+                       for event in slide.events)
+        return False

@@ -101,7 +101,12 @@ class Canvas:
 def draw_slide(canvas: Canvas, spec: SlideSpec, number: int) -> None:
     """Add one slide for ``spec`` (input was checked at load: a failure here is a bug)."""
     canvas.number = number
-    draw(spec, canvas)
+    grid = canvas.grid
+    canvas.grid = grid.titled(spec.title_lines)  # a long title's box: the body under it
+    try:
+        draw(spec, canvas)
+    finally:
+        canvas.grid = grid
     remove_empty_placeholders(canvas.slide)
     if spec.notes:
         canvas.deckfile.notes_slide(canvas.slide)

@@ -42,6 +42,7 @@ class SlideSpec:
     notes: str = ""
     title_size: float = 0.0
     where: str = ""  # the source location that asked for the slide, for error messages
+    title_lines: int = 2  # lines its title box holds: 3 for a long title (``Grid.titled``)
 
 
 @dataclass(frozen=True)
