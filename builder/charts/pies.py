@@ -24,7 +24,7 @@ def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
     a donut, whose labels PowerPoint can only put on the ring, prints values on the ring in
     a contrasting colour and names the categories in a legend.
     """
-    if figure.kind == "donut":
+    if drawn_kind(figure) == "donut":
         return _donut(figure, style, width, height)
     scene = Scene(width, height)
     size, face = style.size, style.typeface
@@ -69,6 +69,24 @@ def pie_scene(figure, style: FigureStyle, width: float, height: float) -> Scene:
 
 
 SMALL_SLICE = 0.06  # of the whole: a slice this thin has no room for its label at its end
+
+
+def has_thin_slice(values: tuple[float, ...]) -> bool:
+    """Whether some slice is under ``SMALL_SLICE`` of the whole (of two slices or more)."""
+    total = sum(values)
+    return bool(total) and len(values) > 1 and any(v < total * SMALL_SLICE for v in values)
+
+
+def drawn_kind(figure) -> str:
+    """What a pie or donut figure is drawn as, in both outputs: a donut with a thin slice is
+    drawn as a pie. A donut's values stand on its ring (OOXML's doughnut has no position
+    outside the slice, so the deck cannot move them out with leaders), and a thin slice's
+    value printed on the ring overprints its neighbour's ("2" on "17"); a pie moves thin
+    slices' labels out beside it with leaders (``first_slice_angle``), so its values never
+    overprint."""
+    if figure.kind == "donut" and has_thin_slice(figure.values):
+        return "pie"
+    return figure.kind
 
 
 def first_slice_angle(values: tuple[float, ...]) -> int:
@@ -154,4 +172,5 @@ def _spread(tops: list[float], height: float, low: float, high: float) -> list[f
     return [centre - height / 2 for centre in spread(slots, 0.0, low, high + height)]
 
 
-__all__ = ["SMALL_SLICE", "first_slice_angle", "label_room", "pie_scene"]
+__all__ = ["SMALL_SLICE", "drawn_kind", "first_slice_angle", "has_thin_slice", "label_room",
+           "pie_scene"]

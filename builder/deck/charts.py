@@ -39,6 +39,7 @@ from builder.deck.figurekit import (
     rgb,
 )
 from builder.charts.markup import plain, plain_figure
+from builder.charts.pies import drawn_kind
 from builder.deck.chartxml import (
     keep_tick_labels_level,
     renumber_axis_ids,
@@ -108,6 +109,8 @@ class HeadedChartData(CategoryChartData):
 def add_chart(slide, document: Document, figure, box: FigureBox):
     titles = _axis_titles(figure)  # as written: an axis title is a rich text body
     figure = plain_figure(figure)  # a chart's categories and series names hold no runs
+    if figure.kind == "donut" and drawn_kind(figure) == "pie":  # as the guide draws it
+        figure = figure.model_copy(update={"kind": "pie"})
     style = figure_style(document)
     is_pie = figure.kind in ("pie", "donut")
     category_header, value_header = column_headers(figure, document.words("category"))
