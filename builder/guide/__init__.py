@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from builder.guide import structure
+from builder.guide import kinsoku, structure
 from builder.guide.context import Context
 from builder.guide.parts import build_story
 from builder.guide.styles import Styles
 from builder.guide.template import GuideTemplate
 from builder.resolve.document import Document
 from builder.text.typography import in_documents_language
+
+kinsoku.install()  # East Asian runs cut by reportlab keep the line-breaking rules
 
 
 @in_documents_language
