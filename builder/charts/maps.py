@@ -121,6 +121,7 @@ class _Placed:
     map_width: float
     room: float
     trim: bool = False
+    missing: int = 0  # keyed places whose number found no room by their marker
 
     def keyed(self, style: FigureStyle, key_lines: int = KEY_LINES,
               limit: float | None = None) -> MapScene:
@@ -156,8 +157,9 @@ def _placed(figure, style: FigureStyle, width: float, max_height: float, outline
     results = [_compose(figure, geo, style, map_width, map_height, width, offset, outline,
                         min_label, near=BESIDE_NEAR, memo=memo, **bands)
                for offset in offsets]
-    return replace(min(results, key=lambda result: (result.collisions, result.cost)),
-                   trim=True)
+    # a keyed place without its number is named but not located: the worst of all
+    return replace(min(results, key=lambda result: (result.missing, result.collisions,
+                                                    result.cost)), trim=True)
 
 
 def _strips(figure, bounds, style: FigureStyle, min_label: float | None, width: float
@@ -265,7 +267,6 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             line_pieces.append((line, points, color))
 
     obstacles: list[Box] = []
-    markers = []
     spots, sides = [], []
     for point in figure.points:
         if inside(geo.bounds, point.lon, point.lat):
@@ -277,19 +278,16 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             x, y = project(lon, lat)
             spots.append((x, y, 0.0))  # at the edge, where it points: not pushed about
             sides.append(side)
-    positions, hosts = placed(spots, frame, size)
-    # places sharing one marker: every one of them keyed under the number at it, the first
-    # too (its name by the marker would read as naming the others: "1" for Pinatubo by
-    # Manila's name reads as Manila's number)
-    sharing = {host for host in hosts if host is not None}
-    joined: set[int] = {id(point) for index, point in enumerate(figure.points)
-                        if index in sharing}
+    positions, hosts = placed(spots, frame, size,
+                              first=[point.marker == "capital" for point in figure.points])
+    # a place sharing another's marker (hidden under it) is keyed under a number at that
+    # marker; the marker's own place (a capital, else the first named) keeps its name on
+    # the map: Kyoto named by its ⊙, "1" beside it for Toba–Fushimi
+    joined: set[int] = {id(point) for point, host in zip(figure.points, hosts)
+                        if host is not None}
+    drawn: list = [None] * len(figure.points)
     for index, (point, side, (x, y)) in enumerate(zip(figure.points, sides, positions)):
-        host = hosts[index]
-        if host is not None:
-            _, x, y, radius = markers[host]
-            joined.add(id(point))
-            markers.append((point, x, y, radius))
+        if hosts[index] is not None:
             continue
         if side is None:
             radius = draw_marker(scene, point.marker, x, y, size, style)
@@ -298,11 +296,16 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             point = point.model_copy(update={"label": arrowed(point.label, side),
                                              "position": INWARD[side], "marker": "city",
                                              "off_map": True})
-        markers.append((point, x, y, radius))
+        drawn[index] = (point, x, y, radius)
         if side is not None:  # the arrow's own box, inside the frame
             obstacles.append(arrow_box(x, y, side, size))
         elif radius:
             obstacles.append(Box(x - radius, y - radius, 2 * radius, 2 * radius))
+    for index, point in enumerate(figure.points):
+        if hosts[index] is not None:
+            _, x, y, radius = drawn[hosts[index]]
+            drawn[index] = (point, x, y, radius)
+    markers = drawn
 
     # labels at the largest size (down to 70 %) at which every one finds a clean place; a
     # crowded map (hundreds of places) goes straight to the smallest, placing once
@@ -324,14 +327,15 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
                 best = result
             if best[1] == 0:
                 break
-        texts, collisions, cost, unplaced, _ = best
+        texts, collisions, cost, unplaced, missing = best
         if collisions == 0 or label_size <= smallest:
             break
         label_size = max(smallest, label_size - 0.5)
     for text in texts:
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
-    return _Placed(scene, collisions, cost, unplaced, label_size, offset, map_width, room)
+    return _Placed(scene, collisions, cost, unplaced, label_size, offset, map_width, room,
+                   missing=len(missing))
 
 
 CROWDED = 200

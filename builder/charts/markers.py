@@ -42,22 +42,26 @@ def spread(spots: list[tuple[float, float, float]], frame: Box, size: float
             for i, host in enumerate(hosts)]
 
 
-def placed(spots: list[tuple[float, float, float]], frame: Box, size: float
+def placed(spots: list[tuple[float, float, float]], frame: Box, size: float,
+           first: list[bool] | None = None
            ) -> tuple[list[tuple[float, float]], list[int | None]]:
     """Where each marker (x, y, radius) is drawn, and for each the index of the marker it
     shares (``None``: its own). A marker touching another is moved apart from it (both
     halfway) by at most its own radius; a place that would need more joins the earlier
-    marker it touches (in the source's order, so the first-named place keeps its symbol)."""
+    marker it touches (in the source's order, so the first-named place keeps its symbol;
+    ``first``: places that keep theirs before any other — the capitals: Kyoto keeps its
+    ⊙ and its name on the map, the battlefield beside it shares them)."""
     gap = size * GAP
     count = len(spots)
     hosts: list[int | None] = [None] * count
     if count > 400:  # hundreds of places: a grid of them would only shuffle; kept in place
         return [_inside(x, y, r, frame) for x, y, r in spots], hosts
-    for i in range(count):  # who must share: separating them would move a marker too far
-        xi, yi, ri = spots[i]
+    order = sorted(range(count), key=lambda i: (not (first and first[i]), i))
+    for at, i in enumerate(order):  # who must share: separating them would move a marker
+        xi, yi, ri = spots[i]  # too far
         if not ri:
             continue
-        for j in range(i):
+        for j in order[:at]:
             xj, yj, rj = spots[j]
             if hosts[j] is not None or not rj:
                 continue
