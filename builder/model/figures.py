@@ -24,7 +24,7 @@ Text = Annotated[str, Field(min_length=1, max_length=MAX_PARAGRAPH)]
 Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]  # a heading or a label
 
 
-_LABEL_FIELDS = ("value_axis_title", "category_axis_title")
+_LABEL_FIELDS = ("value_axis_title", "category_axis_title", "category_header")
 
 
 class FigureBase(Model):
@@ -38,9 +38,10 @@ class FigureBase(Model):
 
     def with_labels(self, change: Callable[[str], str]):
         """A copy with ``change`` applied to every label the figure draws itself (axis
-        titles, categories, series names, event labels, map names): the one list of a
-        figure's own text, for stripping markup (``charts.markup``) and for the language's
-        quotation marks (``resolve``). Captions and alt text are the renderers' body text."""
+        titles, categories, series names, data headings, table cells, event labels, map
+        names): the one list of a figure's own text, for stripping markup
+        (``charts.markup``) and for the body's typography (``resolve``: quotation marks,
+        no-break spaces). Captions and alt text are the renderers' body text."""
         update: dict = {}
         for name in _LABEL_FIELDS:
             value = getattr(self, name, None)
@@ -51,6 +52,11 @@ class FigureBase(Model):
         if getattr(self, "series", None):
             update["series"] = tuple(s.model_copy(update={"name": change(s.name)})
                                      for s in self.series)
+        if self.kind in ("pie", "donut") and getattr(self, "header", None):
+            update["header"] = tuple(change(cell) for cell in self.header)
+        if self.kind == "table":  # a table figure's cells are figure text too
+            update["header"] = tuple(change(cell) for cell in self.header)
+            update["rows"] = tuple(tuple(change(cell) for cell in row) for row in self.rows)
         if self.kind == "timeline":
             update["events"] = tuple(e.model_copy(update={"label": change(e.label)})
                                      for e in self.events)

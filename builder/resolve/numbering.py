@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import FigureBase, FigureRef, Lecture
-from builder.text.nobreak import bind
-from builder.text.typography import smart_quotes
+from builder.text.typography import bound_spaces, smart_quotes
 from builder.text.words import Words
 
 
@@ -44,10 +43,11 @@ def number_figures(lecture: Lecture, words: Words = Words()) -> dict[str, Number
         for block in section.blocks:
             if isinstance(block, FigureRef) and block.figure not in numbered:
                 figure = declared[block.figure]
-                # the language's quotes, once; and what a line may not break: "Mw 9.5",
-                # "18 de septiembre de 1810", as the body text binds it (figure wraps, map
-                # names' too, keep such a piece whole)
+                # the language's quotes, once; and what a line may not break, by the body
+                # text's own rules: "Mw 9.5", "18 de septiembre de 1810", the French space
+                # before ; : ! ? and inside « » ("par ordre : le doublement"), "2 H₂O"
+                # (figure wraps, map names' too, keep such a piece whole)
                 figure = figure.with_labels(
-                    lambda text: bind(smart_quotes(text, words.language)))
+                    lambda text: bound_spaces(smart_quotes(text, words.language)))
                 numbered[block.figure] = NumberedFigure(figure, len(numbered) + 1, words)
     return numbered
