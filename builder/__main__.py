@@ -1,5 +1,5 @@
 """Allow ``python -m builder`` to behave exactly like the ``course-builder`` script."""
 
-from builder.cli import main
+from builder.cli import run
 
-raise SystemExit(main())
+run()

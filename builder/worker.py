@@ -13,6 +13,7 @@ Document (``tests/test_determinism.py``).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
@@ -36,6 +37,7 @@ class DeckWorker:
         self._busy = False
         if prewarm:
             share(layout)
+            gc.freeze()
         ours, theirs = multiprocessing.get_context("fork").Pipe(duplex=True)
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the forked child

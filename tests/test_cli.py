@@ -89,3 +89,20 @@ def test_validate_imports_no_renderer() -> None:
             "print(status, heavy)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
+
+
+def test_script_ends_without_teardown_but_flushes_and_runs_exit_handlers(write_source) -> None:
+    """``python -m builder`` leaves by ``os._exit`` (``cli.run``: no interpreter teardown), so
+    what it printed into a pipe and the exit handlers (coverage's, multiprocessing's) must
+    still be there, and a bad input still exits 2 with its one line."""
+    good = subprocess.run([sys.executable, "-c", "import atexit, sys; import builder.cli; "
+                           "atexit.register(lambda: print('exit handler ran')); "
+                           "sys.argv[1:] = ['validate', 'sources/korean-war.yaml']; "
+                           "builder.cli.run()"], capture_output=True, text=True, cwd=ROOT)
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.splitlines() == ["sources/korean-war.yaml: ok", "exit handler ran"]
+    bad = write_source("title: [a]\nsections:\n  - title: One\n    blocks:\n      - paragraph: Hi\n")
+    result = subprocess.run([sys.executable, "-m", "builder", "validate", str(bad)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"{bad}:1:8: title: expected text, got a list"]
