@@ -278,14 +278,13 @@ def _(block: Statistics, context: Context) -> list[Flowable]:
 def _(block: FigureRef, context: Context) -> list[Flowable]:
     """Drawing, caption and credit, never split across pages; first use gets the anchor.
 
-    Charts, maps and images may shrink a little to finish a page (``FittedFigure``); a
-    table figure keeps its size.
+    Charts, maps and images may shrink a little to finish a page (``FittedFigure``), their
+    text kept at the layout's figure floor; a table figure keeps its size.
     """
     styles = context.styles
     document = context.document
     numbered = document.figure(block.figure)
-    caption_space = styles.line * 4
-    label = numbered.label + "."
+    caption_space, label = styles.line * 4, numbered.label + "."
     key = f"figure-{numbered.figure.id}"
     anchored = context.claim_anchor(key)
     is_table = isinstance(numbered.figure, TableFigure)
@@ -303,7 +302,7 @@ def _(block: FigureRef, context: Context) -> list[Flowable]:
     credit_text = caption_node.add("P")
 
     def column(max_height: float) -> Flowable:
-        drawing = figures.figure_flowable(document, numbered, context.width, max_height)
+        drawing = figures.figure_flowable(document, numbered, context.width, max_height, room)
         if is_table:
             tagging.mark_table(drawing, figure_node)
         else:
@@ -320,10 +319,11 @@ def _(block: FigureRef, context: Context) -> list[Flowable]:
         return tag([figure_column(context, stack)], block.where)[0]
 
     max_height = context.frame_height * 0.62 - caption_space
+    room = context.frame_height - caption_space  # a timeline grows into it
     if is_table:
         figure: Flowable = column(max_height)
     else:
-        drawing = figures.figure_flowable(document, numbered, context.width, max_height)
+        drawing = figures.figure_flowable(document, numbered, context.width, max_height, room)
         natural = drawing.wrap(context.width, context.frame_height)[1]
         figure = FittedFigure(column, natural)
     rest = figures.key_rest(document, numbered, context.width, max_height)  # a map's key

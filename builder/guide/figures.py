@@ -33,10 +33,11 @@ from builder.charts.markup import emphasis, styled_lines
 from builder.charts.geometry import fit
 from builder.charts.style import FigureStyle
 from builder.charts.tables import column_widths
+from builder.charts.timeline import MIN_SCALE
 from builder.errors import RenderError
 from builder.layout.values import Color
 from builder.text.inline import Run
-from builder.model import ImageFigure, MapFigure, TableFigure
+from builder.model import ImageFigure, MapFigure, TableFigure, TimelineFigure
 from builder.resolve.numbering import NumberedFigure
 from builder.resolve.document import Document
 from builder.resolve.scenecache import cached_scene
@@ -51,9 +52,27 @@ def figure_style(document: Document, size: float | None = None) -> FigureStyle:
                                    size or document.layout.guide.sizes.small, document.language)
 
 
+def figure_floor(document: Document) -> float:
+    """The smallest text a guide figure draws: the layout's figure size (``small``) less the
+    15 % a crowded timeline may shrink (``timeline.MIN_SCALE``). Large print's 12 pt
+    figures never come out at 8 pt because a page was short of room: the figure grows
+    taller instead (``figure_flowable``'s ``room``)."""
+    return document.layout.guide.sizes.small * MIN_SCALE
+
+
+def _smallest_text(scene: sc.Scene) -> float:
+    return min((item.size for item in scene.items if isinstance(item, sc.Text)),
+               default=math.inf)
+
+
 def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
-                    max_height: float) -> Flowable:
-    """The figure drawing, fitted to ``width`` × ``max_height``; RenderError at its source line."""
+                    max_height: float, room: float | None = None) -> Flowable:
+    """The figure drawing, fitted to ``width`` × ``max_height``; RenderError at its source line.
+
+    ``room``: the most height the page could give (its frame less the caption). A timeline
+    that fits ``max_height`` only with its text scaled under ``figure_floor`` is drawn
+    taller instead, up to ``room``, its text at the floor or above: a shorter page moves
+    it on rather than shrink it (``FittedFigure``)."""
     figure = numbered.figure
     if isinstance(figure, ImageFigure):
         return _image(document, figure, width, max_height)
@@ -64,6 +83,13 @@ def figure_flowable(document: Document, numbered: NumberedFigure, width: float,
     style = figure_style(document)
     scene = cached_scene(scene_for, document, figure, style, width, max_height,
                          document.asset)
+    floor = figure_floor(document)
+    if isinstance(figure, TimelineFigure) and room and room > max_height \
+            and _smallest_text(scene) < floor - 0.01:
+        taller = cached_scene(scene_for, document, figure, style, width, room,
+                              document.asset)
+        if _smallest_text(taller) > _smallest_text(scene):
+            scene = taller
     for item in scene.items:
         if isinstance(item, sc.Text):
             _check_glyphs(item.text, style.typeface.faces, item.bold, figure.where)
