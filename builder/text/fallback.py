@@ -167,7 +167,7 @@ def installed_font(char: str, bold: bool = False, italic: bool = False) -> Font 
     candidates = [font for font in _installed() if font.covers(code)]
     candidates.sort(key=lambda font: _styled(font.style, bold, italic))  # stable: keeps order
     for font in candidates:
-        name = f"sys-{Path(font.file).stem}-{font.index}".replace(" ", "")
+        name = f"{_INSTALLED}{Path(font.file).stem}-{font.index}".replace(" ", "")
         if _register(name, Path(font.file), font.index) and has(name, char):
             return Font(name, font.family, slot_of(char),
                         emboldened=bold and not _is_bold(font.style))
@@ -220,7 +220,8 @@ def segments(text: str, faces: Faces, bold: bool = False, italic: bool = False
     for index, char in enumerate(text):
         font = None
         if _drawn(char):
-            if current is not first and ord(char) not in cmap and has(current.name, char):
+            if current is not first and ord(char) not in cmap and has(current.name, char) \
+                    and not _first_choice_again(char, current, first, bold, italic):
                 font = current  # stay in the fallback already drawing this stretch
             elif (current is not first and current.slot == "cs" and _neutral(char)
                   and has(current.name, char)
@@ -261,6 +262,23 @@ def _scaled(segment: Segment, first: Font) -> Segment:
 def _neutral(char: str) -> bool:
     """Punctuation or a space (a hyphen, a maqaf, an apostrophe inside a name)."""
     return unicodedata.category(char)[0] in "PZ"
+
+
+def _first_choice_again(char: str, current: Font, first: Font, bold: bool,
+                        italic: bool) -> bool:
+    """Whether ``char``, drawn by ``current`` (an installed font taken for a character the
+    first installed choice lacked, ゝ with WenQuanYi's empty glyph), goes back to that first
+    choice: "学問のすゝめ』岩波書店" is WenQuanYi again after ゝ, not Droid Sans Fallback
+    to its end. A bundled fallback's stretch, or an installed one's punctuation the bundled
+    face also has (・), stays as it is."""
+    if not current.name.startswith(_INSTALLED):
+        return False
+    preferred = font_for(char, first, bold, italic)
+    return (preferred is not None and preferred.name != current.name
+            and preferred.name.startswith(_INSTALLED))
+
+
+_INSTALLED = "sys-"  # the names ``installed_font`` registers
 
 
 def _next_font(text: str, index: int, first: Font, bold: bool, italic: bool) -> Font | None:
