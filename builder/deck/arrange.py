@@ -232,7 +232,7 @@ class Arranger:
                           f"{self.min_size:g} pt: the events are listed as text instead")
         units = [[Para((fit.set_run(f"{mark.date} — ", bold=True), *mark.label), 1, BULLET, 0.5)]
                  for mark in marks]
-        return self.as_text(title, units, join_notes(notes, *details), where)
+        return self.as_text(title, units, join_notes(notes, *details), where, fewest=True)
 
     def _timeline_setting(self, chunk: Sequence[Event], sizes: Sequence[float]):
         """(size, events as set, label box) of one timeline slide's events at the first of
