@@ -33,6 +33,8 @@ def _findings(pdf: Path) -> list[str]:
                 found.append(f"p{page}: line starts with {start[:3]!r}")
             if end[-1] in kinsoku.NO_END:
                 found.append(f"p{page}: line ends with {end[-3:]!r}")
+            if "「" in end and "」" not in end[end.rfind("「"):] and "」" in start[:4]:
+                found.append(f"p{page}: {end[-3:]!r} / {start[:3]!r} cuts a term")
             if len(start) == 1 and "\u3040" <= start <= "\u9fff" and "\u3040" <= end[-1]:
                 found.append(f"p{page}: {end[-3:]!r} / {start!r} alone")
     return found
@@ -44,7 +46,8 @@ def test_cuts_that_break_a_rule_move_earlier() -> None:
     assert kinsoku.moved(["あいう", "。かき", "くけ"]) == (0, 1)  # 。 never starts a line
     assert kinsoku.moved(["あいう", "っかきくけこ", "くけ"]) == (0, 1)  # nor a small kana
     assert kinsoku.moved(["あい「", "かきくけこ"]) == (0, 1)  # 「 never ends one
-    assert kinsoku.moved(["あい「東", "京」かきくけ"]) is None
+    assert kinsoku.moved(["あいう「東", "京」かきくけ"]) == (0, 2)  # a short term whole
+    assert kinsoku.moved(["「東京」かきくけこさしすせそたちつてと", "なにぬねの"]) is None
     assert kinsoku.moved(["年は19", "42年", "あいう"]) == (0, 2)  # "1942年" whole
     assert kinsoku.moved(["あいうえお", "かきくけこ", "さしすせそ"]) is None
     assert kinsoku.moved(["天は人と言えり", "\u00a0– it"]) == (0, 2)  # bound: "えり – it"

@@ -13,7 +13,8 @@ giving the line it ends a little less room, so its last characters go to the nex
   sound mark ー or an iteration mark (``NO_START``);
 * no line ends with an opening bracket (``NO_END``);
 * no cut between two Latin letters or digits inside the run ("1942年" stays whole);
-* the run's last piece holds at least two characters when the piece before it can spare one.
+* the run's last piece holds at least two characters when the piece before it can spare one;
+* a short bracketed term ("（岩波文庫）", up to ``TERM`` characters) is not cut.
 
 Only runs holding East Asian text are touched; a Latin word too wide for its line is cut as
 before (``builder.text.hyphenate`` offers its breaks first). The deck's runs are broken by
@@ -51,9 +52,29 @@ def moved(texts: list[str]) -> tuple[int, int] | None:
                 count += 1
                 continue
             break
+        if not count:
+            count = _term_cut(before, after)
         if count:
             return index, count
     return None
+
+
+_OPENING, _CLOSING = "「『（〔【〈《(", "」』）〕】〉》)"
+TERM = 6  # characters inside brackets that are one term: "（岩波文庫）", "(黒船)"
+
+
+def _term_cut(before: str, after: str) -> int:
+    """How many characters go to the next line so a short bracketed term the cut falls
+    inside starts it whole ("…（岩波" / "文庫）" → "…" / "（岩波文庫）"); 0 when none."""
+    opening = max(before.rfind(mark) for mark in _OPENING)
+    if opening <= 0 or len(before) - opening > TERM + 1 or any(
+            mark in before[opening:] for mark in _CLOSING):
+        return 0
+    closing = min((at for at in (after.find(mark) for mark in _CLOSING) if at >= 0),
+                  default=-1)
+    if closing < 0 or len(before) - opening - 1 + closing > TERM:
+        return 0
+    return len(before) - opening
 
 
 def _forbidden(head: str, tail: str) -> bool:
