@@ -14,6 +14,7 @@ from builder.charts.labels import wrap_labels
 from builder.text.numbers import format_number, format_resolution
 from builder.charts.scale import AxisScale, category_scale, fixed_scale
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface
+from builder.charts.spread import Slot, every_kth, placed
 from builder.charts.style import (GAP_WIDTH, FigureStyle, line_label_below,
                                   show_data_labels, show_legend)
 
@@ -131,11 +132,15 @@ def _vertical(figure, style: FigureStyle, width: float, height: float) -> Scene:
     def y_of(value: float) -> float:
         return plot_bottom - scale.fraction(value) * plot_height
 
-    for value, text in zip(scale.ticks, ticks):
+    # the tick numbers up the axis by the shared line placement: each by its gridline, kept
+    # a line apart and inside the figure (``spread.placed``)
+    rows = [Slot(y_of(value), line) for value in scale.ticks][::-1]
+    middles = placed(rows, 0.0, 0.0, height)[::-1]
+    for value, text, middle in zip(scale.ticks, ticks, middles):
         y = y_of(value)
         scene.add(Path(((plot_left, y), (plot_right, y)), style.grid, 0.5, role="grid"))
-        scene.add(Text(plot_left - size * 0.5 - tick_width, y - line / 2, tick_width, (text,),
-                       size, style.muted, "right", role="tick"))
+        scene.add(Text(plot_left - size * 0.5 - tick_width, middle - line / 2, tick_width,
+                       (text,), size, style.muted, "right", role="tick"))
     for index, lines in enumerate(labels.lines):
         x = plot_left + slot * index
         if labels.rotated:
@@ -267,12 +272,18 @@ def _horizontal_bars(figure, style: FigureStyle, width: float, height: float) ->
     def x_of(value: float) -> float:
         return plot_left + scale.fraction(value) * plot_width
 
-    for value, text in zip(scale.ticks, ticks):
+    # the tick numbers along the axis by the shared line placement: each under its
+    # gridline, apart and inside the figure (``spread.placed``)
+    numbers = [Slot(x_of(value), face.width(text, size) + size)
+               for value, text in zip(scale.ticks, ticks)]
+    for value in scale.ticks:
         x = x_of(value)
         scene.add(Path(((x, plot_top), (x, plot_bottom)), style.grid, 0.5, role="grid"))
-        tick_width = face.width(text, size) + size
-        scene.add(Text(x - tick_width / 2, plot_bottom + size * 0.3, tick_width, (text,), size,
-                       style.muted, "center", role="tick"))
+    kept = every_kth(numbers, 0.0, 0.0, width)  # a narrow chart numbers every k-th line
+    for index, centre in zip(kept, placed([numbers[i] for i in kept], 0.0, 0.0, width)):
+        scene.add(Text(centre - numbers[index].width / 2, plot_bottom + size * 0.3,
+                       numbers[index].width, (ticks[index],), size, style.muted, "center",
+                       role="tick"))
     label_line = Typeface.line_height(labels.size)
     for index, lines in enumerate(labels.lines):
         middle = plot_top + slot * (index + 0.5)

@@ -8,8 +8,9 @@ squared moves. Written with each box's least offset from the first (``o``), the 
 ``y`` is the isotonic regression of ``anchor - o``: the pool-adjacent-violators pass, linear
 in the boxes. Clamping it to the bounds keeps it optimal. No search, no candidates tried.
 
-Both outputs draw the result; a timeline's key badges stand on it, and any labels along an
-axis can (one line of tick names, one row of markers' names).
+Both outputs draw the result: a timeline's key badges and band years, a pie's stacked
+labels, a chart's tick numbers along its value axis (``placed``). A timeline's lanes are
+another problem (a level for each label, not a place along one line: ``timelanes``).
 """
 
 from __future__ import annotations
@@ -60,4 +61,25 @@ def spread(slots: list[Slot], gap: float, low: float, high: float) -> list[float
     return [min(max(y, least), most) + o for y, o in zip(shifts, offsets)]
 
 
-__all__ = ["Slot", "fits", "spread"]
+def placed(slots: list[Slot], gap: float, low: float, high: float) -> list[float]:
+    """Centres for a line of labels (ordered by anchor): ``spread`` when they fit side by
+    side, else each at its anchor, only pulled inside ``[low, high]`` (too many to keep
+    apart: the caller has thinned them as far as it could). What the timeline band's years
+    and a chart's tick numbers stand on."""
+    if fits(slots, gap, low, high):
+        return spread(slots, gap, low, high)
+    return [min(max(s.anchor, low + s.width / 2), high - s.width / 2) for s in slots]
+
+
+def every_kth(slots: list[Slot], gap: float, low: float, high: float) -> list[int]:
+    """Indexes of the labels to keep when not all fit: every k-th from the first, the
+    smallest k that lets them stand side by side (gridlines stay; their numbers thin out,
+    never drawn over each other). All of them when they fit."""
+    for step in range(1, len(slots) + 1):
+        kept = list(range(0, len(slots), step))
+        if fits([slots[i] for i in kept], gap, low, high):
+            return kept
+    return [0] if slots else []
+
+
+__all__ = ["Slot", "every_kth", "fits", "placed", "spread"]

@@ -14,7 +14,7 @@ from itertools import accumulate
 from builder.charts.colors import readable, series_color
 from builder.charts.scene import Circle, Path, Rect, Scene, Text, Typeface
 from builder.charts.style import FigureStyle
-from builder.charts.spread import Slot, fits, spread
+from builder.charts.spread import Slot, placed
 from builder.charts.timeaxis import MAX_TICKS, TimeScale, boundaries
 from builder.charts.timekeys import badge_diameter, draw_keys, key_groups, key_text, keys_height
 from builder.text.typography import breakable_words
@@ -48,8 +48,7 @@ def time_band(scene: Scene, scale: TimeScale, band_top: float, band: float, line
     slots = [Slot(centre, measure(text)) for centre, text in labels]
     gap = size * 0.8
     low, high = scale.left, scale.right  # white on the band: off it, a label is unseen
-    centres = (spread(slots, gap, low, high) if fits(slots, gap, low, high)
-               else [min(max(s.anchor, low + s.width / 2), high - s.width / 2) for s in slots])
+    centres = placed(slots, gap, low, high)
     spots = [(centre, slot.width, text)
              for centre, slot, (_, text) in zip(centres, slots, labels)]
     for x in ticks:  # a tick never runs through a label's letters
