@@ -14,7 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from builder.text import hyphenate, measure
+from builder.text import carry, hyphenate, measure
 from builder.deck.grid import TITLE_LEADING, Box
 from builder.deck.specs import Para, Runs
 from builder.text.fonts import Faces
@@ -132,11 +132,23 @@ def breakable(para: Para, faces: Faces, size: float, width: float) -> Para:
     alike, so the lines counted are the lines drawn; words that fit are left alone."""
     if not para.runs:
         return para
-    available = max(width * WIDTH_SLACK - indent(para, size), size)
-    runs = _breakable(para.runs, faces, size, available, current_language())
-    runs = _kept_names(runs or para.runs, faces, size,
-                       max(width - indent(para, size), size)) or runs
+    margin = indent(para, size)
+    available = max(width * WIDTH_SLACK - margin, size)
+    scale, limit = 0.001 * size, available * WIDE  # styled_width's own product, exactly
+    runs = _breakable(para.runs, faces, size, available, current_language()) if any(
+        scale * _widest(run.text, faces, run.bold, run.italic) > limit for run in para.runs
+    ) else None  # most paragraphs: no word is wide, whatever the size
+    if any(run.text and max(run.text) >= "\u1100" for run in para.runs):
+        runs = _kept_names(runs or para.runs, faces, size, max(width - margin, size)) or runs
     return para if runs is None else replace(para, runs=runs)
+
+
+@lru_cache(maxsize=1 << 14)
+def _widest(text: str, faces: Faces, bold: bool, italic: bool) -> float:
+    """The advance of ``text``'s widest space-separated word (the words ``_breakable``
+    tests) in 1/1000 em: measured once for every size a paragraph is tried at."""
+    return max((measure.styled_units(word, faces, bold, italic)
+                for word in text.split(" ") if word), default=0.0)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -148,7 +160,7 @@ def _kept_names(runs: Runs, faces: Faces, size: float, line: float) -> Runs | No
     of it is carried too."""
     if not any(run.text and max(run.text) >= "\u1100" for run in runs):
         return None
-    found = measure.carried(list(runs), faces, size, line, SCRIPT_GAP, east_fill=EAST_FILL)
+    found = carry.carried(list(runs), faces, size, line, SCRIPT_GAP, east_fill=EAST_FILL)
     if not found:
         return None
     kept = []
@@ -169,8 +181,8 @@ def _breakable(runs_in: Runs, faces: Faces, size: float, available: float,
     for run in runs_in:
         def measured(text: str, run: Run = run) -> float:
             return measure.styled_width(text, faces, size, run.bold, run.italic)
-        if measured(run.text) <= available * WIDE:  # the whole run fits: no word is wide
-            runs.append(run)
+        if 0.001 * size * _widest(run.text, faces, run.bold, run.italic) <= available * WIDE:
+            runs.append(run)  # no word of this run is wide
             continue
         text = hyphenate.break_wide_words(
             run.text, language, lambda word: measured(word) > available * WIDE,
@@ -324,75 +336,3 @@ def _split_word(para: Para, words: list[Run], faces: Faces, size: float, width: 
     head = replace(para, runs=(Run(first.text[:low], first.bold, first.italic),))
     rest = [Run(first.text[low:], first.bold, first.italic), *words[1:]]
     return head, replace(para, runs=_join(rest), marker="", gap=0.0)
-
-
-def paginate(units: Sequence[Sequence[Para]], faces: Faces, size: float, box: Box,
-             max_bullets: int | None = None) -> list[list[Para]]:
-    """Greedily pack units (a bullet with its sub-bullets) onto pages of ``box``.
-
-    A unit moves whole to the next page when it fits an empty page; otherwise it is broken
-    into paragraphs, and a paragraph taller than what is left is cut between words.
-    """
-    pages: list[list[Para]] = [[]]
-    per_line = line_height(size)
-
-    def bullets(page: list[Para]) -> int:
-        return sum(1 for p in page if p.level == 1 and p.marker)
-
-    def room(page: list[Para], para: Para) -> bool:
-        if max_bullets and para.level == 1 and para.marker and bullets(page) >= max_bullets:
-            return False
-        return fits([*page, para], faces, size, box)
-
-    for unit in units:
-        page = pages[-1]
-        unit_bullets = sum(1 for p in unit if p.level == 1 and p.marker)
-        if fits([*page, *unit], faces, size, box) and (
-                not max_bullets or bullets(page) + unit_bullets <= max_bullets):
-            page.extend(unit)
-            continue
-        if page and fits(list(unit), faces, size, box):
-            pages.append(list(unit))
-            continue
-        for index, para in enumerate(unit):
-            page = pages[-1]
-            if (index == 0 and len(unit) > 1 and page and room(page, para)
-                    and not fits([*page, para, unit[1]], faces, size, box)):
-                pages.append([para])  # a lead-in never ends a page without its first item
-                continue
-            if room(page, para):
-                page.append(para)
-                continue
-            if fits([para], faces, size, box):
-                pages.append([para])
-                continue
-            remaining = para
-            while True:
-                if page and not room(page, replace(remaining, runs=())):  # bullet cap, 1 line
-                    page = []
-                    pages.append(page)
-                used = height(page, faces, size, box.inner_width) if page else 0.0
-                gap = remaining.gap * size if page else 0.0
-                lines = math.floor((box.inner_height - used - gap + 1e-6) / per_line)
-                if page and lines < 2:
-                    page = []
-                    pages.append(page)
-                    continue
-                head, tail = split_para(remaining, faces, size, box.inner_width, max(lines, 0))
-                if head is None:
-                    if not page:
-                        raise ValueError("a single word is too wide for the slide")
-                    page = []
-                    pages.append(page)
-                    continue
-                page.append(head)
-                if not _words(tail):
-                    break
-                remaining = tail
-                page = []
-                pages.append(page)
-                if fits([remaining], faces, size, box):
-                    page.append(remaining)
-                    break
-    return [page for page in pages if page]
-

@@ -16,6 +16,7 @@ from builder.deck.arrange import BULLET, join_notes
 from builder.deck.tableslides import TableSlides
 from builder.deck.balance import lone_runs, partition
 from builder.deck.grid import prompt_boxes
+from builder.deck.paginate import paginate
 from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
 from builder.errors import RenderError
 from builder.model import Person, Question, Reference, SubBullets, choice_letter
@@ -98,7 +99,7 @@ class TextSlides(TableSlides):
             pages_needed = max(1, math.ceil(bullets / max_bullets))
             balanced = math.ceil(bullets / pages_needed) if bullets else None
             try:
-                pages = fit.paginate(units, self.body_faces, size, box, balanced)
+                pages = paginate(units, self.body_faces, size, box, balanced)
             except ValueError as error:
                 raise RenderError(f"{where}: {error}") from None
             pages = self.balance(units, pages, balanced)
@@ -216,7 +217,7 @@ class TextSlides(TableSlides):
         for _ in range(8):
             middle = (low + high) / 2
             try:
-                trial = fit.paginate(units, self.body_faces, self.body_size,
+                trial = paginate(units, self.body_faces, self.body_size,
                                      replace(box, height=middle), max_bullets)
             except ValueError:
                 trial = []

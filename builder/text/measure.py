@@ -86,6 +86,9 @@ def _styled_units(text: str, faces: Faces, bold: bool, italic: bool) -> float:
                for segment in segments(text, faces, bold, italic))
 
 
+styled_units = _styled_units  # ``text``'s advance in 1/1000 em: × 0.001 × size is its width
+
+
 def styled_width(text: str, faces: Faces, size: float, bold: bool = False,
                  italic: bool = False) -> float:
     """Advance width of ``text`` as drawn: each character in the first font that has it
@@ -183,6 +186,7 @@ def wrap_runs(runs: list[Run], faces: Faces, size: float, available: float,
     return _wrap_runs(tuple(runs), faces, size, available, script_gap)
 
 
+@lru_cache(maxsize=1 << 15)  # asked of each word again at every size a paragraph is tried
 def script_changes(text: str, last: bool | None = None) -> tuple[int, bool | None]:
     """How often ``text`` changes between East Asian characters and other visible ones,
     starting after a character of kind ``last`` (True: East Asian); spaces take no side.
@@ -233,112 +237,6 @@ def _wrap_runs(runs: tuple[Run, ...], faces: Faces, size: float, available: floa
 
 LINE_BREAK = "\u2028"  # LINE SEPARATOR: a line break inside a paragraph (the deck: a:br)
 FORCED = -1  # a ``_pieces`` entry's "changes" for a LINE_BREAK
-
-
-def carried(runs: list[Run], faces: Faces, size: float, available: float,
-            script_gap: float = 0.0, slack: float = 1.0,
-            east_fill: float = 1.0) -> list[tuple[int, int, bool]]:
-    """Where ``wrap_runs`` carries a word holding East Asian text to the next line because
-    it does not fit beside the words before it: (run index, offset in ``run.text``, True)
-    for the space before each. LibreOffice would not carry it: it breaks East Asian
-    text between any two characters, cutting a name ("江" / "戸"), and takes no word joiner
-    between them; a line break there (``LINE_BREAK``) sets the lines this measured. (Where
-    LibreOffice's lines run shorter than ours, a name it carries at another place may still
-    be cut; filling these lines to less than ``available``, ``slack``, moved the cuts.)
-
-    ``east_fill``: a word holding East Asian text is carried when it would end past this
-    share of the line, though the line (filled as the viewer fills it, to ``available``)
-    would hold it: a name ending a hair from the edge is cut by the viewer whose measure
-    differs by that hair, and the forced break puts every viewer's next line at the same
-    word again ("kurofune (黒" / "船)", meiji large print).
-
-    A long run of East Asian text with no space in it (a sentence, a citation) breaks where
-    the line ends, as the viewer breaks it, except inside a short bracketed term
-    (（岩波文庫）, 『学問のすゝめ』): that term starts the next line, (run index, offset of its
-    opening bracket, False), a break with no space to replace."""
-    found: list[tuple[int, int, bool]] = []
-    used, space_pending = 0.0, 0.0
-    kind: bool | None = None
-    for run_index, run in enumerate(runs):
-        offset = -1
-        for index, piece in enumerate(run.text.split(" ")):
-            offset += 1  # the piece's first character (after the space before it)
-            start = offset
-            offset += len(piece)
-            if index > 0:
-                space_pending = styled_width(" ", faces, size, run.bold, run.italic)
-            if LINE_BREAK in piece:  # already set: its own lines (idempotent)
-                *_, piece = piece.split(LINE_BREAK)
-                start = offset - len(piece)
-                used, space_pending, index = 0.0, 0.0, 0
-            if not piece:
-                continue
-            advance = styled_width(piece, faces, size, run.bold, run.italic)
-            east = max(piece) >= "\u1100" and _EAST_ASIAN.search(piece) is not None
-            if script_gap:
-                changes, kind_after = script_changes(piece, kind)
-                advance += changes * script_gap * size
-            end = used + space_pending + advance
-            if east and end > available and (index == 0 or advance > available) \
-                    and _TERM.search(piece):
-                used, kind = _terms_kept(piece, run, start, run_index, found, faces, size,
-                                         available, script_gap, east_fill,
-                                         used + space_pending if used else 0.0, kind)
-                space_pending = 0.0
-                continue
-            if script_gap:
-                kind = kind_after
-            if used and (end > available * slack or (east and end > available * east_fill)):
-                if east and index > 0 and advance <= available:
-                    found.append((run_index, start - 1, True))
-                used = 0.0
-            elif used:
-                used += space_pending
-            space_pending = 0.0
-            if advance > available:
-                advance = advance % max(available, 1.0)
-            used += advance
-    return found
-
-
-# a short bracketed term inside East Asian text, with the punctuation that closes up to it
-_TERM = re.compile("[『「（(《〈【〔][^』」）)》〉】〕\\s]{1,10}[』」）)》〉】〕][、。，．,.]?")
-_CLOSING = "、。，．,.）」』》〉】〕)!?！？"
-_LETTER = re.compile("[\u3040-\u309f\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-
-
-def _terms_kept(piece: str, run: Run, start: int, run_index: int,
-                found: list[tuple[int, int, bool]], faces: Faces, size: float,
-                available: float, script_gap: float, east_fill: float, used: float,
-                kind: bool | None) -> tuple[float, bool | None]:
-    """Fill lines with ``piece`` character by character as the viewer does, but carry a
-    bracketed term (``_TERM``) whole to the next line when it would end past ``east_fill``
-    of it; returns the width used on the last line and the script kind after the piece."""
-    atoms, at = [], 0
-    for match in _TERM.finditer(piece):
-        if match.start() < at:
-            continue
-        atoms += [(piece[index], start + index, False) for index in range(at, match.start())]
-        at = match.end()
-        # with what follows it up to the next break between two letters ("（岩波文庫）、1942
-        # 年。" is one: LibreOffice breaks neither after "、" nor inside "1942年")
-        while at < len(piece) and not (_LETTER.match(piece[at - 1]) and _LETTER.match(piece[at])):
-            at += 1
-        atoms.append((piece[match.start():at], start + match.start(), True))
-    atoms += [(piece[index], start + index, False) for index in range(at, len(piece))]
-    before = 0.0  # the width of the atom before (a closing mark takes it to the next line)
-    for text, where, term in atoms:
-        width = styled_width(text, faces, size, run.bold, run.italic)
-        if script_gap:
-            changes, kind = script_changes(text, kind)
-            width += changes * script_gap * size
-        if used and used + width > available * (east_fill if term else 1.0):
-            if term:
-                found.append((run_index, where, False))
-            used = before if text in _CLOSING else 0.0  # 、。） never start a line
-        used += width
-        before = width
-    return used, kind
 
 
 # the characters ``slot_of`` puts in the East Asian slot, found at C speed (a test compares)
