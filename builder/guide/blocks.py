@@ -10,16 +10,16 @@ from functools import singledispatch
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
-from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus import TableStyle
 
 from builder.guide import figures, tagging
 from builder.guide.rtlparagraph import RightToLeftParagraph
 from builder.guide.context import Context, tag
 from builder.guide.flowables import Anchor, FittedFigure
+from builder.guide.lists import ends, item as item_, kept as kept_item
 from builder.guide.markup import check_glyphs
 from builder.guide.questions import question_flowables
-from builder.guide.tables import box, cell_font, data_table, unbreakable
+from builder.guide.tables import box, cell_font, data_table, no_lone_rows, unbreakable
 from builder.text.inline import plain
 from builder.text.measure import width as text_width
 from builder.text.typography import bind_value, breakable_words, for_guide, quoted
@@ -63,6 +63,7 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
     check_glyphs("•–", styles.body.faces, where)  # the bullet characters themselves
     items: list[ListItem] = []
     parents: list[Flowable] = []  # paragraphs that head sub-bullets
+    lasts: list[Flowable] = []  # each item's last flowable (its paragraph or last sub-list)
     tags = context.tags
     with tags.within("L", O="List", ListNumbering="Disc"):
         for item in block.bullets:
@@ -70,27 +71,32 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
                 text = item.text if isinstance(item, SubBullets) else item
                 paragraph = context.paragraph(text, styles.bullet, where, role="LBody")
             if not isinstance(item, SubBullets):
-                items.append(_item(paragraph, 16))
+                items.append(item_(paragraph, 16))
+                lasts.append(paragraph)
                 continue
             with tags.within(tagging.node_of(paragraph)), \
                     tags.within("L", O="List", ListNumbering="Disc"):
                 inner = []
                 for text in item.items:
                     with tags.within("LI"):
-                        inner.append(_item(context.paragraph(text, styles.bullet, where,
+                        inner.append(item_(context.paragraph(text, styles.bullet, where,
                                                              role="LBody"), 14))
             # the parent keeps with its first sub-bullet (never "• What the plots show" at a
-            # page's foot, its sub-bullets overleaf): the first sub-bullet is a list of its own
+            # page's foot, its sub-bullets overleaf): the first sub-bullet is a list of its own;
+            # so is the last, which the one before keeps with (never alone atop a page)
             parents.append(paragraph)
             nested = [ListFlowable(
                 part, bulletType="bullet", start="–", leftIndent=14,
                 bulletFontName=styles.body.font_name,
                 bulletFontSize=styles.body_size,
                 bulletColor=styles.colors.muted,
-                # the second list's first item keeps the gap the first list's last one loses
+                # a later list's first item keeps the gap the list before's last one loses
                 spaceBefore=styles.line * 0.2 if index == 0 else styles.bullet.paragraph.spaceAfter)
-                for index, part in enumerate((inner[:1], inner[1:])) if part]
-            items.append(_item(paragraph, 16, [paragraph, *nested]))
+                for index, part in enumerate(ends(inner)) if part]
+            if len(nested) > 1:
+                parents.append(nested[-2])
+            lasts.append(nested[-1])
+            items.append(item_(paragraph, 16, [paragraph, *nested]))
     bullets = ListFlowable(items, bulletType="bullet", start="•", leftIndent=16,
                            bulletFontName=styles.body.font_name, bulletFontSize=styles.body_size,
                            bulletColor=styles.colors.accent,
@@ -98,39 +104,13 @@ def _(block: Bullets, context: Context) -> list[Flowable]:
     # the list's items go into the story one by one (what the list would split into), so a
     # heading or a lead-in sentence kept with the list keeps with its first item only, not
     # with the whole list (which would move a long list to the next page, leaving a gap)
-    content = [_kept(indenter) if any(indenter._flowable is parent for parent in parents)
+    # and the list's last item stays with the one before it (no bullet alone atop a page;
+    # only that one: keeping every end with its neighbour chains a short list into one
+    # block that moves whole, leaving the page before it a quarter empty)
+    kept = [*parents, *lasts[-2:-1]]
+    content = [kept_item(indenter) if any(indenter._flowable is flowable for flowable in kept)
                else indenter for indenter in bullets._content]
     return tag(content, where)
-
-
-def _item(paragraph: Flowable, indent: float,
-          content: list[Flowable] | None = None) -> ListItem:
-    """A list item; a right-to-left one (Arabic, Hebrew) indented from the right, its
-    bullet hanging on the right."""
-    if isinstance(paragraph, RightToLeftParagraph):
-        return ListItem(content or paragraph, bulletDir="rtl", leftIndent=0,
-                        rightIndent=indent, bulletDedent=indent * 0.35)
-    return ListItem(content or paragraph)
-
-
-class _KeptIndenter(LIIndenter):
-    """A list item's indenter that keeps with the next flowable and remembers it itself.
-
-    An ``LIIndenter`` hands unknown attributes to the paragraph inside it, so platypus,
-    undoing its keep marks between ``multiBuild`` passes, restored ``keepWithNext`` on the
-    paragraph while the indenter kept its 0: the keep held on the first pass only.
-    """
-
-    _IndenterAttrs = [*LIIndenter._IndenterAttrs, "keepWithNext"]
-
-
-def _kept(indenter: LIIndenter) -> _KeptIndenter:
-    """The same list item, kept with what follows it."""
-    own = indenter.__dict__
-    kept = _KeptIndenter(own["_flowable"], own["_leftIndent"], own["_rightIndent"],
-                         own["_bullet"], own.get("spaceBefore"), own.get("spaceAfter"))
-    kept.keepWithNext = 1
-    return kept
 
 
 def leads_in(block: object, following: object) -> bool:
@@ -198,6 +178,8 @@ def timeline_table(context: Context, events: tuple[TimelineEvent, ...], where: s
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]))
+    table.wrap(context.width, 1e9)  # its rows' heights: no row alone at a page's foot or top
+    table.setStyle(TableStyle(no_lone_rows(table._rowHeights, styles.frame_height, 0)))
     return table
 
 

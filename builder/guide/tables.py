@@ -125,7 +125,7 @@ def data_table(context: Context, header: Sequence[str], rows: Sequence[Sequence[
     ]))
     _split_rows_taller_than_a_page(table, context, where)
     if not getattr(table, "splitInRow", 0):
-        table.setStyle(TableStyle(no_lone_rows(len(rows))))
+        table.setStyle(TableStyle(no_lone_rows(table._rowHeights, styles.frame_height)))
     return table
 
 
@@ -143,12 +143,24 @@ def _in_column(style: TextStyle, room: float, language: str) -> TextStyle:
     return dataclasses.replace(style, paragraph=paragraph)
 
 
-def no_lone_rows(count: int) -> list[tuple]:
-    """Where a table of ``count`` body rows may not break: a short table (≤ 4 rows) moves
-    whole; a longer one never leaves its first or last row alone on a page."""
-    if count <= 4:
+TALL_ROW = 0.12  # a row this share of a page tall may start or end a page alone
+
+
+def no_lone_rows(heights: Sequence[float], frame_height: float,
+                 header_rows: int = 1) -> list[tuple]:
+    """Where a table (its rows' ``heights``, the header's first) may not break: its header
+    stays with its first two rows and its last row with the one before — no short row alone
+    at a page's foot or top (a row taller than ``TALL_ROW`` of a page may be), and no table
+    moved whole when it could flow (a 4-row table once left a page's foot empty)."""
+    count = len(heights)
+    if count - header_rows <= 1:
         return [("NOSPLIT", (0, 0), (-1, -1))]
-    return [("NOSPLIT", (0, 0), (-1, 2)), ("NOSPLIT", (0, count - 1), (-1, count))]
+    tall = TALL_ROW * frame_height
+    first = header_rows + (0 if heights[header_rows] >= tall else 1)
+    commands = [("NOSPLIT", (0, 0), (-1, first))]
+    if heights[-1] < tall:
+        commands.append(("NOSPLIT", (0, count - 2), (-1, count - 1)))
+    return commands
 
 
 def _split_rows_taller_than_a_page(table: Table, context: Context, where: str) -> None:
