@@ -53,3 +53,19 @@ def test_a_continued_section_timeline_keeps_one_size(lecture) -> None:
         # (a label's sub- or superscript may be smaller: one size for the dates/labels)
         assert len({max(s) for _, s in parts}) == 1, (title, parts)
         assert max(sizes) >= 24, (title, parts)  # large print: not shrunk for nothing
+
+
+def test_a_section_timeline_listed_as_text_takes_the_fewest_slides() -> None:
+    """plate-tectonics' large print lists its first section timeline as text (a label too
+    long for the axis): 2 + 3 + 3 events on three half-empty slides at 28 pt, now 4 + 4 on
+    two, smaller but above the floor, as listed people come down to fewer slides."""
+    from builder.deck.plan import plan_deck
+    from builder.deck.specs import TextSlide
+
+    document = resolve(load_source(ROOT / "tests" / "corpus" / "plate-tectonics.yaml"),
+                       load_layout(ROOT / "layouts" / "large-print.yaml"), None)
+    slides = [slide for slide in plan_deck(document).slides
+              if slide.title.startswith("Timeline: From continental drift")]
+    assert slides and all(isinstance(slide, TextSlide) for slide in slides)
+    assert len(slides) == 2, [len(slide.paras) for slide in slides]
+    assert min(slide.size for slide in slides) >= 24
