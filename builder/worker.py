@@ -136,6 +136,9 @@ def share(layout: Any = None) -> None:
     for the renderer, which meets the same error where it always did."""
     for name in SHARED_MODULES:
         importlib.import_module(name)
+    from builder.text import nobreak
+
+    nobreak._date_patterns()  # every language's month names, compiled once for both
     if layout is None:
         return
     from builder.text import measure

@@ -5,11 +5,18 @@ bytes) are those of ``pyphen.Pyphen``."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pyphen
 import pytest
 
 from builder.text import hyphenate
 from builder.text.patterns import LazyHyphDict
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # English and German (the corpus), Hungarian (nonstandard "ssz/sz=sz" patterns), Afrikaans
 # (^^hh escapes), Catalan, Greek (an ISO 8859-7 file)
@@ -45,3 +52,22 @@ def test_the_builders_dictionary_is_the_lazy_one() -> None:
     assert isinstance(dictionary.hd, LazyHyphDict)
     assert list(dictionary.iterate("international"))[:1] == \
         list(pyphen.Pyphen(lang="en_US", cache=False).iterate("international"))[:1]
+
+
+def test_hyphenator_opens_its_dictionary_only_when_a_long_word_asks() -> None:
+    """``hyphenator`` is made for every guide; the dictionary behind it is opened (and its
+    patterns read) only when a word long enough to hyphenate is offered, and then splits as
+    pyphen does. In a fresh process: this one may have opened it already."""
+    code = (
+        "import pyphen\n"
+        "from builder.text.hyphenate import hyphenator\n"
+        "path = pyphen.LANGUAGES[pyphen.language_fallback('en_US')]\n"
+        "splits = hyphenator('en')\n"
+        "before = (splits('short'), path in pyphen.hdcache)\n"
+        "got = splits('international')\n"
+        "want = list(pyphen.Pyphen(lang='en_US').iterate('international'))\n"
+        "print(before, path in pyphen.hdcache, got == want and len(got) > 0,"
+        " hyphenator('xx') is None)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.stdout.strip() == "([], False) True True True", result.stdout + result.stderr

@@ -28,14 +28,21 @@ Splits = Callable[[str], list[tuple[str, str]]]
 
 
 @lru_cache(maxsize=16)
-def _dictionary(language: str):  # -> pyphen.Pyphen | None
+def _dictionary_name(language: str) -> str | None:
+    """pyphen's name for the dictionary of ``language`` (None without pyphen or one for it):
+    found without opening the dictionary."""
     try:
         import pyphen
     except ImportError:  # pragma: no cover - a dependency; hyphenation is a nicety
         return None
     base = language.replace("-", "_")
-    name = pyphen.language_fallback(base) or pyphen.language_fallback(base.split("_")[0]) \
+    return pyphen.language_fallback(base) or pyphen.language_fallback(base.split("_")[0]) \
         or (pyphen.language_fallback("en_US") if base.startswith("en") else None)
+
+
+@lru_cache(maxsize=16)
+def _dictionary(language: str):  # -> pyphen.Pyphen | None
+    name = _dictionary_name(language)
     if name is None:
         return None
     from builder.text.patterns import pyphen_for  # the same table, parsed as words ask
@@ -46,15 +53,17 @@ def _dictionary(language: str):  # -> pyphen.Pyphen | None
 @lru_cache(maxsize=16)
 def hyphenator(language: str) -> Splits | None:
     """reportlab's ``hyphenationLang`` callable for ``language`` (word → (head, tail)
-    splits, longest head first), or None without pyphen or a dictionary for it."""
-    dictionary = _dictionary(language)
-    if dictionary is None:
+    splits, longest head first), or None without pyphen or a dictionary for it.
+
+    The dictionary is opened when a long word first asks: opening it cost ~20–40 ms of a
+    cold build's critical path, in a guide that may never offer one (the sample's does not)."""
+    if _dictionary_name(language) is None:
         return None
 
     def splits(word: str) -> list[tuple[str, str]]:
         if sum(char.isalpha() for char in word) < LONG_WORD:
             return []
-        return [(head, tail) for head, tail in dictionary.iterate(word)]
+        return [(head, tail) for head, tail in _dictionary(language).iterate(word)]
     return splits
 
 
