@@ -21,7 +21,7 @@ from builder.deck.specs import Card, Para, PromptSlide, SlideSpec, TextSlide
 from builder.errors import RenderError
 from builder.model import Person, Question, Reference, SubBullets, choice_letter
 from builder.resolve.references import cite
-from builder.text.addresses import marked
+from builder.text.addresses import glued
 from builder.text.words import Words
 from builder.text.inline import Run, plain
 
@@ -53,8 +53,8 @@ def reference_runs(reference: Reference, words: Words = Words(), han: str | None
     for piece in cite(reference, words, han):
         if parts and not piece.attached:
             parts.append(Run(" "))
-        if piece.style == "link":  # literal, no typography; breaks only at its punctuation
-            parts.append(Run(marked(piece.text)))
+        if piece.style == "link":  # literal, no typography; one word unless wider than a
+            parts.append(Run(glued(piece.text)))  # line (``fit`` then marks its breaks)
         else:
             parts += fit.runs(piece.text, italic=piece.style == "italic")
     return tuple(parts)

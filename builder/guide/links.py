@@ -6,12 +6,15 @@ piece past the margin. So the address's lines are decided here, where the paragr
 width is known: the text before it is broken by reportlab to find how much of its last line
 is left, the address's pieces (``builder.text.addresses``) are filled into that room and
 then into whole lines, and each line but the last ends in a ``<br/>`` inside the one link.
+An address that fits a line is one word (moved whole to the next line, never "https://" /
+"www…"), and a long one never leaves only its scheme at a line's end.
 The address reads back whole (pdftotext joins its lines), and one ``Link`` element and one
 annotation per line cover it, as before.
 """
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
@@ -22,6 +25,7 @@ from builder.text.addresses import lines, spread
 from builder.text.measure import styled_width
 
 SAFETY = 0.5  # points each line keeps spare: reportlab's sums and ours may differ a hair
+_SCHEME_ONLY = re.compile(r"[a-z][a-z0-9+.-]*://(www)?", re.I)
 
 
 def broken_link(url: str, style: TextStyle, where: str, color: str, *, before: str,
@@ -41,9 +45,15 @@ def broken_link(url: str, style: TextStyle, where: str, color: str, *, before: s
         first = _left(before, paragraph, width) - SAFETY
         if spaced:
             first -= measured(" ")
-    pieces = spread(url, lambda text: measured(text) <= full)
+    if measured(url) <= full:  # it fits a line: one word, moved whole if it must be
+        set_lines = [url]
+    else:
+        pieces = spread(url, lambda text: measured(text) <= full)
+        set_lines = lines(pieces, measured, first, full)
+        if _SCHEME_ONLY.fullmatch(set_lines[0]):  # never "https://" alone at a line's end
+            set_lines = lines(pieces, measured, 0.0, full)
     shown = "<br/>".join(fallback_markup(line, style.faces, style.bold, style.italic, size)
-                         for line in lines(pieces, measured, first, full) if line)
+                         for line in set_lines if line)
     return f'<a href="{escape(url, {chr(34): "&quot;"})}" color="{color}">{shown}</a>'
 
 

@@ -73,6 +73,18 @@ def lines(pieces: list[str], measured: Callable[[str], float], first: float,
 ZWSP, WORD_JOINER = "\u200b", "\u2060"
 
 
+def glued(url: str) -> str:
+    """``url`` as one unbreakable word (a word joiner after each character a renderer would
+    break after): an address that fits a line moves to the next line whole, as a word
+    does, rather than breaking at its first slash ("https://" / "www…"). Breaks are added
+    only where it is wider than its line (``marked``)."""
+    bare = url.replace(ZWSP, "").replace(WORD_JOINER, "")
+    return _GLUE.sub(lambda match: match.group(0) + WORD_JOINER, bare)
+
+
+_GLUE = re.compile(r"[/\-?&=%](?=.)")
+
+
 def marked(url: str, fits: Callable[[str], bool] = lambda text: True) -> str:
     """``url`` as a deck sets it: a zero-width space (a break, no mark) wherever it may
     break, and a word joiner after each hyphen, where LibreOffice and PowerPoint would

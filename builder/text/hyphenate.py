@@ -150,7 +150,8 @@ def break_wide_words(text: str, language: str, wide: Callable[[str], bool],
         lead, core, trail = match.groups() if match else ("", word, "")
         if not core or not wide(word) or (max(core) >= "\u1100" and _east_asian(core)):
             out.append(word)
-        elif _URL.search(core):  # an address breaks at its punctuation, never with a hyphen
+        elif _URL.search(core.replace("\u2060", "")):  # an address breaks at its
+            # punctuation, never with a hyphen (its word joiners: ``addresses.glued``)
             out.append(lead + _address(core, fits) + trail)
         elif _NUMBER.fullmatch(core):  # a number never takes a hyphen ("99-" / ".7")
             out.append(word)
