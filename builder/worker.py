@@ -45,7 +45,6 @@ class DeckWorker:
             try:
                 ours.close()
                 if prewarm:
-                    _yield_to_guide()
                     _prewarm(fmt)
                 _serve(theirs, fmt, spare=prewarm)
             except BaseException:  # noqa: BLE001
@@ -149,23 +148,6 @@ def share(layout: Any = None) -> None:
             measure.register(faces(getattr(layout.fonts, role)))
         except Exception:  # noqa: BLE001 - resolve or the renderer reports it
             pass
-
-
-YIELD = 5  # the niceness a cold build's deck worker adds to its own (and its maps' process)
-
-
-def _yield_to_guide() -> None:  # pragma: no cover - runs in the forked child
-    """In a cold build's deck worker: give the guide's process the first claim on a core.
-
-    The guide's process is the build's critical path (it also loads, resolves, reads back
-    and checks); the deck and its maps' process (``deck.ahead``) have as much work together
-    as it has alone. On two cores, three equal processes each get two thirds of one, so the
-    guide's ran a third slower than alone; niced, the deck's two share the other core while
-    the guide's keeps one, and take both whenever it waits. Nothing here changes a byte."""
-    try:
-        os.nice(YIELD)
-    except OSError:  # not permitted here: the same work, scheduled as before
-        pass
 
 
 def _prewarm(fmt: str) -> None:  # pragma: no cover - runs in the forked child
