@@ -48,6 +48,7 @@ STATISTIC_GRIDS = ((4, 1), (3, 1), (2, 2), (2, 1), (1, 3), (1, 2), (1, 1))
 FOLD_EVENTS = 3
 FOLD_PEOPLE = 3
 TALL_TITLE = 3  # lines of a long title's box (``Grid.titled``) before the title shrinks
+TALL_TITLE_COST = 1  # slides a section may gain for its titles' third line
 
 
 @in_documents_language
@@ -78,6 +79,12 @@ def plan_sections(document: Document, grid: Grid, wanted: Callable[[Section], bo
 class _Planner(FigureSlides, JoinSlides, PartSlides):
     """Turns parts and blocks into slide specs; one method per part and per block type."""
 
+    def __init__(self, document: Document, grid: Grid):
+        super().__init__(document, grid)
+        # sections whose titles shrink rather than take a third line (``section``): none of
+        # their slides takes one alone either, so a section's titles keep one size
+        self.short_titled: set[str] = set()
+
     # ---------------------------------------------------------------- text pages
 
 
@@ -89,17 +96,22 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
     def section(self, section: Section, number: int, count: int) -> list[SlideSpec]:
         """The section's slides; planned again under a three-line title box when one of
         their titles needs a third line at the deck's title size (``tall_titles``): the
-        section's titles keep that size and its bodies the room left under them."""
+        section's titles keep that size and its bodies the room left under them — unless
+        that room costs the section more than ``TALL_TITLE_COST`` slides (cards and listings
+        that no longer share one), when its titles shrink instead."""
         slides = self.section_slides(section, number, count)
         if not self.tall_titles(slides):
             return slides
         grid, self.grid = self.grid, self.grid.titled(TALL_TITLE)
         try:
-            slides = self.section_slides(section, number, count)
+            tall = self.section_slides(section, number, count)
         finally:
             self.grid = grid
+        if len(tall) > len(slides) + TALL_TITLE_COST:
+            self.short_titled.add(slides[0].title)
+            return slides
         return [slide if isinstance(slide, SectionSlide) else replace(slide, title_lines=TALL_TITLE)
-                for slide in slides]
+                for slide in tall]
 
     def tall_titles(self, slides: Sequence[SlideSpec]) -> bool:
         """Whether a title of a section's slides, as the deck will finish it (continuations
@@ -302,9 +314,13 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
         their section), and size every content title to fit."""
         finished: list[SlideSpec] = []
         smallest = max(20.0, self.deck.sizes.title * 0.7)
+        section = ""
         for slide in unique_titles(slides, self.document.words):
+            if isinstance(slide, SectionSlide):
+                section = slide.title
             if not isinstance(slide, (TitleSlide, SectionSlide)):
-                if slide.title_lines < TALL_TITLE and self.room_for_tall_title(slide):
+                if (slide.title_lines < TALL_TITLE and section not in self.short_titled
+                        and self.room_for_tall_title(slide)):
                     slide = replace(slide, title_lines=TALL_TITLE)
                 fitted = fit.adapt_title(slide.title, self.heading_faces,
                                          self.grid.titled(slide.title_lines).title,
