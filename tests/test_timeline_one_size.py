@@ -69,3 +69,26 @@ def test_a_section_timeline_listed_as_text_takes_the_fewest_slides() -> None:
     assert slides and all(isinstance(slide, TextSlide) for slide in slides)
     assert len(slides) == 2, [len(slide.paras) for slide in slides]
     assert min(slide.size for slide in slides) >= 24
+
+
+def test_a_continued_figure_timeline_keeps_one_form_and_size() -> None:
+    """The sample's large print drew its war timeline's part 1 in lanes (events unnumbered)
+    and part 2 as a list numbered from 7: numbers 1–6 were shown nowhere. Every part is now
+    the list form, numbered on from the last part, in one size."""
+    document = resolve(load_source(SOURCES["korean-war"]),
+                       load_layout(ROOT / "layouts" / "large-print.yaml"), None)
+    deck = Presentation(io.BytesIO(render_deck(document)))
+    parts = [shape for slide in deck.slides for shape in slide.shapes
+             if shape.name == "figure-war-timeline"]
+    assert len(parts) > 1
+    numbers, sizes = [], set()
+    for part in parts:
+        texts = [leaf for leaf in leaves(part) if leaf.has_text_frame]
+        keyed = [leaf for leaf in texts if leaf.name.startswith("key-number ")]
+        assert keyed, "every part is the list form"
+        # each number twice: its badge over the band and its row
+        numbers += sorted({int(leaf.text_frame.text) for leaf in keyed})
+        sizes |= {run.font.size.pt for leaf in texts for paragraph in leaf.text_frame.paragraphs
+                  for run in paragraph.runs if run.font.size is not None and run.text.strip()}
+    assert numbers == list(range(1, len(numbers) + 1)), numbers
+    assert len(sizes) == 1, sizes

@@ -28,10 +28,10 @@ def _pie(figure, style: FigureStyle, width: float, height: float, asset,
 
 def _timeline(figure, style: FigureStyle, width: float, height: float, asset,
               min_size: float | None, max_size: float | None = None,
-              first_key: int = 0) -> Scene:
+              first_key: int = 0, listed: bool = False) -> Scene:
     from builder.charts.timeline import timeline_scene
 
-    return timeline_scene(figure, style, width, height, min_size, max_size, first_key)
+    return timeline_scene(figure, style, width, height, min_size, max_size, first_key, listed)
 
 
 def _map(figure, style: FigureStyle, width: float, height: float, asset,
@@ -50,7 +50,8 @@ SCENES: dict[type, Callable[..., Scene]] = {
 
 def scene_for(figure, style: FigureStyle, width: float, height: float,
               asset: AssetResolver, min_size: float | None = None,
-              max_size: float | None = None, first_key: int = 0) -> Scene:
+              max_size: float | None = None, first_key: int = 0,
+              listed: bool = False) -> Scene:
     """The figure as a scene no larger than ``width`` × ``height`` points.
 
     ``min_size`` (the deck's) is the smallest text worth drawing: crowded labels shrink no
@@ -58,7 +59,7 @@ def scene_for(figure, style: FigureStyle, width: float, height: float,
     spare set its text larger, up to that, to fill its box. The guide leaves both unset.
     """
     build = SCENES[type(figure)]
-    extra = ({"max_size": max_size, "first_key": first_key} if build is _timeline
-             else {})
+    extra = ({"max_size": max_size, "first_key": first_key, "listed": listed}
+             if build is _timeline else {})
     return thickened(build(plain_figure(figure), style, width, height, asset, min_size,
                            **extra), style.size)

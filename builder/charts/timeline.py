@@ -67,7 +67,7 @@ gives up a point of text: from the back of a room, size matters more than the da
 
 def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
                    min_size: float | None = None, max_size: float | None = None,
-                   first_key: int = 0) -> Scene:
+                   first_key: int = 0, listed: bool = False) -> Scene:
     """The timeline at the largest text size (down to 70 %, or to ``min_size`` when given)
     that fits ``max_height`` with no stem crossing a label; failing that, the list form;
     failing that, the clean candidate that keeps the largest text once scaled to fit.
@@ -82,10 +82,11 @@ def timeline_scene(figure, style: FigureStyle, width: float, max_height: float,
     the same kind (lanes stay lanes, a list stays a list), to the largest size up to
     ``max_size`` that still fits: a continued part of three events, or a short list, then
     fills the slide's box instead of its top third. ``first_key``: the list form's first
-    number less one (a continued part goes on from the last).
+    number less one (a continued part goes on from the last); ``listed``: the list form
+    only (every part of a continued timeline in one form, if any part needs the list).
     """
     make_scale = partial(figure_scale, figure, language=style.language)
-    laned = len(figure.events) <= LANE_LIMIT
+    laned = len(figure.events) <= LANE_LIMIT and not listed
     forms = (SLIDE_FORMS if min_size else PAGE_FORMS) if laned else ()
     smallest = min(style.size, min_size) if min_size else style.size * MIN_SCALE
     sizes = [style.size]

@@ -31,7 +31,7 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=Non
                     first_key: int = 0, key_part: tuple[int, int] | None = None):
     """The figure's scene as one group of native shapes centred in ``box``. ``whole``: the
     timeline ``figure`` is a part of, continued over slides, so every part is set in one
-    size (``part_size``); ``first_key``: where its list's numbers go on from; ``key_part``:
+    size and form (``part_setting``); ``first_key``: where its list's numbers go on from; ``key_part``:
     of a map whose key continues over slides, the slice of its key this slide lists."""
     style = figure_style(document)
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
@@ -44,8 +44,8 @@ def add_scene_group(slide, document: Document, figure, box: FigureBox, whole=Non
         else:
             scene = sc.thickened(whole_map, style.size)
     else:
-        cap = part_size(document, whole, box) if whole is not None else None
-        scene = _scene(document, figure, width, height, cap, first_key)
+        cap, listed = part_setting(document, whole, box) if whole is not None else (None, False)
+        scene = _scene(document, figure, width, height, cap, first_key, listed)
     x, y = centred(box.left, box.top, box.width, box.height, scene.width * EMU_PER_POINT,
                    scene.height * EMU_PER_POINT)
     group = slide.shapes.add_group_shape()
@@ -90,27 +90,42 @@ def map_parts(document: Document, figure: MapFigure, box: FigureBox
 
 
 def _scene(document: Document, figure, width: float, height: float,
-           max_size: float | None = None, first_key: int = 0) -> sc.Scene:
+           max_size: float | None = None, first_key: int = 0,
+           listed: bool = False) -> sc.Scene:
     """A timeline or chart scene for a ``width`` × ``height`` box (points), remembered, so
     planning a timeline's parts and drawing them compute each scene once; its text grows
-    with room to spare up to ``max_size`` (the deck's body size unless given)."""
+    with room to spare up to ``max_size`` (the deck's body size unless given); ``listed``:
+    a timeline in its list form only."""
+    options = {"first_key": first_key, "listed": True} if listed else {"first_key": first_key}
     return cached_scene(scene_for, document, figure, figure_style(document), width, height,
                         document.asset, figure_min_size(document),
-                        max_size or figure_max_size(document), first_key=first_key)
+                        max_size or figure_max_size(document), **options)
 
 
-def part_size(document: Document, figure: TimelineFigure, box: FigureBox) -> float | None:
-    """The one text size for every part of a timeline continued over slides: the smallest
-    any part grows to on its own (a part of three events could grow further than one of
-    four; set alike, the slides read as one figure). None when it takes one slide."""
+def part_setting(document: Document, figure: TimelineFigure, box: FigureBox
+                 ) -> tuple[float | None, bool]:
+    """The one text size and the one form for every part of a timeline continued over
+    slides: the list form for all when any part needs it (the sample's large print drew
+    part 1 in lanes and part 2 as a list numbered from 7, numbers 1–6 shown nowhere), and
+    the smallest size any part grows to on its own in that form (a part of three events
+    could grow further than one of four; set alike, the slides read as one figure).
+    (None, False) when it takes one slide."""
     parts = timeline_parts(document, figure, box)
     if len(parts) < 2:
-        return None
+        return None, False
     width, height = box.width / EMU_PER_POINT, box.height / EMU_PER_POINT
-    return min(max((item.size for item in _scene(document, sliced(figure, part), width,
-                                                  height, None, part[0]).items
+    listed = any(_is_list(_scene(document, sliced(figure, part), width, height, None,
+                                 part[0])) for part in parts)
+    size = min(max((item.size for item in _scene(document, sliced(figure, part), width,
+                                                  height, None, part[0], listed).items
                     if isinstance(item, sc.Text)), default=figure_max_size(document))
                for part in parts)
+    return size, listed
+
+
+def _is_list(scene: sc.Scene) -> bool:
+    """Whether a timeline scene is the list form (its rows are numbered)."""
+    return any(isinstance(item, sc.Text) and item.role == "key-number" for item in scene.items)
 
 
 def _legible(scene: sc.Scene, floor: float) -> bool:
