@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from hypothesis import given, strategies as st
 from pptx import Presentation
 
 import broken_words
 import render_check
 from builder.cli import main
-from builder.text.addresses import address_pieces, marked
+from builder.text.addresses import address_pieces, glued, marked, spread
 
 URL = ("https://www.conseil-constitutionnel.fr/le-bloc-de-constitutionnalite/"
        "declaration-des-droits-de-l-homme-et-du-citoyen-de-1789")
@@ -146,3 +147,14 @@ def test_deck_addresses_break_at_punctuation_as_libreoffice_draws_them(built: Pa
             assert _legal(end, start), (end, start)
     assert _whole_short(pdf) == 12
     assert render_check.check_deck(deck, pdf) == []
+
+
+@given(st.text(alphabet="abcXYZ019/.-_?&=#%~:", min_size=1, max_size=60),
+       st.integers(min_value=1, max_value=12))
+def test_any_address_cut_and_marked_reads_as_itself(url: str, room: int) -> None:
+    """Whatever the address, its pieces join back to it, the deck's marks strip back to it,
+    and every piece ``spread`` leaves fits the line it was given."""
+    assert "".join(address_pieces(url)) == url
+    for shown in (marked(url), glued(url)):
+        assert shown.replace("\u200b", "").replace("\u2060", "") == url
+    assert all(len(piece) <= room for piece in spread(url, lambda text: len(text) <= room))
