@@ -42,7 +42,13 @@ def _maps(document) -> dict[str, MapFigure]:
 
 
 # known defects, each with its owner: the finding expected, removed once it is fixed
-KNOWN_DECK: dict[tuple[str, str], tuple[str, str]] = {}
+KNOWN_DECK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    # the slide's title takes three lines since 686df03: the map is ~215 pt tall for 22
+    # places at 24 pt, and two keyed places find no room for their number by the marker
+    ("scramble-for-africa", "large-print"): ("mapkey", (
+        "'CapeTown' is keyed without a number (named but not located)",
+        "'Berlinthe18841885conference' is keyed without a number (named but not located)")),
+}
 
 
 @pytest.mark.parametrize("layout", ["default", "large-print", "history-101"])
@@ -63,9 +69,9 @@ def test_deck_map_names_keep_to_their_places(source, layout, corpus_builds) -> N
     assert seen
     known = KNOWN_DECK.get((source, layout))
     if known is not None:
-        assert [problem for *_, problem in found] == [known[1]], \
+        assert tuple(problem for *_, problem in found) == known[1], \
             f"KNOWN_DECK {(source, layout)} no longer finds what it lists: update the entry"
-        pytest.xfail(f"known ({known[0]}): {known[1]}")
+        pytest.xfail(f"known ({known[0]}): {'; '.join(known[1])}")
     assert found == []
 
 

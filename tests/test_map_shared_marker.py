@@ -70,3 +70,19 @@ def test_a_name_as_near_another_marker_as_its_own_is_not_taken() -> None:
                        target=(*own, radius, radius + size * 0.8, markers,
                                SpatialIndex(cell=27.0)))
     assert (box, hard) == (right, 0)
+
+
+@pytest.mark.parametrize("floor", [None, 24.0])
+def test_a_marker_by_the_edge_keeps_off_an_off_map_arrow(style, floor) -> None:
+    """A place just inside the top edge and an off-map place beyond it (scramble large
+    print: Tripoli's ⊙ covered Berlin's ↑): the arrow stays at its edge, the marker moves
+    off it (by at most its radius)."""
+    figure = _figure([
+        {"label": "Edge town", "lon": 135.0, "lat": 41.0, "marker": "capital"},
+        {"label": "Far north", "lon": 135.3, "lat": 60.0, "off_map": True},
+        {"label": "Sendai", "lon": 140.87, "lat": 38.27, "marker": "city"}])
+    scene = map_scene(figure, style.resized(floor or 9.0), 470.0, 330.0, asset=None,
+                      min_label=floor, beside=floor is not None)
+    view = mapcheck.from_scene(scene, figure, page=floor is None)
+    assert {"Edgetown", "Farnorth"} <= set(view.markers)
+    assert [p for p in mapcheck.problems(view) if "overlap" in p or "from its place" in p] == []

@@ -110,7 +110,7 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
         markers in all (points)."""
         nonlocal collisions
         spread = 0.0
-        for point, x, y, radius in _ordered(markers, priority):
+        for point, x, y, radius in _ordered(markers, priority, joined):
             if id(point) in joined:  # its marker is another's: keyed, numbered there
                 unplaced.append(point.label)
                 failed.add(id(point))
@@ -275,14 +275,16 @@ def place_labels(figure, style: FigureStyle, size: float, frame: Box, markers, o
     return result
 
 
-def _ordered(markers, priority):
+def _ordered(markers, priority, joined=frozenset()):
     """Markers in the order their names are placed: off-map places first (a name that must
-    stand by its arrow at the frame's edge has the fewest places), then the capitals (a
-    map's capitals are named on it, by their marker: Kyoto's name had gone to the key),
-    then those a first try left without room, then the source's order."""
-    return sorted(markers, key=lambda marker: (not marker[0].off_map,
-                                               marker[0].marker != "capital",
-                                               id(marker[0]) not in priority))
+    stand by its arrow at the frame's edge has the fewest places), then the places whose
+    marker others share (it stands for them all: Kyoto's name had gone to the key with
+    Toba–Fushimi's), then those a first try left without room, then the source's order."""
+    shared = {(x, y) for point, x, y, _ in markers if id(point) in joined}
+    return sorted(markers, key=lambda marker: (
+        not marker[0].off_map,
+        id(marker[0]) in joined or (marker[1], marker[2]) not in shared,
+        id(marker[0]) not in priority))
 
 
 def _variants(text: str, face, size: float, wrap_width, shares, bold: bool = False) -> list:

@@ -26,9 +26,11 @@ from builder.charts.markup import plain_figure
 from builder.charts.mapframe import (Geography, edge_point, inside, map_geography, turned,
                                      unwrapped, unwrapped_ring)
 from builder.charts.linelabels import BESIDE_NEAR
+from builder.charts.mapcolors import map_colors
+from builder.charts.maphalos import knocked_out, name_boxes
 from builder.charts.mapkey import KEY_LINES, MapScene, draw_key, key_height
 from builder.charts.maplabels import place_labels
-from builder.charts.markers import INWARD, arrow_box, arrowed, edge_arrow, placed
+from builder.charts.markers import ARROW, INWARD, arrow_box, arrowed, edge_arrow, placed
 from builder.charts.markers import draw as draw_marker, radius as marker_radius
 from builder.charts.scene import Circle, Path, Text, Typeface
 from builder.charts.simplify import simplify
@@ -222,15 +224,15 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     size, smallest = _label_sizes(style, min_label)
     frame = Box(offset, top, map_width, map_height)
     bounds = Box(0, 0, scene_width, top + map_height + bottom)
-    land = style.background.mix(style.accent_hint, 0.06)
-    sea = style.surface.mix(style.muted, 0.12)
+    grounds = map_colors(style)
+    land, sea = grounds.land, grounds.sea
     corners = ((offset, top), (offset + map_width, top),
                (offset + map_width, top + map_height), (offset, top + map_height))
 
     scene.add(Path(corners, None, fill=sea, closed=True, role="sea"))
     coast_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     land_rings: list[tuple[tuple[float, float], ...]] = []
-    shaded = style.background.mix(style.accent_hint, 0.2)
+    shaded = grounds.shaded
     polygons = [(clip_polygon(list(ring), geo.bounds), land) for ring in geo.land]
     polygons += [(clip_polygon(list(ring), geo.bounds), shaded) for ring in geo.shaded]
     if outline is not None:
@@ -244,6 +246,7 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     if outline is not None:
         for piece in outline.clipped(geo.bounds)[1]:
             scene.add(Path(simplify(project.many(piece)), style.muted, 0.6, role="outline-line"))
+    grounds_end = len(scene.items)  # the outlines a name knocks out (maphalos)
 
     drawn_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for area in figure.areas:
@@ -279,7 +282,8 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
             spots.append((x, y, 0.0))  # at the edge, where it points: not pushed about
             sides.append(side)
     positions, hosts = placed(spots, frame, size,
-                              first=[point.marker == "capital" for point in figure.points])
+                              first=[point.marker == "capital" for point in figure.points],
+                              fixed=[0.0 if side is None else ARROW * size for side in sides])
     # a place sharing another's marker (hidden under it) is keyed under a number at that
     # marker; the marker's own place (a capital, else the first named) keeps its name on
     # the map: Kyoto named by its ⊙, "1" beside it for Toba–Fushimi
@@ -331,6 +335,8 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
         if collisions == 0 or label_size <= smallest:
             break
         label_size = max(smallest, label_size - 0.5)
+    scene.items[:grounds_end] = knocked_out(scene.items[:grounds_end],
+                                            name_boxes(texts, style.typeface))
     for text in texts:
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))

@@ -26,6 +26,7 @@ ARROWS = {"right": "→", "left": "←", "up": "↑", "down": "↓"}
 GAP = 0.15  # markers pushed apart keep this many × the label size between them
 ROUNDS = 60  # pushes at most; a few suffice for a cluster of three
 SHIFT = 1.0  # a marker moves at most this many × its radius from its place
+ARROW = 0.64  # × the size: how far an edge arrow reaches in from its edge (``edge_arrow``)
 
 
 def radius(marker: str, size: float) -> float:
@@ -43,14 +44,16 @@ def spread(spots: list[tuple[float, float, float]], frame: Box, size: float
 
 
 def placed(spots: list[tuple[float, float, float]], frame: Box, size: float,
-           first: list[bool] | None = None
+           first: list[bool] | None = None, fixed: list[float] | None = None
            ) -> tuple[list[tuple[float, float]], list[int | None]]:
     """Where each marker (x, y, radius) is drawn, and for each the index of the marker it
     shares (``None``: its own). A marker touching another is moved apart from it (both
     halfway) by at most its own radius; a place that would need more joins the earlier
     marker it touches (in the source's order, so the first-named place keeps its symbol;
     ``first``: places that keep theirs before any other — the capitals: Kyoto keeps its
-    ⊙ and its name on the map, the battlefield beside it shares them)."""
+    ⊙ and its name on the map, the battlefield beside it shares them). ``fixed``: the
+    radius of each off-map place's edge arrow (0 for a marker), which stays where it points
+    while a marker touching it moves away (Tripoli's ⊙ had covered Berlin's ↑)."""
     gap = size * GAP
     count = len(spots)
     hosts: list[int | None] = [None] * count
@@ -72,11 +75,15 @@ def placed(spots: list[tuple[float, float, float]], frame: Box, size: float,
     xs = [x for x, _, _ in spots]
     ys = [y for _, y, _ in spots]
     radii = [r if hosts[i] is None else 0.0 for i, (_, _, r) in enumerate(spots)]
+    held = [bool(fixed and fixed[i]) for i in range(count)]  # edge arrows: never moved
+    for i in range(count):
+        if held[i]:
+            radii[i] = fixed[i]
     for _ in range(ROUNDS):
         moved = False
         for i in range(count):
             for j in range(i + 1, count):
-                if not radii[i] or not radii[j]:
+                if not radii[i] or not radii[j] or (held[i] and held[j]):
                     continue
                 dx, dy = xs[j] - xs[i], ys[j] - ys[i]
                 need = radii[i] + radii[j] + gap
@@ -87,10 +94,16 @@ def placed(spots: list[tuple[float, float, float]], frame: Box, size: float,
                     dx, dy, distance = 1.0, 0.0, 1.0
                 push = (need - distance) / 2 + 1e-3
                 ux, uy = dx / distance, dy / distance
-                xs[i], ys[i] = xs[i] - ux * push, ys[i] - uy * push
-                xs[j], ys[j] = xs[j] + ux * push, ys[j] + uy * push
+                if held[i] or held[j]:  # the arrow stays at its edge, the marker moves
+                    push *= 2
+                if not held[i]:
+                    xs[i], ys[i] = xs[i] - ux * push, ys[i] - uy * push
+                if not held[j]:
+                    xs[j], ys[j] = xs[j] + ux * push, ys[j] + uy * push
                 moved = True
         for i in range(count):  # never farther than its radius from where it is
+            if held[i]:
+                continue
             x, y, r = spots[i]
             dx, dy = xs[i] - x, ys[i] - y
             far = math.hypot(dx, dy)
