@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import singledispatch
 
 from PIL import Image
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
 from pptx.oxml.ns import qn
 
 from builder.deck import access, directxml, fit, oxml, shapexml
 from builder.deck.figures import add_figure
-from builder.deck.scenes import filled_at_once
+from builder.deck.timelinexml import AXIS_WIDTH, TICK_WIDTH, TimelineXml
 from builder.deck.grid import (CELL_PAD_X, CELL_PAD_Y, EMU_PER_POINT, Box, Grid, below,
                                card_boxes, figure_boxes, prompt_boxes, quote_boxes,
                                section_slide_boxes, TITLE_LEADING, timeline_boxes,
@@ -297,34 +297,19 @@ def _(spec: TimelineSlide, canvas: Canvas) -> None:
     axis, xs, boxes = timeline_boxes(grid, len(spec.events))
     group = canvas.shapes.add_group_shape()
     group.name = "timeline"
-    shapes = filled_at_once(group)
-    line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(body.left), _emu(axis),
-                                _emu(body.right), _emu(axis))
-    line.line.color.rgb = canvas.ink.color("primary")
-    line.line.width = Pt(3)
-    line.name = "axis"
+    ink, shapes = canvas.ink, TimelineXml(group._element)
+    shapes.connector(_emu(body.left), _emu(axis), _emu(body.right), _emu(axis), "axis",
+                     ink.hex("primary"), AXIS_WIDTH)
     for index, (event, x, box) in enumerate(zip(spec.events, xs, boxes)):
         above = index % 2 == 0
         tick_end = box.bottom if above else box.top
-        tick = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(x), _emu(axis), _emu(x),
-                                    _emu(tick_end))
-        tick.line.color.rgb = canvas.ink.color("muted")
-        tick.line.width = Pt(1)
-        tick.name = f"tick-{index + 1}"
-        marker = shapes.add_shape(MSO_SHAPE.OVAL, _emu(x - 7), _emu(axis - 7), _emu(14), _emu(14))
-        marker.fill.solid()
-        marker.fill.fore_color.rgb = canvas.ink.color("accent")
-        marker.line.color.rgb = canvas.ink.color("background")
-        marker.line.width = Pt(2)
-        marker.shadow.inherit = False
-        marker.name = f"marker-{index + 1}"
-        paras = canvas.styled(event_paras(event), spec.size)
+        shapes.connector(_emu(x), _emu(axis), _emu(x), _emu(tick_end), f"tick-{index + 1}",
+                         ink.hex("muted"), TICK_WIDTH)
+        shapes.marker(x, axis, f"marker-{index + 1}", ink.hex("accent"), ink.hex("background"))
         label = Box(box.left, box.top, box.width, box.height, box.inset_x, box.inset_y)
-        text = add_text(shapes, label, paras, canvas.ink, f"event-{index + 1}",
-                        "bottom" if above else "top")
-        text.fill.solid()
-        text.fill.fore_color.rgb = canvas.ink.color("background")
-    group._element.recalculate_extents()
+        shapes.label(label, canvas.styled(event_paras(event), spec.size), ink,
+                     f"event-{index + 1}", "bottom" if above else "top", ink.hex("background"))
+    shapes.finish()
     summary = "; ".join(f"{event.date}: {''.join(r.text for r in event.label)}"
                         for event in spec.events)
     oxml.set_alt_text(group, canvas.document.words("alt_timeline", events=summary), spec.title)
