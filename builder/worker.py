@@ -151,12 +151,15 @@ def share(layout: Any = None) -> None:
 
 
 def _prewarm(fmt: str) -> None:  # pragma: no cover - runs in the forked child
-    """Import what drawing ``fmt`` and reading it back will need."""
+    """Import what drawing ``fmt`` and reading it back will need, then set those modules'
+    objects aside from the cycle collector (``gc.freeze``, as ``share`` did before the fork):
+    this process's collections then walk only what drawing allocates."""
     if fmt == "pptx":
         import builder.check.readback  # noqa: F401
         import builder.deck  # noqa: F401
     else:
         import builder.guide  # noqa: F401
+    gc.freeze()
 
 
 def _serve(connection, fmt: str, spare: bool = False) -> None:  # pragma: no cover - child
