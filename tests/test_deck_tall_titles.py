@@ -50,7 +50,7 @@ def _title_size(shape) -> float:
     return sizes.pop()
 
 
-@pytest.mark.parametrize("lecture", ["revolution-francaise", "scramble-for-africa"])
+@pytest.mark.parametrize("lecture", ["revolution-francaise", "meiji-restoration"])
 def test_large_print_titles_keep_the_title_size_on_a_third_line(lecture: str) -> None:
     document, deck = _deck(lecture, "large-print")
     title_size = document.layout.deck.sizes.title
@@ -97,3 +97,16 @@ def test_a_section_whose_third_line_costs_slides_keeps_one_title_size() -> None:
             series.setdefault("October 23–27", set()).add(_title_size(title))
     assert len(series["October 23–27"]) == 1, series
     assert series["October 23–27"].pop() < document.layout.deck.sizes.title
+
+
+def test_a_third_line_never_cuts_a_paragraph_one_slide_held() -> None:
+    """Scramble's Berlin Conference section under three-line titles would cut Article 35
+    of the General Act over two slides ("…freedom of trade and of transit" / "under the
+    conditions agreed upon.”" and its attribution): its titles shrink instead, and the
+    quotation stays on one slide."""
+    _, deck = _deck("scramble-for-africa", "large-print")
+    holding = [number for number, slide in enumerate(deck.slides, 1)
+               if any(shape.has_text_frame and "Signatory Powers" in shape.text_frame.text
+                      or shape.has_text_frame and "conditions agreed upon" in shape.text_frame.text
+                      for shape in slide.shapes)]
+    assert len(holding) == 1, holding

@@ -98,7 +98,8 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
         their titles needs a third line at the deck's title size (``tall_titles``): the
         section's titles keep that size and its bodies the room left under them — unless
         that room costs the section more than ``TALL_TITLE_COST`` slides (cards and listings
-        that no longer share one), when its titles shrink instead."""
+        that no longer share one) or cuts a paragraph one slide held (a quotation's last
+        line continued alone), when its titles shrink instead."""
         slides = self.section_slides(section, number, count)
         if not self.tall_titles(slides):
             return slides
@@ -107,7 +108,7 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
             tall = self.section_slides(section, number, count)
         finally:
             self.grid = grid
-        if len(tall) > len(slides) + TALL_TITLE_COST:
+        if len(tall) > len(slides) + TALL_TITLE_COST or _cut(tall) > _cut(slides):
             self.short_titled.add(slides[0].title)
             return slides
         return [slide if isinstance(slide, SectionSlide) else replace(slide, title_lines=TALL_TITLE)
@@ -352,3 +353,10 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
             return all(fit.fits(event_paras(event), self.body_faces, slide.size, box)
                        for event in slide.events)
         return False
+
+
+def _cut(slides: Sequence[SlideSpec]) -> int:
+    """How many body paragraphs (not list items) the text slides hold: one more when a
+    paragraph or a quotation set as text is cut over two slides."""
+    return sum(1 for slide in slides if isinstance(slide, TextSlide)
+               for para in slide.paras if para.level == 0 and not para.marker)
