@@ -158,7 +158,14 @@ def _read_ahead(fmt: str, data: bytes, wanted: bool) -> object | None:
 
 def _render_with(worker: Any, document: Document, formats: list[str],
                  ready: Callable[[str, bytes], None] | None) -> dict[str, bytes]:
-    """The guide drawn here while ``worker`` draws the deck (see ``render_all``)."""
+    """The guide drawn here while ``worker`` draws the deck (see ``render_all``). In a cold
+    build (a worker forked for this build alone) the guide's modules, once imported, are set
+    aside from the cycle collector as the worker's own are (``worker._prewarm``); a watch's
+    long-lived process froze what it keeps once, after its first build (``watch.settle``)."""
+    if getattr(worker, "cold", False):
+        import builder.guide  # noqa: F401
+
+        gc.freeze()
     try:
         guide = _render("pdf", document)
         if ready is not None:

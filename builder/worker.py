@@ -25,6 +25,9 @@ from builder.resolve.document import Document
 from builder.text.adapt import collecting
 
 
+_first_cold = True  # no cold build's worker forked in this process yet (``DeckWorker``)
+
+
 class DeckWorker:
     """One forked process drawing one format on request (``start`` then ``finish``)."""
 
@@ -33,10 +36,19 @@ class DeckWorker:
         it is forked, while this process is still loading and resolving the lecture (a cold
         build forks it first thing, so those imports leave the deck's critical path). What
         both processes need (``share``) is set up here first, once, and inherited."""
+        global _first_cold
         self.fmt = fmt
+        # the first cold build in this process sets what it holds aside from the cycle
+        # collector (``gc.freeze``: here, and after the guide's imports, ``build._render_with``):
+        # in a fresh ``course-builder`` process that is imports, fonts and one lecture. Never
+        # again in the same process (tests and the benchmark build in process): a freeze
+        # pins for good whatever garbage is not yet collected
+        self.cold = prewarm and _first_cold
         self._busy = False
         if prewarm:
             share(layout)
+        if self.cold:
+            _first_cold = False
             gc.freeze()
         ours, theirs = multiprocessing.get_context("fork").Pipe(duplex=True)
         pid = os.fork()

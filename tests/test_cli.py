@@ -106,3 +106,24 @@ def test_script_ends_without_teardown_but_flushes_and_runs_exit_handlers(write_s
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [f"{bad}:1:8: title: expected text, got a list"]
+
+
+def test_only_a_process_first_cold_build_freezes_what_it_holds(tmp_path: Path) -> None:
+    """``gc.freeze`` pins whatever is alive, garbage not yet collected too: a process that
+    builds again and again (a test run, the benchmark) freezes once, at its first cold build
+    (``worker.DeckWorker``), never at the later ones (the frozen count only falls as frozen
+    objects are freed)."""
+    code = ("import gc, sys\n"
+            "from builder.cli import main\n"
+            "from builder.worker import DeckWorker\n"
+            "counts = []\n"
+            "for run in range(2):\n"
+            "    assert main(['build', 'sources/korean-war.yaml', '--out', sys.argv[1]]) == 0\n"
+            "    counts.append(gc.get_freeze_count())\n"
+            "print(DeckWorker.possible(), counts[0] > 0, counts[1] <= counts[0])\n")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                            text=True, cwd=ROOT)
+    possible, first, second = result.stdout.strip().splitlines()[-1].split()
+    assert second == "True", result.stdout + result.stderr
+    if possible == "True":  # two cores and fork: the first build forked its deck worker
+        assert first == "True"
