@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 import textwrap
 from pathlib import Path
@@ -37,6 +38,70 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     assert main(["build", str(SAMPLE), "--out", str(out)]) == 0
     return out
+
+
+WORKERS = "COURSE_BUILDER_TEST_WORKERS"
+"""How many pytest processes run the suite: unset, the whole suite (``python -m pytest``
+with no paths, as CI and the README run it) uses ``min(cores, MAX_WORKERS)`` when
+pytest-xdist is installed, and a run of chosen files one process; ``1`` (or ``-n 0``) is
+always one process, ``N`` always N."""
+MAX_WORKERS = 2
+GROUPS = "course_builder_module_groups"
+
+
+def _spread_over(config: pytest.Config) -> bool:
+    """Whether this (controlling) process hands the tests to xdist workers."""
+    return bool(getattr(config.option, "tx", None)) and config.getoption("dist", "no") != "no"
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook turns -n into workers
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Spread the whole suite over the machine's cores (pytest-xdist): the corpus matrix
+    builds in the background meanwhile, and a single process leaves a core idle most of the
+    run. Only the controlling process decides (never a worker, nor a pytest a test starts),
+    and never against the command line's own ``-n``/``--dist``/``-p no:xdist``."""
+    option = config.option
+    if _worker(config):  # its options are parsed again from the command line
+        option.loadgroup = option.loadgroup or config.workerinput.get(GROUPS, False)
+        _without_benchmarks(option)
+        return
+    if os.environ.get("PYTEST_XDIST_WORKER") or not config.pluginmanager.hasplugin("xdist"):
+        return
+    if option.numprocesses is None and not option.tx and option.dist == "no":
+        whole = config.args_source is pytest.Config.ArgsSource.TESTPATHS
+        count = workers_for(whole, os.environ.get(WORKERS, ""), os.cpu_count() or 1,
+                            interactive=bool(option.collectonly or option.usepdb
+                                             or option.capture == "no"))
+        if count >= 2:
+            option.numprocesses = count
+            option.dist = "loadgroup"
+    if option.numprocesses or option.dist != "no":
+        _without_benchmarks(option)
+
+
+def workers_for(whole_suite: bool, wanted: str, cores: int, interactive: bool = False) -> int:
+    """How many pytest processes a run uses (1: no workers): ``wanted`` (the environment's
+    WORKERS) when set, else the cores up to MAX_WORKERS for the whole suite unless the run
+    is interactive (``--collect-only``, ``--pdb``, ``-s``), else 1."""
+    if wanted.strip():
+        return max(1, int(wanted))
+    if whole_suite and not interactive:
+        return max(1, min(cores, MAX_WORKERS))
+    return 1
+
+
+def _without_benchmarks(option) -> None:
+    """pytest-benchmark (where installed; the suite has no benchmarks) warns that xdist
+    disables it, and ``filterwarnings = error`` makes that warning fail the session."""
+    if hasattr(option, "benchmark_disable"):
+        option.benchmark_disable = True
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: only called where xdist runs workers
+def pytest_configure_node(node) -> None:
+    """Tell each worker that this session groups tests by module (``--dist loadgroup`` chosen
+    here rather than on the command line, which is all a worker parses)."""
+    node.workerinput[GROUPS] = node.config.getoption("dist", "no") == "loadgroup"
 
 
 MATRIX = pytest.StashKey()
@@ -75,13 +140,38 @@ def _in_reading_order(reading: list[pytest.Item]):
     return sorted(reading, key=ready.__getitem__), cases
 
 
-def _start_matrix(config: pytest.Config, cases, render: bool):
-    from corpus_builds import start
+def _worker(config: pytest.Config) -> bool:
+    """Whether this process is a pytest-xdist worker (not the one that controls them)."""
+    return hasattr(config, "workerinput")
 
+
+def _matrix_root(config: pytest.Config) -> Path:
+    """Where the matrix is built: under the session's base temporary folder, which for an
+    xdist worker is its own folder inside the controller's (so all workers find one root)."""
     factory = getattr(config, "_tmp_path_factory", None)
-    root = factory.mktemp("corpus") if factory else Path(tempfile.mkdtemp(prefix="corpus-"))
-    config.stash[MATRIX] = start(root, cases, render)
+    if factory is None:
+        return Path(tempfile.mkdtemp(prefix="corpus-"))
+    base = factory.getbasetemp()
+    return (base.parent if _worker(config) else base) / "corpus"
+
+
+def _start_matrix(config: pytest.Config, cases, render: bool):
+    from corpus_builds import start_or_attach
+
+    config.stash[MATRIX] = start_or_attach(_matrix_root(config), cases, render)
     return config.stash[MATRIX]
+
+
+def _reads_matrix(item: pytest.Item) -> bool:
+    return "corpus_builds" in getattr(item, "fixturenames", ())
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Spread over xdist workers (``--dist loadgroup``), each test module not reading the
+    matrix runs whole in one worker (its module-scoped fixtures are made once), and each
+    test reading the matrix runs alone, wherever a worker is free, in build order."""
+    if item.config.getoption("loadgroup", False) and not _reads_matrix(item):
+        item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
 
 
 @pytest.hookimpl(trylast=True)  # after -k/-m deselection: build only what runs
@@ -91,7 +181,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     known, and run those tests last, so everything else runs while it builds."""
     import render_check
 
-    reading = [item for item in items if "corpus_builds" in getattr(item, "fixturenames", ())]
+    reading = [item for item in items if _reads_matrix(item)]
     if not reading or config.option.collectonly:
         return
     chosen = set(reading)
@@ -103,9 +193,18 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    """The process that controls the session ends the matrix: a single pytest process its
+    own; the xdist controller, after every worker is done, the one a worker started (a
+    worker must not: the others may still be reading it)."""
+    if _worker(config):
+        return
     matrix = config.stash.get(MATRIX, None)
     if matrix is not None:
         matrix.stop()
+    elif getattr(config, "_tmp_path_factory", None) is not None and _spread_over(config):
+        from corpus_builds import stop_at
+
+        stop_at(_matrix_root(config))
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,11 @@ tests/corpus_builds.py --serve``) that runs the builds in a pool of worker proce
 core, and hands LibreOffice each batch of finished instructor decks for the render check
 while the other builds go on. The tests that read the matrix are moved to the end of the
 session, so the rest of the suite runs meanwhile on the other core instead of waiting.
+
+When the suite runs in several pytest processes (pytest-xdist, see ``tests/conftest.py``),
+they share one matrix: the first to need it starts the background process under a folder
+they all know (``start_or_attach``), the others read the same published builds, and the
+controlling process ends it when every worker is done (``stop_at``).
 """
 
 from __future__ import annotations
@@ -34,6 +39,12 @@ CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.yaml")) + sorted((ROOT / "so
 LAYOUTS = sorted((ROOT / "layouts").glob("*.yaml"))
 EDITIONS = ("student", "instructor")
 RESULTS = "matrix.json"
+ENDED = "ended.json"
+"""Written by the background process as it exits, however it exits (readers in other test
+processes cannot poll it)."""
+OWNER = "owner"
+"""A folder made by the one test process that starts the matrix (``os.mkdir`` is atomic)."""
+PID = "pid.json"
 DECK_BATCHES = 3
 """Instructor decks go to LibreOffice in this many runs: each run starts once (start-up costs
 a few seconds) and the first ones overlap the builds still going."""
@@ -217,19 +228,33 @@ class _Waiting(Mapping):
 
 @dataclass
 class Matrix:
-    """The background build of the matrix, as the test session sees it."""
+    """The background build of the matrix, as one test process sees it: the process that
+    started it holds ``process``; another (a pytest-xdist worker) only knows its ``pid``."""
 
     root: Path
-    process: subprocess.Popen
+    process: subprocess.Popen | None
+    pid: int
     log: Path
     cases: list[Case]
     render: bool
 
+    def _ended(self) -> bool:
+        """Whether the background process is gone (it writes ENDED as it exits; a process
+        killed outright is found dead or a zombie)."""
+        if self.process is not None:
+            return self.process.poll() is not None
+        if (self.root / ENDED).exists():
+            return True
+        try:
+            state = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return not _alive(self.pid)
+        return state in ("Z", "X")
+
     def _wait_for(self, path: Path) -> dict:
         while not path.exists():
-            if self.process.poll() is not None and not path.exists():
-                raise RuntimeError(f"the corpus matrix process exited {self.process.returncode}"
-                                   f" before {path.name}:\n"
+            if self._ended() and not path.exists():
+                raise RuntimeError(f"the corpus matrix process ended before {path.name}:\n"
                                    + self.log.read_text(encoding="utf-8")[-4000:])
             time.sleep(0.1)
         return json.loads(path.read_text(encoding="utf-8"))
@@ -259,12 +284,29 @@ class Matrix:
 
     def stop(self) -> None:
         """End the background process and its workers (done, or a session ended early)."""
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, 15)
-            except ProcessLookupError:
-                pass
-        self.process.wait()
+        if self.process is not None:
+            if self.process.poll() is None:
+                _kill_group(self.process.pid)
+            self.process.wait()
+        else:
+            stop_at(self.root)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, 15)
+    except ProcessLookupError:
+        pass
 
 
 def start(root: Path, cases: list[Case], render: bool) -> Matrix:
@@ -279,14 +321,50 @@ def start(root: Path, cases: list[Case], render: bool) -> Matrix:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
-    return Matrix(root, process, log, list(cases), render)
+    _publish(root / PID, {"pid": process.pid, "render": render,
+                          "cases": [case.id for case in cases]})
+    return Matrix(root, process, process.pid, log, list(cases), render)
+
+
+def start_or_attach(root: Path, cases: list[Case], render: bool) -> Matrix:
+    """The matrix under ``root``: started here by the first test process to ask, read by
+    the others (which must ask for the same cases: pytest-xdist workers collect alike)."""
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        os.mkdir(root / OWNER)
+    except FileExistsError:
+        deadline = time.monotonic() + 120
+        while not (root / PID).exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"no corpus matrix started under {root}")
+            time.sleep(0.05)
+        entry = json.loads((root / PID).read_text(encoding="utf-8"))
+        if entry["cases"] != [case.id for case in cases] or entry["render"] != render:
+            raise RuntimeError("test processes asked for different corpus matrices")
+        return Matrix(root, None, entry["pid"], root / "matrix.log", list(cases), render)
+    return start(root, cases, render)
+
+
+def stop_at(root: Path) -> None:
+    """End the background matrix under ``root`` if one was started there and still runs
+    (called by the process that controls the test workers, once they are all done)."""
+    if not (root / PID).exists() or (root / ENDED).exists():
+        return
+    pid = json.loads((root / PID).read_text(encoding="utf-8"))["pid"]
+    if _alive(pid):
+        _kill_group(pid)
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--serve"]:  # the background process started by ``start``
         root, rest = Path(argv[1]), argv[2:]
         render = "--render" in rest
-        serve(root, [BY_ID[key] for key in rest if key != "--render"], render)
+        try:
+            serve(root, [BY_ID[key] for key in rest if key != "--render"], render)
+        except BaseException as error:  # readers in other processes see it in ENDED
+            _publish(root / ENDED, {"error": repr(error)})
+            raise
+        _publish(root / ENDED, {"error": None})
         return 0
     # a quick survey: python tests/corpus_builds.py /tmp/corpus-out
     start_time = time.monotonic()
