@@ -182,11 +182,13 @@ def guide_lines(path: Path, top: float, bottom: float) -> list[list[Line]]:
 def _guide_lines(path: Path, top: float, bottom: float) -> list[list[Line]]:
     import pdfplumber
 
+    from render_check import chars as page_chars
+
     pages = []
     with pdfplumber.open(str(path)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             rows: dict[int, list[dict]] = {}
-            for char in page.chars:
+            for char in page_chars(page):
                 if char["text"].strip() and top - 2 <= char["top"] and \
                         char["bottom"] <= page.height - bottom + 2:
                     rows.setdefault(round(char["top"] / 2), []).append(char)

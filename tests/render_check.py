@@ -207,7 +207,7 @@ def _glyphs(page) -> list[Glyph]:
     (two strings drawn on the same baseline over each other stay two strings)."""
     glyphs: list[Glyph] = []
     run, last = -1, None
-    for char in _chars(page):
+    for char in chars(page):
         if not char.get("upright", True) or char["x1"] <= char["x0"] \
                 or char["bottom"] <= char["top"]:
             continue
@@ -223,9 +223,9 @@ def _glyphs(page) -> list[Glyph]:
     return glyphs
 
 
-def _chars(page) -> Iterator[dict]:
+def chars(page) -> Iterator[dict]:
     """A pdfplumber page's characters as ``page.chars`` gives them (the same order, boxes in
-    its top-down coordinates, text, size, upright), read straight from pdfminer's layout:
+    its top-down coordinates, text, size, upright, font name, fill colour), read straight from pdfminer's layout:
     ``page.chars`` converts every object on the page (each curve's points, every colour) into
     a dict first, about half of the time of a glyph pass over a deck."""
     from pdfminer.layout import LTChar, LTContainer
@@ -240,9 +240,11 @@ def _chars(page) -> Iterator[dict]:
         elif isinstance(obj, LTContainer):  # a form XObject (LTFigure): its own objects
             pending.append(iter(obj._objs))
         elif isinstance(obj, LTChar):
+            colour = obj.graphicstate.ncolor
             yield {"text": obj.get_text(), "x0": obj.x0 + left, "x1": obj.x1 + left,
                    "top": height - obj.y1 + top, "bottom": height - obj.y0 + top,
-                   "size": obj.size, "upright": obj.upright}
+                   "size": obj.size, "upright": obj.upright, "fontname": obj.fontname,
+                   "non_stroking_color": colour if isinstance(colour, tuple) else (colour,)}
 
 
 def _run_text(glyphs: list[Glyph], run: int) -> str:
