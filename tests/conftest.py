@@ -75,6 +75,8 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         if count >= 2:
             option.numprocesses = count
             option.dist = "loadgroup"
+            option.loadscopereorder = False  # keep the order pytest_collection_modifyitems
+            # gives: the matrix's readers last, in build order
     if option.numprocesses or option.dist != "no":
         _without_benchmarks(option)
 
@@ -168,10 +170,20 @@ def _reads_matrix(item: pytest.Item) -> bool:
 
 def pytest_itemcollected(item: pytest.Item) -> None:
     """Spread over xdist workers (``--dist loadgroup``), each test module not reading the
-    matrix runs whole in one worker (its module-scoped fixtures are made once), and each
-    test reading the matrix runs alone, wherever a worker is free, in build order."""
-    if item.config.getoption("loadgroup", False) and not _reads_matrix(item):
+    matrix runs whole in one worker (its module-scoped fixtures are made once), and the
+    tests reading one case of the matrix run together in one worker (what they remember of
+    its outputs, such as test_density's parsed deck, is read once), wherever a worker is
+    free, in build order; a test reading several cases runs alone."""
+    if not item.config.getoption("loadgroup", False):
+        return
+    if not _reads_matrix(item):
         item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+        return
+    from corpus_builds import CASES
+
+    needs = _needs(item, CASES)
+    if len(needs) == 1:
+        item.add_marker(pytest.mark.xdist_group(f"corpus-{needs[0].id}"))
 
 
 @pytest.hookimpl(trylast=True)  # after -k/-m deselection: build only what runs
