@@ -125,18 +125,21 @@ def _needs(item: pytest.Item, cases) -> list:
     return list(cases)
 
 
-def _in_reading_order(reading: list[pytest.Item]):
-    """(the tests, the cases to build, in build order). Student builds come first (most tests
-    read them), then instructor builds (the render check and LibreOffice's runs, which start
-    as batches of them finish); the tests run in the order their cases will be built (in
-    collection order among equals), so each can run while later cases are still building.
-    (These tests share no module-scoped fixture, so interleaving modules costs nothing.)"""
+def _in_reading_order(reading: list[pytest.Item], render: bool = False):
+    """(the tests, the cases to build, in build order). When LibreOffice draws the decks,
+    instructor builds come first: its runs (the longest chain of the matrix, one process per
+    batch of decks) start as batches of them finish and overlap the student builds; without
+    it, student builds come first (most tests read them). The tests run in the order their
+    cases will be built (in collection order among equals), so each can run while later
+    cases are still building. (These tests share no module-scoped fixture, so interleaving
+    modules costs nothing.)"""
     from corpus_builds import CASES
 
     needs = {item: _needs(item, CASES) for item in reading}
     wanted = {case.id for item in reading for case in needs[item]}
+    first = "instructor" if render else "student"
     cases = sorted((case for case in CASES if case.id in wanted),
-                   key=lambda case: case.edition != "student")
+                   key=lambda case: case.edition != first)
     rank = {case.id: index for index, case in enumerate(cases)}
     ready = {item: max(rank[case.id] for case in needs[item]) for item in reading}
     return sorted(reading, key=ready.__getitem__), cases
@@ -197,10 +200,10 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     if not reading or config.option.collectonly:
         return
     chosen = set(reading)
-    reading, cases = _in_reading_order(reading)
-    items[:] = [item for item in items if item not in chosen] + reading
     render = render_check.available() and any(
         "rendered_decks" in getattr(item, "fixturenames", ()) for item in reading)
+    reading, cases = _in_reading_order(reading, render)
+    items[:] = [item for item in items if item not in chosen] + reading
     _start_matrix(config, cases, render)
 
 
