@@ -14,14 +14,16 @@ from conftest import MAX_WORKERS, workers_for
 
 
 def test_the_whole_suite_uses_the_cores_and_chosen_files_one_process():
-    assert workers_for(True, "", 8) == MAX_WORKERS
-    assert workers_for(True, "", 1) == 1
-    assert workers_for(False, "", 8) == 1
-    assert workers_for(True, "", 8, interactive=True) == 1
+    assert workers_for(True, "auto", 8) == MAX_WORKERS
+    assert workers_for(True, "", 8, default="auto") == MAX_WORKERS
+    assert workers_for(True, "auto", 1) == 1
+    assert workers_for(False, "auto", 8) == 1
+    assert workers_for(True, "auto", 8, interactive=True) == 1
+    assert workers_for(True, "", 8, default="") == 1  # not spreading by default
 
 
 def test_the_environment_chooses_the_workers_either_way():
-    assert workers_for(True, "1", 8) == 1
+    assert workers_for(True, "1", 8, default="auto") == 1
     assert workers_for(False, "3", 2) == 3
     assert workers_for(True, " 0 ", 8) == 1
 
