@@ -245,4 +245,22 @@ def prepare_fresh_body(body, inset_x: int, inset_y: int, anchor: str) -> bool:
     return True
 
 
+def prepare_shape_body(body, inset_x: int, inset_y: int, anchor: str) -> bool:
+    """``text.prepare_frame`` on a new autoshape's ``a:bodyPr`` (``rtlCol="0"
+    anchor="ctr"``, empty): ``wrap``, ``a:noAutofit``, the insets (EMU), the anchor set in
+    its place, as python-pptx writes them. False, touching nothing, for any other."""
+    if len(body) or dict(body.attrib) != {"rtlCol": "0", "anchor": "ctr"}:
+        return False
+    body.set("wrap", "square")
+    etree.SubElement(body, _A_NOAUTOFIT)
+    for name, value, default in (("lIns", inset_x, _DEFAULT_INSET_X),
+                                 ("rIns", inset_x, _DEFAULT_INSET_X),
+                                 ("tIns", inset_y, _DEFAULT_INSET_Y),
+                                 ("bIns", inset_y, _DEFAULT_INSET_Y)):
+        if value != default:
+            body.set(name, str(value))
+    body.set("anchor", ANCHORS[anchor])
+    return True
+
+
 _A_SPAUTOFIT, _A_NOAUTOFIT = qn("a:spAutoFit"), qn("a:noAutofit")

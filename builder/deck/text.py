@@ -92,7 +92,17 @@ def prepare_frame(text_frame, box: Box, anchor: str = "top") -> None:
 def write(text_frame, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: str = "top",
           color: str | None = None) -> None:
     """Replace the frame's text with ``paragraphs``; ``color`` overrides each paragraph's role."""
-    if write_body(text_frame._txBody, box, paragraphs, ink, anchor, color):
+    body = text_frame._txBody
+    if write_body(body, box, paragraphs, ink, anchor, color):
+        return
+    if _fresh_shape_body(body) and directxml.prepare_shape_body(
+            body[0], Pt(box.inset_x), Pt(box.inset_y), anchor):
+        body[2].remove(body[2][0])  # its a:pPr: the API's properties start with algn anyway
+        for index, styled in enumerate(paragraphs):
+            p = body[2] if index == 0 else etree.SubElement(body, _A_P)
+            styled = replace(styled, para=fit.breakable(styled.para, styled.faces,
+                                                        styled.size, box.inner_width))
+            _fill(p, styled, ink, color or styled.para.color, first=index == 0)
         return
     if not directxml.prepare_fresh_body(text_frame._txBody.bodyPr, Pt(box.inset_x),
                                         Pt(box.inset_y), anchor):
@@ -121,7 +131,20 @@ def write_body(body, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: s
     return True
 
 
-_A_P = qn("a:p")
+_A_P, _A_PPR = qn("a:p"), qn("a:pPr")
+
+
+def _fresh_shape_body(body) -> bool:
+    """A new autoshape's ``p:txBody`` as python-pptx's template makes it (a card's panel):
+    ``a:bodyPr``, ``a:lstStyle`` and one ``a:p`` holding only ``a:pPr algn="ctr"``. Written
+    through the API (``prepare_frame``, ``clear``, the first paragraph merged into that
+    ``a:pPr``, whose alignment it sets first) it gets what ``_fill`` writes into a fresh
+    ``a:p``: ``tests/test_deck_cards_xml.py`` draws cards both ways."""
+    if len(body) != 3 or body[2].tag != _A_P or len(body[2]) != 1:
+        return False
+    properties = body[2][0]
+    return (properties.tag == _A_PPR and len(properties) == 0 and not body[2].attrib
+            and dict(properties.attrib) == {"algn": "ctr"})
 
 
 def _paragraph(paragraph, styled: Styled, ink: Ink, role: str, first: bool) -> None:
