@@ -17,10 +17,14 @@ from builder.resolve.document import resolve
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("layout", ["default", "history-101", "large-print"])
-def test_card_text_written_directly_is_python_pptx_s(layout: str,
+@pytest.mark.parametrize("source, layout", [
+    ("sources/korean-war.yaml", "default"), ("sources/korean-war.yaml", "history-101"),
+    ("sources/korean-war.yaml", "large-print"),
+    # a card whose heading holds a kept name's line break (left to the API: its a:br)
+    ("tests/corpus/meiji-restoration.yaml", "default")])
+def test_card_text_written_directly_is_python_pptx_s(source: str, layout: str,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    document = resolve(load_source(ROOT / "sources" / "korean-war.yaml"),
+    document = resolve(load_source(ROOT / source),
                        load_layout(ROOT / "layouts" / f"{layout}.yaml"), "instructor")
     direct = []
     fresh = text._fresh_shape_body

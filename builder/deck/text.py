@@ -95,13 +95,15 @@ def write(text_frame, box: Box, paragraphs: Sequence[Styled], ink: Ink, anchor: 
     body = text_frame._txBody
     if write_body(body, box, paragraphs, ink, anchor, color):
         return
-    if _fresh_shape_body(body) and directxml.prepare_shape_body(
-            body[0], Pt(box.inset_x), Pt(box.inset_y), anchor):
+    broken = [replace(styled, para=fit.breakable(styled.para, styled.faces, styled.size,
+                                                 box.inner_width)) for styled in paragraphs]
+    # a line break in the first paragraph is the API's own a:br (no size): left to it
+    if broken and _fresh_shape_body(body) and not any(
+            directxml.LINE_BREAK in run.text for run in broken[0].para.runs or ()) and \
+            directxml.prepare_shape_body(body[0], Pt(box.inset_x), Pt(box.inset_y), anchor):
         body[2].remove(body[2][0])  # its a:pPr: the API's properties start with algn anyway
-        for index, styled in enumerate(paragraphs):
+        for index, styled in enumerate(broken):
             p = body[2] if index == 0 else etree.SubElement(body, _A_P)
-            styled = replace(styled, para=fit.breakable(styled.para, styled.faces,
-                                                        styled.size, box.inner_width))
             _fill(p, styled, ink, color or styled.para.color, first=index == 0)
         return
     if not directxml.prepare_fresh_body(text_frame._txBody.bodyPr, Pt(box.inset_x),
