@@ -5,8 +5,9 @@ A name set across a coastline or a border had the line drawn through its letters
 Korea). The outline now stops short of the name and goes on past it: a land polygon under a
 name is filled as before and its coast drawn as the pieces outside the names' boxes, a
 border likewise. Only the outlines give way — the grounds keep their colours on both sides
-of a name (an opaque patch in one ground's colour cut into the other), and data lines,
-areas and markers are never knocked out (names keep off them anyway). The same shapes in
+of a name (an opaque patch in one ground's colour cut into the other); a data line gives
+way only where its stroke's width reaches a name its centre line keeps clear of (names keep
+off lines), and areas and markers never do. The same shapes in
 both outputs, no transparency or text effects, which the two draw differently.
 """
 
@@ -15,43 +16,50 @@ from __future__ import annotations
 from builder.charts.geometry import Box
 from builder.charts.labels import SpatialIndex
 from builder.charts.leaders import segment_hits
-from builder.charts.scene import Path, Text, Typeface
+from builder.charts.scene import Path, Text
 
 NAMED = ("place", "line-label", "area-label", "place-number")
+CUT = ("land", "outline-line", "map-line")  # the strokes that give way to a name
 PAD = 0.15  # × the size: the gap reaches this far past the text's ends
-INSET = 0.1  # × the size: …and stops this far inside its line box's top and bottom
+CLEAR = 0.06  # × the size: …and past its box's top and bottom (tests/mapcheck.CLEARANCE)
 
 
-def name_boxes(texts: list, face) -> list[Box]:
-    """A box a line of every map name, as wide as that line (``face`` measures it)."""
+def name_boxes(texts: list, face=None) -> list[Box]:
+    """The box each map name keeps clear of outlines: its text box, ``PAD`` × its size
+    wider at each end and ``CLEAR`` × its size beyond its top and bottom (LibreOffice draws
+    a little wider and higher than planned: a ridge's stroke half a point from a name's box
+    touched its letters)."""
     boxes = []
     for text in texts:
         if not isinstance(text, Text) or text.role not in NAMED:
             continue
-        pad, inset = text.size * PAD, text.size * INSET
-        step = Typeface.line_height(text.size)
-        for number, line in enumerate(text.lines):
-            wide = min(text.width, face.width(line, text.size, text.bold)) + 2 * pad
-            left = {"left": text.left - pad, "right": text.left + text.width + pad - wide,
-                    "center": text.left + (text.width - wide) / 2}[text.align]
-            boxes.append(Box(left, text.top + number * step + inset, wide,
-                             max(0.0, step - 2 * inset)))
+        pad, clear = text.size * PAD, text.size * CLEAR
+        boxes.append(Box(text.left - pad, text.top - clear, text.width + 2 * pad,
+                         text.height + 2 * clear))
     return boxes
 
 
-def knocked_out(items: list, boxes: list[Box]) -> list:
-    """``items`` (the map's grounds: land polygons and outline lines) with every outline
-    crossing one of ``boxes`` cut there: a land polygon becomes its fill (unstroked) and its
-    coast's pieces outside the boxes; an outline line, its pieces."""
+def knocked_out(items: list, boxes: list[Box], factor: float = 1.0) -> list:
+    """``items`` (the map's grounds and lines) with every outline crossing one of ``boxes``
+    cut there: a land polygon becomes its fill (unstroked) and its coast's pieces outside
+    the boxes; an outline line, its pieces; a data line (``map-line``) too, where its stroke
+    — drawn ``factor`` times its width (``scene.thickened``) — would reach into a name's
+    letters: a thick ridge passing half a stroke from "Spreading ridges" struck it in
+    LibreOffice, though its centre line kept clear. Each box is grown by half the stroke."""
     if not boxes:
         return items
-    index = SpatialIndex(boxes)
+    indexes: dict[float, SpatialIndex] = {}
     result = []
     for item in items:
-        if not isinstance(item, Path) or item.role not in ("land", "outline-line") \
-                or not item.stroke:
+        if not isinstance(item, Path) or item.role not in CUT or not item.stroke:
             result.append(item)
             continue
+        half = item.stroke_width * factor / 2
+        if half not in indexes:
+            indexes[half] = SpatialIndex([Box(box.left - half, box.top - half,
+                                              box.width + 2 * half, box.height + 2 * half)
+                                          for box in boxes])
+        index = indexes[half]
         points = list(item.points)
         if item.closed:
             points.append(points[0])
@@ -60,9 +68,11 @@ def knocked_out(items: list, boxes: list[Box]) -> list:
             result.append(item)  # crosses no name
             continue
         if item.closed:
-            result.append(Path(item.points, None, 0.0, item.fill, closed=True, role="land"))
+            result.append(Path(item.points, None, 0.0, item.fill, closed=True,
+                               role=item.role))
         result += [Path(tuple(run), item.stroke, item.stroke_width, dash=item.dash,
-                        role="coast" if item.closed else item.role)
+                        role=("coast" if item.role == "land" else item.role + "-edge")
+                        if item.closed else item.role)
                    for run in runs if len(run) >= 2]
     return result
 

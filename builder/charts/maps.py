@@ -32,7 +32,7 @@ from builder.charts.mapkey import KEY_LINES, MapScene, draw_key, key_height
 from builder.charts.maplabels import place_labels
 from builder.charts.markers import ARROW, INWARD, arrow_box, arrowed, edge_arrow, placed
 from builder.charts.markers import draw as draw_marker, radius as marker_radius
-from builder.charts.scene import Circle, Path, Text, Typeface
+from builder.charts.scene import Circle, Path, Text, Typeface, stroke_factor
 from builder.charts.simplify import simplify
 from builder.charts.style import FigureStyle
 from builder.errors import RenderError
@@ -246,7 +246,6 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
     if outline is not None:
         for piece in outline.clipped(geo.bounds)[1]:
             scene.add(Path(simplify(project.many(piece)), style.muted, 0.6, role="outline-line"))
-    grounds_end = len(scene.items)  # the outlines a name knocks out (maphalos)
 
     drawn_segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for area in figure.areas:
@@ -335,8 +334,8 @@ def _compose(figure, geo: "Geography", style: FigureStyle, map_width: float, map
         if collisions == 0 or label_size <= smallest:
             break
         label_size = max(smallest, label_size - 0.5)
-    scene.items[:grounds_end] = knocked_out(scene.items[:grounds_end],
-                                            name_boxes(texts, style.typeface))
+    scene.items = knocked_out(scene.items, name_boxes(texts, style.typeface),
+                              stroke_factor(style.size))
     for text in texts:
         scene.add(text)
     scene.add(Path(corners, style.muted, 0.75, closed=True, role="frame"))
