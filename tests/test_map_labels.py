@@ -43,11 +43,6 @@ def _maps(document) -> dict[str, MapFigure]:
 
 # known defects, each with its owner: the finding expected, removed once it is fixed
 KNOWN_DECK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    # the slide's title takes three lines since 686df03: the map is ~215 pt tall for 22
-    # places at 24 pt, and two keyed places find no room for their number by the marker
-    ("scramble-for-africa", "large-print"): ("mapkey", (
-        "'CapeTown' is keyed without a number (named but not located)",
-        "'Berlinthe18841885conference' is keyed without a number (named but not located)")),
 }
 
 

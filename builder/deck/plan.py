@@ -22,7 +22,7 @@ from builder.deck.specs import (Card, FigureSlide, Para, Plan, PromptSlide, Quot
 from builder.errors import RenderError
 from builder.text import adapt
 from builder.text.inline import Run, plain
-from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerms,
+from builder.model import (Bullets, Callout, Discussion, FigureRef, KeyTerms, MapFigure,
                            Paragraph, People,
                            Questions, Quote, Section, SpeakerNotes,
                            Statistics, Table, Timeline)
@@ -108,11 +108,21 @@ class _Planner(FigureSlides, JoinSlides, PartSlides):
             tall = self.section_slides(section, number, count)
         finally:
             self.grid = grid
-        if len(tall) > len(slides) + TALL_TITLE_COST or _cut(tall) > _cut(slides):
+        if (len(tall) > len(slides) + TALL_TITLE_COST or _cut(tall) > _cut(slides)
+                or self.shows_a_map(tall)):
             self.short_titled.add(slides[0].title)
             return slides
         return [slide if isinstance(slide, SectionSlide) else replace(slide, title_lines=TALL_TITLE)
                 for slide in tall]
+
+    def shows_a_map(self, slides: Sequence[SlideSpec]) -> bool:
+        """Whether a slide shows a map: a map fills the box it is given and keys what does not
+        fit by it, so a title line taken from its box costs the map its size and its names
+        (scramble-for-africa's large-print Africa map fell to ~215 pt with places keyed and
+        unnumbered); its section's titles shrink instead."""
+        return any(isinstance(slide, FigureSlide)
+                   and isinstance(self.document.figure(slide.figure_id).figure, MapFigure)
+                   for slide in slides)
 
     def tall_titles(self, slides: Sequence[SlideSpec]) -> bool:
         """Whether a title of a section's slides, as the deck will finish it (continuations
