@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 from pptx.util import Emu
 
+from builder.charts.geo import clip_span
+
 EMU = 12700.0
 CLEARANCE = 0.0  # × a name's size a drawn line's stroke keeps from its box; 0.05 (as
 # LibreOffice draws text a little wider and higher: "Spreading ridges" touched) still finds
@@ -262,23 +264,8 @@ def _overlap(one, other, tolerance=0.5) -> bool:
 
 
 def _hits(box, a, b) -> bool:
-    """Whether segment a–b passes through the box (Liang–Barsky)."""
-    left, top, right, bottom = box
-    t0, t1 = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - left), (dx, right - a[0]), (-dy, a[1] - top), (dy, bottom - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-        else:
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 > t1:
-                return False
-    return True
+    """Whether segment a–b passes through the box (left, top, right, bottom)."""
+    return clip_span(a, b, box) is not None
 
 
 def _shrunk(box, by):

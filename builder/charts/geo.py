@@ -158,9 +158,10 @@ def clip_line(line: Ring, bounds: tuple[float, float, float, float]) -> list[Rin
     return pieces
 
 
-def clip_segment(a: LonLat, b: LonLat, bounds) -> tuple[LonLat, LonLat] | None:
-    """The part of segment a–b inside ``bounds`` = (low x, low y, high x, high y), or None
-    (Liang–Barsky). Serves lon/lat clipping and page-space hit tests alike."""
+def clip_span(a: LonLat, b: LonLat, bounds) -> tuple[float, float] | None:
+    """The parameters (0–1) of segment a–b inside ``bounds`` = (low x, low y, high x, high y),
+    or None (Liang–Barsky): the one clip behind lon/lat clipping, the names' knock-outs and the
+    tests' hit checks."""
     west, south, east, north = bounds
     dx, dy = b[0] - a[0], b[1] - a[1]
     low, high = 0.0, 1.0
@@ -176,6 +177,16 @@ def clip_segment(a: LonLat, b: LonLat, bounds) -> tuple[LonLat, LonLat] | None:
             high = min(high, t)
         if low > high:
             return None
+    return low, high
+
+
+def clip_segment(a: LonLat, b: LonLat, bounds) -> tuple[LonLat, LonLat] | None:
+    """The part of segment a–b inside ``bounds`` = (low x, low y, high x, high y), or None."""
+    span = clip_span(a, b, bounds)
+    if span is None:
+        return None
+    low, high = span
+    dx, dy = b[0] - a[0], b[1] - a[1]
     start = a if low == 0 else (a[0] + low * dx, a[1] + low * dy)
     end = b if high == 1 else (a[0] + high * dx, a[1] + high * dy)
     return start, end

@@ -13,6 +13,7 @@ both outputs, no transparency or text effects, which the two draw differently.
 
 from __future__ import annotations
 
+from builder.charts.geo import clip_span
 from builder.charts.geometry import Box
 from builder.charts.labels import SpatialIndex
 from builder.charts.leaders import segment_hits
@@ -97,23 +98,9 @@ def _outside(points, index: SpatialIndex) -> list[list[tuple[float, float]]]:
 
 
 def _inside_span(box: Box, a, b) -> tuple[float, float] | None:
-    """The parameters (0–1) of segment a–b inside the box (Liang–Barsky)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - box.left), (dx, box.left + box.width - a[0]),
-                 (-dy, a[1] - box.top), (dy, box.top + box.height - a[1])):
-        if p == 0:
-            if q < 0:
-                return None
-        else:
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 > t1:
-                return None
-    return (t0, t1) if t1 > t0 else None
+    """The parameters (0–1) of segment a–b inside the box, None when it only touches it."""
+    span = clip_span(a, b, (box.left, box.top, box.left + box.width, box.top + box.height))
+    return span if span is not None and span[1] > span[0] else None
 
 
 def _at(a, b, t: float) -> tuple[float, float]:

@@ -234,14 +234,7 @@ def prepare_fresh_body(body, inset_x: int, inset_y: int, anchor: str) -> bool:
         body.remove(body[0])
     else:
         return False
-    etree.SubElement(body, _A_NOAUTOFIT)
-    for name, value, default in (("lIns", inset_x, _DEFAULT_INSET_X),
-                                 ("rIns", inset_x, _DEFAULT_INSET_X),
-                                 ("tIns", inset_y, _DEFAULT_INSET_Y),
-                                 ("bIns", inset_y, _DEFAULT_INSET_Y)):
-        if value != default:
-            body.set(name, str(value))
-    body.set("anchor", ANCHORS[anchor])
+    _fixed_box(body, inset_x, inset_y, anchor)
     return True
 
 
@@ -252,6 +245,13 @@ def prepare_shape_body(body, inset_x: int, inset_y: int, anchor: str) -> bool:
     if len(body) or dict(body.attrib) != {"rtlCol": "0", "anchor": "ctr"}:
         return False
     body.set("wrap", "square")
+    _fixed_box(body, inset_x, inset_y, anchor)
+    return True
+
+
+def _fixed_box(body, inset_x: int, inset_y: int, anchor: str) -> None:
+    """What ``text.prepare_frame`` sets on a body it has made wrap: ``a:noAutofit``, the insets
+    that differ from the defaults (EMU), and the anchor, in python-pptx's order."""
     etree.SubElement(body, _A_NOAUTOFIT)
     for name, value, default in (("lIns", inset_x, _DEFAULT_INSET_X),
                                  ("rIns", inset_x, _DEFAULT_INSET_X),
@@ -260,7 +260,6 @@ def prepare_shape_body(body, inset_x: int, inset_y: int, anchor: str) -> bool:
         if value != default:
             body.set(name, str(value))
     body.set("anchor", ANCHORS[anchor])
-    return True
 
 
 _A_SPAUTOFIT, _A_NOAUTOFIT = qn("a:spAutoFit"), qn("a:noAutofit")
