@@ -91,3 +91,26 @@ def test_a_table_keeps_its_header_with_two_rows_and_its_last_row_with_one() -> N
         ("NOSPLIT", (0, 0), (-1, 1)), ("NOSPLIT", (0, 1), (-1, 2))]
     assert no_lone_rows([20, 200, 30, 200], frame) == [("NOSPLIT", (0, 0), (-1, 1))]
     assert no_lone_rows([20, 30], frame) == [("NOSPLIT", (0, 0), (-1, -1))]
+
+
+@pytest.mark.parametrize("lecture,layout,first_of_last", [
+    # the bibliography's last reference had the last page to itself
+    ("meiji-restoration", "large-print", "W.G.Beasley.TheMeijiRestoration"),
+    # the glossary's last term opened a page alone
+    ("photosynthesis", "history-101", None),
+    ("plate-tectonics", "default", None)])
+def test_a_glossary_or_bibliography_never_leaves_its_last_entry_alone(
+        lecture, layout, first_of_last) -> None:
+    """The last two entries of a glossary and of the sources are kept together (parts.
+    last_not_alone): the page where the last one lands holds the one before it too."""
+    pages = _pages(lecture, layout)
+    document = resolve(load_source(ROOT / "tests" / "corpus" / f"{lecture}.yaml"),
+                       load_layout(ROOT / "layouts" / f"{layout}.yaml"), "student")
+    if first_of_last is not None:
+        with pdfplumber.open(io.BytesIO(render_guide(document))) as pdf:
+            last_page = pdf.pages[-1].extract_text().replace(" ", "")
+        assert first_of_last in last_page, last_page[:200]
+    terms = [term.term.replace(" ", "") for term in document.glossary]
+    lines = [(number, text) for number, page in enumerate(pages) for _, text in page]
+    where = {text: number for number, text in lines if text in terms}
+    assert where[terms[-1]] == where[terms[-2]], (terms[-2:], where)

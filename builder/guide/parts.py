@@ -200,9 +200,24 @@ def glossary(context: Context) -> list[Flowable]:
         return []
     flowables = heading(context, context.words("glossary"), context.document.lecture.where, "part-glossary")
     with context.tags.within("L", O="List", ListNumbering="None"):
-        for term in terms:
-            flowables += definition(context, term)
-    return flowables
+        entries = [definition(context, term) for term in terms]
+    return flowables + last_not_alone(entries)
+
+
+def last_not_alone(entries: list[list[Flowable]], whole: bool = False) -> list[Flowable]:
+    """A list's entries in order, the last two kept together: a glossary's or a
+    bibliography's last entry never stands alone atop the part's last page (as the body's
+    lists keep their last item, ``guide/lists.py``). ``whole``: each entry also kept whole
+    (a reference is read as one piece: never its URL's tail alone atop a page). One flat
+    ``KeepTogether`` per group, because platypus ignores ``keepWithNext`` on a container and a
+    ``KeepTogether`` inside another reports an endless height."""
+    if len(entries) >= 2:
+        entries = [*entries[:-2], [*entries[-2], *entries[-1]]]
+        last = entries.pop()
+        return [*(part for entry in entries
+                  for part in ([KeepTogether(entry)] if whole else entry)),
+                KeepTogether(last)]
+    return [part for entry in entries for part in ([KeepTogether(entry)] if whole else entry)]
 
 
 def people(context: Context) -> list[Flowable]:
@@ -297,6 +312,7 @@ def sources(context: Context) -> list[Flowable]:
     link_color = f"#{document.layout.palette.primary}"
     flowables = heading(context, context.words("sources"), document.lecture.where, "part-sources")
     listing = context.tags.leaf("L", O="List", ListNumbering="None")
+    entries: list[list[Flowable]] = []
     for reference in references:
         where = reference.where
         markup = ""
@@ -313,9 +329,8 @@ def sources(context: Context) -> list[Flowable]:
                 markup += context.markup(piece.text, styles.reference, where)
         paragraph = context.paragraph("", styles.reference, where, prefix=markup,
                                       node=listing.add("LI").add("LBody"))
-        # a reference is read as one piece: never its URL's tail alone atop the last page
-        flowables += tag([KeepTogether([paragraph])], where)
-    return flowables
+        entries.append(tag([paragraph], where))
+    return flowables + last_not_alone(entries, whole=True)
 
 
 PARTS: dict[str, Part] = {
