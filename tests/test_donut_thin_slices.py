@@ -42,7 +42,9 @@ def test_a_donut_with_a_thin_slice_is_a_pie_with_its_values_outside(write_source
     assert space.find(f".//{C}doughnutChart") is None
     assert space.find(f".//{C}pieChart") is not None
     positions = {element.get("val") for element in space.iter(f"{C}dLblPos")}
-    assert positions and positions <= {"outEnd", "bestFit"}, positions
+    # the one thin slice (2 of 100, between wide ones) has room at its end: LibreOffice's
+    # best fit would set its value inside the sliver
+    assert positions == {"outEnd"}, positions
     assert space.find(f".//{C}showLeaderLines") is not None
 
 

@@ -141,7 +141,12 @@ def _style_pie(chart, figure, style: FigureStyle, legend: bool = False) -> None:
             set_data_label_separator(own, "\n")
             set_leader_lines(own)
             set_leader_lines(labels)
+            # a thin slice between wide ones has room at its end: only neighbouring thin
+            # slices' labels are moved (LibreOffice's best fit sets a lone one inside it)
+            count = len(figure.values)
             for index in thin:
+                if (index - 1) % count not in thin and (index + 1) % count not in thin:
+                    continue
                 point = series.points[index]
                 point.data_label.position = XL_LABEL_POSITION.BEST_FIT
                 point.data_label.font.size = Pt(style.size)
