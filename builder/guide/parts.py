@@ -211,13 +211,12 @@ def last_not_alone(entries: list[list[Flowable]], whole: bool = False) -> list[F
     (a reference is read as one piece: never its URL's tail alone atop a page). One flat
     ``KeepTogether`` per group, because platypus ignores ``keepWithNext`` on a container and a
     ``KeepTogether`` inside another reports an endless height."""
-    if len(entries) >= 2:
-        entries = [*entries[:-2], [*entries[-2], *entries[-1]]]
-        last = entries.pop()
-        return [*(part for entry in entries
-                  for part in ([KeepTogether(entry)] if whole else entry)),
-                KeepTogether(last)]
-    return [part for entry in entries for part in ([KeepTogether(entry)] if whole else entry)]
+    if len(entries) < 2:
+        head, pair = entries, []
+    else:
+        head, pair = entries[:-2], [*entries[-2], *entries[-1]]
+    flat = [part for entry in head for part in ([KeepTogether(entry)] if whole else entry)]
+    return [*flat, KeepTogether(pair)] if pair else flat
 
 
 def people(context: Context) -> list[Flowable]:
